@@ -1,0 +1,33 @@
+# dossier_add_plugin(<target> KIND reader|analyzer|exporter NAME <name> SOURCES <src>...)
+#
+# Builds one Dossier plugin as a loadable module named dossier-<kind>-<name>.so, the
+# file-name pattern the host discovers plugins by. Used in the Dossier tree and, through
+# find_package(Dossier), by third-party plugin projects.
+function(dossier_add_plugin target)
+  cmake_parse_arguments(ARG "NO_INSTALL" "KIND;NAME;OUTPUT_DIRECTORY" "SOURCES" ${ARGN})
+  if(NOT ARG_KIND MATCHES "^(reader|analyzer|exporter)$")
+    message(FATAL_ERROR "dossier_add_plugin(${target}): KIND must be reader, analyzer or exporter")
+  endif()
+  if(NOT ARG_NAME MATCHES "^[a-z][a-z0-9_]*$")
+    message(FATAL_ERROR "dossier_add_plugin(${target}): NAME must match [a-z][a-z0-9_]*")
+  endif()
+  add_library(${target} MODULE ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE Dossier::sdk)
+  set_target_properties(${target} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME "dossier-${ARG_KIND}-${ARG_NAME}"
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+  if(ARG_OUTPUT_DIRECTORY)
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+  endif()
+  # In the Dossier tree: land beside the host's built-in plugin folder and install there.
+  if(DEFINED DOSSIER_PLUGIN_OUTPUT_DIR AND NOT ARG_OUTPUT_DIRECTORY)
+    set_target_properties(${target} PROPERTIES
+      LIBRARY_OUTPUT_DIRECTORY "${DOSSIER_PLUGIN_OUTPUT_DIR}"
+      INSTALL_RPATH "${DOSSIER_PLUGIN_RPATH}")
+    if(NOT ARG_NO_INSTALL)
+      install(TARGETS ${target} LIBRARY DESTINATION "${DOSSIER_PLUGIN_INSTALL_DIR}")
+    endif()
+  endif()
+endfunction()

@@ -1,0 +1,56 @@
+#include "crash_report.hpp"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace dossier::host {
+
+namespace {
+
+// Written outside the handler, read inside it: a fixed buffer, no allocation.
+char activity[256] = "";
+
+void write_all(const char* text) {
+  size_t left = strlen(text);
+  while (left > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, text, left);
+    if (n <= 0) return;
+    text += n;
+    left -= static_cast<size_t>(n);
+  }
+}
+
+void on_fatal_signal(int sig) {
+  write_all("dossier: fatal: ");
+  write_all(strsignal(sig));  // not formally async-signal-safe, but only reads a table in glibc
+  if (activity[0]) {
+    write_all(" while running ");
+    write_all(activity);
+  }
+  write_all("; outputs already in place are intact, unfinished ones were never renamed into place\n");
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+}  // namespace
+
+void install_crash_report() {
+  for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) {
+    struct sigaction action {};
+    action.sa_handler = on_fatal_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    ::sigaction(sig, &action, nullptr);
+  }
+}
+
+ActivityScope::ActivityScope(const std::string& what) {
+  std::snprintf(activity, sizeof activity, "%s", what.c_str());
+}
+
+ActivityScope::~ActivityScope() { activity[0] = '\0'; }
+
+}  // namespace dossier::host

@@ -1,0 +1,157 @@
+#include "job.hpp"
+
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+namespace dossier::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class JobReader {
+ public:
+  explicit JobReader(fs::path file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const toml::node* node, const std::string& message) const {
+    std::ostringstream out;
+    out << file_.string();
+    if (node && node->source().begin.line) out << ':' << node->source().begin.line;
+    out << ": " << message;
+    throw JobError(out.str());
+  }
+
+  void only_keys(const toml::table& table, const std::set<std::string>& allowed,
+                 const std::string& where) const {
+    for (const auto& [key, value] : table) {
+      if (!allowed.count(std::string(key.str()))) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        fail(&value, "unknown key '" + std::string(key.str()) + "' in " + where + " (allowed: " + list + ")");
+      }
+    }
+  }
+
+  std::string string_at(const toml::table& table, const char* key, const std::string& fallback) const {
+    const toml::node* node = table.get(key);
+    if (!node) return fallback;
+    if (!node->is_string()) fail(node, std::string("'") + key + "' must be a string");
+    return **node->as_string();
+  }
+
+  fs::path resolve(const std::string& path) const {
+    const fs::path p(path);
+    return p.is_absolute() ? p : (file_.parent_path() / p).lexically_normal();
+  }
+
+  // Option values keep the text a user would write; arrays become list options.
+  std::string scalar_text(const toml::node& node, const std::string& key) const {
+    if (auto s = node.as_string()) return **s;
+    if (auto i = node.as_integer()) return std::to_string(**i);
+    if (auto f = node.as_floating_point()) {
+      std::ostringstream out;
+      out << **f;
+      return out.str();
+    }
+    if (auto b = node.as_boolean()) return **b ? "true" : "false";
+    fail(&node, "option '" + key + "' must be a string, number, boolean or an array of those");
+  }
+
+  PluginRequest plugin_request(const toml::node& node, const char* section, bool is_export) const {
+    const toml::table* table = node.as_table();
+    if (!table) fail(&node, std::string("each [[") + section + "] entry must be a table");
+    PluginRequest request;
+    const toml::node* plugin = table->get("plugin");
+    if (!plugin) fail(&node, std::string("[[") + section + "]] entry needs 'plugin = \"NAME\"'");
+    if (!plugin->is_string()) fail(plugin, "'plugin' must be a string");
+    request.plugin = **plugin->as_string();
+    for (const auto& [k, value] : *table) {
+      const std::string key(k.str());
+      if (key == "plugin") continue;
+      if (key == "file" && is_export) {
+        if (!value.is_string()) fail(&value, "'file' must be a string");
+        request.file = **value.as_string();
+        continue;
+      }
+      if (auto array = value.as_array()) {
+        std::vector<std::string> values;
+        for (const auto& item : *array) values.push_back(scalar_text(item, key));
+        request.options.set_list(key, std::move(values));
+      } else {
+        request.options.set(key, scalar_text(value, key));
+      }
+    }
+    return request;
+  }
+
+  std::vector<PluginRequest> plugin_list(const toml::table& root, const char* section, bool is_export) const {
+    std::vector<PluginRequest> out;
+    const toml::node* node = root.get(section);
+    if (!node) return out;
+    const toml::array* array = node->as_array();
+    if (!array) fail(node, std::string("'") + section + "' must be written as [[" + section + "]] tables");
+    for (const auto& item : *array) out.push_back(plugin_request(item, section, is_export));
+    return out;
+  }
+
+  Job read() const {
+    toml::table root;
+    try {
+      root = toml::parse_file(file_.string());
+    } catch (const toml::parse_error& e) {
+      std::ostringstream out;
+      out << file_.string() << ':' << e.source().begin.line << ": " << e.description();
+      throw JobError(out.str());
+    }
+    only_keys(root, {"name", "language", "sources", "output", "analyze", "export"}, "the job file");
+
+    Job job;
+    job.name = string_at(root, "name", file_.stem().string());
+    job.spec.build.job_name = job.name;
+    job.spec.build.language = string_at(root, "language", "en");
+
+    const toml::node* sources = root.get("sources");
+    if (!sources) fail(nullptr, "missing 'sources = [\"folder\", \"file\", \"*.txt\"]'");
+    if (auto s = sources->as_string()) {
+      job.spec.sources.push_back(resolve(**s).string());
+    } else if (auto array = sources->as_array()) {
+      for (const auto& item : *array) {
+        if (!item.is_string()) fail(&item, "every entry of 'sources' must be a string");
+        job.spec.sources.push_back(resolve(**item.as_string()).string());
+      }
+    } else {
+      fail(sources, "'sources' must be a string or an array of strings");
+    }
+    if (job.spec.sources.empty()) fail(sources, "'sources' is empty");
+
+    const std::string output = string_at(root, "output", "");
+    job.spec.output_dir = output.empty() ? fs::path("out") / job.name : resolve(output);
+    job.spec.analyzers = plugin_list(root, "analyze", false);
+    job.spec.exporters = plugin_list(root, "export", true);
+    if (job.spec.exporters.empty()) fail(nullptr, "no [[export]] table: name at least one exporter");
+    return job;
+  }
+
+ private:
+  fs::path file_;
+};
+
+}  // namespace
+
+Job load_job(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) throw JobError(file.string() + ": no such job file");
+  return JobReader(file).read();
+}
+
+PluginRequest parse_export_argument(const std::string& argument) {
+  PluginRequest request;
+  const auto colon = argument.find(':');
+  request.plugin = argument.substr(0, colon);
+  if (colon != std::string::npos) request.file = argument.substr(colon + 1);
+  return request;
+}
+
+}  // namespace dossier::host

@@ -1,0 +1,282 @@
+// dossier: the command-line host. Loads plugins and runs builds.
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "crash_report.hpp"
+#include "dossier/version.hpp"
+#include "job.hpp"
+#include "pipeline.hpp"
+#include "plugin_registry.hpp"
+
+namespace fs = std::filesystem;
+using namespace dossier;
+using namespace dossier::host;
+
+namespace {
+
+struct GlobalOptions {
+  int verbose = 0;
+  int quiet = 0;
+  std::vector<std::string> plugin_paths;
+};
+
+void setup_logging(const GlobalOptions& g) {
+  auto logger = spdlog::stderr_color_mt("dossier");
+  logger->set_pattern("dossier: %^%l%$: %v");
+  spdlog::level::level_enum level = spdlog::level::info;
+  if (g.verbose > 0) level = spdlog::level::debug;
+  if (g.quiet == 1) level = spdlog::level::warn;
+  if (g.quiet > 1) level = spdlog::level::err;
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true) {
+  std::vector<fs::path> extra(g.plugin_paths.begin(), g.plugin_paths.end());
+  PluginRegistry registry;
+  for (const auto& dir : PluginRegistry::search_path(extra)) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      spdlog::debug("plugin folder {} does not exist", dir.string());
+      continue;
+    }
+    spdlog::debug("looking for plugins in {}", dir.string());
+    registry.discover({dir});
+  }
+  if (report_problems)
+    for (const auto& p : registry.problems()) spdlog::warn("{}", p.one_line());
+  return registry;
+}
+
+int run_spec(RunSpec spec, const GlobalOptions& g) {
+  PluginRegistry registry = load_registry(g);
+  auto problems = validate_requests(spec, registry);
+  if (!problems.empty()) {
+    for (const auto& p : problems) spdlog::error("{}", p);
+    return exit_config;
+  }
+  spec.build.host_version = DOSSIER_VERSION_STRING;
+  spec.build.build_time = build_time_now();
+  RunReport report = run_pipeline(spec, registry);
+  std::size_t files = 0;
+  for (const auto& e : report.exports) files += e.files.size();
+  if (report.exit_code == exit_ok)
+    spdlog::info("done: {} documents, {} files in {}", report.documents_read, files, spec.output_dir.string());
+  else
+    spdlog::warn("finished with {} problem(s): {} documents, {} files in {}", report.errors.size(),
+                 report.documents_read, files, spec.output_dir.string());
+  return report.exit_code;
+}
+
+int plugins_list(const GlobalOptions& g, bool json) {
+  PluginRegistry registry = load_registry(g, !json);
+  if (json) {
+    nlohmann::ordered_json out = {{"plugins", nlohmann::ordered_json::array()},
+                                  {"problems", nlohmann::ordered_json::array()}};
+    for (const auto& p : registry.plugins()) {
+      const auto& i = p->info();
+      out["plugins"].push_back({{"name", i.name},
+                                {"kind", to_string(i.kind)},
+                                {"version", i.version},
+                                {"description", i.description},
+                                {"file", i.file.string()}});
+    }
+    for (const auto& p : registry.problems())
+      out["problems"].push_back({{"file", p.file.string()}, {"message", p.message}});
+    std::cout << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  if (registry.plugins().empty()) {
+    std::cout << "no plugins found (searched: ";
+    bool first = true;
+    for (const auto& d : PluginRegistry::search_path({g.plugin_paths.begin(), g.plugin_paths.end()}))
+      std::cout << (first ? "" : ", ") << d.string(), first = false;
+    std::cout << ")\n";
+    return exit_ok;
+  }
+  std::size_t w_name = 4, w_version = 7;
+  for (const auto& p : registry.plugins()) {
+    w_name = std::max(w_name, p->info().name.size());
+    w_version = std::max(w_version, p->info().version.size());
+  }
+  auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w - std::min(w, s.size()) + 2, ' '); };
+  std::cout << pad("NAME", w_name) << pad("KIND", 8) << pad("VERSION", w_version) << "FILE\n";
+  for (const auto& p : registry.plugins()) {
+    const auto& i = p->info();
+    std::cout << pad(i.name, w_name) << pad(to_string(i.kind), 8) << pad(i.version, w_version)
+              << i.file.string() << "\n";
+  }
+  return exit_ok;
+}
+
+int plugins_info(const GlobalOptions& g, const std::string& name) {
+  PluginRegistry registry = load_registry(g);
+  auto p = registry.find(name);
+  if (!p) {
+    spdlog::error("no plugin named '{}' (see `dossier plugins list`)", name);
+    return exit_config;
+  }
+  const auto& i = p->info();
+  std::cout << "name:        " << i.name << "\n"
+            << "kind:        " << to_string(i.kind) << "\n"
+            << "version:     " << i.version << "\n"
+            << "description: " << i.description << "\n"
+            << "file:        " << i.file.string() << "\n";
+  if (i.kind == PluginKind::exporter) {
+    try {
+      std::cout << "writes:      " << p->make_exporter()->default_file_name() << " (by default)\n";
+    } catch (const std::exception& e) {
+      spdlog::error("{}", e.what());
+      return exit_plugin_invalid;
+    }
+  }
+  return exit_ok;
+}
+
+int plugins_check(const std::string& file) {
+  PluginProblem problem;
+  auto p = PluginLibrary::load(file, &problem);
+  if (!p) {
+    spdlog::error("{}", problem.one_line());
+    return exit_plugin_invalid;
+  }
+  // A descriptor can be right while the factory is not: make one object to be sure.
+  try {
+    switch (p->info().kind) {
+      case PluginKind::reader: p->make_reader(); break;
+      case PluginKind::analyzer: p->make_analyzer(); break;
+      case PluginKind::exporter: p->make_exporter(); break;
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return exit_plugin_invalid;
+  }
+  const auto& i = p->info();
+  std::cout << "ok: " << file << ": " << to_string(i.kind) << " '" << i.name << "' version " << i.version
+            << ", plugin ABI " << DOSSIER_ABI_VERSION << "\n";
+  return exit_ok;
+}
+
+std::vector<std::string> split_commas(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    std::size_t start = 0;
+    while (start <= item.size()) {
+      const auto comma = item.find(',', start);
+      const auto part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!part.empty()) out.push_back(part);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  install_crash_report();
+
+  CLI::App app{"Dossier: turns UN and GFMD policy documents into recommendation-to-SDG "
+               "matrices, PDF briefs and XML feeds, through plugins."};
+  app.name("dossier");
+  app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION_STRING + " (plugin ABI " +
+                                        std::to_string(DOSSIER_ABI_VERSION) + ")");
+  app.require_subcommand(1);
+  app.fallthrough();  // global options also after the subcommand
+  app.footer("Exit codes: 0 ok, 1 failure, 2 usage, 3 partial success, 4 configuration error,\n"
+             "5 input error, 6 invalid plugin. See docs/cli.md.");
+
+  GlobalOptions g;
+  app.add_flag("-v,--verbose", g.verbose, "More log output (debug)");
+  app.add_flag("-q,--quiet", g.quiet, "Less log output (-q warnings, -qq errors only)");
+  app.add_option("--plugin-path", g.plugin_paths,
+                 "Also look for plugins in DIR (repeatable; searched before DOSSIER_PLUGIN_PATH "
+                 "and the built-in folder)")
+      ->type_name("DIR")
+      ->take_last()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+
+  // plugins
+  auto* plugins = app.add_subcommand("plugins", "List, describe and check plugins");
+  plugins->require_subcommand(1);
+  bool list_json = false;
+  auto* list = plugins->add_subcommand("list", "List every plugin found in the search path");
+  list->add_flag("--json", list_json, "Machine-readable output");
+  std::string info_name;
+  auto* info = plugins->add_subcommand("info", "Describe one plugin");
+  info->add_option("NAME", info_name, "Plugin name")->required();
+  std::string check_file;
+  auto* check = plugins->add_subcommand("check", "Load and validate one plugin library, saying what is wrong");
+  check->add_option("FILE", check_file, "Path to a plugin library (.so)")->required();
+
+  // run
+  std::vector<std::string> run_sources, run_analyze, run_export;
+  std::string run_out, run_lang = "en";
+  auto* run = app.add_subcommand("run", "Ad-hoc build over files and folders");
+  run->add_option("SOURCE", run_sources, "Files, folders (read recursively) or glob patterns")->required();
+  run->add_option("--analyze,-a", run_analyze, "Analyzers to run (comma-separated or repeated)")
+      ->type_name("NAME,...");
+  run->add_option("--export,-e", run_export, "Exporter to run, with an optional output file name")
+      ->type_name("NAME[:FILE]")
+      ->required();
+  run->add_option("--out,-o", run_out, "Output folder")->type_name("DIR")->required();
+  run->add_option("--lang", run_lang, "Language of labels and titles in outputs (en, fr, es, ru, ar, zh)")
+      ->capture_default_str();
+
+  // build
+  std::string job_file, build_out;
+  auto* build = app.add_subcommand("build", "Run a job file (scheduled builds)");
+  build->add_option("JOB", job_file, "Job file (TOML), e.g. samples/jobs/gfmd.toml")->required();
+  build->add_option("--out,-o", build_out, "Output folder (overrides the job's 'output')")->type_name("DIR");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+  setup_logging(g);
+
+  try {
+    if (*list) return plugins_list(g, list_json);
+    if (*info) return plugins_info(g, info_name);
+    if (*check) return plugins_check(check_file);
+    if (*run) {
+      RunSpec spec;
+      spec.sources = run_sources;
+      for (const auto& name : split_commas(run_analyze)) spec.analyzers.push_back({name, {}, {}});
+      for (const auto& e : run_export) spec.exporters.push_back(parse_export_argument(e));
+      spec.output_dir = run_out;
+      spec.build.job_name = "run";
+      spec.build.language = run_lang;
+      return run_spec(std::move(spec), g);
+    }
+    if (*build) {
+      Job job;
+      try {
+        job = load_job(job_file);
+      } catch (const JobError& e) {
+        spdlog::error("{}", e.what());
+        return exit_config;
+      }
+      if (!build_out.empty()) job.spec.output_dir = build_out;
+      spdlog::info("job {}: {} exporter(s) into {}", job.name, job.spec.exporters.size(),
+                   job.spec.output_dir.string());
+      return run_spec(std::move(job.spec), g);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return exit_failure;
+  }
+  return exit_usage;
+}

@@ -1,0 +1,421 @@
+#include "pipeline.hpp"
+
+#include <glob.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "crash_report.hpp"
+
+namespace dossier::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_glob_chars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+
+bool hidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+void plugin_log(LogLevel level, std::string_view plugin, std::string_view message) {
+  const auto lvl = level == LogLevel::debug  ? spdlog::level::debug
+                   : level == LogLevel::info ? spdlog::level::info
+                   : level == LogLevel::warn ? spdlog::level::warn
+                                             : spdlog::level::err;
+  spdlog::log(lvl, "[{}] {}", plugin, message);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+bool read_file(const fs::path& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return false;
+  }
+  out = std::move(buffer).str();
+  return true;
+}
+
+// Orders analyzers so that each runs after the ones it depends on; reports those whose
+// dependencies are missing or circular.
+std::vector<std::size_t> analyzer_order(const std::vector<std::string>& names,
+                                        const std::vector<std::vector<std::string>>& deps,
+                                        std::vector<std::string>& errors) {
+  std::vector<std::size_t> order;
+  std::vector<int> state(names.size(), 0);  // 0 new, 1 visiting, 2 done, 3 failed
+  std::function<bool(std::size_t)> visit = [&](std::size_t i) -> bool {
+    if (state[i] == 2) return true;
+    if (state[i] == 3) return false;
+    if (state[i] == 1) {
+      errors.push_back("analyzer " + names[i] + ": circular dependency");
+      return false;
+    }
+    state[i] = 1;
+    for (const auto& d : deps[i]) {
+      auto it = std::find(names.begin(), names.end(), d);
+      if (it == names.end()) {
+        errors.push_back("analyzer " + names[i] + ": needs analyzer '" + d + "', which is not requested");
+        state[i] = 3;
+        return false;
+      }
+      if (!visit(static_cast<std::size_t>(it - names.begin()))) {
+        state[i] = 3;
+        return false;
+      }
+    }
+    state[i] = 2;
+    order.push_back(i);
+    return true;
+  };
+  for (std::size_t i = 0; i < names.size(); ++i) visit(i);
+  return order;
+}
+
+// A build killed while writing leaves hidden temporary files (".NAME.dossier-tmp-PID-N");
+// those of processes that no longer run are removed.
+void remove_stale_temporaries(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const auto at = name.rfind(".dossier-tmp-");
+    if (name.empty() || name[0] != '.' || at == std::string::npos) continue;
+    const long pid = std::strtol(name.c_str() + at + 13, nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code rm;
+      fs::remove(it->path(), rm);
+      if (!rm) spdlog::info("removed stale temporary file {}", it->path().string());
+    }
+  }
+}
+
+}  // namespace
+
+std::int64_t build_time_now() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long v = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && v >= 0) return v;
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::vector<fs::path> collect_sources(const std::vector<std::string>& sources,
+                                      std::vector<std::string>& missing) {
+  std::vector<fs::path> files;
+  std::set<fs::path> seen;
+  auto add = [&](const fs::path& p) {
+    if (seen.insert(p.lexically_normal()).second) files.push_back(p);
+  };
+  for (const auto& source : sources) {
+    std::error_code ec;
+    if (fs::is_directory(source, ec)) {
+      std::vector<fs::path> found;
+      fs::recursive_directory_iterator it(source, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        if (hidden(it->path())) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) found.push_back(it->path());
+      }
+      std::sort(found.begin(), found.end());
+      for (const auto& f : found) add(f);
+    } else if (fs::is_regular_file(source, ec)) {
+      add(source);
+    } else if (has_glob_chars(source)) {
+      glob_t g{};
+      std::vector<fs::path> found;
+      if (::glob(source.c_str(), 0, nullptr, &g) == 0)
+        for (std::size_t i = 0; i < g.gl_pathc; ++i)
+          if (fs::is_regular_file(g.gl_pathv[i], ec)) found.emplace_back(g.gl_pathv[i]);
+      ::globfree(&g);
+      if (found.empty()) missing.push_back(source + ": no file matches");
+      for (const auto& f : found) add(f);  // glob(3) returns them sorted
+    } else {
+      missing.push_back(source + (fs::exists(source, ec) ? ": not a regular file or folder"
+                                                         : ": no such file or folder"));
+    }
+  }
+  return files;
+}
+
+std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegistry& registry) {
+  std::vector<std::string> problems;
+  auto check = [&](const PluginRequest& r, PluginKind kind) {
+    auto p = registry.find(r.plugin);
+    if (!p) {
+      std::string known;
+      for (const auto& q : registry.of_kind(kind)) known += (known.empty() ? "" : ", ") + q->info().name;
+      problems.push_back("unknown " + std::string(to_string(kind)) + " '" + r.plugin + "' (available: " +
+                         (known.empty() ? "none" : known) + "; see `dossier plugins list`)");
+    } else if (p->info().kind != kind) {
+      problems.push_back("plugin '" + r.plugin + "' is a " + to_string(p->info().kind) + ", not an " +
+                         to_string(kind));
+    }
+  };
+  for (const auto& a : spec.analyzers) check(a, PluginKind::analyzer);
+  for (const auto& e : spec.exporters) check(e, PluginKind::exporter);
+  if (spec.exporters.empty()) problems.push_back("nothing to export: name at least one exporter");
+  return problems;
+}
+
+RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
+  RunReport report;
+  const auto started = std::chrono::steady_clock::now();
+  nlohmann::ordered_json manifest_sources = nlohmann::ordered_json::array();
+  nlohmann::ordered_json timings = nlohmann::ordered_json::object();
+
+  // --- Readers ---------------------------------------------------------------------------
+  struct ReaderSlot {
+    std::shared_ptr<PluginLibrary> library;
+    std::shared_ptr<Reader> reader;
+  };
+  std::vector<ReaderSlot> readers;
+  for (const auto& lib : registry.of_kind(PluginKind::reader)) {
+    try {
+      readers.push_back({lib, lib->make_reader()});
+    } catch (const std::exception& e) {
+      report.errors.push_back(e.what());
+      spdlog::error("{}", e.what());
+    }
+  }
+
+  std::vector<std::string> missing;
+  const auto files = collect_sources(spec.sources, missing);
+  for (const auto& m : missing) {
+    report.errors.push_back("source " + m);
+    spdlog::error("source {}", m);
+  }
+  report.sources_found = files.size();
+
+  Corpus corpus;
+  auto stage = std::chrono::steady_clock::now();
+  std::size_t index = 0;
+  for (const auto& file : files) {
+    ++index;
+    Source source;
+    source.path = file.string();
+    std::string error;
+    if (!read_file(file, source.content, error)) {
+      report.errors.push_back("source " + source.path + ": " + error);
+      spdlog::error("source {}: {}", source.path, error);
+      continue;
+    }
+    source.sha256 = sha256_hex(source.content);
+
+    const ReaderSlot* best = nullptr;
+    int best_bid = 0;
+    for (const auto& slot : readers) {
+      int bid = 0;
+      try {
+        bid = slot.reader->sniff(source);
+      } catch (const std::exception& e) {
+        spdlog::warn("reader {} failed to sniff {}: {}", slot.library->info().name, source.path, e.what());
+      }
+      if (bid > best_bid) {
+        best_bid = bid;
+        best = &slot;
+      }
+    }
+    if (!best) {
+      report.errors.push_back("source " + source.path + ": no reader understands this file");
+      spdlog::error("source {}: no reader understands this file", source.path);
+      continue;
+    }
+    const auto& info = best->library->info();
+    Context context(info.name, Options{}, spec.build, plugin_log);
+    try {
+      ActivityScope activity("reader " + info.name + " on " + source.path);
+      Document doc = best->reader->read(source, context);
+      doc.source = source.path;
+      doc.sha256 = source.sha256;
+      if (doc.reader.empty()) doc.reader = info.name;
+      spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", index, files.size(),
+                   source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
+      manifest_sources.push_back({{"path", source.path},
+                                  {"sha256", source.sha256},
+                                  {"reader", info.name + " " + info.version},
+                                  {"document", doc.id}});
+      corpus.documents.push_back(std::move(doc));
+    } catch (const std::exception& e) {
+      const std::string line = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
+      report.errors.push_back(line);
+      spdlog::error("{}", line);
+    }
+  }
+  readers.clear();
+  report.documents_read = corpus.documents.size();
+  timings["read"] = seconds_since(stage);
+
+  if (corpus.documents.empty()) {
+    spdlog::error("no document could be read; nothing exported");
+    report.exit_code = exit_input;
+    return report;
+  }
+
+  // --- Analyzers -------------------------------------------------------------------------
+  stage = std::chrono::steady_clock::now();
+  struct AnalyzerSlot {
+    const PluginRequest* request;
+    std::shared_ptr<PluginLibrary> library;
+    std::shared_ptr<Analyzer> analyzer;
+  };
+  std::vector<AnalyzerSlot> analyzers;
+  for (const auto& request : spec.analyzers) {
+    auto lib = registry.find(request.plugin);
+    try {
+      analyzers.push_back({&request, lib, lib->make_analyzer()});
+    } catch (const std::exception& e) {
+      report.errors.push_back(e.what());
+      spdlog::error("{}", e.what());
+    }
+  }
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> deps;
+  for (const auto& a : analyzers) {
+    names.push_back(a.library->info().name);
+    try {
+      deps.push_back(a.analyzer->dependencies());
+    } catch (const std::exception& e) {
+      deps.push_back({"<dependencies() threw: " + std::string(e.what()) + ">"});
+    }
+  }
+  std::vector<std::string> order_errors;
+  for (std::size_t i : analyzer_order(names, deps, order_errors)) {
+    const auto& slot = analyzers[i];
+    const auto& info = slot.library->info();
+    Context context(info.name, slot.request->options, spec.build, plugin_log);
+    std::size_t made = 0;
+    for (const auto& doc : corpus.documents) {
+      std::vector<Annotation> earlier, out;
+      for (const auto& a : corpus.annotations)
+        if (a.subject.size() > doc.id.size() && a.subject.compare(0, doc.id.size(), doc.id) == 0 &&
+            a.subject[doc.id.size()] == ' ')
+          earlier.push_back(a);
+      try {
+        ActivityScope activity("analyzer " + info.name + " on " + doc.id);
+        slot.analyzer->analyze(doc, earlier, out, context);
+      } catch (const std::exception& e) {
+        const std::string line = "analyzer " + info.name + " failed on " + doc.id + ": " + e.what();
+        report.errors.push_back(line);
+        spdlog::error("{}", line);
+        continue;
+      }
+      for (auto& a : out) {
+        if (a.analyzer.empty()) a.analyzer = info.name;
+        if (a.analyzer_version.empty()) a.analyzer_version = info.version;
+        corpus.annotations.push_back(std::move(a));
+        ++made;
+      }
+    }
+    spdlog::info("analyzer {} made {} annotations", info.name, made);
+  }
+  for (const auto& e : order_errors) {
+    report.errors.push_back(e);
+    spdlog::error("{}", e);
+  }
+  analyzers.clear();
+  timings["analyze"] = seconds_since(stage);
+
+  // --- Exporters -------------------------------------------------------------------------
+  std::error_code ec;
+  fs::create_directories(spec.output_dir, ec);
+  if (ec) {
+    spdlog::error("cannot create output folder {}: {}", spec.output_dir.string(), ec.message());
+    report.errors.push_back("output folder " + spec.output_dir.string() + ": " + ec.message());
+    report.exit_code = exit_failure;
+    return report;
+  }
+  remove_stale_temporaries(spec.output_dir);
+  nlohmann::ordered_json manifest_outputs = nlohmann::ordered_json::array();
+  nlohmann::ordered_json export_timings = nlohmann::ordered_json::object();
+  std::size_t failed_exports = 0;
+  for (const auto& request : spec.exporters) {
+    ExportResult result;
+    auto lib = registry.find(request.plugin);
+    result.plugin = request.plugin;
+    result.version = lib->info().version;
+    const auto t0 = std::chrono::steady_clock::now();
+    OutputSink sink(spec.output_dir);
+    try {
+      ActivityScope activity("exporter " + result.plugin);
+      auto exporter = lib->make_exporter();
+      Context context(result.plugin, request.options, spec.build, plugin_log);
+      const std::string file = request.file.empty() ? exporter->default_file_name() : request.file;
+      exporter->write(corpus, file, sink, context);
+      sink.commit();
+      result.ok = true;
+      result.files = sink.written();
+    } catch (const std::exception& e) {
+      sink.discard();
+      result.error = e.what();
+      const std::string line = "exporter " + result.plugin + " failed: " + result.error +
+                               " (earlier outputs left as they were)";
+      report.errors.push_back(line);
+      spdlog::error("{}", line);
+      ++failed_exports;
+    }
+    result.seconds = seconds_since(t0);
+    export_timings[result.plugin] = result.seconds;
+    for (const auto& w : result.files) {
+      spdlog::info("wrote {} ({} bytes)", w.path.string(), w.bytes);
+      manifest_outputs.push_back({{"file", w.name},
+                                  {"bytes", w.bytes},
+                                  {"sha256", w.sha256},
+                                  {"plugin", result.plugin},
+                                  {"version", result.version}});
+    }
+    report.exports.push_back(std::move(result));
+  }
+  timings["export"] = export_timings;
+  timings["total"] = seconds_since(started);
+
+  nlohmann::ordered_json manifest = {
+      {"dossier", spec.build.host_version},
+      {"job", spec.build.job_name},
+      {"build_time", spec.build.build_time},
+      {"sources", manifest_sources},
+      {"outputs", manifest_outputs},
+      {"timings", timings},
+      {"errors", report.errors},
+  };
+  try {
+    write_file_atomically(spec.output_dir / "manifest.json", manifest.dump(2) + "\n");
+  } catch (const std::exception& e) {
+    report.errors.push_back(std::string("manifest.json: ") + e.what());
+    spdlog::error("could not write manifest.json: {}", e.what());
+  }
+
+  if (failed_exports == spec.exporters.size())
+    report.exit_code = exit_failure;
+  else if (!report.errors.empty())
+    report.exit_code = exit_partial;
+  return report;
+}
+
+}  // namespace dossier::host

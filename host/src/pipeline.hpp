@@ -1,0 +1,74 @@
+// One build: read sources, run analyzers, run exporters, write the manifest.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "dossier/context.hpp"
+#include "dossier/model.hpp"
+#include "dossier/options.hpp"
+#include "dossier/sink.hpp"
+#include "plugin_registry.hpp"
+
+namespace dossier::host {
+
+/// Exit codes of the `dossier` program (documented in docs/cli.md).
+enum ExitCode : int {
+  exit_ok = 0,
+  exit_failure = 1,        ///< nothing was produced, or an internal error
+  exit_usage = 2,          ///< bad command line
+  exit_partial = 3,        ///< some sources, analyzers or exporters failed; the rest landed
+  exit_config = 4,         ///< job file, unknown plugin or bad option
+  exit_input = 5,          ///< no readable source document
+  exit_plugin_invalid = 6  ///< `plugins check` found the library unusable
+};
+
+struct PluginRequest {
+  std::string plugin;
+  Options options;
+  std::string file;  ///< exporters: output file name (empty: the exporter's default)
+};
+
+struct RunSpec {
+  std::vector<std::string> sources;  ///< files, folders (recursive) or glob patterns
+  std::vector<PluginRequest> analyzers;
+  std::vector<PluginRequest> exporters;
+  std::filesystem::path output_dir;
+  BuildInfo build;
+};
+
+struct ExportResult {
+  std::string plugin;
+  std::string version;
+  bool ok = false;
+  std::string error;
+  double seconds = 0;
+  std::vector<WrittenFile> files;
+};
+
+struct RunReport {
+  std::size_t sources_found = 0;
+  std::size_t documents_read = 0;
+  std::vector<std::string> errors;  ///< one line each: sources, analyzers and exporters that failed
+  std::vector<ExportResult> exports;
+  int exit_code = exit_ok;
+};
+
+/// Expands files, folders (recursively, hidden entries skipped) and glob patterns into a
+/// sorted list of files. Unmatched entries are reported in `missing`.
+std::vector<std::filesystem::path> collect_sources(const std::vector<std::string>& sources,
+                                                   std::vector<std::string>& missing);
+
+/// Checks that every requested plugin exists and has the right kind; returns the problems.
+std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegistry& registry);
+
+/// Runs the whole build. Never throws for a failing plugin or source: each failure becomes
+/// one line in RunReport::errors and the rest of the build goes on.
+RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry);
+
+/// Seconds since the epoch for this build: SOURCE_DATE_EPOCH when set (reproducible
+/// builds), otherwise now.
+std::int64_t build_time_now();
+
+}  // namespace dossier::host

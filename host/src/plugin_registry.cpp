@@ -1,0 +1,215 @@
+#include "plugin_registry.hpp"
+
+#include <boost/dll/import.hpp>
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <boost/dll/shared_library.hpp>
+#include <boost/version.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <regex>
+#include <stdexcept>
+
+namespace dossier::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Boost renamed import_alias to import_symbol in 1.76; this is the one place that knows.
+template <class Signature>
+auto import_entry(const boost::dll::shared_library& lib, const char* alias) {
+#if BOOST_VERSION >= 107600
+  return boost::dll::import_symbol<Signature>(lib, alias);
+#else
+  return boost::dll::import_alias<Signature>(lib, alias);
+#endif
+}
+
+bool valid_name(const char* name) {
+  static const std::regex pattern("[a-z][a-z0-9_]*");
+  return name && std::strlen(name) <= 64 && std::regex_match(name, pattern);
+}
+
+bool valid_kind(PluginKind kind) {
+  return kind == PluginKind::reader || kind == PluginKind::analyzer ||
+         kind == PluginKind::exporter;
+}
+
+// dlerror() text repeats the path; keep only what it says about the file.
+std::string strip_path(std::string message, const fs::path& file) {
+  const std::string prefix = file.string() + ": ";
+  for (std::size_t at; (at = message.find(prefix)) != std::string::npos;) message.erase(at, prefix.size());
+  return message;
+}
+
+}  // namespace
+
+std::string PluginProblem::one_line() const {
+  return "plugin " + file.string() + ": " + message;
+}
+
+std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginProblem* problem) {
+  auto fail = [&](std::string message) -> std::shared_ptr<PluginLibrary> {
+    if (problem) *problem = PluginProblem{file, std::move(message)};
+    return nullptr;
+  };
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return fail("no such file");
+  if (!fs::is_regular_file(file, ec)) return fail("not a regular file");
+
+  boost::dll::shared_library lib;
+  try {
+    // rtld_now: unresolved symbols fail here, with a message, instead of crashing later.
+    lib.load(boost::dll::fs::path(file.string()),
+             boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {
+    return fail("not a loadable shared library (" + strip_path(e.what(), file) + ")");
+  }
+  if (!lib.has(DOSSIER_PLUGIN_ENTRY_ALIAS))
+    return fail("no Dossier entry point: the library does not export '" DOSSIER_PLUGIN_ENTRY_ALIAS
+                "' (declare the plugin with DOSSIER_PLUGIN)");
+
+  auto plugin = std::shared_ptr<PluginLibrary>(new PluginLibrary());
+  plugin->entry_ = import_entry<PluginEntryPoint>(lib, DOSSIER_PLUGIN_ENTRY_ALIAS);
+  lib.unload();  // the entry keeps its own reference
+
+  const PluginDescriptor* d = nullptr;
+  try {
+    d = plugin->entry_();
+  } catch (const std::exception& e) {
+    return fail(std::string("entry point threw: ") + e.what());
+  } catch (...) {
+    return fail("entry point threw an unknown exception");
+  }
+  if (!d) return fail("entry point returned no descriptor");
+  // Only these two fields may be read before they are checked.
+  if (d->abi_version != DOSSIER_ABI_VERSION)
+    return fail("built for plugin ABI version " + std::to_string(d->abi_version) +
+                ", this host supports version " + std::to_string(DOSSIER_ABI_VERSION) +
+                " (rebuild the plugin against this SDK)");
+  if (d->struct_size != sizeof(PluginDescriptor))
+    return fail("descriptor size is " + std::to_string(d->struct_size) + " bytes, expected " +
+                std::to_string(sizeof(PluginDescriptor)) +
+                " for ABI version " + std::to_string(DOSSIER_ABI_VERSION) +
+                " (mismatched SDK headers)");
+  if (!valid_kind(d->kind))
+    return fail("unknown plugin kind " + std::to_string(static_cast<std::uint32_t>(d->kind)));
+  if (!valid_name(d->name)) return fail("invalid plugin name (must match [a-z][a-z0-9_]*)");
+  if (!d->version || !*d->version) return fail("descriptor has no version");
+  if (!d->create) return fail("descriptor has no factory");
+
+  plugin->descriptor_ = d;
+  plugin->info_.name = d->name;
+  plugin->info_.kind = d->kind;
+  plugin->info_.version = d->version;
+  plugin->info_.description = d->description ? d->description : "";
+  plugin->info_.file = file;
+  return plugin;
+}
+
+std::shared_ptr<Plugin> PluginLibrary::create() const {
+  const std::string where = "plugin " + info_.file.string() + ": ";
+  Plugin* raw = nullptr;
+  try {
+    raw = descriptor_->create();
+  } catch (const std::exception& e) {
+    throw std::runtime_error(where + "factory threw: " + e.what());
+  } catch (...) {
+    throw std::runtime_error(where + "factory threw an unknown exception");
+  }
+  if (!raw) throw std::runtime_error(where + "factory returned no object");
+  // The deleter holds the library: the object is destroyed before the code is unloaded.
+  auto keep_loaded = entry_;
+  return std::shared_ptr<Plugin>(raw, [keep_loaded](Plugin* p) { delete p; });
+}
+
+namespace {
+template <class T>
+std::shared_ptr<T> make_as(const std::shared_ptr<Plugin>& object, const PluginInfo& info) {
+  auto typed = std::dynamic_pointer_cast<T>(object);
+  if (!typed)
+    throw std::runtime_error("plugin " + info.file.string() + ": factory made an object that is not a " +
+                             to_string(info.kind));
+  return typed;
+}
+}  // namespace
+
+std::shared_ptr<Reader> PluginLibrary::make_reader() const { return make_as<Reader>(create(), info_); }
+std::shared_ptr<Analyzer> PluginLibrary::make_analyzer() const { return make_as<Analyzer>(create(), info_); }
+std::shared_ptr<Exporter> PluginLibrary::make_exporter() const { return make_as<Exporter>(create(), info_); }
+
+fs::path PluginRegistry::builtin_dir() {
+  const fs::path exe = boost::dll::program_location().string();
+  return (exe.parent_path() / DOSSIER_BIN_TO_PLUGINS).lexically_normal();
+}
+
+std::vector<fs::path> PluginRegistry::search_path(const std::vector<fs::path>& extra_dirs,
+                                                  bool include_builtin) {
+  std::vector<fs::path> dirs = extra_dirs;
+  if (const char* env = std::getenv("DOSSIER_PLUGIN_PATH")) {
+    std::string value = env;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const std::size_t colon = value.find(':', start);
+      const std::string part = value.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (!part.empty()) dirs.emplace_back(part);
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  if (include_builtin) dirs.push_back(builtin_dir());
+  return dirs;
+}
+
+std::vector<fs::path> PluginRegistry::candidates(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind("dossier-", 0) == 0 && name.size() > 3 && name.compare(name.size() - 3, 3, ".so") == 0)
+      files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void PluginRegistry::discover(const std::vector<fs::path>& dirs) {
+  for (const auto& dir : dirs)
+    for (const auto& file : candidates(dir)) add(file);
+}
+
+bool PluginRegistry::add(const fs::path& file) {
+  PluginProblem problem;
+  auto plugin = PluginLibrary::load(file, &problem);
+  if (!plugin) {
+    problems_.push_back(std::move(problem));
+    return false;
+  }
+  if (auto earlier = find(plugin->info().name)) {
+    // Same file reached twice through the search path is not a problem.
+    std::error_code ec;
+    if (!fs::equivalent(earlier->info().file, file, ec))
+      problems_.push_back({file, "plugin name '" + plugin->info().name + "' is already taken by " +
+                                     earlier->info().file.string() + " (earlier in the search path); ignored"});
+    return false;
+  }
+  plugins_.push_back(std::move(plugin));
+  return true;
+}
+
+std::shared_ptr<PluginLibrary> PluginRegistry::find(const std::string& name) const {
+  for (const auto& p : plugins_)
+    if (p->info().name == name) return p;
+  return nullptr;
+}
+
+std::vector<std::shared_ptr<PluginLibrary>> PluginRegistry::of_kind(PluginKind kind) const {
+  std::vector<std::shared_ptr<PluginLibrary>> out;
+  for (const auto& p : plugins_)
+    if (p->info().kind == kind) out.push_back(p);
+  return out;
+}
+
+}  // namespace dossier::host

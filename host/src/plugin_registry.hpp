@@ -1,0 +1,82 @@
+// Finding, validating and instantiating plugin libraries (Boost.DLL).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dossier/plugin.hpp"
+
+namespace dossier::host {
+
+/// What a valid plugin library says about itself, and where it is.
+struct PluginInfo {
+  std::string name;
+  PluginKind kind = PluginKind::reader;
+  std::string version;
+  std::string description;
+  std::filesystem::path file;
+};
+
+/// A plugin library that could not be used: the file and one line saying why.
+struct PluginProblem {
+  std::filesystem::path file;
+  std::string message;
+  std::string one_line() const;  ///< "plugin <file>: <message>"
+};
+
+/// A loaded, validated plugin library. Objects it creates keep the library loaded until
+/// they are destroyed, so no object outlives the code of its class.
+class PluginLibrary {
+ public:
+  const PluginInfo& info() const { return info_; }
+
+  /// Calls the plugin's factory. Throws std::runtime_error with a one-line message naming
+  /// the file if the factory throws, returns null or returns the wrong kind of object.
+  std::shared_ptr<Reader> make_reader() const;
+  std::shared_ptr<Analyzer> make_analyzer() const;
+  std::shared_ptr<Exporter> make_exporter() const;
+
+  /// Loads and validates one library: ABI version and descriptor size first, then the
+  /// rest of the descriptor. Returns the problem instead when it is not a usable plugin.
+  static std::shared_ptr<PluginLibrary> load(const std::filesystem::path& file,
+                                             PluginProblem* problem);
+
+ private:
+  std::shared_ptr<Plugin> create() const;
+  PluginInfo info_;
+  std::function<PluginEntryPoint> entry_;  // holds the library loaded
+  const PluginDescriptor* descriptor_ = nullptr;
+};
+
+/// Every plugin found in a search path, in search order; the first of a name wins.
+class PluginRegistry {
+ public:
+  /// The folder that holds the built-in plugins: ../lib/dossier/plugins next to the
+  /// running executable (in the build tree and in an install prefix alike).
+  static std::filesystem::path builtin_dir();
+  /// --plugin-path folders first, then DOSSIER_PLUGIN_PATH (colon-separated), then the
+  /// built-in folder.
+  static std::vector<std::filesystem::path> search_path(
+      const std::vector<std::filesystem::path>& extra_dirs, bool include_builtin = true);
+  /// Files in `dir` that look like plugins (dossier-*.so), sorted by name.
+  static std::vector<std::filesystem::path> candidates(const std::filesystem::path& dir);
+
+  void discover(const std::vector<std::filesystem::path>& dirs);
+  /// Adds one library; returns false (and records the problem) if it is not usable.
+  bool add(const std::filesystem::path& file);
+
+  const std::vector<std::shared_ptr<PluginLibrary>>& plugins() const { return plugins_; }
+  const std::vector<PluginProblem>& problems() const { return problems_; }
+  std::shared_ptr<PluginLibrary> find(const std::string& name) const;
+  std::vector<std::shared_ptr<PluginLibrary>> of_kind(PluginKind kind) const;
+
+ private:
+  std::vector<std::shared_ptr<PluginLibrary>> plugins_;
+  std::vector<PluginProblem> problems_;
+};
+
+}  // namespace dossier::host

@@ -1,0 +1,10 @@
+// Everything a plugin needs: #include <dossier/dossier.hpp>
+#pragma once
+
+#include "dossier/address.hpp"
+#include "dossier/context.hpp"
+#include "dossier/model.hpp"
+#include "dossier/options.hpp"
+#include "dossier/plugin.hpp"
+#include "dossier/sink.hpp"
+#include "dossier/version.hpp"

@@ -1,0 +1,182 @@
+#include "dossier/sink.hpp"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <set>
+#include <stdexcept>
+#include <system_error>
+
+namespace dossier {
+DOSSIER_ABI_NAMESPACE_BEGIN
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<unsigned> temp_counter{0};
+
+// Temporary files sit beside their target (same file system, so rename is atomic) and are
+// hidden, with the pid in the name so that stale ones from a killed build are recognisable.
+fs::path temp_path_for(const fs::path& target) {
+  return target.parent_path() / ("." + target.filename().string() + ".dossier-tmp-" +
+                                 std::to_string(::getpid()) + "-" +
+                                 std::to_string(temp_counter.fetch_add(1)));
+}
+
+void fsync_path(const fs::path& path, bool directory) {
+  const int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
+  if (fd < 0) throw std::system_error(errno, std::generic_category(), "open " + path.string());
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  // Some file systems refuse fsync on folders; the rename has happened all the same.
+  if (rc != 0 && !(directory && (err == EINVAL || err == EROFS)))
+    throw std::system_error(err, std::generic_category(), "fsync " + path.string());
+}
+
+fs::path checked_relative(std::string_view name) {
+  const fs::path rel(name);
+  if (name.empty() || rel.is_absolute() || rel.has_root_name())
+    throw std::invalid_argument("output name '" + std::string(name) + "' must be a relative path");
+  for (const auto& part : rel)
+    if (part == "..")
+      throw std::invalid_argument("output name '" + std::string(name) + "' must not contain '..'");
+  if (!rel.has_filename() || rel.filename() == ".")
+    throw std::invalid_argument("output name '" + std::string(name) + "' names no file");
+  return rel.lexically_normal();
+}
+
+class Sha256 {
+ public:
+  Sha256() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
+      throw std::runtime_error("SHA-256 is not available from libcrypto");
+  }
+  ~Sha256() { EVP_MD_CTX_free(ctx_); }
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(const void* data, std::size_t size) { EVP_DigestUpdate(ctx_, data, size); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(ctx_, digest, &length);
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    out.reserve(length * 2);
+    for (unsigned i = 0; i < length; ++i) {
+      out += digits[digest[i] >> 4];
+      out += digits[digest[i] & 15];
+    }
+    return out;
+  }
+
+ private:
+  EVP_MD_CTX* ctx_;
+};
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 h;
+  h.update(bytes.data(), bytes.size());
+  return h.hex();
+}
+
+std::string sha256_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::system_error(errno, std::generic_category(), "read " + path.string());
+  Sha256 h;
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    h.update(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) throw std::runtime_error("read error in " + path.string());
+  return h.hex();
+}
+
+OutputFile::OutputFile(std::string name, fs::path target, fs::path temp)
+    : name_(std::move(name)), target_(std::move(target)), temp_(std::move(temp)) {}
+
+OutputFile::~OutputFile() = default;
+
+std::ostream& OutputFile::stream() {
+  if (!stream_) {
+    stream_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
+    if (!*stream_)
+      throw std::system_error(errno, std::generic_category(), "create " + temp_.string());
+  }
+  return *stream_;
+}
+
+OutputSink::OutputSink(fs::path directory) : directory_(std::move(directory)) {}
+
+OutputSink::~OutputSink() { discard(); }
+
+OutputFile& OutputSink::create(std::string_view name) {
+  const fs::path rel = checked_relative(name);
+  for (const auto& f : files_)
+    if (f->name() == rel.generic_string())
+      throw std::invalid_argument("output '" + rel.generic_string() + "' created twice");
+  const fs::path target = directory_ / rel;
+  fs::create_directories(target.parent_path());
+  files_.push_back(std::make_unique<OutputFile>(rel.generic_string(), target, temp_path_for(target)));
+  return *files_.back();
+}
+
+void OutputSink::commit() {
+  try {
+    std::set<fs::path> folders;
+    for (auto& f : files_) {
+      if (f->stream_) {
+        f->stream_->flush();
+        const bool ok = static_cast<bool>(*f->stream_);
+        f->stream_->close();
+        if (!ok || f->stream_->fail())
+          throw std::runtime_error("could not write " + f->name() + " (disk full?)");
+      }
+      if (!fs::exists(f->temp_))
+        throw std::runtime_error("output " + f->name() + " was created but never written");
+      fsync_path(f->temp_, false);
+    }
+    // Everything is on disk: now replace the targets, each one atomically.
+    for (auto& f : files_) {
+      fs::rename(f->temp_, f->target_);
+      folders.insert(f->target_.parent_path());
+      WrittenFile w;
+      w.name = f->name();
+      w.path = f->target_;
+      w.bytes = fs::file_size(f->target_);
+      w.sha256 = sha256_file(f->target_);
+      written_.push_back(std::move(w));
+    }
+    for (const auto& folder : folders) fsync_path(folder, true);
+  } catch (...) {
+    discard();
+    throw;
+  }
+  files_.clear();
+}
+
+void OutputSink::discard() noexcept {
+  for (auto& f : files_) {
+    if (f->stream_) f->stream_->close();
+    std::error_code ec;
+    fs::remove(f->temp_, ec);
+  }
+  files_.clear();
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  OutputSink sink(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+  OutputFile& f = sink.create(path.filename().string());
+  f.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
+  sink.commit();
+}
+
+DOSSIER_ABI_NAMESPACE_END
+}  // namespace dossier
