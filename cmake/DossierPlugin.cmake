@@ -21,13 +21,17 @@ function(dossier_add_plugin target)
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   endif()
-  # In the Dossier tree: land beside the host's built-in plugin folder and install there.
+  # In the Dossier tree: land in the host's built-in plugin folder.
   if(DEFINED DOSSIER_PLUGIN_OUTPUT_DIR AND NOT ARG_OUTPUT_DIRECTORY)
     set_target_properties(${target} PROPERTIES
       LIBRARY_OUTPUT_DIRECTORY "${DOSSIER_PLUGIN_OUTPUT_DIR}"
       INSTALL_RPATH "${DOSSIER_PLUGIN_RPATH}")
-    if(NOT ARG_NO_INSTALL)
-      install(TARGETS ${target} LIBRARY DESTINATION "${DOSSIER_PLUGIN_INSTALL_DIR}")
+  endif()
+  # The host loads libdossier_sdk before any plugin, so plugins need no RPATH to find it.
+  if(NOT ARG_NO_INSTALL)
+    if(NOT DEFINED DOSSIER_PLUGIN_INSTALL_DIR)
+      set(DOSSIER_PLUGIN_INSTALL_DIR "lib/dossier/plugins")
     endif()
+    install(TARGETS ${target} LIBRARY DESTINATION "${DOSSIER_PLUGIN_INSTALL_DIR}")
   endif()
 endfunction()

@@ -174,8 +174,11 @@ std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegi
       problems.push_back("unknown " + std::string(to_string(kind)) + " '" + r.plugin + "' (available: " +
                          (known.empty() ? "none" : known) + "; see `dossier plugins list`)");
     } else if (p->info().kind != kind) {
-      problems.push_back("plugin '" + r.plugin + "' is a " + to_string(p->info().kind) + ", not an " +
-                         to_string(kind));
+      auto with_article = [](PluginKind k) {
+        return std::string(k == PluginKind::reader ? "a " : "an ") + to_string(k);
+      };
+      problems.push_back("plugin '" + r.plugin + "' is " + with_article(p->info().kind) + ", not " +
+                         with_article(kind));
     }
   };
   for (const auto& a : spec.analyzers) check(a, PluginKind::analyzer);

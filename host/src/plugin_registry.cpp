@@ -127,18 +127,24 @@ std::shared_ptr<Plugin> PluginLibrary::create() const {
 
 namespace {
 template <class T>
-std::shared_ptr<T> make_as(const std::shared_ptr<Plugin>& object, const PluginInfo& info) {
+std::shared_ptr<T> make_as(const std::shared_ptr<Plugin>& object, const PluginInfo& info, const char* wanted) {
   auto typed = std::dynamic_pointer_cast<T>(object);
   if (!typed)
-    throw std::runtime_error("plugin " + info.file.string() + ": factory made an object that is not a " +
-                             to_string(info.kind));
+    throw std::runtime_error("plugin " + info.file.string() + ": its factory made an object that is not " +
+                             wanted + " (descriptor says " + to_string(info.kind) + ")");
   return typed;
 }
 }  // namespace
 
-std::shared_ptr<Reader> PluginLibrary::make_reader() const { return make_as<Reader>(create(), info_); }
-std::shared_ptr<Analyzer> PluginLibrary::make_analyzer() const { return make_as<Analyzer>(create(), info_); }
-std::shared_ptr<Exporter> PluginLibrary::make_exporter() const { return make_as<Exporter>(create(), info_); }
+std::shared_ptr<Reader> PluginLibrary::make_reader() const {
+  return make_as<Reader>(create(), info_, "a reader");
+}
+std::shared_ptr<Analyzer> PluginLibrary::make_analyzer() const {
+  return make_as<Analyzer>(create(), info_, "an analyzer");
+}
+std::shared_ptr<Exporter> PluginLibrary::make_exporter() const {
+  return make_as<Exporter>(create(), info_, "an exporter");
+}
 
 fs::path PluginRegistry::builtin_dir() {
   const fs::path exe = boost::dll::program_location().string();
@@ -176,8 +182,14 @@ std::vector<fs::path> PluginRegistry::candidates(const fs::path& dir) {
 }
 
 void PluginRegistry::discover(const std::vector<fs::path>& dirs) {
-  for (const auto& dir : dirs)
+  for (const auto& dir : dirs) {
+    // A folder named twice in the search path is searched once.
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(dir, ec);
+    if (std::find(searched_.begin(), searched_.end(), canonical) != searched_.end()) continue;
+    searched_.push_back(canonical);
     for (const auto& file : candidates(dir)) add(file);
+  }
 }
 
 bool PluginRegistry::add(const fs::path& file) {

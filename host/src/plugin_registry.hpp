@@ -77,6 +77,7 @@ class PluginRegistry {
  private:
   std::vector<std::shared_ptr<PluginLibrary>> plugins_;
   std::vector<PluginProblem> problems_;
+  std::vector<std::filesystem::path> searched_;
 };
 
 }  // namespace dossier::host

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -127,7 +128,8 @@ class TextReader final : public Reader {
     std::string raw;
     std::uint32_t line_no = 0;
     int last_number = 0;
-    std::vector<std::size_t> unnumbered_in_section(1, 0);  // [section + 1]
+    // Ordinals count per printed section path: two sections may print the same path.
+    std::map<std::string, std::size_t> unnumbered_in_path;
     std::string rec_kind, rec_addressee;
     bool in_recommendations = false;
 
@@ -136,8 +138,8 @@ class TextReader final : public Reader {
       if (b.kind == BlockKind::numbered_paragraph) {
         b.address = paragraph_address(doc.id, b.number);
       } else {
-        auto& count = unnumbered_in_section[static_cast<std::size_t>(b.section + 1)];
-        b.address = block_address(doc.id, doc.section_path(b.section), ++count);
+        const std::string path = doc.section_path(b.section);
+        b.address = block_address(doc.id, path, ++unnumbered_in_path[path]);
       }
       if (in_recommendations &&
           (b.kind == BlockKind::numbered_paragraph || b.kind == BlockKind::list_item)) {
@@ -165,7 +167,6 @@ class TextReader final : public Reader {
       s.title = std::move(title);
       s.kind = "section";
       doc.sections.push_back(s);
-      unnumbered_in_section.push_back(0);
       Block b;
       b.kind = BlockKind::heading;
       b.text = (s.label.empty() ? "" : s.label + " ") + s.title;

@@ -1,0 +1,2 @@
+// A shared library that is not a Dossier plugin: it exports no `dossier_plugin` alias.
+extern "C" __attribute__((visibility("default"))) int some_other_function() { return 42; }

@@ -1,0 +1,163 @@
+// The `dossier` program as users run it: output, messages and exit codes.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using test::quote;
+
+namespace {
+const std::string broken_path = "--plugin-path " + quote(test::broken_plugin_dir().string());
+std::string broken(const std::string& name) {
+  return quote((test::broken_plugin_dir() / ("dossier-exporter-" + name + ".so")).string());
+}
+std::string corpus() { return quote(test::corpus_dir().string()); }
+}  // namespace
+
+TEST_CASE("the version flag and help on every command") {
+  auto v = test::dossier("--version");
+  CHECK(v.exit_code == 0);
+  CHECK_THAT(v.output, Catch::Contains("dossier 0.1.0"));
+  for (const char* args : {"--help", "plugins --help", "plugins list --help", "plugins info --help",
+                           "plugins check --help", "run --help", "build --help"}) {
+    INFO(args);
+    auto r = test::dossier(args);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("Usage"));
+  }
+}
+
+TEST_CASE("bad command lines are usage errors (exit 2)") {
+  CHECK(test::dossier("").exit_code == 2);
+  CHECK(test::dossier("frobnicate").exit_code == 2);
+  CHECK(test::dossier("run " + corpus() + " --export json").exit_code == 2);  // no --out
+}
+
+TEST_CASE("plugins list shows the built-in reader and json exporter with no flags") {
+  auto r = test::dossier("plugins list");
+  CHECK(r.exit_code == 0);
+  CHECK(test::count_lines_containing(r.output, "text  reader") == 1);
+  CHECK(test::count_lines_containing(r.output, "json  exporter") == 1);
+  CHECK_THAT(r.output, Catch::Contains("dossier-exporter-json.so"));
+
+  auto j = test::dossier("plugins list --json");
+  REQUIRE(j.exit_code == 0);
+  const auto parsed = nlohmann::json::parse(j.output);
+  std::vector<std::string> names;
+  for (const auto& p : parsed["plugins"]) names.push_back(p["name"]);
+  CHECK(names == std::vector<std::string>{"json", "text"});
+}
+
+TEST_CASE("broken plugins in the path are one line each and the others keep working") {
+  auto r = test::dossier("plugins list " + broken_path);
+  CHECK(r.exit_code == 0);
+  CHECK(test::count_lines_containing(r.output, "warning: plugin ") == 4);
+  CHECK_THAT(r.output, Catch::Contains("throwing_exporter"));
+  CHECK(test::count_lines_containing(r.output, "json  ") == 1);
+
+  // The same through the environment variable.
+  auto env = test::run("DOSSIER_PLUGIN_PATH=" + quote(test::broken_plugin_dir().string()) + " " +
+                       quote(test::dossier_exe().string()) + " plugins list");
+  CHECK_THAT(env.output, Catch::Contains("crashing_exporter"));
+}
+
+TEST_CASE("plugins check says exactly what is wrong with one library (exit 6)") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"not_a_library", "not a loadable shared library"},
+      {"no_entry_point", "no Dossier entry point"},
+      {"wrong_abi_version", "plugin ABI version 99"},
+      {"wrong_descriptor_size", "descriptor size"},
+      {"throwing_factory", "factory threw: cannot find my configuration"},
+  };
+  for (const auto& [name, message] : cases) {
+    INFO(name);
+    auto r = test::dossier("plugins check " + broken(name));
+    CHECK(r.exit_code == 6);
+    CHECK(test::count_lines_containing(r.output, "\n") == 0);  // one line, ending in a newline
+    CHECK(std::count(r.output.begin(), r.output.end(), '\n') == 1);
+    CHECK_THAT(r.output, Catch::Contains("dossier: error: plugin ") && Catch::Contains(message));
+    CHECK_THAT(r.output, Catch::Contains(test::broken_plugin_dir().string()));
+  }
+  auto ok = test::dossier("plugins check " + quote((test::plugin_dir() / "dossier-exporter-json.so").string()));
+  CHECK(ok.exit_code == 0);
+  CHECK_THAT(ok.output, Catch::StartsWith("ok: ") && Catch::Contains("exporter 'json'"));
+}
+
+TEST_CASE("plugins info describes one plugin and an unknown name is a configuration error") {
+  auto r = test::dossier("plugins info json");
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("kind:        exporter") && Catch::Contains("corpus.json"));
+  auto unknown = test::dossier("plugins info nope");
+  CHECK(unknown.exit_code == 4);
+  CHECK_THAT(unknown.output, Catch::Contains("no plugin named 'nope'"));
+}
+
+TEST_CASE("run writes corpus.json with all five sample documents and their paragraphs") {
+  const fs::path out = test::fresh_dir("cli-run");
+  auto r = test::dossier("run " + corpus() + " --export json --out " + quote(out.string()));
+  CHECK(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(test::read_file(out / "corpus.json"));
+  REQUIRE(j["documents"].size() == 5);
+  for (const auto& d : j["documents"]) {
+    INFO(d["source"]);
+    CHECK_FALSE(d["paragraphs"].empty());
+    CHECK(d["sha256"].get<std::string>().size() == 64);
+  }
+  CHECK(fs::exists(out / "manifest.json"));
+}
+
+TEST_CASE("run: an unknown exporter is a configuration error naming the choices") {
+  auto r = test::dossier("run " + corpus() + " --export nope --out " + quote(test::fresh_dir("cli-unknown").string()));
+  CHECK(r.exit_code == 4);
+  CHECK_THAT(r.output, Catch::Contains("unknown exporter 'nope' (available: json"));
+}
+
+TEST_CASE("run: a throwing exporter is partial success and never replaces the earlier file") {
+  const fs::path out = test::fresh_dir("cli-throw");
+  REQUIRE(test::dossier("run " + corpus() + " --export json --out " + quote(out.string())).exit_code == 0);
+  const std::string good = test::read_file(out / "corpus.json");
+  auto r = test::dossier("run " + corpus() + " " + broken_path + " --export throwing_exporter:corpus.json " +
+                         "--export json:second.json --out " + quote(out.string()));
+  CHECK(r.exit_code == 3);
+  CHECK(test::count_lines_containing(r.output, "error: exporter throwing_exporter failed") == 1);
+  CHECK(test::read_file(out / "corpus.json") == good);
+  CHECK(fs::exists(out / "second.json"));
+}
+
+TEST_CASE("run: a crashing exporter is named on its way down and earlier outputs survive") {
+  const fs::path out = test::fresh_dir("cli-crash");
+  REQUIRE(test::dossier("run " + corpus() + " --export json --out " + quote(out.string())).exit_code == 0);
+  const std::string good = test::read_file(out / "corpus.json");
+  auto r = test::dossier("run " + corpus() + " " + broken_path + " --export crashing_exporter:corpus.json " +
+                         "--out " + quote(out.string()));
+  CHECK(r.exit_code != 0);
+  CHECK_THAT(r.output, Catch::Contains("dossier: fatal:") && Catch::Contains("exporter crashing_exporter"));
+  CHECK(test::read_file(out / "corpus.json") == good);
+  // The next build removes the dead build's temporary file.
+  CHECK(test::dossier("run " + corpus() + " --export json --out " + quote(out.string())).exit_code == 0);
+  for (const auto& e : fs::directory_iterator(out)) CHECK(e.path().filename().string()[0] != '.');
+}
+
+TEST_CASE("build runs the sample job and a bad job file is a configuration error with its line") {
+  const fs::path out = test::fresh_dir("cli-build");
+  auto r = test::dossier("build " + quote((test::source_dir() / "samples/jobs/gfmd.toml").string()) + " --out " +
+                         quote(out.string()));
+  CHECK(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(test::read_file(out / "corpus.json"));
+  CHECK(j["documents"].size() == 5);
+
+  const fs::path bad = test::fresh_dir("cli-bad-job") / "bad.toml";
+  test::write_file(bad, "sources = [\"x\"]\n\n[[export]]\nplugin = \"json\"\ncolour = { a = 1 }\n");
+  auto e = test::dossier("build " + quote(bad.string()));
+  CHECK(e.exit_code == 4);
+  CHECK_THAT(e.output, Catch::Contains("bad.toml:5: option 'colour'"));
+}
+
+TEST_CASE("missing sources are reported and with none readable the run is an input error") {
+  const fs::path out = test::fresh_dir("cli-missing");
+  auto r = test::dossier("run /nonexistent/folder --export json --out " + quote(out.string()));
+  CHECK(r.exit_code == 5);
+  CHECK_THAT(r.output, Catch::Contains("/nonexistent/folder: no such file or folder"));
+}

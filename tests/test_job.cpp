@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include "job.hpp"
+#include "support.hpp"
+
+using namespace dossier::host;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path job_file(const std::string& name, const std::string& toml) {
+  const fs::path dir = test::fresh_dir("job-" + name);
+  test::write_file(dir / "job.toml", toml);
+  return dir / "job.toml";
+}
+
+std::string job_error(const std::string& name, const std::string& toml) {
+  try {
+    load_job(job_file(name, toml));
+  } catch (const JobError& e) {
+    return e.what();
+  }
+  FAIL("no JobError for " << name);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("the sample job reads the sample corpus into corpus.json") {
+  const Job job = load_job(test::source_dir() / "samples" / "jobs" / "gfmd.toml");
+  CHECK(job.name == "gfmd");
+  REQUIRE(job.spec.sources.size() == 1);
+  CHECK(fs::path(job.spec.sources[0]) == (test::source_dir() / "samples" / "corpus").lexically_normal());
+  REQUIRE(job.spec.exporters.size() == 1);
+  CHECK(job.spec.exporters[0].plugin == "json");
+  CHECK(job.spec.exporters[0].file == "corpus.json");
+  CHECK(job.spec.output_dir == fs::path("out") / "gfmd");
+}
+
+TEST_CASE("plugin options keep their values and paths are relative to the job file") {
+  const fs::path file = job_file("options", R"(
+name = "weekly"
+language = "fr"
+sources = ["docs", "/abs/file.txt"]
+output = "../results"
+
+[[analyze]]
+plugin = "sdg"
+threshold = 0.5
+paragraphs = true
+
+[[export]]
+plugin = "pdf"
+file = "brief.pdf"
+focus = ["sdg:10", "gcm:13"]
+pages = 4
+)");
+  const Job job = load_job(file);
+  CHECK(job.spec.build.language == "fr");
+  CHECK(job.spec.sources[0] == (file.parent_path() / "docs").string());
+  CHECK(job.spec.sources[1] == "/abs/file.txt");
+  CHECK(job.spec.output_dir == (file.parent_path() / ".." / "results").lexically_normal());
+  REQUIRE(job.spec.analyzers.size() == 1);
+  CHECK(job.spec.analyzers[0].options.get_double("threshold", 0) == Approx(0.5));
+  CHECK(job.spec.analyzers[0].options.get_bool("paragraphs", false));
+  const auto& pdf = job.spec.exporters.at(0);
+  CHECK(pdf.file == "brief.pdf");
+  CHECK(pdf.options.get_list("focus") == std::vector<std::string>{"sdg:10", "gcm:13"});
+  CHECK(pdf.options.get_int("pages", 0) == 4);
+}
+
+TEST_CASE("job file errors name the file and the line") {
+  CHECK_THAT(job_error("unknown-key", "name = \"x\"\nsources = [\"a\"]\noutptu = \"o\"\n[[export]]\nplugin = \"json\"\n"),
+             Catch::Contains("job.toml:3: unknown key 'outptu'"));
+  CHECK_THAT(job_error("wrong-type", "name = 3\nsources = [\"a\"]\n[[export]]\nplugin = \"json\"\n"),
+             Catch::Contains("job.toml:1: 'name' must be a string"));
+  CHECK_THAT(job_error("syntax", "name = \"x\"\nsources = [\"a\"\n"), Catch::Contains("job.toml:"));
+  CHECK_THAT(job_error("no-sources", "[[export]]\nplugin = \"json\"\n"), Catch::Contains("missing 'sources"));
+  CHECK_THAT(job_error("no-export", "sources = [\"a\"]\n"), Catch::Contains("no [[export]]"));
+  CHECK_THAT(job_error("no-plugin", "sources = [\"a\"]\n[[export]]\nfile = \"x\"\n"),
+             Catch::Contains("job.toml:2: [[export]] entry needs 'plugin"));
+  CHECK_THAT(job_error("bad-option", "sources = [\"a\"]\n[[export]]\nplugin = \"json\"\nx = { a = 1 }\n"),
+             Catch::Contains("job.toml:4: option 'x'"));
+}
+
+TEST_CASE("a missing job file is a clear error") {
+  CHECK_THROWS_WITH(load_job("/nonexistent/job.toml"), Catch::Contains("no such job file"));
+}
+
+TEST_CASE("the export argument is a plugin name with an optional file name") {
+  CHECK(parse_export_argument("json").plugin == "json");
+  CHECK(parse_export_argument("json").file.empty());
+  CHECK(parse_export_argument("json:all.json").file == "all.json");
+}

@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "dossier/sink.hpp"
+#include "pipeline.hpp"
+#include "support.hpp"
+
+using namespace dossier;
+using namespace dossier::host;
+namespace fs = std::filesystem;
+
+namespace {
+const PluginRegistry& registry() {
+  static PluginRegistry r = [] {
+    PluginRegistry reg;
+    reg.discover({test::plugin_dir(), test::broken_plugin_dir()});
+    return reg;
+  }();
+  return r;
+}
+
+RunSpec spec_for(const fs::path& out, std::vector<PluginRequest> exporters) {
+  RunSpec spec;
+  spec.sources = {test::corpus_dir().string()};
+  spec.exporters = std::move(exporters);
+  spec.output_dir = out;
+  spec.build.job_name = "test";
+  spec.build.build_time = 1700000000;
+  return spec;
+}
+
+std::vector<std::string> hidden_files(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string()[0] == '.') out.push_back(e.path().filename().string());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("sources: folders are read recursively and sorted with hidden entries skipped and globs expanded") {
+  const fs::path dir = test::fresh_dir("sources");
+  test::write_file(dir / "b.txt", "b");
+  test::write_file(dir / "a" / "z.txt", "z");
+  test::write_file(dir / ".hidden.txt", "h");
+  test::write_file(dir / ".git" / "config", "h");
+  std::vector<std::string> missing;
+  auto files = collect_sources({dir.string(), (dir / "*.txt").string(), (dir / "nope.txt").string(),
+                                (dir / "*.pdf").string()},
+                               missing);
+  REQUIRE(files.size() == 2);  // the glob's b.txt is not listed twice
+  CHECK(files[0] == dir / "a" / "z.txt");
+  CHECK(files[1] == dir / "b.txt");
+  REQUIRE(missing.size() == 2);
+  CHECK_THAT(missing[0], Catch::Contains("no such file"));
+  CHECK_THAT(missing[1], Catch::Contains("no file matches"));
+}
+
+TEST_CASE("a run over the sample corpus writes corpus.json and a manifest that hashes it") {
+  const fs::path out = test::fresh_dir("pipeline-sample");
+  RunReport report = run_pipeline(spec_for(out, {{"json", {}, ""}}), registry());
+  CHECK(report.exit_code == exit_ok);
+  CHECK(report.errors.empty());
+  CHECK(report.documents_read == 5);
+  const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  REQUIRE(manifest["outputs"].size() == 1);
+  CHECK(manifest["outputs"][0]["file"] == "corpus.json");
+  CHECK(manifest["outputs"][0]["plugin"] == "json");
+  CHECK(manifest["outputs"][0]["sha256"] == sha256_file(out / "corpus.json"));
+  CHECK(manifest["sources"].size() == 5);
+}
+
+TEST_CASE("an exporter that throws while writing leaves the earlier good file byte for byte") {
+  const fs::path out = test::fresh_dir("pipeline-throwing-exporter");
+  REQUIRE(run_pipeline(spec_for(out, {{"json", {}, ""}}), registry()).exit_code == exit_ok);
+  const std::string good = test::read_file(out / "corpus.json");
+  REQUIRE(good.size() > 1000);
+
+  // The broken exporter targets the same file; a good exporter runs beside it.
+  RunReport report = run_pipeline(
+      spec_for(out, {{"throwing_exporter", {}, "corpus.json"}, {"json", {}, "again.json"}}), registry());
+  CHECK(report.exit_code == exit_partial);
+  CHECK(test::read_file(out / "corpus.json") == good);
+  CHECK(test::read_file(out / "again.json") == good);
+  CHECK(hidden_files(out).empty());
+  REQUIRE(report.errors.size() == 1);
+  CHECK_THAT(report.errors[0], Catch::Contains("exporter throwing_exporter failed"));
+  CHECK_THAT(report.errors[0], Catch::Contains("disk quota exceeded halfway"));
+}
+
+TEST_CASE("a throwing factory fails its exporter only") {
+  const fs::path out = test::fresh_dir("pipeline-throwing-factory");
+  RunReport report =
+      run_pipeline(spec_for(out, {{"throwing_factory", {}, ""}, {"json", {}, ""}}), registry());
+  CHECK(report.exit_code == exit_partial);
+  CHECK(fs::exists(out / "corpus.json"));
+  REQUIRE(report.errors.size() == 1);
+  CHECK_THAT(report.errors[0], Catch::Contains("cannot find my configuration"));
+}
+
+TEST_CASE("when every exporter fails the run fails") {
+  const fs::path out = test::fresh_dir("pipeline-all-fail");
+  RunReport report = run_pipeline(spec_for(out, {{"throwing_exporter", {}, ""}}), registry());
+  CHECK(report.exit_code == exit_failure);
+  CHECK_FALSE(fs::exists(out / "partial.json"));
+}
+
+TEST_CASE("no readable document is an input error and nothing is written") {
+  const fs::path out = test::fresh_dir("pipeline-no-input");
+  const fs::path in = test::fresh_dir("pipeline-no-input-src");
+  test::write_file(in / "binary.bin", std::string("\0\1\2\3", 4));
+  RunSpec spec = spec_for(out, {{"json", {}, ""}});
+  spec.sources = {in.string()};
+  RunReport report = run_pipeline(spec, registry());
+  CHECK(report.exit_code == exit_input);
+  CHECK_THAT(report.errors.at(0), Catch::Contains("no reader understands this file"));
+  CHECK_FALSE(fs::exists(out / "corpus.json"));
+}
+
+TEST_CASE("unknown plugins and wrong kinds are configuration errors") {
+  RunSpec spec = spec_for("unused", {{"nope", {}, ""}, {"text", {}, ""}});
+  spec.analyzers = {{"json", {}, ""}};
+  auto problems = validate_requests(spec, registry());
+  REQUIRE(problems.size() == 3);
+  CHECK_THAT(problems[0], Catch::Contains("is an exporter, not an analyzer"));
+  CHECK_THAT(problems[1], Catch::Contains("unknown exporter 'nope'"));
+  CHECK_THAT(problems[2], Catch::Contains("is a reader, not an exporter"));
+}
+
+TEST_CASE("temporary files left by a killed build are removed by the next one") {
+  const fs::path out = test::fresh_dir("pipeline-stale");
+  test::write_file(out / ".corpus.json.dossier-tmp-3999999-0", "stale");
+  REQUIRE(run_pipeline(spec_for(out, {{"json", {}, ""}}), registry()).exit_code == exit_ok);
+  CHECK(hidden_files(out).empty());
+}
+
+TEST_CASE("the same input and build time give identical bytes") {
+  const fs::path a = test::fresh_dir("pipeline-det-a");
+  const fs::path b = test::fresh_dir("pipeline-det-b");
+  run_pipeline(spec_for(a, {{"json", {}, ""}}), registry());
+  run_pipeline(spec_for(b, {{"json", {}, ""}}), registry());
+  CHECK(test::read_file(a / "corpus.json") == test::read_file(b / "corpus.json"));
+}

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "dossier/sink.hpp"
+#include "support.hpp"
+
+using namespace dossier;
+namespace fs = std::filesystem;
+
+namespace {
+std::size_t entries(const fs::path& dir) {
+  std::size_t n = 0;
+  for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("sha256 matches the published test vectors") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("committed outputs land with size and hash and nothing else is left") {
+  const fs::path dir = test::fresh_dir("sink-commit");
+  OutputSink sink(dir);
+  sink.create("a.txt").stream() << "abc";
+  sink.create("sub/b.txt").stream() << "hello";
+  CHECK_FALSE(fs::exists(dir / "a.txt"));  // not before commit
+  sink.commit();
+  CHECK(test::read_file(dir / "a.txt") == "abc");
+  CHECK(test::read_file(dir / "sub" / "b.txt") == "hello");
+  REQUIRE(sink.written().size() == 2);
+  CHECK(sink.written()[0].bytes == 3);
+  CHECK(sink.written()[0].sha256 == sha256_hex("abc"));
+  CHECK(entries(dir) == 3);  // a.txt, sub, sub/b.txt: no temporaries
+}
+
+TEST_CASE("an output written by file name through temp_path lands too") {
+  const fs::path dir = test::fresh_dir("sink-temp-path");
+  OutputSink sink(dir);
+  OutputFile& f = sink.create("lib.bin");
+  CHECK(f.temp_path().parent_path() == dir);
+  test::write_file(f.temp_path(), "written by a library");
+  sink.commit();
+  CHECK(test::read_file(dir / "lib.bin") == "written by a library");
+}
+
+TEST_CASE("discarded or abandoned outputs never replace an earlier file") {
+  const fs::path dir = test::fresh_dir("sink-discard");
+  test::write_file(dir / "corpus.json", "GOOD");
+  {
+    OutputSink sink(dir);
+    sink.create("corpus.json").stream() << "PARTIAL";
+    sink.discard();
+  }
+  CHECK(test::read_file(dir / "corpus.json") == "GOOD");
+  {
+    OutputSink sink(dir);
+    sink.create("corpus.json").stream() << "PARTIAL";
+    // destroyed without commit, as when an exporter throws
+  }
+  CHECK(test::read_file(dir / "corpus.json") == "GOOD");
+  CHECK(entries(dir) == 1);
+}
+
+TEST_CASE("an output created but never written is an error at commit and nothing lands") {
+  const fs::path dir = test::fresh_dir("sink-empty");
+  test::write_file(dir / "x.txt", "GOOD");
+  OutputSink sink(dir);
+  sink.create("x.txt");
+  CHECK_THROWS_WITH(sink.commit(), Catch::Contains("never written"));
+  CHECK(test::read_file(dir / "x.txt") == "GOOD");
+}
+
+TEST_CASE("output names cannot leave the output folder") {
+  const fs::path dir = test::fresh_dir("sink-names");
+  OutputSink sink(dir);
+  CHECK_THROWS_AS(sink.create("../escape.txt"), std::invalid_argument);
+  CHECK_THROWS_AS(sink.create("/tmp/escape.txt"), std::invalid_argument);
+  CHECK_THROWS_AS(sink.create(""), std::invalid_argument);
+  sink.create("ok.txt");
+  CHECK_THROWS_AS(sink.create("ok.txt"), std::invalid_argument);
+}
+
+TEST_CASE("write_file_atomically replaces the whole file") {
+  const fs::path dir = test::fresh_dir("sink-atomic");
+  write_file_atomically(dir / "m.json", "one");
+  write_file_atomically(dir / "m.json", "two");
+  CHECK(test::read_file(dir / "m.json") == "two");
+  CHECK(entries(dir) == 1);
+}
