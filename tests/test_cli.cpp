@@ -121,7 +121,8 @@ TEST_CASE("run: a throwing exporter is partial success and never replaces the ea
   auto r = test::dossier("run " + corpus() + " " + broken_path + " --export throwing_exporter:corpus.json " +
                          "--export json:second.json --out " + quote(out.string()));
   CHECK(r.exit_code == 3);
-  CHECK(test::count_lines_containing(r.output, "error: exporter throwing_exporter failed") == 1);
+  CHECK(test::count_lines_containing(r.output, "error: plugin ") == 1);
+  CHECK(test::count_lines_containing(r.output, "dossier-exporter-throwing_exporter.so: exporter throwing_exporter failed") == 1);
   CHECK(test::read_file(out / "corpus.json") == good);
   CHECK(fs::exists(out / "second.json"));
 }

@@ -61,7 +61,7 @@ class JobReader {
 
   PluginRequest plugin_request(const toml::node& node, const char* section, bool is_export) const {
     const toml::table* table = node.as_table();
-    if (!table) fail(&node, std::string("each [[") + section + "] entry must be a table");
+    if (!table) fail(&node, std::string("each [[") + section + "]] entry must be a table");
     PluginRequest request;
     const toml::node* plugin = table->get("plugin");
     if (!plugin) fail(&node, std::string("[[") + section + "]] entry needs 'plugin = \"NAME\"'");

@@ -70,9 +70,9 @@ int run_spec(RunSpec spec, const GlobalOptions& g) {
   std::size_t files = 0;
   for (const auto& e : report.exports) files += e.files.size();
   if (report.exit_code == exit_ok)
-    spdlog::info("done: {} documents, {} files in {}", report.documents_read, files, spec.output_dir.string());
+    spdlog::info("done: {} documents, {} file(s) in {}", report.documents_read, files, spec.output_dir.string());
   else
-    spdlog::warn("finished with {} problem(s): {} documents, {} files in {}", report.errors.size(),
+    spdlog::warn("finished with {} problem(s): {} documents, {} file(s) in {}", report.errors.size(),
                  report.documents_read, files, spec.output_dir.string());
   return report.exit_code;
 }
@@ -203,8 +203,7 @@ int main(int argc, char** argv) {
                  "Also look for plugins in DIR (repeatable; searched before DOSSIER_PLUGIN_PATH "
                  "and the built-in folder)")
       ->type_name("DIR")
-      ->take_last()
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);  // one folder per --plugin-path, so sources can follow
 
   // plugins
   auto* plugins = app.add_subcommand("plugins", "List, describe and check plugins");
@@ -225,9 +224,11 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Ad-hoc build over files and folders");
   run->add_option("SOURCE", run_sources, "Files, folders (read recursively) or glob patterns")->required();
   run->add_option("--analyze,-a", run_analyze, "Analyzers to run (comma-separated or repeated)")
-      ->type_name("NAME,...");
+      ->type_name("NAME,...")
+      ->allow_extra_args(false);
   run->add_option("--export,-e", run_export, "Exporter to run, with an optional output file name")
       ->type_name("NAME[:FILE]")
+      ->allow_extra_args(false)
       ->required();
   run->add_option("--out,-o", run_out, "Output folder")->type_name("DIR")->required();
   run->add_option("--lang", run_lang, "Language of labels and titles in outputs (en, fr, es, ru, ar, zh)")

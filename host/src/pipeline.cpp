@@ -201,10 +201,11 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   std::vector<ReaderSlot> readers;
   for (const auto& lib : registry.of_kind(PluginKind::reader)) {
     try {
+      ActivityScope activity("reader " + lib->info().name + " (factory)");
       readers.push_back({lib, lib->make_reader()});
     } catch (const std::exception& e) {
-      report.errors.push_back(e.what());
-      spdlog::error("{}", e.what());
+      // Only a source that then finds no reader is an error.
+      spdlog::warn("{} (reader unavailable)", e.what());
     }
   }
 
@@ -236,9 +237,12 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     for (const auto& slot : readers) {
       int bid = 0;
       try {
+        ActivityScope activity("reader " + slot.library->info().name + " sniffing " + source.path);
         bid = slot.reader->sniff(source);
       } catch (const std::exception& e) {
         spdlog::warn("reader {} failed to sniff {}: {}", slot.library->info().name, source.path, e.what());
+      } catch (...) {
+        spdlog::warn("reader {} failed to sniff {}", slot.library->info().name, source.path);
       }
       if (bid > best_bid) {
         best_bid = bid;
@@ -269,6 +273,10 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       const std::string line = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
       report.errors.push_back(line);
       spdlog::error("{}", line);
+    } catch (...) {
+      const std::string line = "source " + source.path + ": reader " + info.name + " failed (unknown exception)";
+      report.errors.push_back(line);
+      spdlog::error("{}", line);
     }
   }
   readers.clear();
@@ -292,6 +300,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   for (const auto& request : spec.analyzers) {
     auto lib = registry.find(request.plugin);
     try {
+      ActivityScope activity("analyzer " + request.plugin + " (factory)");
       analyzers.push_back({&request, lib, lib->make_analyzer()});
     } catch (const std::exception& e) {
       report.errors.push_back(e.what());
@@ -303,9 +312,12 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   for (const auto& a : analyzers) {
     names.push_back(a.library->info().name);
     try {
+      ActivityScope activity("analyzer " + names.back());
       deps.push_back(a.analyzer->dependencies());
     } catch (const std::exception& e) {
       deps.push_back({"<dependencies() threw: " + std::string(e.what()) + ">"});
+    } catch (...) {
+      deps.push_back({"<dependencies() threw>"});
     }
   }
   std::vector<std::string> order_errors;
@@ -325,6 +337,11 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
         slot.analyzer->analyze(doc, earlier, out, context);
       } catch (const std::exception& e) {
         const std::string line = "analyzer " + info.name + " failed on " + doc.id + ": " + e.what();
+        report.errors.push_back(line);
+        spdlog::error("{}", line);
+        continue;
+      } catch (...) {
+        const std::string line = "analyzer " + info.name + " failed on " + doc.id + " (unknown exception)";
         report.errors.push_back(line);
         spdlog::error("{}", line);
         continue;
@@ -375,10 +392,14 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       result.ok = true;
       result.files = sink.written();
     } catch (const std::exception& e) {
-      sink.discard();
       result.error = e.what();
-      const std::string line = "exporter " + result.plugin + " failed: " + result.error +
-                               " (earlier outputs left as they were)";
+    } catch (...) {
+      result.error = "unknown exception";
+    }
+    if (!result.ok) {
+      sink.discard();
+      const std::string line = "plugin " + lib->info().file.string() + ": exporter " + result.plugin + " failed: " +
+                               result.error + " (earlier outputs left as they were)";
       report.errors.push_back(line);
       spdlog::error("{}", line);
       ++failed_exports;

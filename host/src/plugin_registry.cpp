@@ -37,11 +37,18 @@ bool valid_kind(PluginKind kind) {
          kind == PluginKind::exporter;
 }
 
-// dlerror() text repeats the path; keep only what it says about the file.
-std::string strip_path(std::string message, const fs::path& file) {
+// Boost wraps dlerror() as "...load() failed (dlerror system message: FILE: WHY): errno text";
+// keep only WHY, which is what the user can act on.
+std::string load_failure_reason(const std::string& message, const fs::path& file) {
+  static const std::string marker = "dlerror system message: ";
+  std::string reason = message;
+  if (auto at = message.find(marker); at != std::string::npos) {
+    reason = message.substr(at + marker.size());
+    if (auto close = reason.rfind("):"); close != std::string::npos) reason.resize(close);
+  }
   const std::string prefix = file.string() + ": ";
-  for (std::size_t at; (at = message.find(prefix)) != std::string::npos;) message.erase(at, prefix.size());
-  return message;
+  for (std::size_t at; (at = reason.find(prefix)) != std::string::npos;) reason.erase(at, prefix.size());
+  return reason;
 }
 
 }  // namespace
@@ -65,7 +72,7 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginP
     lib.load(boost::dll::fs::path(file.string()),
              boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
-    return fail("not a loadable shared library (" + strip_path(e.what(), file) + ")");
+    return fail("not a loadable shared library (" + load_failure_reason(e.what(), file) + ")");
   }
   if (!lib.has(DOSSIER_PLUGIN_ENTRY_ALIAS))
     return fail("no Dossier entry point: the library does not export '" DOSSIER_PLUGIN_ENTRY_ALIAS
