@@ -15,8 +15,8 @@ DOSSIER_SDK_API std::string paragraph_address(std::string_view document_id,
                                               std::string_view number);
 
 /// Address of an unnumbered block: its section path and its 1-based ordinal among the
-/// unnumbered blocks of that section: "gfmd-2010 §2.1 #3", or "gfmd-2010 #3" before any
-/// section.
+/// unnumbered blocks printed under that same section path: "gfmd-2010 §2.1 #3", or
+/// "gfmd-2010 #3" before any section.
 DOSSIER_SDK_API std::string block_address(std::string_view document_id,
                                           std::string_view section_path, std::size_t ordinal);
 
