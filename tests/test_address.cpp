@@ -50,3 +50,12 @@ TEST_CASE("block kinds round-trip through their names") {
   BlockKind unused;
   CHECK_FALSE(parse_block_kind("paragraph", unused));
 }
+
+TEST_CASE("dotted labels are not repeated in section paths") {
+  Document d;
+  d.sections = {{"6.", "ROUNDTABLES", "section", 3, -1},
+                {"6.1.", "ROUNDTABLE 1", "section", 4, 0},
+                {"RT Session 1.1", "Partnerships", "session", 6, 1}};
+  CHECK(d.section_path(1) == "6.1");
+  CHECK(d.section_path(2) == "6.1.RT Session 1.1");
+}

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "dossier/address.hpp"
 #include "dossier/context.hpp"
@@ -55,25 +57,121 @@ TEST_CASE("A/68/283 (001): numbered paragraphs 1 to 143 in order with addresses"
   CHECK(d.date == "2013-08-05");
 }
 
-TEST_CASE("A/68/283 (001): recommendations carry their addressee") {
+TEST_CASE("A/68/283 (001): recommendations 127 to 143 with their addressees") {
   const Document d = read_sample("001_88e8c2357c784c71.txt");
-  auto addressee_of = [&](const std::string& number) {
-    for (const auto& r : d.recommendations)
-      if (r.address == paragraph_address(d.id, number)) return r.addressee;
-    return std::string("<none>");
-  };
-  CHECK(addressee_of("127") == "States");
-  CHECK(addressee_of("140") == "Human Rights Council");
-  CHECK(addressee_of("126") == "<none>");
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& r : d.recommendations) got.emplace_back(r.address, r.addressee);
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (int n = 127; n <= 143; ++n)
+    expected.emplace_back(paragraph_address(d.id, std::to_string(n)),
+                          n <= 139 ? "States" : n <= 141 ? "Human Rights Council" : "Secretary-General");
+  CHECK(got == expected);
+}
+
+TEST_CASE("A/68/283 (001): superscript footnotes 1 to 18 are resolved to their paragraphs") {
+  const Document d = read_sample("001_88e8c2357c784c71.txt");
+  REQUIRE(d.footnotes.size() == 18);
+  for (std::size_t i = 0; i < d.footnotes.size(); ++i) {
+    INFO("footnote " << d.footnotes[i].label);
+    CHECK(d.footnotes[i].label == std::to_string(i + 1));
+    CHECK(d.footnotes[i].anchors.size() == 1);
+  }
+  CHECK(d.footnotes[0].text.rfind("Alexander Betts (2011)", 0) == 0);
+  CHECK(d.footnotes[0].anchors[0] == paragraph_address(d.id, "10"));
+  // The marker is gone from the text; the text runs on across the footnote.
+  const Block* p10 = paragraph(d, "10");
+  REQUIRE(p10);
+  CHECK(p10->text.find("\xC2\xB9") == std::string::npos);
+  const Block* p16 = paragraph(d, "16");
+  REQUIRE(p16);
+  CHECK_THAT(p16->text, Catch::EndsWith("and iii) to create a Global Commission."));
+}
+
+TEST_CASE("the 2010 proceedings (002): seven outcome lists with 8, 10, 8, 6, 5, 3 and 5 items") {
+  const Document d = read_sample("002_77a4883765ce66a6.txt");
+  std::map<std::string, int> per_session;
+  std::vector<std::string> order;
+  for (const auto& r : d.recommendations) {
+    const auto& block = *std::find_if(d.blocks.begin(), d.blocks.end(),
+                                      [&](const Block& b) { return b.address == r.address; });
+    const std::string path = d.section_path(block.section);
+    if (!per_session.count(path)) order.push_back(path);
+    ++per_session[path];
+  }
+  std::vector<int> counts;
+  for (const auto& path : order) counts.push_back(per_session[path]);
+  CHECK(counts == std::vector<int>{8, 10, 8, 6, 5, 3, 5});
+  CHECK(order.front() == "6.1.RT Session 1.1");
+  // Items interrupted by footnotes or page breaks are whole sentences.
+  for (const auto& r : d.recommendations) {
+    INFO(r.address << ": " << r.text);
+    CHECK(std::string(".;:?!)\"").find(r.text.back()) != std::string::npos);
+  }
+  CHECK(numbers(d).empty());  // the numbered lines of 002 are list items, not paragraphs
+}
+
+TEST_CASE("the Thematic Recollection (003): 21 focus areas in six clusters with their options") {
+  const Document d = read_sample("003_47dc10d97ca243f0.txt");
+  int focus_areas = 0;
+  std::set<int> clusters;
+  for (std::size_t i = 0; i < d.sections.size(); ++i) {
+    const Section& s = d.sections[i];
+    if (s.label.empty() || s.label[0] != '(' || s.parent < 0) continue;
+    const Section& cluster = d.sections[static_cast<std::size_t>(s.parent)];
+    if (cluster.parent < 0 || d.sections[static_cast<std::size_t>(cluster.parent)].label != "II") continue;
+    ++focus_areas;
+    clusters.insert(std::stoi(cluster.label));
+    std::set<std::string> kinds;
+    for (const auto& r : d.recommendations) {
+      const auto& block = *std::find_if(d.blocks.begin(), d.blocks.end(),
+                                        [&](const Block& b) { return b.address == r.address; });
+      if (block.section == static_cast<int>(i)) kinds.insert(r.kind);
+    }
+    INFO(d.section_path(static_cast<int>(i)) << " " << s.title);
+    CHECK(kinds == std::set<std::string>{"policy_option", "practical_action"});
+  }
+  CHECK(focus_areas == 21);
+  CHECK(clusters == std::set<int>{1, 2, 3, 4, 5, 6});
+  const bool found = std::any_of(d.recommendations.begin(), d.recommendations.end(), [](const Recommendation& r) {
+    return r.kind == "practical_action" &&
+           r.text.rfind("Reduce worker-paid recruitment fees and related costs, in line with SDG indicator 10.7.1.", 0) == 0;
+  });
+  CHECK(found);
+}
+
+TEST_CASE("the Thematic Recollection (003): SDG icon noise is not text") {
+  const Document d = read_sample("003_47dc10d97ca243f0.txt");
+  for (const auto& b : d.blocks) CHECK(b.text.find("POVERTY IN THE PRINCES") == std::string::npos);
+  for (const auto& s : d.sections) CHECK(s.title.find("POVERTY IN THE PRINCES") == std::string::npos);
+}
+
+TEST_CASE("the single page (000): the tail of 49 and paragraphs 50 to 54 of A/68/283, without furniture") {
+  const Document d = read_sample("000_361761b2e85cd3df.txt");
+  CHECK(d.id == "A/68/283");
+  CHECK(numbers(d) == std::vector<int>{49, 50, 51, 52, 53, 54});
+  REQUIRE(paragraph(d, "50"));
+  CHECK(paragraph(d, "50")->text.rfind("The Global Forum on Migration and Development has tended to focus", 0) == 0);
+  for (const auto& b : d.blocks) {
+    CHECK(b.text.find("Select target paragraph") == std::string::npos);
+    CHECK(b.text.find("13-42115") == std::string::npos);
+    CHECK(b.text.find("10/26") == std::string::npos);
+  }
+  REQUIRE(d.footnotes.size() == 2);
+  CHECK(d.footnotes[0].label == "5");
+  CHECK(d.footnotes[1].anchors == std::vector<std::string>{paragraph_address("A/68/283", "53")});
+  CHECK(std::find(d.furniture.begin(), d.furniture.end(), "13-42115") != d.furniture.end());
 }
 
 TEST_CASE("the GCM dialogue (004): paragraphs 1 to 26 and its political and practical recommendations") {
   const Document d = read_sample("004_4233e7d77e7d0f2d.txt");
   CHECK(numbers(d).size() == 26);
   CHECK(numbers(d).back() == 26);
-  const auto political = std::count_if(d.recommendations.begin(), d.recommendations.end(),
-                                       [](const Recommendation& r) { return r.kind == "political_recommendation"; });
-  CHECK(political == 11);
+  auto count = [&](const char* kind) {
+    return std::count_if(d.recommendations.begin(), d.recommendations.end(),
+                         [&](const Recommendation& r) { return r.kind == kind; });
+  };
+  CHECK(count("political_recommendation") == 11);
+  CHECK(count("practical_recommendation") == 12);
 }
 
 TEST_CASE("a numbered heading such as '1. ACKNOWLEDGEMENTS' is a section and not paragraph 1 (002)") {

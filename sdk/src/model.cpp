@@ -64,10 +64,18 @@ std::string Document::section_path(int section) const {
     parts.push_back(std::move(part));
     section = s.parent;
   }
-  std::string path;
+  // Dotted labels already carry their parents' ("6.1" under "6"): keep the fuller one.
+  std::vector<std::string> kept;
   for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!kept.empty() && it->size() > kept.back().size() && it->compare(0, kept.back().size() + 1, kept.back() + ".") == 0)
+      kept.back() = *it;
+    else
+      kept.push_back(*it);
+  }
+  std::string path;
+  for (const auto& part : kept) {
     if (!path.empty()) path += '.';
-    path += *it;
+    path += part;
   }
   return path;
 }
