@@ -59,3 +59,50 @@ TEST_CASE("dotted labels are not repeated in section paths") {
   CHECK(d.section_path(1) == "6.1");
   CHECK(d.section_path(2) == "6.1.RT Session 1.1");
 }
+
+TEST_CASE("citations as users type them") {
+  Citation c;
+  REQUIRE(parse_citation("A/68/283 \xC2\xB6" "135", c));
+  CHECK(c.document == "A/68/283");
+  CHECK(c.first == "135");
+  CHECK(c.last == "135");
+  REQUIRE(parse_citation("  A/68/283 \xC2\xB6" "50-54 ", c));
+  CHECK(c.first == "50");
+  CHECK(c.last == "54");
+  REQUIRE(parse_citation("A/68/283 \xC2\xB6" "50\xE2\x80\x93" "54", c));  // en dash
+  CHECK(c.last == "54");
+  REQUIRE(parse_citation("A/HRC/43/15 para 121.1", c));
+  CHECK(c.document == "A/HRC/43/15");
+  CHECK(c.first == "121.1");
+  REQUIRE(parse_citation("A/68/283 paras. 50 to 54", c));
+  CHECK(c.last == "54");
+  REQUIRE(parse_citation("002-77a4883765ce66a6 \xC2\xA7" "6.1.RT Session 1.1 #3", c));
+  CHECK(c.document == "002-77a4883765ce66a6");
+  CHECK(c.section_path == "6.1.RT Session 1.1");
+  CHECK(c.ordinal == 3);
+  REQUIRE(parse_citation("gfmd-2010 \xC2\xA7" "6.1 #3", c));
+  CHECK(c.document == "gfmd-2010");
+  CHECK(c.section_path == "6.1");
+  CHECK(c.ordinal == 3);
+  CHECK(c.first.empty());
+  REQUIRE(parse_citation("gfmd-2010 #2", c));
+  CHECK(c.ordinal == 2);
+  CHECK_FALSE(parse_citation("", c));
+  CHECK_FALSE(parse_citation("A/68/283", c));
+  CHECK_FALSE(parse_citation("\xC2\xB6" "135", c));
+  CHECK_FALSE(parse_citation(std::string(5000, 'x'), c));
+}
+
+TEST_CASE("a citation covers the paragraphs of its range, sub-paragraphs included") {
+  Citation c;
+  REQUIRE(parse_citation("A/68/283 \xC2\xB6" "50-54", c));
+  CHECK(citation_covers(c, "50"));
+  CHECK(citation_covers(c, "54"));
+  CHECK_FALSE(citation_covers(c, "49"));
+  CHECK_FALSE(citation_covers(c, "55"));
+  CHECK_FALSE(citation_covers(c, "5"));
+  REQUIRE(parse_citation("A/HRC/43/15 \xC2\xB6" "121", c));
+  CHECK(citation_covers(c, "121.1"));
+  CHECK_FALSE(citation_covers(c, "122.1"));
+  CHECK_FALSE(citation_covers(c, "x"));
+}

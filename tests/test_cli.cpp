@@ -20,7 +20,7 @@ TEST_CASE("the version flag and help on every command") {
   auto v = test::dossier("--version");
   CHECK(v.exit_code == 0);
   CHECK_THAT(v.output, Catch::Contains("dossier 0.1.0"));
-  for (const char* args : {"--help", "plugins --help", "plugins list --help", "plugins info --help",
+  for (const char* args : {"--help", "plugins --help", "plugins list --help", "plugins info --help", "show --help",
                            "plugins check --help", "run --help", "build --help"}) {
     INFO(args);
     auto r = test::dossier(args);
@@ -161,4 +161,30 @@ TEST_CASE("missing sources are reported and with none readable the run is an inp
   auto r = test::dossier("run /nonexistent/folder --export json --out " + quote(out.string()));
   CHECK(r.exit_code == 5);
   CHECK_THAT(r.output, Catch::Contains("/nonexistent/folder: no such file or folder"));
+}
+
+TEST_CASE("show prints a cited paragraph with its section, footnotes and recommendation") {
+  auto r = test::dossier("-q show " + quote("001-88e8c2357c784c71 \xC2\xB6" "135") + " " + corpus());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::StartsWith("001-88e8c2357c784c71 \xC2\xB6" "135\n"));
+  CHECK_THAT(r.output, Catch::Contains("Recommendations in relation to the GFMD"));
+  CHECK_THAT(r.output, Catch::Contains("States should define more concrete outcomes of the GFMD summit meetings"));
+  CHECK_THAT(r.output, Catch::Contains("recommendation (recommendation, to States)"));
+
+  auto range = test::dossier("-q show " + quote("A/68/283 para 52-53") + " " +
+                             quote((test::corpus_dir() / "000_361761b2e85cd3df.txt").string()));
+  CHECK(range.exit_code == 0);
+  CHECK(test::count_lines_containing(range.output, "A/68/283 \xC2\xB6") == 2);
+  CHECK_THAT(range.output, Catch::Contains("[6] Available from www.gfmd.org/documents/mauritius"));
+}
+
+TEST_CASE("show explains a citation that names nothing") {
+  auto none = test::dossier("-q show " + quote("A/68/283 \xC2\xB6" "99") + " " + corpus());
+  CHECK(none.exit_code == 5);
+  CHECK_THAT(none.output, Catch::Contains("names nothing in A/68/283"));
+  auto bad = test::dossier("-q show nonsense " + corpus());
+  CHECK(bad.exit_code == 5);
+  CHECK_THAT(bad.output, Catch::Contains("is not a citation"));
+  auto unknown = test::dossier("-q show " + quote("X/1/2 \xC2\xB6" "1") + " " + corpus());
+  CHECK_THAT(unknown.output, Catch::Contains("no document 'X/1/2'"));
 }

@@ -16,6 +16,7 @@
 #include "job.hpp"
 #include "pipeline.hpp"
 #include "plugin_registry.hpp"
+#include "show.hpp"
 
 namespace fs = std::filesystem;
 using namespace dossier;
@@ -240,6 +241,14 @@ int main(int argc, char** argv) {
   build->add_option("JOB", job_file, "Job file (TOML), e.g. samples/jobs/gfmd.toml")->required();
   build->add_option("--out,-o", build_out, "Output folder (overrides the job's 'output')")->type_name("DIR");
 
+  // show
+  std::string show_address;
+  std::vector<std::string> show_sources;
+  auto* show = app.add_subcommand("show", "Print the text a citation points at, with its section and footnotes");
+  show->add_option("ADDRESS", show_address, "Citation: \"A/68/283 Â¶" "135\", \"A/68/283 para 50-54\", \"ID Â§" "6.1 #3\"")
+      ->required();
+  show->add_option("SOURCE", show_sources, "Files, folders or glob patterns to read")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -261,6 +270,23 @@ int main(int argc, char** argv) {
       spec.build.job_name = "run";
       spec.build.language = run_lang;
       return run_spec(std::move(spec), g);
+    }
+    if (*show) {
+      PluginRegistry registry = load_registry(g);
+      std::vector<std::string> errors;
+      BuildInfo build_info;
+      build_info.host_version = DOSSIER_VERSION_STRING;
+      ReadResult read = read_sources(show_sources, registry, build_info, errors);
+      if (read.corpus.documents.empty()) {
+        spdlog::error("no document could be read");
+        return exit_input;
+      }
+      std::string error;
+      if (!show_citation(show_address, read.corpus, std::cout, error)) {
+        spdlog::error("{}", error);
+        return exit_input;
+      }
+      return errors.empty() ? exit_ok : exit_partial;
     }
     if (*build) {
       Job job;

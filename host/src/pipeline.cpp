@@ -187,12 +187,9 @@ std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegi
   return problems;
 }
 
-RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
-  RunReport report;
-  const auto started = std::chrono::steady_clock::now();
-  nlohmann::ordered_json manifest_sources = nlohmann::ordered_json::array();
-  nlohmann::ordered_json timings = nlohmann::ordered_json::object();
-
+ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
+                        const BuildInfo& build, std::vector<std::string>& errors) {
+  ReadResult result;
   // --- Readers ---------------------------------------------------------------------------
   struct ReaderSlot {
     std::shared_ptr<PluginLibrary> library;
@@ -210,15 +207,13 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   }
 
   std::vector<std::string> missing;
-  const auto files = collect_sources(spec.sources, missing);
+  const auto files = collect_sources(sources, missing);
   for (const auto& m : missing) {
-    report.errors.push_back("source " + m);
+    errors.push_back("source " + m);
     spdlog::error("source {}", m);
   }
-  report.sources_found = files.size();
+  result.sources_found = files.size();
 
-  Corpus corpus;
-  auto stage = std::chrono::steady_clock::now();
   std::size_t index = 0;
   for (const auto& file : files) {
     ++index;
@@ -226,7 +221,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     source.path = file.string();
     std::string error;
     if (!read_file(file, source.content, error)) {
-      report.errors.push_back("source " + source.path + ": " + error);
+      errors.push_back("source " + source.path + ": " + error);
       spdlog::error("source {}: {}", source.path, error);
       continue;
     }
@@ -250,12 +245,12 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       }
     }
     if (!best) {
-      report.errors.push_back("source " + source.path + ": no reader understands this file");
+      errors.push_back("source " + source.path + ": no reader understands this file");
       spdlog::error("source {}: no reader understands this file", source.path);
       continue;
     }
     const auto& info = best->library->info();
-    Context context(info.name, Options{}, spec.build, plugin_log);
+    Context context(info.name, Options{}, build, plugin_log);
     try {
       ActivityScope activity("reader " + info.name + " on " + source.path);
       Document doc = best->reader->read(source, context);
@@ -264,22 +259,34 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       if (doc.reader.empty()) doc.reader = info.name;
       spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", index, files.size(),
                    source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
-      manifest_sources.push_back({{"path", source.path},
-                                  {"sha256", source.sha256},
-                                  {"reader", info.name + " " + info.version},
-                                  {"document", doc.id}});
-      corpus.documents.push_back(std::move(doc));
+      result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, doc.id});
+      result.corpus.documents.push_back(std::move(doc));
     } catch (const std::exception& e) {
       const std::string line = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
-      report.errors.push_back(line);
+      errors.push_back(line);
       spdlog::error("{}", line);
     } catch (...) {
       const std::string line = "source " + source.path + ": reader " + info.name + " failed (unknown exception)";
-      report.errors.push_back(line);
+      errors.push_back(line);
       spdlog::error("{}", line);
     }
   }
   readers.clear();
+  return result;
+}
+
+RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
+  RunReport report;
+  const auto started = std::chrono::steady_clock::now();
+  nlohmann::ordered_json manifest_sources = nlohmann::ordered_json::array();
+  nlohmann::ordered_json timings = nlohmann::ordered_json::object();
+
+  auto stage = std::chrono::steady_clock::now();
+  ReadResult read = read_sources(spec.sources, registry, spec.build, report.errors);
+  report.sources_found = read.sources_found;
+  Corpus& corpus = read.corpus;
+  for (const auto& r : read.sources)
+    manifest_sources.push_back({{"path", r.path}, {"sha256", r.sha256}, {"reader", r.reader}, {"document", r.document}});
   report.documents_read = corpus.documents.size();
   timings["read"] = seconds_since(stage);
 

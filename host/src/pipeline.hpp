@@ -55,6 +55,25 @@ struct RunReport {
   int exit_code = exit_ok;
 };
 
+/// One source that was read, for the manifest.
+struct SourceRecord {
+  std::string path;
+  std::string sha256;
+  std::string reader;  ///< "name version"
+  std::string document;
+};
+
+struct ReadResult {
+  Corpus corpus;
+  std::vector<SourceRecord> sources;
+  std::size_t sources_found = 0;
+};
+
+/// Reads every source with the reader that bids highest for it. A source that cannot be
+/// read becomes one line in `errors`; the others are read all the same.
+ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
+                        const BuildInfo& build, std::vector<std::string>& errors);
+
 /// Expands files, folders (recursively, hidden entries skipped) and glob patterns into a
 /// sorted list of files. Unmatched entries are reported in `missing`.
 std::vector<std::filesystem::path> collect_sources(const std::vector<std::string>& sources,

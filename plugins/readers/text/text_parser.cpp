@@ -620,6 +620,7 @@ class Parser {
     Section s;
     s.label = label.text;
     s.title = title;
+    while (!s.title.empty() && s.title.back() == ':') s.title.pop_back();
     s.level = level_of(label);
     s.kind = label.style == LabelStyle::named ? "session" : "section";
     for (int i = static_cast<int>(doc_.sections.size()) - 1; i >= 0; --i)
