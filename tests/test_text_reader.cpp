@@ -139,6 +139,29 @@ TEST_CASE("the Thematic Recollection (003): 21 focus areas in six clusters with 
   CHECK(found);
 }
 
+TEST_CASE("the Thematic Recollection (003): explicit SDG references and none from noise") {
+  const Document d = read_sample("003_47dc10d97ca243f0.txt");
+  std::set<std::string> ids;
+  for (const auto& r : d.references)
+    if (r.type.rfind("sdg_", 0) == 0) ids.insert(r.type + ":" + r.id);
+  for (const char* expected : {"sdg_indicator:10.7.1", "sdg_target:8.7", "sdg_target:16.9", "sdg_target:10.7",
+                               "sdg_target:10.c", "sdg_target:17.14"}) {
+    INFO(expected);
+    CHECK(ids.count(expected) == 1);
+  }
+  for (const auto& id : ids) {
+    INFO(id);
+    CHECK(id.find(":18") == std::string::npos);  // there is no SDG 18
+  }
+  // The reference to 10.7.1 sits on the recommendation that names it.
+  const auto it = std::find_if(d.references.begin(), d.references.end(),
+                               [](const Reference& r) { return r.id == "10.7.1"; });
+  REQUIRE(it != d.references.end());
+  const bool on_recommendation = std::any_of(d.recommendations.begin(), d.recommendations.end(),
+                                             [&](const Recommendation& r) { return r.address == it->address; });
+  CHECK(on_recommendation);
+}
+
 TEST_CASE("the Thematic Recollection (003): SDG icon noise is not text") {
   const Document d = read_sample("003_47dc10d97ca243f0.txt");
   for (const auto& b : d.blocks) CHECK(b.text.find("POVERTY IN THE PRINCES") == std::string::npos);

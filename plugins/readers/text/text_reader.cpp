@@ -1,12 +1,12 @@
 // Reader for plain text converted from PDF or Word (the sample corpus).
 //
-// The parsing itself is in text_parser.cpp; this file is the plugin around it.
+// The parsing itself is in ../common/structure.cpp; this file is the plugin around it.
 #include <algorithm>
 #include <string>
 
 #include <dossier/dossier.hpp>
 
-#include "text_parser.hpp"
+#include "structure.hpp"
 
 namespace {
 
@@ -28,7 +28,7 @@ class TextReader final : public Reader {
   }
 
   Document read(const Source& source, Context& context) override {
-    Document doc = text_reader::parse_converted_text(source.content, source.path);
+    Document doc = readers::parse_converted_text(source.content, source.path);
     if (doc.blocks.empty()) doc.diagnostics.push_back({Diagnostic::Severity::warning, "no text found", {}});
     context.debug(source.path + ": " + std::to_string(doc.blocks.size()) + " blocks, " +
                   std::to_string(doc.sections.size()) + " sections, " + std::to_string(doc.footnotes.size()) +

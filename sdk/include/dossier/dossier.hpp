@@ -6,5 +6,6 @@
 #include "dossier/model.hpp"
 #include "dossier/options.hpp"
 #include "dossier/plugin.hpp"
+#include "dossier/references.hpp"
 #include "dossier/sink.hpp"
 #include "dossier/version.hpp"

@@ -1,4 +1,4 @@
-#include "text_parser.hpp"
+#include "structure.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,8 +11,9 @@
 #include <vector>
 
 #include <dossier/address.hpp>
+#include <dossier/references.hpp>
 
-namespace dossier::text_reader {
+namespace dossier::readers {
 
 namespace {
 
@@ -255,11 +256,16 @@ struct RecommendationContext {
 
 class Parser {
  public:
-  Parser(std::string_view content, const std::string& path) : content_(content), path_(path) {}
+  Parser(ParsedSource source, const std::string& path)
+      : lines_(std::move(source.lines)), raw_head_(std::move(source.raw_head)), path_(path) {
+    doc_.symbol = std::move(source.symbol);
+    doc_.furniture = std::move(source.furniture);
+    footnotes_ = std::move(source.footnotes);
+  }
 
   Document run() {
-    split_lines();
     identify();
+    const std::size_t known_furniture = doc_.furniture.size();
     std::vector<const Line*> body;
     for (const auto& l : lines_)
       if (!furniture(l.text, doc_.symbol)) body.push_back(&l);
@@ -267,22 +273,27 @@ class Parser {
     if (body.size() == 1 && body[0]->text.size() > 1500) {
       parse_flattened_page(body[0]->text, body[0]->number);
     } else {
-      doc_.furniture.clear();  // classify() records furniture in reading order
+      doc_.furniture.resize(known_furniture);  // classify() records the rest in reading order
       classify();
       number_paragraphs();
       build();
     }
     resolve_footnotes();
+    for (const auto& b : doc_.blocks) {
+      if (b.kind == BlockKind::table) continue;  // contents lists repeat the headings
+      auto found = find_references(b.text, b.address);
+      doc_.references.insert(doc_.references.end(), found.begin(), found.end());
+    }
+    // Footnotes cite documents most of all; their references belong to the citing block.
+    for (const auto& f : doc_.footnotes) {
+      auto found = find_references(f.text, f.anchors.empty() ? doc_.id : f.anchors.front());
+      doc_.references.insert(doc_.references.end(), found.begin(), found.end());
+    }
     return std::move(doc_);
   }
 
  private:
-  struct Line {
-    std::string text;     // markup stripped, trimmed
-    std::uint32_t number;
-    bool indented;        // began with white space
-    bool after_blank;     // a blank line came before it
-  };
+  using Line = SourceLine;
 
   enum class Kind { heading, section, candidate, list_item, text, table, rec_heading };
 
@@ -299,40 +310,12 @@ class Parser {
     RecommendationContext rec;  // rec_heading: the context it opens
   };
 
-  // --- Lines ------------------------------------------------------------------------------
-  void split_lines() {
-    std::uint32_t number = 0;
-    bool blank = true;
-    std::size_t start = 0;
-    while (start <= content_.size()) {
-      std::size_t end = content_.find('\n', start);
-      if (end == std::string_view::npos) end = content_.size();
-      std::string raw(content_.substr(start, end - start));
-      start = end + 1;
-      ++number;
-      if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-      // Form feeds mark page breaks; the text around them runs on.
-      std::replace(raw.begin(), raw.end(), '\f', ' ');
-      const bool indented = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
-      const bool tabbed = raw.find('\t', indented ? 1 : 0) != std::string::npos;
-      std::string text = strip_markup(raw);
-      if (text.empty()) {
-        blank = true;
-        if (end == content_.size()) break;
-        continue;
-      }
-      if (tabbed) text = "\t" + raw;  // tables keep their cells; marked by a leading tab
-      lines_.push_back({text, number, indented, blank});
-      blank = false;
-      if (end == content_.size()) break;
-    }
-  }
-
   void identify() {
     std::string head;
     for (std::size_t i = 0; i < lines_.size() && head.size() < 4000; ++i) head += lines_[i].text + "\n";
     // A running head is the symbol alone on a line (or at the start of a flattened page).
     for (const auto& l : lines_) {
+      if (!doc_.symbol.empty()) break;
       const std::string s = find_symbol(l.text.substr(0, 40));
       if (!s.empty() && (l.text == s || l.text.rfind(s + " ", 0) == 0)) {
         doc_.symbol = s;
@@ -350,8 +333,7 @@ class Parser {
     // that reads like one.
     static const std::regex bold_title(R"(\*\*((?:Report|Note|Thematic|Summary)[^*]{10,200})\*\*)");
     std::smatch m;
-    const std::string raw_head(content_.substr(0, std::min<std::size_t>(content_.size(), 3000)));
-    if (std::regex_search(raw_head, m, bold_title)) {
+    if (std::regex_search(raw_head_, m, bold_title)) {
       doc_.title = trim(m[1].str());
       return;
     }
@@ -402,7 +384,7 @@ class Parser {
         add_table_row(line);
         continue;
       }
-      std::vector<std::string> refs;
+      std::vector<std::string> refs = line.footnote_refs;
       std::string text = trim(take_superscripts(line.text, refs));
       if (text.empty()) continue;
       std::smatch m;
@@ -891,10 +873,10 @@ class Parser {
         doc_.diagnostics.push_back({Diagnostic::Severity::info, "footnote " + f.label + " is never cited", {}});
   }
 
-  std::string_view content_;
+  std::vector<Line> lines_;
+  std::string raw_head_;
   std::string path_;
   Document doc_;
-  std::vector<Line> lines_;
   std::vector<Item> items_;
   std::vector<Footnote> footnotes_;
   bool last_was_footnote_ = false;
@@ -903,8 +885,45 @@ class Parser {
 
 }  // namespace
 
-Document parse_converted_text(std::string_view content, const std::string& path) {
-  return Parser(content, path).run();
+std::vector<SourceLine> split_converted_lines(std::string_view content) {
+  std::vector<SourceLine> lines;
+  std::uint32_t number = 0;
+  bool blank = true;
+  std::size_t start = 0;
+  while (start <= content.size()) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string raw(content.substr(start, end - start));
+    start = end + 1;
+    ++number;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    // Form feeds mark page breaks; the text around them runs on.
+    std::replace(raw.begin(), raw.end(), '\f', ' ');
+    const bool indented = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
+    const bool tabbed = raw.find('\t', indented ? 1 : 0) != std::string::npos;
+    std::string text = strip_markup(raw);
+    if (text.empty()) {
+      blank = true;
+      if (end == content.size()) break;
+      continue;
+    }
+    if (tabbed) text = "\t" + raw;  // tables keep their cells; marked by a leading tab
+    lines.push_back({text, number, indented, blank, {}});
+    blank = false;
+    if (end == content.size()) break;
+  }
+  return lines;
 }
 
-}  // namespace dossier::text_reader
+Document parse_structure(ParsedSource source, const std::string& path) {
+  return Parser(std::move(source), path).run();
+}
+
+Document parse_converted_text(std::string_view content, const std::string& path) {
+  ParsedSource source;
+  source.lines = split_converted_lines(content);
+  source.raw_head = std::string(content.substr(0, std::min<std::size_t>(content.size(), 3000)));
+  return parse_structure(std::move(source), path);
+}
+
+}  // namespace dossier::readers

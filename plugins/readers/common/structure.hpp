@@ -1,0 +1,43 @@
+// Document structure from lines of text: sections, numbered paragraphs, lists, tables,
+// footnotes and recommendations. Shared by the readers of converted text, pdftotext
+// -layout text and PDF, so that each gives the same model for the same document.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <dossier/model.hpp>
+
+namespace dossier::readers {
+
+/// One logical line: a paragraph, heading or item as the source printed it.
+struct SourceLine {
+  std::string text;                        ///< markup stripped, trimmed; "\t" first for table rows
+  std::uint32_t number = 0;                ///< first source line it came from
+  bool indented = false;                   ///< began with white space (converted text)
+  bool after_blank = false;                ///< a blank line came before it
+  std::vector<std::string> footnote_refs;  ///< markers already taken out of `text`
+};
+
+/// What a format-specific front end hands the structure parser.
+struct ParsedSource {
+  std::vector<SourceLine> lines;
+  std::string raw_head;                    ///< the source's first few KB, for title and date
+  std::string symbol;                      ///< when the front end already knows it
+  std::vector<Footnote> footnotes;         ///< footnotes or endnotes found by the front end
+  std::vector<std::string> furniture;      ///< page furniture the front end removed
+};
+
+/// Lines of converted text (one paragraph per line, Markdown left by converters).
+std::vector<SourceLine> split_converted_lines(std::string_view content);
+
+/// Builds the document from logical lines. Never throws on odd input: what it cannot
+/// place goes to Document::diagnostics.
+Document parse_structure(ParsedSource source, const std::string& path);
+
+/// Text converted from PDF or Word, like the sample corpus.
+Document parse_converted_text(std::string_view content, const std::string& path);
+
+}  // namespace dossier::readers
