@@ -337,6 +337,15 @@ class Parser {
       doc_.title = trim(m[1].str());
       return;
     }
+    static const std::regex title_opening(
+        R"(^(?:Report|Compilation|Summary|Note by|Letter dated|Resolution|Draft|Outcome|Thematic|Concluding observations)\b.{10,})");
+    for (std::size_t i = 0; i < lines_.size() && i < 40; ++i) {
+      if (std::regex_search(lines_[i].text, m, title_opening)) {
+        std::vector<std::string> markers;
+        doc_.title = trim(take_superscripts(lines_[i].text, markers)).substr(0, 200);
+        return;
+      }
+    }
     for (const auto& l : lines_) {
       if (l.text[0] == '\t' || furniture(l.text, doc_.symbol) || word_count(l.text) < 3) continue;
       doc_.title = l.text.substr(0, 200);
@@ -440,6 +449,16 @@ class Parser {
         item.marker = m[1].str();
         item.text = m[2].str();
         item.nested = line.indented;
+        items_.push_back(std::move(item));
+        continue;
+      }
+      // "121.1 Ratify ..." (UPR recommendations): sub-paragraphs of paragraph 121.
+      static const std::regex subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)");
+      if (std::regex_match(text, m, subnumbered) && upper_share(m[3].str()) < 0.8 &&
+          (!heading_like(m[3].str()) || word_count(m[3].str()) > 14)) {
+        item.kind = Kind::candidate;
+        item.number = m[1].str() + "." + m[2].str();
+        item.text = m[3].str();
         items_.push_back(std::move(item));
         continue;
       }
@@ -547,9 +566,10 @@ class Parser {
   // lists restart. The longest run of +1 steps is the paragraph numbering when it clearly
   // dominates; every other candidate is a list item.
   void number_paragraphs() {
-    std::vector<std::size_t> candidates;
+    std::vector<std::size_t> candidates, subs;
     for (std::size_t i = 0; i < items_.size(); ++i)
-      if (items_[i].kind == Kind::candidate) candidates.push_back(i);
+      if (items_[i].kind == Kind::candidate)
+        (items_[i].number.find('.') == std::string::npos ? candidates : subs).push_back(i);
     // chains[k] = item indexes; a candidate extends the chain whose last number is n - 1
     // (the most recent such), else starts a new one.
     std::vector<std::vector<std::size_t>> chains;
@@ -573,10 +593,19 @@ class Parser {
     }
     std::set<std::size_t> paragraphs;
     if (longest >= 3 && longest >= 2 * second) paragraphs.insert(chains[which].begin(), chains[which].end());
+    std::set<std::string> numbers;
+    for (std::size_t i : paragraphs) numbers.insert(items_[i].number);
     for (std::size_t i : candidates) {
       if (paragraphs.count(i)) continue;
       items_[i].kind = Kind::list_item;
       items_[i].marker = items_[i].number + ".";
+      items_[i].number.clear();
+    }
+    // Sub-paragraphs stand when their paragraph does.
+    for (std::size_t i : subs) {
+      if (numbers.count(items_[i].number.substr(0, items_[i].number.find('.')))) continue;
+      items_[i].kind = Kind::list_item;
+      items_[i].marker = items_[i].number;
       items_[i].number.clear();
     }
   }
@@ -655,6 +684,7 @@ class Parser {
           break;
         }
         case Kind::section:
+          upr_addressee_.clear();
           add_section(item.label, item.text, item.span, item.footnotes);
           if (rec.active && current_level() <= rec.level) rec.active = false;
           break;
@@ -678,8 +708,37 @@ class Parser {
           break;
         }
         case Kind::candidate:
+          if (item.number.find('.') == std::string::npos) upr_addressee_ = upr_recommendations_by(item.text);
+          if (!upr_addressee_.empty() && item.number.find('.') != std::string::npos) {
+            Block b;
+            b.kind = BlockKind::numbered_paragraph;
+            b.number = item.number;
+            b.text = item.text;
+            b.footnote_refs = item.footnotes;
+            b.span = item.span;
+            push_block(std::move(b));
+            const Block& last = doc_.blocks.back();
+            doc_.recommendations.push_back(
+                {last.address, "recommendation", upr_addressee_, last.text, recommending_states(last.text)});
+            break;
+          }
+          [[fallthrough]];
         case Kind::list_item:
         case Kind::text: {
+          // Inside a UPR list every recommendation is numbered: unnumbered text is the
+          // rest of the one before (a line that pdftotext's layout broke off).
+          if (!upr_addressee_.empty() && item.kind == Kind::text && !doc_.recommendations.empty() &&
+              doc_.blocks.back().kind == BlockKind::numbered_paragraph &&
+              doc_.blocks.back().address == doc_.recommendations.back().address) {
+            Block& last = doc_.blocks.back();
+            last.text += " " + item.text;
+            last.span.last_line = item.span.last_line;
+            last.footnote_refs.insert(last.footnote_refs.end(), item.footnotes.begin(), item.footnotes.end());
+            Recommendation& r = doc_.recommendations.back();
+            r.text = last.text;
+            r.recommended_by = recommending_states(last.text);
+            break;
+          }
           Block b;
           b.kind = item.kind == Kind::candidate ? BlockKind::numbered_paragraph
                    : item.kind == Kind::list_item ? BlockKind::list_item
@@ -718,6 +777,33 @@ class Parser {
         }
       }
     }
+  }
+
+  // "The recommendations ... have been examined by Slovenia and enjoy the support of
+  // Slovenia:" opens the UPR list of recommendations addressed to the State under review.
+  static std::string upr_recommendations_by(const std::string& text) {
+    static const std::regex opening(
+        R"(\brecommendations\b.*\b(?:examined by|the support of|supported by|noted by)\s+((?:the\s+)?[A-Z][A-Za-z'\- ]*?[a-z])(?:\s+and\b|\s*[,:;.]|\s*$))");
+    std::smatch m;
+    if (text.size() > 600 || !std::regex_search(text, m, opening)) return {};
+    return m[1].str();
+  }
+
+  // "(France) (Lithuania);" at the end of each sentence: the recommending States.
+  static std::vector<std::string> recommending_states(const std::string& text) {
+    static const std::regex chain(R"(((?:\s*\([^()]{2,90}\))+)\s*(?=[;.]|$))");
+    static const std::regex group(R"(\(([^()]+)\))");
+    std::vector<std::string> states;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), chain); it != std::sregex_iterator(); ++it) {
+      const std::string groups = (*it)[1].str();
+      for (auto g = std::sregex_iterator(groups.begin(), groups.end(), group); g != std::sregex_iterator(); ++g) {
+        const std::string name = trim((*g)[1].str());
+        const bool has_digit = std::any_of(name.begin(), name.end(), ::isdigit);
+        if (name.empty() || has_digit || !std::isupper(static_cast<unsigned char>(name[0]))) continue;
+        if (std::find(states.begin(), states.end(), name) == states.end()) states.push_back(name);
+      }
+    }
+    return states;
   }
 
   static std::string strip_label(const Item& item) {
@@ -880,6 +966,7 @@ class Parser {
   std::vector<Item> items_;
   std::vector<Footnote> footnotes_;
   bool last_was_footnote_ = false;
+  std::string upr_addressee_;  // set while in a UPR list of recommendations
   std::map<std::string, std::size_t> ordinals_;
 };
 

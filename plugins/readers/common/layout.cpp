@@ -1,0 +1,372 @@
+#include "layout.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace dossier::readers {
+
+namespace {
+
+struct RawLine {
+  std::string text;  // trimmed
+  std::size_t indent = 0;
+  std::uint32_t number = 0;
+  bool blank = false;
+  bool page_start = false;  // first line of a new page
+};
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::size_t indent_of(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && (s[n] == ' ' || s[n] == '\t')) ++n;
+  return n;
+}
+
+bool ends_sentence(const std::string& s) {
+  if (s.empty()) return false;
+  const unsigned char last = static_cast<unsigned char>(s.back());
+  return last == '.' || last == ';' || last == ':' || last == '?' || last == '!' ||
+         (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE2\x80\x9D") == 0);
+}
+
+const std::regex& symbol_pattern() {
+  static const std::regex symbol(
+      R"(\b((?:A|E|S|CRC|CEDAW|CCPR|CERD|CMW|CAT|CRPD)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*)\b)");
+  return symbol;
+}
+
+// The symbol printed in the running heads: the one most lines consist of alone.
+std::string running_head_symbol(const std::vector<RawLine>& lines) {
+  std::map<std::string, int> counts;
+  for (const auto& l : lines) {
+    std::smatch m;
+    if (!l.blank && l.text.size() < 40 && std::regex_match(l.text, m, symbol_pattern())) ++counts[m[1].str()];
+  }
+  std::string best;
+  int most = 0;
+  for (const auto& [s, n] : counts)
+    if (n > most) most = n, best = s;
+  if (!best.empty()) return best;
+  // A one-page document: the symbol at the top right of the cover.
+  for (std::size_t i = 0; i < lines.size() && i < 8; ++i) {
+    std::smatch m;
+    if (std::regex_search(lines[i].text, m, symbol_pattern())) return m[1].str();
+  }
+  return {};
+}
+
+// Barcodes printed with a symbol font come out as private-use characters (U+E000..U+F8FF).
+bool private_use_only(const std::string& t) {
+  std::size_t pua = 0, other = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == 0xEE || (c == 0xEF && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) <= 0xA3)) {
+      ++pua;
+      i += 3;
+    } else {
+      if (!std::isspace(c)) ++other;
+      ++i;
+    }
+  }
+  return pua > 0 && other == 0;
+}
+
+bool page_furniture(const std::string& t, const std::string& symbol) {
+  if (private_use_only(t)) return true;
+  static const std::regex page_number(R"(^\d{1,4}$)");
+  static const std::regex job(R"(^GE\.\d{2}-\d{5}\s*\([A-Z]\).*$)");
+  static const std::regex barcode(R"(^\*\d{7,}\*$)");
+  return (!symbol.empty() && t == symbol) || std::regex_match(t, page_number) || std::regex_match(t, job) ||
+         std::regex_match(t, barcode) || t == "Please recycle" || t == "Check against delivery." ||
+         t == "Check against delivery";
+}
+
+// A line that begins a new item: "12.", "121.3", "(a)", "•", "I.", "A.".
+bool starts_item(const std::string& t) {
+  static const std::regex item(
+      R"(^(?:\d{1,3}\.(?:\d{1,3})?\s|\(\w{1,4}\)\s|[\xE2\x80\xA2\xEF\x82\xB7\xC2\xB7-]\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
+  return std::regex_search(t, item);
+}
+
+struct Logical {
+  std::string text;
+  std::uint32_t number = 0;
+  bool after_blank = false;
+  std::size_t last_length = 0;  // length of its last physical line
+  std::size_t last_indent = 0;  // indentation of its last physical line
+  int physical_lines = 1;
+};
+
+// Words after which a number is a reference, not a footnote marker ("paragraph 15").
+bool counts_something(const std::string& word) {
+  static const std::set<std::string> words = {
+      "paragraph", "paragraphs", "para", "para.", "paras.", "article", "articles", "art.", "resolution",
+      "resolutions", "no.", "session", "sessions", "annex", "chapter", "page", "p.", "pp.", "item", "goal",
+      "target", "objective", "rule", "section", "principle", "recommendation", "recommendations", "law",
+      "act", "convention", "protocol", "decision", "meeting", "of", "and", "to", "by", "from", "than",
+      "about", "some", "over", "under", "nearly", "almost", "least", "approximately", "aged", "age",
+      "number", "level", "grade", "class", "phase", "cycle", "round", "volume", "vol.", "part", "step"};
+  std::string w;
+  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return words.count(w) > 0;
+}
+
+// Takes footnote markers out of `text` in document order: the next marker expected is
+// `next`; markers are digits glued to a word or punctuation ("bodies1", "(ILO).6"), or
+// standing after punctuation or a word ("Disappearance, 3", "Rights 4 and").
+void take_sequential_markers(std::string& text, int& next, int last_label, std::vector<std::string>& refs) {
+  std::size_t from = 0;
+  std::size_t last_cut = std::string::npos;  // where the previous marker was taken out
+  while (next <= last_label) {
+    const std::string label = std::to_string(next);
+    bool taken = false;
+    for (std::size_t at = text.find(label, from); at != std::string::npos; at = text.find(label, at + 1)) {
+      const std::size_t end = at + label.size();
+      if (at > 0 && std::isdigit(static_cast<unsigned char>(text[at - 1]))) continue;
+      if (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) continue;
+      // Not a decimal or a range: "12.5", "12–14", "12/3".
+      if (end + 1 < text.size() && (text[end] == '.' || text[end] == '/' || text[end] == ',') &&
+          std::isdigit(static_cast<unsigned char>(text[end + 1])))
+        continue;
+      if (at == 0) continue;
+      const unsigned char before = static_cast<unsigned char>(text[at - 1]);
+      const bool at_end = end == text.size() || text[end] == ' ' || text[end] == ',' || text[end] == ';' ||
+                          text[end] == '.' || text[end] == ')' || text[end] == ':';
+      if (!at_end) continue;
+      bool marker = false;
+      std::size_t cut = at;
+      if (std::isalpha(before) || before == '.' || before == ')' || before == ',' || before == ';' ||
+          before == ':' || before >= 0x80) {
+        marker = true;  // glued: "bodies1", "(ILO).6", "Principles).10", "framework9"
+      } else if (before == ' ' && at >= 2) {
+        const unsigned char b2 = static_cast<unsigned char>(text[at - 2]);
+        if (b2 == '.' || b2 == ',' || b2 == ';' || b2 == ')' || b2 == ':' || b2 >= 0x80) {
+          marker = true;  // "Disappearance, 3", "Statelessness. 5"
+          cut = at - 1;
+        } else if (std::isalpha(b2)) {
+          // "Rights 4 and": a word, not one that counts things, and no number words after.
+          std::size_t w = at - 1;
+          while (w > 0 && !std::isspace(static_cast<unsigned char>(text[w - 1]))) --w;
+          const std::string word = text.substr(w, at - 1 - w);
+          const bool followed_by_word = end + 1 < text.size() && text[end] == ' ' &&
+                                        std::islower(static_cast<unsigned char>(text[end + 1]));
+          if (!counts_something(word) && (followed_by_word || end == text.size())) {
+            marker = true;
+            cut = at - 1;
+          }
+        }
+      }
+      if (!marker) continue;
+      // "bodies1, 2": the comma between two markers goes with them.
+      if (last_cut != std::string::npos && cut == last_cut + 1 && text[last_cut] == ',') cut = last_cut;
+      text.erase(cut, end - cut);
+      last_cut = cut;
+      refs.push_back(label);
+      ++next;
+      from = cut;
+      taken = true;
+      break;
+    }
+    if (!taken) break;
+  }
+}
+
+}  // namespace
+
+bool looks_like_layout_text(std::string_view content) {
+  const std::string_view head = content.substr(0, std::min<std::size_t>(content.size(), 1 << 16));
+  const auto form_feeds = std::count(head.begin(), head.end(), '\f');
+  static const std::regex job(R"(GE\.\d{2}-\d{5}\s*\([A-Z]\))");
+  const bool job_number = std::regex_search(head.begin(), head.end(), job);
+  // Deeply indented lines are what -layout produces; converted text has almost none.
+  std::size_t lines = 0, deep = 0, start = 0;
+  while (start < head.size() && lines < 400) {
+    std::size_t end = head.find('\n', start);
+    if (end == std::string_view::npos) end = head.size();
+    const std::string_view line = head.substr(start, end - start);
+    if (!trim(line).empty()) {
+      ++lines;
+      if (indent_of(line) >= 6) ++deep;
+    }
+    start = end + 1;
+  }
+  const bool indented = lines > 10 && deep * 2 > lines;
+  return (form_feeds >= 1 && indented) || (job_number && indented);
+}
+
+ParsedSource unwrap_layout(std::string_view content) {
+  ParsedSource out;
+  out.raw_head = std::string(content.substr(0, std::min<std::size_t>(content.size(), 3000)));
+
+  // --- Physical lines, page by page -------------------------------------------------------
+  std::vector<RawLine> lines;
+  {
+    std::uint32_t number = 0;
+    bool page_start = true;
+    std::size_t start = 0;
+    while (start <= content.size()) {
+      std::size_t end = content.find('\n', start);
+      if (end == std::string_view::npos) end = content.size();
+      std::string raw(content.substr(start, end - start));
+      ++number;
+      if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+      // A form feed starts a new page; pdftotext puts it at the start of the page's first line.
+      std::size_t ff;
+      while ((ff = raw.find('\f')) != std::string::npos) {
+        raw.erase(ff, 1);
+        page_start = true;
+      }
+      RawLine l;
+      l.indent = indent_of(raw);
+      l.text = trim(raw);
+      l.number = number;
+      l.blank = l.text.empty();
+      l.page_start = page_start && !l.blank;
+      if (!l.blank) page_start = false;
+      lines.push_back(std::move(l));
+      if (end == content.size()) break;
+      start = end + 1;
+    }
+  }
+  out.symbol = running_head_symbol(lines);
+
+  // --- Endnotes: everything after a "Notes" line ------------------------------------------
+  std::size_t body_end = lines.size();
+  for (std::size_t i = lines.size() / 2; i < lines.size(); ++i)
+    if (lines[i].text == "Notes" || lines[i].text == "Endnotes") body_end = i;
+  {
+    static const std::regex note_start(R"(^(\d{1,3})(?:\s+(\S.*))?$)");
+    Footnote* current = nullptr;
+    for (std::size_t i = body_end + (body_end < lines.size() ? 1 : 0); i < lines.size(); ++i) {
+      const RawLine& l = lines[i];
+      if (l.blank) continue;
+      std::smatch m;
+      const int expected = out.footnotes.empty() ? 1 : std::stoi(out.footnotes.back().label) + 1;
+      // The next note's number alone on its line is a label, not a page number.
+      const bool next_note = std::regex_match(l.text, m, note_start) && std::stoi(m[1].str()) == expected;
+      if (!next_note && page_furniture(l.text, out.symbol)) {
+        out.furniture.push_back(l.text);
+        continue;
+      }
+      if (next_note) {
+        out.footnotes.push_back({m[1].str(), m[2].matched ? m[2].str() : "", {}});
+        current = &out.footnotes.back();
+      } else if (current) {
+        current->text += (current->text.empty() ? "" : " ") + l.text;
+      }
+    }
+  }
+
+  // --- Page footnotes ("* The annex is being circulated ...") ----------------------------
+  // A line at the foot of a page, after a gap, starting with "*" or a number and a gap.
+  static const std::regex page_note(R"(^(\*{1,3}|\d{1,3})\s{1,}(\S.*)$)");
+  std::vector<bool> is_page_note(lines.size(), false);
+  for (std::size_t i = 0; i < body_end; ++i) {
+    if (lines[i].blank || !(i > 0 && lines[i - 1].blank)) continue;
+    std::smatch m;
+    if (!std::regex_match(lines[i].text, m, page_note) || m[1].str()[0] != '*') continue;
+    // Only if nothing but furniture follows before the next page.
+    bool foot = true;
+    std::size_t j = i + 1;
+    for (; j < body_end && !lines[j].page_start; ++j)
+      if (!lines[j].blank && !page_furniture(lines[j].text, out.symbol) && lines[j].indent < lines[i].indent) {
+        foot = false;
+        break;
+      }
+    if (!foot) continue;
+    out.footnotes.push_back({m[1].str(), m[2].str(), {}});
+    is_page_note[i] = true;
+  }
+
+  // --- Unwrap paragraphs ------------------------------------------------------------------
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < body_end; ++i) width = std::max(width, lines[i].indent + lines[i].text.size());
+  std::vector<Logical> logical;
+  bool gap = true;
+  for (std::size_t i = 0; i < body_end; ++i) {
+    const RawLine& l = lines[i];
+    if (l.blank) {
+      gap = true;
+      continue;
+    }
+    if (is_page_note[i]) continue;
+    if (page_furniture(l.text, out.symbol)) {
+      out.furniture.push_back(l.text);
+      continue;
+    }
+    bool new_paragraph = logical.empty() || starts_item(l.text);
+    if (!new_paragraph) {
+      const Logical& last = logical.back();
+      const bool last_complete = ends_sentence(last.text);
+      const bool starts_lower = std::islower(static_cast<unsigned char>(l.text[0]));
+      // A short last line that closes a sentence ends its paragraph; a gap ends it unless
+      // the text plainly runs on (lower case after an unfinished sentence: a page break).
+      const bool short_last = last.last_length + 12 < width * 3 / 4;
+      if (gap && !(starts_lower && !last_complete)) new_paragraph = true;
+      if (!gap && last_complete && short_last) new_paragraph = true;
+      // A heading: one short line without closing punctuation, then text at another
+      // indentation ("Composition of the delegation" over an indented paragraph).
+      const std::size_t shift = l.indent > last.last_indent ? l.indent - last.last_indent : last.last_indent - l.indent;
+      if (!gap && !last_complete && last.physical_lines == 1 && !starts_item(last.text) && !starts_lower &&
+          shift >= 4 && short_last)
+        new_paragraph = true;
+    }
+    if (new_paragraph) {
+      logical.push_back({l.text, l.number, gap, l.text.size(), l.indent, 1});
+    } else {
+      Logical& last = logical.back();
+      if (!last.text.empty() && last.text.back() == '-' && !std::isupper(static_cast<unsigned char>(l.text[0])))
+        last.text += l.text;  // "long-" + "term"
+      else
+        last.text += " " + l.text;
+      last.last_length = l.text.size();
+      last.last_indent = l.indent;
+      ++last.physical_lines;
+    }
+    gap = false;
+  }
+
+  // --- Markers ----------------------------------------------------------------------------
+  int next = 1;
+  const int last_label = [&] {
+    int n = 0;
+    for (const auto& f : out.footnotes)
+      if (std::isdigit(static_cast<unsigned char>(f.label[0]))) n = std::max(n, std::stoi(f.label));
+    return n;
+  }();
+  std::set<std::string> star_labels;
+  for (const auto& f : out.footnotes)
+    if (f.label[0] == '*') star_labels.insert(f.label);
+
+  for (auto& l : logical) {
+    SourceLine s;
+    s.number = l.number;
+    s.after_blank = l.after_blank;
+    std::string text = l.text;
+    // "Review*": a star glued to a word, when the page has a star footnote.
+    for (const auto& star : star_labels) {
+      const auto at = text.find(star);
+      if (at != std::string::npos && at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) {
+        text.erase(at, star.size());
+        s.footnote_refs.push_back(star);
+      }
+    }
+    if (last_label > 0) take_sequential_markers(text, next, last_label, s.footnote_refs);
+    s.text = trim(text);
+    if (!s.text.empty()) out.lines.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace dossier::readers

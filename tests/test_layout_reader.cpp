@@ -1,0 +1,154 @@
+// The layout reader, loaded as a plugin, on pdftotext -layout text of two UN documents.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include "dossier/address.hpp"
+#include "dossier/context.hpp"
+#include "dossier/sink.hpp"
+#include "plugin_registry.hpp"
+#include "support.hpp"
+
+using namespace dossier;
+using namespace dossier::host;
+namespace fs = std::filesystem;
+
+namespace {
+const fs::path upr_dir() { return test::source_dir() / "tests" / "data" / "upr-slovenia-2019"; }
+
+PluginRegistry& registry() {
+  static PluginRegistry r = [] {
+    PluginRegistry reg;
+    reg.discover({test::plugin_dir()});
+    return reg;
+  }();
+  return r;
+}
+
+Source source_of(const fs::path& path) {
+  Source s;
+  s.path = path.string();
+  s.content = test::read_file(path);
+  s.sha256 = sha256_hex(s.content);
+  return s;
+}
+
+Document read_layout(const std::string& file) {
+  auto reader = registry().find("layout")->make_reader();
+  const Source s = source_of(upr_dir() / file);
+  Context context("layout", {}, {}, nullptr);
+  return reader->read(s, context);
+}
+
+std::string collapse(const std::string& text) { return std::regex_replace(text, std::regex(R"(\s+)"), " "); }
+
+// rec_id -> recommendation text, from the development set's CSV (quoted fields, commas inside).
+std::map<std::string, std::string> labelled_recommendations() {
+  std::map<std::string, std::string> out;
+  std::ifstream in(upr_dir() / "A_HRC_43_15_recommendations_sdg_labels.csv");
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    const auto comma = line.find(',');
+    std::string rest = line.substr(comma + 1), text;
+    if (!rest.empty() && rest[0] == '"') {
+      std::size_t i = 1;
+      for (; i < rest.size(); ++i) {
+        if (rest[i] == '"' && i + 1 < rest.size() && rest[i + 1] == '"') text += '"', ++i;
+        else if (rest[i] == '"') break;
+        else text += rest[i];
+      }
+    } else {
+      text = rest.substr(0, rest.find(','));
+    }
+    out[line.substr(0, comma)] = collapse(text);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the layout reader claims layout text and leaves converted text to the text reader") {
+  auto layout = registry().find("layout")->make_reader();
+  auto text = registry().find("text")->make_reader();
+  const Source upr = source_of(upr_dir() / "A_HRC_43_15_UPR_WG_report_Slovenia.txt");
+  CHECK(layout->sniff(upr) > text->sniff(upr));
+  for (const auto& entry : fs::directory_iterator(test::corpus_dir())) {
+    INFO(entry.path());
+    CHECK(layout->sniff(source_of(entry.path())) == 0);
+  }
+}
+
+TEST_CASE("A/HRC/43/15: identity, paragraphs in order, no page furniture in the text") {
+  const Document d = read_layout("A_HRC_43_15_UPR_WG_report_Slovenia.txt");
+  CHECK(d.id == "A/HRC/43/15");
+  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review");
+  CHECK(d.date == "2019-12-19");
+  std::vector<int> main;
+  for (const auto& b : d.blocks)
+    if (b.kind == BlockKind::numbered_paragraph && b.number.find('.') == std::string::npos)
+      main.push_back(std::stoi(b.number));
+  REQUIRE_FALSE(main.empty());
+  for (std::size_t i = 0; i < main.size(); ++i) CHECK(main[i] == static_cast<int>(i) + 1);
+  CHECK(main.back() >= 121);
+  for (const auto& b : d.blocks) {
+    CHECK(b.text.find("GE.19-21936") == std::string::npos);
+    CHECK(b.text != "A/HRC/43/15");
+  }
+  REQUIRE(d.footnotes.size() == 1);
+  CHECK(d.footnotes[0].label == "*");
+  CHECK(d.footnotes[0].anchors.size() == 1);
+}
+
+TEST_CASE("A/HRC/43/15: its 215 recommendations, whole across lines and pages, with their States") {
+  const Document d = read_layout("A_HRC_43_15_UPR_WG_report_Slovenia.txt");
+  const auto expected = labelled_recommendations();
+  REQUIRE(expected.size() == 215);
+  REQUIRE(d.recommendations.size() == 215);
+  std::size_t same = 0;
+  for (const auto& r : d.recommendations) {
+    CHECK(r.addressee == "Slovenia");
+    CHECK_FALSE(r.recommended_by.empty());
+    Citation c;
+    REQUIRE(parse_citation(r.address, c));
+    CHECK(c.document == "A/HRC/43/15");
+    const auto it = expected.find(c.first);
+    if (it != expected.end() && it->second == collapse(r.text)) ++same;
+    else INFO(r.address << ": " << r.text);
+  }
+  CHECK(same == 215);
+  const auto& first = d.recommendations.front();
+  CHECK(first.address == "A/HRC/43/15 \xC2\xB6" "121.1");
+  CHECK(first.recommended_by == std::vector<std::string>{"France", "Lithuania"});
+  CHECK(d.recommendations[1].recommended_by == std::vector<std::string>{"Ukraine", "Slovakia"});
+  CHECK(d.recommendations[2].recommended_by ==
+        std::vector<std::string>{"United Kingdom of Great Britain and Northern Ireland"});
+  CHECK(d.recommendations.back().address == "A/HRC/43/15 \xC2\xB6" "122.157");
+}
+
+TEST_CASE("A/HRC/WG.6/34/SVN/2: 144 endnotes resolved from flattened trailing digits") {
+  const Document d = read_layout("A_HRC_WG6_34_SVN_2_OHCHR_compilation.txt");
+  CHECK(d.id == "A/HRC/WG.6/34/SVN/2");
+  REQUIRE(d.footnotes.size() == 144);
+  for (std::size_t i = 0; i < d.footnotes.size(); ++i) {
+    INFO("note " << i + 1);
+    CHECK(d.footnotes[i].label == std::to_string(i + 1));
+    CHECK(d.footnotes[i].anchors.size() == 1);
+  }
+  CHECK(d.footnotes[2].anchors[0] == "A/HRC/WG.6/34/SVN/2 \xC2\xB6" "2");  // "Disappearance, 3"
+  CHECK(d.footnotes[5].anchors[0] == "A/HRC/WG.6/34/SVN/2 \xC2\xB6" "2");  // "(ILO).6"
+  CHECK(d.footnotes[143].anchors[0] == "A/HRC/WG.6/34/SVN/2 \xC2\xB6" "78");
+  // Markers are gone from the text, numbers that belong to it stay.
+  const auto p2 = std::find_if(d.blocks.begin(), d.blocks.end(), [](const Block& b) { return b.number == "2"; });
+  REQUIRE(p2 != d.blocks.end());
+  CHECK_THAT(p2->text, Catch::Contains("Enforced Disappearance, the Optional Protocol"));
+  CHECK_THAT(p2->text, Catch::Contains("Convention, 1962 (No. 118) of the International Labour Organization (ILO)."));
+  CHECK_THAT(p2->text, Catch::EndsWith("(ILO)."));
+  const bool heading = std::any_of(d.sections.begin(), d.sections.end(), [](const Section& s) {
+    return s.label == "II" && s.title == "Scope of international obligations and cooperation with international human "
+                                        "rights mechanisms and bodies";
+  });
+  CHECK(heading);
+}
