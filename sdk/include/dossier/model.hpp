@@ -54,6 +54,7 @@ struct Block {
   std::string text;     ///< clean text, joined across page breaks, furniture removed
   std::vector<std::string> footnote_refs;        ///< labels of the footnotes it cites
   std::vector<std::vector<std::string>> cells;   ///< table rows when kind == table
+  std::string same_as;  ///< the same paragraph in another version of the document, if known
   SourceSpan span;
 };
 
@@ -89,6 +90,13 @@ struct Diagnostic {
 
 DOSSIER_SDK_API std::string_view to_string(Diagnostic::Severity severity) noexcept;
 
+/// How one document relates to another: "excerpt_of" (a page of a longer version),
+/// "has_excerpt" (the converse), "version_of".
+struct DocumentLink {
+  std::string relation;
+  std::string document;  ///< id of the other document
+};
+
 /// One source document.
 struct Document {
   std::string id;        ///< document symbol when known ("A/68/283"), otherwise a stable slug
@@ -109,6 +117,7 @@ struct Document {
   std::vector<Reference> references;
   std::vector<std::string> furniture;  ///< running heads, page and job numbers removed from text
   std::vector<Diagnostic> diagnostics;
+  std::vector<DocumentLink> links;
 
   /// Printed labels from the top section down to `section`, joined with "." ("IV.B").
   /// A section without a label contributes its 1-based position among its siblings.
