@@ -32,8 +32,10 @@ RunSpec spec_for(const fs::path& out, std::vector<PluginRequest> exporters) {
 
 std::vector<std::string> hidden_files(const fs::path& dir) {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string()[0] == '.') out.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name[0] == '.' && name != ".dossier") out.push_back(name);  // .dossier holds the store
+  }
   return out;
 }
 }  // namespace
@@ -140,4 +142,48 @@ TEST_CASE("the same input and build time give identical bytes") {
   run_pipeline(spec_for(a, {{"json", {}, ""}}), registry());
   run_pipeline(spec_for(b, {{"json", {}, ""}}), registry());
   CHECK(test::read_file(a / "corpus.json") == test::read_file(b / "corpus.json"));
+}
+
+TEST_CASE("an unchanged corpus is read from the store; a changed document alone is parsed again") {
+  const fs::path out = test::fresh_dir("pipeline-store");
+  const fs::path in = test::fresh_dir("pipeline-store-src");
+  for (const auto& e : fs::directory_iterator(test::corpus_dir())) fs::copy_file(e.path(), in / e.path().filename());
+  RunSpec spec = spec_for(out, {{"json", {}, ""}});
+  spec.sources = {in.string()};
+
+  RunReport first = run_pipeline(spec, registry());
+  REQUIRE(first.exit_code == exit_ok);
+  CHECK(first.documents_reused == 0);
+  CHECK(fs::exists(out / ".dossier" / "store.sqlite"));
+  const std::string before = test::read_file(out / "corpus.json");
+
+  RunReport second = run_pipeline(spec, registry());
+  CHECK(second.documents_reused == 5);
+  CHECK(test::read_file(out / "corpus.json") == before);
+  const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  for (const auto& s : manifest["sources"]) CHECK(s["reused"] == true);
+
+  test::write_file(in / "004_4233e7d77e7d0f2d.txt", test::read_file(in / "004_4233e7d77e7d0f2d.txt") + "\n27. Added.\n");
+  RunReport third = run_pipeline(spec, registry());
+  CHECK(third.documents_reused == 4);
+
+  spec.force = true;
+  CHECK(run_pipeline(spec, registry()).documents_reused == 0);
+}
+
+TEST_CASE("a corrupt store is set aside and the build goes on") {
+  const fs::path out = test::fresh_dir("pipeline-store-corrupt");
+  test::write_file(out / ".dossier" / "store.sqlite", "this is not a SQLite database, it is garbage text...");
+  RunReport report = run_pipeline(spec_for(out, {{"json", {}, ""}}), registry());
+  CHECK(report.exit_code == exit_ok);
+  CHECK(fs::exists(out / ".dossier" / "store.sqlite.corrupt"));
+  CHECK(run_pipeline(spec_for(out, {{"json", {}, ""}}), registry()).documents_reused == 5);
+}
+
+TEST_CASE("without the cache nothing is stored") {
+  const fs::path out = test::fresh_dir("pipeline-no-cache");
+  RunSpec spec = spec_for(out, {{"json", {}, ""}});
+  spec.use_cache = false;
+  CHECK(run_pipeline(spec, registry()).exit_code == exit_ok);
+  CHECK_FALSE(fs::exists(out / ".dossier"));
 }

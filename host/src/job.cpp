@@ -105,7 +105,7 @@ class JobReader {
       out << file_.string() << ':' << e.source().begin.line << ": " << e.description();
       throw JobError(out.str());
     }
-    only_keys(root, {"name", "language", "sources", "output", "analyze", "export"}, "the job file");
+    only_keys(root, {"name", "language", "sources", "output", "cache", "analyze", "export"}, "the job file");
 
     Job job;
     job.name = string_at(root, "name", file_.stem().string());
@@ -128,6 +128,8 @@ class JobReader {
 
     const std::string output = string_at(root, "output", "");
     job.spec.output_dir = output.empty() ? fs::path("out") / job.name : resolve(output);
+    const std::string cache = string_at(root, "cache", "");
+    if (!cache.empty()) job.spec.cache_file = resolve(cache);
     job.spec.analyzers = plugin_list(root, "analyze", false);
     job.spec.exporters = plugin_list(root, "export", true);
     if (job.spec.exporters.empty()) fail(nullptr, "no [[export]] table: name at least one exporter");

@@ -234,12 +234,30 @@ int main(int argc, char** argv) {
   run->add_option("--out,-o", run_out, "Output folder")->type_name("DIR")->required();
   run->add_option("--lang", run_lang, "Language of labels and titles in outputs (en, fr, es, ru, ar, zh)")
       ->capture_default_str();
+  struct CacheOptions {
+    std::string file;
+    bool off = false;
+    bool force = false;
+  } run_cache, build_cache;
+  auto add_cache_options = [](CLI::App* cmd, CacheOptions& c) {
+    cmd->add_option("--cache", c.file, "Store of parsed documents (default: OUT/.dossier/store.sqlite)")
+        ->type_name("FILE");
+    cmd->add_flag("--no-cache", c.off, "Neither read nor write the store");
+    cmd->add_flag("--force", c.force, "Parse every source again, ignoring (and refreshing) the store");
+  };
+  add_cache_options(run, run_cache);
 
   // build
   std::string job_file, build_out;
   auto* build = app.add_subcommand("build", "Run a job file (scheduled builds)");
   build->add_option("JOB", job_file, "Job file (TOML), e.g. samples/jobs/gfmd.toml")->required();
   build->add_option("--out,-o", build_out, "Output folder (overrides the job's 'output')")->type_name("DIR");
+  add_cache_options(build, build_cache);
+  auto apply_cache = [](RunSpec& spec, const CacheOptions& c) {
+    if (!c.file.empty()) spec.cache_file = c.file;
+    spec.use_cache = !c.off;
+    spec.force = c.force;
+  };
 
   // show
   std::string show_address;
@@ -269,6 +287,7 @@ int main(int argc, char** argv) {
       spec.output_dir = run_out;
       spec.build.job_name = "run";
       spec.build.language = run_lang;
+      apply_cache(spec, run_cache);
       return run_spec(std::move(spec), g);
     }
     if (*show) {
@@ -297,6 +316,7 @@ int main(int argc, char** argv) {
         return exit_config;
       }
       if (!build_out.empty()) job.spec.output_dir = build_out;
+      apply_cache(job.spec, build_cache);
       spdlog::info("job {}: {} exporter(s) into {}", job.name, job.spec.exporters.size(),
                    job.spec.output_dir.string());
       return run_spec(std::move(job.spec), g);

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -17,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include "crash_report.hpp"
+#include "store.hpp"
 
 namespace dossier::host {
 
@@ -187,8 +190,10 @@ std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegi
   return problems;
 }
 
+fs::path default_cache_file(const fs::path& output_dir) { return output_dir / ".dossier" / "store.sqlite"; }
+
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
-                        const BuildInfo& build, std::vector<std::string>& errors) {
+                        const BuildInfo& build, std::vector<std::string>& errors, StoreUse store) {
   ReadResult result;
   // --- Readers ---------------------------------------------------------------------------
   struct ReaderSlot {
@@ -250,6 +255,23 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       continue;
     }
     const auto& info = best->library->info();
+    const DocumentKey key{source.sha256, file.filename().string(), info.name, info.version};
+    if (store.store && !store.refresh) {
+      std::optional<Document> cached;
+      try {
+        cached = store.store->find(key);
+      } catch (const std::exception& e) {
+        spdlog::warn("{} (parsing instead)", e.what());
+      }
+      if (cached) {
+        cached->source = source.path;
+        spdlog::info("read [{}/{}] {} -> {} (from the store)", index, files.size(), source.path, cached->id);
+        result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, cached->id, true});
+        result.corpus.documents.push_back(std::move(*cached));
+        ++result.reused;
+        continue;
+      }
+    }
     Context context(info.name, Options{}, build, plugin_log);
     try {
       ActivityScope activity("reader " + info.name + " on " + source.path);
@@ -259,7 +281,14 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       if (doc.reader.empty()) doc.reader = info.name;
       spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", index, files.size(),
                    source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
-      result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, doc.id});
+      if (store.store) {
+        try {
+          store.store->put(key, doc);
+        } catch (const std::exception& e) {
+          spdlog::warn("{} (the document is not cached)", e.what());
+        }
+      }
+      result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, doc.id, false});
       result.corpus.documents.push_back(std::move(doc));
     } catch (const std::exception& e) {
       const std::string line = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
@@ -282,11 +311,26 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   nlohmann::ordered_json timings = nlohmann::ordered_json::object();
 
   auto stage = std::chrono::steady_clock::now();
-  ReadResult read = read_sources(spec.sources, registry, spec.build, report.errors);
+  std::unique_ptr<Store> store;
+  if (spec.use_cache) {
+    const fs::path file = spec.cache_file.empty() ? default_cache_file(spec.output_dir) : spec.cache_file;
+    try {
+      store = std::make_unique<Store>(file);
+    } catch (const std::exception& e) {
+      spdlog::warn("{}; building without the store", e.what());
+    }
+  }
+  ReadResult read = read_sources(spec.sources, registry, spec.build, report.errors, {store.get(), spec.force});
+  store.reset();
   report.sources_found = read.sources_found;
+  report.documents_reused = read.reused;
+  if (read.reused)
+    spdlog::info("reused {} of {} documents from the store; parsed {}", read.reused, read.corpus.documents.size(),
+                 read.corpus.documents.size() - read.reused);
   Corpus& corpus = read.corpus;
   for (const auto& r : read.sources)
-    manifest_sources.push_back({{"path", r.path}, {"sha256", r.sha256}, {"reader", r.reader}, {"document", r.document}});
+    manifest_sources.push_back(
+        {{"path", r.path}, {"sha256", r.sha256}, {"reader", r.reader}, {"document", r.document}, {"reused", r.reused}});
   report.documents_read = corpus.documents.size();
   timings["read"] = seconds_since(stage);
 

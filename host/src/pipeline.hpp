@@ -36,6 +36,10 @@ struct RunSpec {
   std::vector<PluginRequest> exporters;
   std::filesystem::path output_dir;
   BuildInfo build;
+  /// The embedded store of parsed documents; empty: OUTPUT/.dossier/store.sqlite.
+  std::filesystem::path cache_file;
+  bool use_cache = true;  ///< --no-cache: neither read nor write the store
+  bool force = false;     ///< --force: parse everything again (and refresh the store)
 };
 
 struct ExportResult {
@@ -50,6 +54,7 @@ struct ExportResult {
 struct RunReport {
   std::size_t sources_found = 0;
   std::size_t documents_read = 0;
+  std::size_t documents_reused = 0;  ///< from the store, not parsed
   std::vector<std::string> errors;  ///< one line each: sources, analyzers and exporters that failed
   std::vector<ExportResult> exports;
   int exit_code = exit_ok;
@@ -61,18 +66,31 @@ struct SourceRecord {
   std::string sha256;
   std::string reader;  ///< "name version"
   std::string document;
+  bool reused = false;  ///< taken from the store instead of parsed
 };
 
 struct ReadResult {
   Corpus corpus;
   std::vector<SourceRecord> sources;
   std::size_t sources_found = 0;
+  std::size_t reused = 0;
+};
+
+class Store;
+
+/// How read_sources uses the store: not at all (null), read and write, or write only.
+struct StoreUse {
+  Store* store = nullptr;
+  bool refresh = false;  ///< parse again and overwrite (--force)
 };
 
 /// Reads every source with the reader that bids highest for it. A source that cannot be
 /// read becomes one line in `errors`; the others are read all the same.
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
-                        const BuildInfo& build, std::vector<std::string>& errors);
+                        const BuildInfo& build, std::vector<std::string>& errors, StoreUse store = {});
+
+/// Where the store of a build lives when the job names none.
+std::filesystem::path default_cache_file(const std::filesystem::path& output_dir);
 
 /// Expands files, folders (recursively, hidden entries skipped) and glob patterns into a
 /// sorted list of files. Unmatched entries are reported in `missing`.

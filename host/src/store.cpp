@@ -1,0 +1,122 @@
+#include "store.hpp"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <stdexcept>
+
+#include "dossier/json.hpp"
+
+namespace dossier::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bumped when the cached form changes; an older store is emptied, not misread.
+constexpr int kSchemaVersion = 1;
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  void bind(int index, const std::string& value) {
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  }
+  void bind(int index, sqlite3_int64 value) { sqlite3_bind_int64(stmt_, index, value); }
+  int step() { return sqlite3_step(stmt_); }
+  std::string text(int column) {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+  }
+  int integer(int column) { return sqlite3_column_int(stmt_, column); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace
+
+Store::Store(const fs::path& file) : file_(file) {
+  std::error_code ec;
+  if (file_.has_parent_path()) fs::create_directories(file_.parent_path(), ec);
+  try {
+    open();
+  } catch (const std::exception&) {
+    // Not a store we can use: keep it for inspection, start afresh.
+    if (db_) sqlite3_close(db_);
+    db_ = nullptr;
+    fs::rename(file_, fs::path(file_.string() + ".corrupt"), ec);
+    open();
+  }
+}
+
+Store::~Store() {
+  if (db_) sqlite3_close(db_);
+}
+
+void Store::open() {
+  if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    throw std::runtime_error("store " + file_.string() + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
+  sqlite3_busy_timeout(db_, 5000);
+  // WAL: readers never block the writer, and a killed build leaves the store consistent.
+  exec("PRAGMA journal_mode=WAL");
+  exec("PRAGMA synchronous=NORMAL");
+  int version = 0;
+  {
+    Statement s(db_, "PRAGMA user_version");
+    if (s.step() == SQLITE_ROW) version = s.integer(0);
+  }
+  if (version != kSchemaVersion) {
+    exec("DROP TABLE IF EXISTS documents");
+    exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+  }
+  exec("CREATE TABLE IF NOT EXISTS documents ("
+       " sha256 TEXT NOT NULL, file_name TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL,"
+       " json BLOB NOT NULL, stored_at INTEGER NOT NULL,"
+       " PRIMARY KEY (sha256, file_name, reader, reader_version))");
+}
+
+void Store::exec(const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    throw std::runtime_error("store " + file_.string() + ": " + message);
+  }
+}
+
+std::optional<Document> Store::find(const DocumentKey& key) {
+  Statement s(db_,
+              "SELECT json FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4");
+  s.bind(1, key.sha256);
+  s.bind(2, key.file_name);
+  s.bind(3, key.reader);
+  s.bind(4, key.reader_version);
+  if (s.step() != SQLITE_ROW) return std::nullopt;
+  try {
+    return document_from_json(s.text(0));
+  } catch (const std::exception&) {
+    return std::nullopt;  // a damaged entry is parsed again and replaced
+  }
+}
+
+void Store::put(const DocumentKey& key, const Document& document) {
+  Statement s(db_,
+              "INSERT OR REPLACE INTO documents (sha256, file_name, reader, reader_version, json, stored_at)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  s.bind(1, key.sha256);
+  s.bind(2, key.file_name);
+  s.bind(3, key.reader);
+  s.bind(4, key.reader_version);
+  s.bind(5, to_json(document));
+  s.bind(6, static_cast<sqlite3_int64>(std::time(nullptr)));
+  if (s.step() != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
+}
+
+}  // namespace dossier::host
