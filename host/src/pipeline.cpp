@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "dossier/corpus.hpp"
+
 #include "crash_report.hpp"
 #include "store.hpp"
 
@@ -301,6 +303,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     }
   }
   readers.clear();
+  for (const auto& line : link_versions(result.corpus)) spdlog::info("{}", line);
   return result;
 }
 

@@ -1,0 +1,759 @@
+// Reading Akoma Ntoso 3.0 XML (the UN's AKN4UN profile) into the document model.
+//
+// How the markup maps onto the model (also in docs/json-schema.md, "Akoma Ntoso"):
+//
+// - The enacting formula ("The General Assembly,"), each preambular `container` and the
+//   `conclusions` are unnumbered `text` blocks. A resolution prints no headings, so it gets
+//   no sections and these blocks are addressed "<id> #<ordinal>" like any block before the
+//   first section: the formula is #1 and the n-th preambular paragraph #n+1.
+// - A numbered `paragraph` is a `numbered_paragraph`: <num>4.</num> gives number "4" and
+//   address "<id> ¶4". Its text is its own text (heading, intro, content, wrapUp).
+// - A `point` (sub-paragraph) is a separate `list_item` after its paragraph: marker "(a)",
+//   number "4.a" (dotted, like "121.1") and address "<id> ¶4(a)", the way the UN cites it
+//   ("paragraph 4 (a)"). Deeper points continue the pattern: "4.a.i", "¶4(a)(i)".
+// - `hcontainer`, `section`, `chapter`, ... become Sections; their num and heading are kept
+//   in the flow as a `heading` block.
+// - Every `authorialNote` (and every `noteRef` to a note in meta/notes) is a Footnote anchored
+//   to the block it sits in; its text never appears in the block's text.
+// - References are what find_references() sees in a block's text, plus the UN symbols of the
+//   block's undocs.org links: the files print "resolution 73/195" but link to A/RES/73/195.
+#include "akn_parser.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include <dossier/address.hpp>
+#include <dossier/references.hpp>
+
+namespace dossier::akn_reader {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// Collapses runs of ASCII white space to one space and trims. No-break spaces are printed
+/// characters ("16 December 2021") and stay.
+std::string normalise_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      pending = !out.empty();
+    } else {
+      if (pending) out += ' ';
+      pending = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Sniffing: the prolog and the root start tag only.
+
+/// Index just past the DOCTYPE declaration starting at `i`, or npos. The internal subset may
+/// hold '>' inside brackets, quotes and comments.
+std::size_t skip_doctype(std::string_view s, std::size_t i) {
+  int depth = 0;
+  for (i += 9; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '"' || c == '\'') {
+      i = s.find(c, i + 1);
+      if (i == std::string_view::npos) return i;
+    } else if (s.compare(i, 4, "<!--") == 0) {
+      i = s.find("-->", i + 4);
+      if (i == std::string_view::npos) return i;
+      i += 2;
+    } else if (c == '[') {
+      ++depth;
+    } else if (c == ']') {
+      --depth;
+    } else if (c == '>' && depth <= 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool ends_name(char c) { return is_space(c) || c == '>' || c == '/' || c == '='; }
+
+}  // namespace
+
+bool is_akoma_ntoso(std::string_view content) noexcept {
+  // The root start tag comes after at most a declaration, comments and a DOCTYPE; 64 KiB is
+  // far more than any real prolog, and keeps sniffing cheap for large non-XML sources.
+  const std::string_view s = content.substr(0, std::min<std::size_t>(content.size(), 1 << 16));
+  std::size_t i = s.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  for (;;) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    std::size_t end = std::string_view::npos;
+    if (s.compare(i, 2, "<?") == 0) {
+      end = s.find("?>", i + 2);
+      if (end != std::string_view::npos) end += 2;
+    } else if (s.compare(i, 4, "<!--") == 0) {
+      end = s.find("-->", i + 4);
+      if (end != std::string_view::npos) end += 3;
+    } else if (s.compare(i, 9, "<!DOCTYPE") == 0) {
+      end = skip_doctype(s, i);
+    } else {
+      break;
+    }
+    if (end == std::string_view::npos) return false;
+    i = end;
+  }
+  if (i >= s.size() || s[i] != '<') return false;
+  std::size_t n = ++i;
+  while (n < s.size() && !ends_name(s[n])) ++n;
+  const std::string_view qname = s.substr(i, n - i);
+  const std::size_t colon = qname.find(':');
+  const std::string_view prefix = colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
+  const std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+  if (local != "akomaNtoso") return false;
+  // The root must declare the namespace of its own prefix itself: nothing is inherited.
+  for (i = n;;) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i >= s.size() || s[i] == '>' || s[i] == '/') return false;
+    std::size_t name_end = i;
+    while (name_end < s.size() && !ends_name(s[name_end])) ++name_end;
+    const std::string_view name = s.substr(i, name_end - i);
+    i = name_end;
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i >= s.size() || s[i] != '=') return false;
+    ++i;
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i >= s.size() || (s[i] != '"' && s[i] != '\'')) return false;
+    const std::size_t value_end = s.find(s[i], i + 1);
+    if (value_end == std::string_view::npos) return false;
+    const std::string_view value = s.substr(i + 1, value_end - i - 1);
+    i = value_end + 1;
+    const bool declares_prefix =
+        name.substr(0, 5) == "xmlns" &&
+        (prefix.empty() ? name.size() == 5 : name.size() == 6 + prefix.size() && name[5] == ':' && name.substr(6) == prefix);
+    if (declares_prefix) return value == akn_namespace;
+  }
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Element classes of Akoma Ntoso that matter here.
+
+bool in(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// Hierarchical containers: they carry a num and a heading and become Sections.
+bool is_hierarchy(std::string_view name) {
+  return in(name, {"hcontainer", "section", "subsection", "part", "subpart", "chapter", "subchapter", "title",
+                   "subtitle", "book", "tome", "division", "subdivision", "article", "clause", "subclause", "rule",
+                   "subrule", "level"});
+}
+
+/// Numbered units: a block each, nested units are sub-paragraphs.
+bool is_unit(std::string_view name) {
+  return in(name, {"paragraph", "subparagraph", "point", "alinea", "indent"});
+}
+
+/// Elements that start a new line of text, so their text must not run into their neighbours'.
+bool is_block_element(std::string_view name) {
+  return in(name, {"p", "block", "blockList", "listIntroduction", "listWrapUp", "intro", "wrapUp", "content",
+                   "container", "blockContainer", "formula", "tblock", "table", "tr", "td", "th", "caption", "ul",
+                   "ol", "li", "heading", "subheading", "num", "list", "longTitle", "toc", "tocItem", "crossHeading"});
+}
+
+/// Printed number without punctuation: "1." -> "1", "(a)" -> "a", "a)" -> "a", "12 bis." ->
+/// "12 bis". Empty when the num holds no letter or digit (a bullet).
+std::string bare_number(std::string_view printed) {
+  std::string s = normalise_space(printed);
+  while (!s.empty() && (s.back() == '.' || s.back() == ')')) s.pop_back();
+  std::size_t b = 0;
+  while (b < s.size() && s[b] == '(') ++b;
+  s = normalise_space(std::string_view(s).substr(b));
+  const bool readable = std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  return readable ? s : std::string();
+}
+
+/// ISO 639-2 (as FRBRlanguage holds it) to BCP 47; the six UN languages and a few more.
+std::string bcp47(std::string_view code) {
+  static const std::map<std::string_view, std::string_view> codes = {
+      {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"rus", "ru"}, {"ara", "ar"},
+      {"chi", "zh"}, {"zho", "zh"}, {"deu", "de"}, {"ger", "de"}, {"por", "pt"}, {"ita", "it"}};
+  const auto it = codes.find(code);
+  return it != codes.end() ? std::string(it->second) : std::string(code);
+}
+
+/// The UN symbol an undocs.org link points at ("https://undocs.org/en/A/RES/73/195" ->
+/// "A/RES/73/195"), or "" for any other link.
+std::string undocs_symbol(std::string_view href) {
+  for (std::string_view scheme : {"https://", "http://"})
+    if (href.substr(0, scheme.size()) == scheme) href.remove_prefix(scheme.size());
+  if (href.substr(0, 4) == "www.") href.remove_prefix(4);
+  if (href.substr(0, 11) != "undocs.org/") return {};
+  href.remove_prefix(11);
+  if (href.find_first_of("?#=") != std::string_view::npos) return {};
+  std::string path;
+  for (std::size_t i = 0; i < href.size(); ++i) {
+    const auto hex = [](char c) {
+      return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    };
+    if (href[i] == '%' && i + 2 < href.size() && hex(href[i + 1]) >= 0 && hex(href[i + 2]) >= 0) {
+      path += static_cast<char>(hex(href[i + 1]) * 16 + hex(href[i + 2]));
+      i += 2;
+    } else {
+      path += href[i];
+    }
+  }
+  for (std::string_view lang : {"ar/", "en/", "es/", "fr/", "ru/", "zh/"})
+    if (path.compare(0, 3, lang) == 0) path.erase(0, 3);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  const bool has_digit = std::any_of(path.begin(), path.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return path.find('/') != std::string::npos && has_digit ? path : std::string();
+}
+
+/// Symbol of a General Assembly resolution from its AKN4UN work URI:
+/// "/akn/un/statement/deliberation/unga/2020-12-21/75-226/" -> "A/RES/75/226".
+std::string symbol_from_work_uri(std::string_view uri) {
+  std::vector<std::string_view> parts;
+  for (std::size_t b = 0; b <= uri.size();) {
+    std::size_t e = uri.find('/', b);
+    if (e == std::string_view::npos) e = uri.size();
+    parts.push_back(uri.substr(b, e - b));
+    b = e + 1;
+  }
+  for (std::size_t i = 0; i + 2 < parts.size(); ++i) {
+    if (parts[i] != "unga") continue;
+    const std::string_view number = parts[i + 2];
+    const std::size_t dash = number.find('-');
+    const auto digits = [](std::string_view s) {
+      return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (dash != std::string_view::npos && digits(number.substr(0, dash)) && digits(number.substr(dash + 1)))
+      return "A/RES/" + std::string(number.substr(0, dash)) + "/" + std::string(number.substr(dash + 1));
+  }
+  return {};
+}
+
+/// Calls `visit` on every element below `root` in document order, without recursion (the
+/// input is untrusted and may nest arbitrarily deep). `visit` returns false to stop.
+template <typename F>
+void for_each_element(pugi::xml_node root, F visit) {
+  pugi::xml_node n = root.first_child();
+  while (n) {
+    if (n.type() == pugi::node_element && !visit(n)) return;
+    if (n.first_child()) {
+      n = n.first_child();
+      continue;
+    }
+    while (n != root && !n.next_sibling()) n = n.parent();
+    if (n == root) return;
+    n = n.next_sibling();
+  }
+}
+
+/// Whether elements nest deeper than `limit` below `root`, found without recursion and
+/// stopping at the first element that is too deep.
+bool nests_deeper_than(pugi::xml_node root, std::size_t limit) {
+  std::size_t depth = 0;
+  pugi::xml_node n = root.first_child();
+  while (n) {
+    if (n.first_child()) {
+      n = n.first_child();
+      if (++depth > limit) return true;
+      continue;
+    }
+    while (n != root && !n.next_sibling()) {
+      n = n.parent();
+      --depth;
+    }
+    if (n == root) return false;
+    n = n.next_sibling();
+  }
+  return false;
+}
+
+// The recursive descent below is bounded by this; real documents nest a few dozen deep.
+constexpr std::size_t depth_limit = 256;
+
+/// A footnote met while collecting text: the note element and its printed label.
+struct NoteUse {
+  pugi::xml_node note;
+  std::string label;
+};
+
+/// Text gathered for one block, with what was found inside it.
+struct Collected {
+  std::string text;  ///< raw: white space is normalised when the block is made
+  std::vector<NoteUse> notes;
+  std::vector<std::pair<std::string, std::string>> links;  ///< UN symbol, printed text
+  std::uint32_t last_line = 0;
+};
+
+class Parser {
+ public:
+  Parser(std::string_view content, const std::string& path) : content_(content), path_(path) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < content.size(); ++i)
+      if (content[i] == '\n') line_starts_.push_back(i + 1);
+  }
+
+  Document run() {
+    // load_buffer copies the bytes. pugixml expands only XML's own five entities and
+    // character references: a DOCTYPE is parsed as a node (so it can be reported) and
+    // references to entities declared in it stay as written, so no entity bomb can expand.
+    const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;
+    const pugi::xml_parse_result result = xml_.load_buffer(content_.data(), content_.size(), flags);
+    if (!result) {
+      const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+      throw std::runtime_error(path_ + ": malformed XML at byte " + std::to_string(offset) + " (line " +
+                               std::to_string(line_of(static_cast<std::ptrdiff_t>(offset))) +
+                               "): " + result.description());
+    }
+    const pugi::xml_node root = xml_.document_element();
+    check_root(root);
+    if (nests_deeper_than(xml_, depth_limit))
+      throw std::runtime_error(path_ + ": elements nest deeper than " + std::to_string(depth_limit) +
+                               " levels; not a document this reader can follow");
+    for (pugi::xml_node n = xml_.first_child(); n; n = n.next_sibling()) {
+      if (n.type() != pugi::node_doctype) continue;
+      const std::string declaration = n.value();
+      warn(declaration.find("<!ENTITY") != std::string::npos
+               ? "DOCTYPE with entity declarations ignored: entities are not expanded and their references are "
+                 "left as written"
+               : "DOCTYPE ignored",
+           n);
+    }
+
+    pugi::xml_node document;
+    for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
+      if (n.type() != pugi::node_element) continue;
+      if (!document) {
+        document = n;
+      } else {
+        warn("second document element <" + std::string(n.name()) + "> not read", n);
+      }
+    }
+    if (!document) throw std::runtime_error(path_ + ": akomaNtoso holds no document");
+
+    read_metadata(document);
+    for (pugi::xml_node part = document.first_child(); part; part = part.next_sibling()) {
+      if (part.type() != pugi::node_element) continue;
+      const std::string_view name = local(part);
+      if (in(name, {"meta", "coverPage", "preface"})) {
+        continue;  // metadata and title page: read by read_metadata()
+      } else if (in(name, {"preamble", "mainBody", "body", "debateBody", "judgmentBody", "amendmentBody",
+                           "portionBody", "conclusions"})) {
+        walk(part, -1, 0, false);
+      } else if (in(name, {"attachments", "components", "collectionBody"})) {
+        warn("<" + std::string(part.name()) + "> (annexes, attached documents) not read", part);
+      } else {
+        warn("<" + std::string(part.name()) + "> not read", part);
+      }
+    }
+    unplaced_notes(document);
+    return std::move(doc_);
+  }
+
+ private:
+  // --- names and lookups ---------------------------------------------------------------
+
+  void check_root(pugi::xml_node root) {
+    const std::string name = root.name();
+    const std::size_t colon = name.find(':');
+    const std::string local_name = colon == std::string::npos ? name : name.substr(colon + 1);
+    const std::string prefix = colon == std::string::npos ? std::string() : name.substr(0, colon);
+    const std::string declared =
+        root.attribute(prefix.empty() ? "xmlns" : ("xmlns:" + prefix).c_str()).value();
+    if (local_name != "akomaNtoso" || declared != akn_namespace)
+      throw std::runtime_error(path_ + ": not Akoma Ntoso 3.0: the root element is <" + name + ">" +
+                               (local_name == "akomaNtoso" ? " in namespace '" + declared + "'" : std::string()));
+    prefix_ = prefix.empty() ? std::string() : prefix + ":";
+  }
+
+  /// Local name of an Akoma Ntoso element; "" for other nodes and elements of other
+  /// namespaces (akn4un:, html:). Namespaces are those the root declares: AKN files do not
+  /// rebind prefixes further down.
+  std::string_view local(pugi::xml_node n) const {
+    if (n.type() != pugi::node_element) return {};
+    std::string_view name = n.name();
+    if (name.substr(0, prefix_.size()) != prefix_) return {};
+    name.remove_prefix(prefix_.size());
+    return name.find(':') == std::string_view::npos ? name : std::string_view();
+  }
+
+  pugi::xml_node child(pugi::xml_node n, std::string_view name) const {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+      if (local(c) == name) return c;
+    return {};
+  }
+
+  /// First element below `n` named `name` whose attribute `attr` is `value` (any value when
+  /// `attr` is null).
+  pugi::xml_node find(pugi::xml_node n, std::string_view name, const char* attr = nullptr,
+                      std::string_view value = {}) const {
+    pugi::xml_node found;
+    for_each_element(n, [&](pugi::xml_node e) {
+      if (local(e) == name && (!attr || e.attribute(attr).value() == value)) found = e;
+      return !found;
+    });
+    return found;
+  }
+
+  std::uint32_t line_of(std::ptrdiff_t offset) const {
+    if (offset < 0) return 0;
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(offset));
+    return static_cast<std::uint32_t>(it - line_starts_.begin());
+  }
+
+  void warn(const std::string& message, pugi::xml_node where,
+            Diagnostic::Severity severity = Diagnostic::Severity::warning) {
+    const std::uint32_t line = line_of(where.offset_debug());
+    doc_.diagnostics.push_back({severity, message, {line, line}});
+  }
+
+  // --- metadata --------------------------------------------------------------------------
+
+  void read_metadata(pugi::xml_node document) {
+    const pugi::xml_node identification = child(child(document, "meta"), "identification");
+    const pugi::xml_node work = child(identification, "FRBRWork");
+    const pugi::xml_node expression = child(identification, "FRBRExpression");
+
+    // AKN4UN marks the printed symbol as the docNumber that refers to #symbol; without it,
+    // a General Assembly resolution's work URI still names it.
+    if (const pugi::xml_node symbol = find(document, "docNumber", "refersTo", "#symbol"))
+      doc_.symbol = plain_text(symbol);
+    if (doc_.symbol.empty()) doc_.symbol = symbol_from_work_uri(child(work, "FRBRthis").attribute("value").value());
+    if (doc_.symbol.empty()) doc_.symbol = symbol_from_work_uri(child(work, "FRBRuri").attribute("value").value());
+    doc_.id = doc_.symbol.empty() ? slugify(std::filesystem::path(path_).stem().string()) : doc_.symbol;
+    if (doc_.symbol.empty())
+      warn("no document symbol (docNumber refersTo=\"#symbol\" or an unga work URI); id from the file name",
+           document, Diagnostic::Severity::info);
+
+    // The cover page's docTitle is "Resolution adopted by the General Assembly on ..."; the
+    // resolution's own title is the one in the preface.
+    pugi::xml_node title = find(document, "docTitle", "refersTo", "#resolutionTitle");
+    if (!title) title = find(child(document, "preface"), "docTitle");
+    if (!title) title = find(document, "docTitle");
+    if (!title) title = find(document, "longTitle");
+    doc_.title = plain_text(title);
+
+    for (pugi::xml_node d = work.first_child(); d; d = d.next_sibling())
+      if (local(d) == "FRBRdate" && std::string_view(d.attribute("name").value()) == "adoption")
+        doc_.date = d.attribute("date").value();
+    if (doc_.date.empty())
+      doc_.date = find(document, "docDate", "refersTo", "#adoptionDate").attribute("date").value();
+    if (doc_.date.empty()) doc_.date = child(work, "FRBRdate").attribute("date").value();
+
+    if (const pugi::xml_node body = find(document, "docAuthority", "refersTo", "#issuingBody")) {
+      doc_.body = plain_text(body);
+    } else if (const pugi::xml_node author = child(work, "FRBRauthor")) {
+      // FRBRauthor href="ga" names a TLCOrganization eId="ga" showAs="General Assembly".
+      std::string_view href = author.attribute("href").value();
+      if (!href.empty() && href.front() == '#') href.remove_prefix(1);
+      if (!href.empty())
+        doc_.body = find(child(document, "meta"), "TLCOrganization", "eId", href).attribute("showAs").value();
+    }
+
+    const std::string language = child(expression, "FRBRlanguage").attribute("language").value();
+    doc_.language = bcp47(language);
+    if (language.empty()) warn("no FRBRlanguage", document, Diagnostic::Severity::info);
+
+    // The job number on the first page ("20-17629 (E)") is page furniture, as in the PDF.
+    for_each_element(document, [&](pugi::xml_node e) {
+      if (local(e) == "docketNumber") {
+        const std::string job = plain_text(e);
+        if (!job.empty()) doc_.furniture.push_back(job);
+      }
+      return true;
+    });
+
+    // Notes kept apart in meta/notes, cited by noteRef.
+    for (pugi::xml_node n = child(child(document, "meta"), "notes").first_child(); n; n = n.next_sibling())
+      if (local(n) == "note" && n.attribute("eId")) meta_notes_[n.attribute("eId").value()] = n;
+  }
+
+  // --- text --------------------------------------------------------------------------------
+
+  /// Normalised text of `n` without its notes, for metadata.
+  std::string plain_text(pugi::xml_node n) {
+    Collected c;
+    collect_children(n, c, false);
+    return normalise_space(c.text);
+  }
+
+  std::string note_label(pugi::xml_node note) {
+    if (const char* marker = note.attribute("marker").value(); *marker) return normalise_space(marker);
+    if (const pugi::xml_node num = child(note, "num")) return bare_number(plain_text(num));
+    if (const char* id = note.attribute("eId").value(); *id) return id;
+    return "note " + std::to_string(doc_.footnotes.size() + 1);
+  }
+
+  void collect_children(pugi::xml_node n, Collected& out, bool skip_units) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) collect(c, out, skip_units);
+  }
+
+  /// Appends the text of `n` to `out`. Notes are recorded, not copied; with `skip_units`,
+  /// nested paragraphs and points are left out because they become blocks of their own.
+  void collect(pugi::xml_node n, Collected& out, bool skip_units) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      const std::string_view value = n.value();
+      out.text += value;
+      // The span ends at the last printed character: indentation before closing tags
+      // belongs to no block.
+      std::size_t last = value.size();
+      while (last > 0 && is_space(value[last - 1])) --last;
+      const std::uint32_t line = last ? line_of(n.offset_debug()) : 0;
+      if (line) {
+        const auto breaks = static_cast<std::uint32_t>(std::count(value.begin(), value.begin() + static_cast<std::ptrdiff_t>(last), '\n'));
+        out.last_line = std::max(out.last_line, line + breaks);
+      }
+      return;
+    }
+    if (n.type() != pugi::node_element) return;  // comments, processing instructions
+    const std::string_view name = local(n);
+    if (name == "authorialNote") {
+      out.notes.push_back({n, note_label(n)});
+      return;
+    }
+    if (name == "noteRef") {
+      std::string_view href = n.attribute("href").value();
+      if (!href.empty() && href.front() == '#') href.remove_prefix(1);
+      const auto it = meta_notes_.find(std::string(href));
+      if (it != meta_notes_.end()) {
+        std::string label = normalise_space(n.attribute("marker").value());
+        out.notes.push_back({it->second, label.empty() ? note_label(it->second) : label});
+      } else {
+        warn("noteRef to unknown note '" + std::string(href) + "'", n);
+      }
+      return;
+    }
+    if (skip_units && is_unit(name)) return;
+    if (in(name, {"eol", "eop", "br"})) {
+      out.text += ' ';
+      return;
+    }
+    if (name == "img") return;
+    const bool block = is_block_element(name);
+    if (block) out.text += ' ';
+    const std::size_t start = out.text.size();
+    collect_children(n, out, skip_units);
+    if (name == "a" || name == "ref") {
+      std::string symbol = undocs_symbol(n.attribute("href").value());
+      if (!symbol.empty()) out.links.emplace_back(std::move(symbol), normalise_space(out.text.substr(start)));
+    }
+    if (block) out.text += ' ';
+  }
+
+  // --- blocks ------------------------------------------------------------------------------
+
+  std::string next_block_address(int section) {
+    const std::string path = section < 0 ? std::string() : doc_.section_path(section);
+    return block_address(doc_.id, path, ++ordinals_[path]);
+  }
+
+  /// Completes `block` from what was collected for it and appends it with its footnotes
+  /// and references.
+  void add_block(Block block, const Collected& collected, pugi::xml_node where) {
+    block.text = normalise_space(collected.text);
+    block.span.first_line = line_of(where.offset_debug());
+    block.span.last_line = std::max(block.span.first_line, collected.last_line);
+    if (!addresses_.insert(block.address).second)
+      doc_.diagnostics.push_back({Diagnostic::Severity::warning,
+                                  "address " + block.address + " given twice (repeated paragraph number?)",
+                                  block.span});
+    for (const NoteUse& use : collected.notes) add_footnote(block, use);
+
+    std::vector<Reference> refs = find_references(block.text, block.address);
+    for (const auto& [symbol, printed] : collected.links) {
+      const bool known = std::any_of(refs.begin(), refs.end(), [&](const Reference& r) {
+        return r.type == "un_symbol" && r.id == symbol;
+      });
+      if (!known) refs.push_back({"un_symbol", symbol, block.address, printed});
+    }
+    doc_.references.insert(doc_.references.end(), refs.begin(), refs.end());
+    doc_.blocks.push_back(std::move(block));
+  }
+
+  void add_footnote(Block& block, const NoteUse& use) {
+    Collected c;
+    collect_children(use.note, c, false);
+    std::string text = normalise_space(c.text);
+    const auto it = footnote_index_.find(use.label);
+    if (it != footnote_index_.end() && doc_.footnotes[it->second].text == text) {
+      // The same note cited again (noteRef): one footnote, several anchors.
+      auto& anchors = doc_.footnotes[it->second].anchors;
+      if (std::find(anchors.begin(), anchors.end(), block.address) == anchors.end()) anchors.push_back(block.address);
+    } else {
+      if (it != footnote_index_.end())
+        warn("footnote label '" + use.label + "' used for two different notes", use.note);
+      else
+        footnote_index_[use.label] = doc_.footnotes.size();
+      doc_.footnotes.push_back({use.label, std::move(text), {block.address}});
+    }
+    if (std::find(block.footnote_refs.begin(), block.footnote_refs.end(), use.label) == block.footnote_refs.end())
+      block.footnote_refs.push_back(use.label);
+  }
+
+  /// Notes on the cover page or in the title belong to no block: kept, without anchors.
+  void unplaced_notes(pugi::xml_node document) {
+    for (const char* part : {"coverPage", "preface"}) {
+      Collected c;
+      collect_children(child(document, part), c, false);
+      for (const NoteUse& use : c.notes) {
+        Collected note;
+        collect_children(use.note, note, false);
+        doc_.footnotes.push_back({use.label, normalise_space(note.text), {}});
+        warn("footnote '" + use.label + "' in the " + part + " is in no block", use.note,
+             Diagnostic::Severity::info);
+      }
+    }
+  }
+
+  /// Reads the children of a body part or hierarchical container. `in_section` skips the
+  /// num and heading its section has already taken.
+  void walk(pugi::xml_node parent, int section, int level, bool in_section) {
+    for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
+      if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+        if (!normalise_space(n.value()).empty()) warn("text outside any block not read", n);
+        continue;
+      }
+      if (n.type() != pugi::node_element) continue;
+      const std::string_view name = local(n);
+      if (name.empty()) {
+        warn("element <" + std::string(n.name()) + "> of another namespace not read", n);
+      } else if (is_hierarchy(name)) {
+        add_section(n, section, level + 1);
+      } else if (is_unit(name)) {
+        add_unit(n, section, Parent{});
+      } else if (in_section && (name == "num" || name == "heading")) {
+        continue;
+      } else if (in(name, {"heading", "subheading", "crossHeading"})) {
+        Block heading;
+        heading.kind = BlockKind::heading;
+        heading.section = section;
+        heading.address = next_block_address(section);
+        Collected c;
+        collect(n, c, false);
+        add_block(std::move(heading), c, n);
+      } else if (name == "list") {
+        walk(n, section, level, false);  // a list outside a paragraph: its intro and points
+      } else {
+        // Formula, preambular container, conclusions, intro/wrapUp of a container, a p...
+        Collected c;
+        collect(n, c, false);
+        if (normalise_space(c.text).empty() && c.notes.empty()) continue;
+        Block text;
+        text.kind = BlockKind::text;
+        text.section = section;
+        text.address = next_block_address(section);
+        add_block(std::move(text), c, n);
+      }
+    }
+  }
+
+  void add_section(pugi::xml_node n, int parent, int level) {
+    Section s;
+    const std::string_view name = local(n);
+    s.kind = name == "hcontainer" && *n.attribute("name").value() ? n.attribute("name").value() : std::string(name);
+    s.level = level;
+    s.parent = parent;
+    Collected heading;
+    if (const pugi::xml_node num = child(n, "num")) collect(num, heading, false);
+    s.label = normalise_space(heading.text);
+    const std::size_t title_start = heading.text.size();
+    if (const pugi::xml_node h = child(n, "heading")) collect(h, heading, false);
+    s.title = normalise_space(std::string_view(heading.text).substr(title_start));
+    doc_.sections.push_back(s);
+    const int index = static_cast<int>(doc_.sections.size()) - 1;
+    if (!normalise_space(heading.text).empty() || !heading.notes.empty()) {
+      Block b;
+      b.kind = BlockKind::heading;
+      b.section = index;
+      b.address = next_block_address(index);
+      add_block(std::move(b), heading, n);
+    }
+    walk(n, index, level, true);
+  }
+
+  /// Where a unit sits: under nothing (a paragraph of the body) or under a numbered unit.
+  struct Parent {
+    bool nested = false;
+    std::string number;  ///< dotted number of the enclosing unit: "4", "4.a"
+    std::string tail;    ///< its address after the ¶: "4", "4(a)"
+  };
+
+  void add_unit(pugi::xml_node n, int section, const Parent& parent) {
+    Block b;
+    b.section = section;
+    const pugi::xml_node num = child(n, "num");
+    const std::string printed = plain_text(num);
+    const std::string bare = bare_number(printed);
+    std::string tail;  // the address after the ¶; none for a unit without a number (a bullet)
+    if (!parent.nested) {
+      b.kind = bare.empty() ? BlockKind::text : BlockKind::numbered_paragraph;
+      b.number = tail = bare;
+      if (num && bare.empty()) warn("paragraph number '" + printed + "' has no digit or letter", num);
+    } else {
+      b.kind = BlockKind::list_item;
+      b.marker = printed;
+      if (!bare.empty()) b.number = parent.number.empty() ? bare : parent.number + "." + bare;
+      if (!bare.empty() && !parent.tail.empty()) tail = parent.tail + "(" + bare + ")";
+    }
+    // Without a ¶ address a unit is cited by ordinal, like any unnumbered block.
+    b.address = tail.empty() ? next_block_address(section) : paragraph_address(doc_.id, tail);
+    const Parent self{true, b.number, tail};
+
+    Collected own;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+      if (c != num) collect(c, own, true);
+    add_block(std::move(b), own, n);
+
+    // Sub-paragraphs follow their paragraph, wherever they sit (usually list/point).
+    std::vector<pugi::xml_node> units;
+    find_units(n, units);
+    for (const pugi::xml_node u : units) add_unit(u, section, self);
+  }
+
+  /// The units directly below `n`, looking through wrappers such as `list` but not into
+  /// units or notes.
+  void find_units(pugi::xml_node n, std::vector<pugi::xml_node>& out) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      const std::string_view name = local(c);
+      if (name.empty() || name == "authorialNote") continue;
+      if (is_unit(name))
+        out.push_back(c);
+      else
+        find_units(c, out);
+    }
+  }
+
+  std::string_view content_;
+  std::string path_;
+  pugi::xml_document xml_;
+  std::string prefix_;  ///< "" or "akn:" when the root uses a prefix for the AKN namespace
+  Document doc_;
+  std::vector<std::size_t> line_starts_;
+  std::map<std::string, std::size_t> ordinals_;  ///< unnumbered blocks so far, by section path
+  std::set<std::string> addresses_;
+  std::map<std::string, std::size_t> footnote_index_;  ///< label -> first footnote with it
+  std::map<std::string, pugi::xml_node> meta_notes_;   ///< eId -> meta/notes/note
+};
+
+}  // namespace
+
+Document parse_akoma_ntoso(std::string_view content, const std::string& path) {
+  return Parser(content, path).run();
+}
+
+}  // namespace dossier::akn_reader
