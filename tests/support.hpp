@@ -10,6 +10,11 @@
 #include <sstream>
 #include <string>
 
+#include "dossier/context.hpp"
+#include "dossier/plugin.hpp"
+#include "dossier/sink.hpp"
+#include "plugin_registry.hpp"
+
 namespace test {
 
 namespace fs = std::filesystem;
@@ -74,6 +79,32 @@ inline std::size_t count_lines_containing(const std::string& text, const std::st
   for (std::string line; std::getline(in, line);)
     if (line.find(needle) != std::string::npos) ++count;
   return count;
+}
+
+/// The built-in plugins of the build tree, loaded once per test program.
+inline dossier::host::PluginRegistry& builtin_plugins() {
+  static dossier::host::PluginRegistry registry = [] {
+    dossier::host::PluginRegistry r;
+    r.discover({plugin_dir()});
+    return r;
+  }();
+  return registry;
+}
+
+/// A source as the host hands it to readers: bytes loaded and hashed.
+inline dossier::Source source_of(const fs::path& path) {
+  dossier::Source s;
+  s.path = path.string();
+  s.content = read_file(path);
+  s.sha256 = dossier::sha256_hex(s.content);
+  return s;
+}
+
+/// Reads one file with the named reader plugin, as the host would.
+inline dossier::Document read_with(const std::string& reader_name, const fs::path& path) {
+  auto reader = builtin_plugins().find(reader_name)->make_reader();
+  dossier::Context context(reader_name, {}, {}, nullptr);
+  return reader->read(source_of(path), context);
 }
 
 }  // namespace test

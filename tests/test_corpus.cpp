@@ -10,19 +10,7 @@
 using namespace dossier;
 
 namespace {
-Document read_sample(const std::string& file) {
-  static host::PluginRegistry registry = [] {
-    host::PluginRegistry r;
-    r.discover({test::plugin_dir()});
-    return r;
-  }();
-  auto reader = registry.find("text")->make_reader();
-  Source source;
-  source.path = (test::corpus_dir() / file).string();
-  source.content = test::read_file(source.path);
-  Context context("text", {}, {}, nullptr);
-  return reader->read(source, context);
-}
+Document read_sample(const std::string& file) { return test::read_with("text", test::corpus_dir() / file); }
 }  // namespace
 
 TEST_CASE("renaming a document rewrites every address that starts with its id") {

@@ -19,29 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 const fs::path upr_dir() { return test::source_dir() / "tests" / "data" / "upr-slovenia-2019"; }
 
-PluginRegistry& registry() {
-  static PluginRegistry r = [] {
-    PluginRegistry reg;
-    reg.discover({test::plugin_dir()});
-    return reg;
-  }();
-  return r;
-}
-
-Source source_of(const fs::path& path) {
-  Source s;
-  s.path = path.string();
-  s.content = test::read_file(path);
-  s.sha256 = sha256_hex(s.content);
-  return s;
-}
-
-Document read_layout(const std::string& file) {
-  auto reader = registry().find("layout")->make_reader();
-  const Source s = source_of(upr_dir() / file);
-  Context context("layout", {}, {}, nullptr);
-  return reader->read(s, context);
-}
+Document read_layout(const std::string& file) { return test::read_with("layout", upr_dir() / file); }
 
 std::string collapse(const std::string& text) { return std::regex_replace(text, std::regex(R"(\s+)"), " "); }
 
@@ -71,13 +49,13 @@ std::map<std::string, std::string> labelled_recommendations() {
 }  // namespace
 
 TEST_CASE("the layout reader claims layout text and leaves converted text to the text reader") {
-  auto layout = registry().find("layout")->make_reader();
-  auto text = registry().find("text")->make_reader();
-  const Source upr = source_of(upr_dir() / "A_HRC_43_15_UPR_WG_report_Slovenia.txt");
+  auto layout = test::builtin_plugins().find("layout")->make_reader();
+  auto text = test::builtin_plugins().find("text")->make_reader();
+  const Source upr = test::source_of(upr_dir() / "A_HRC_43_15_UPR_WG_report_Slovenia.txt");
   CHECK(layout->sniff(upr) > text->sniff(upr));
   for (const auto& entry : fs::directory_iterator(test::corpus_dir())) {
     INFO(entry.path());
-    CHECK(layout->sniff(source_of(entry.path())) == 0);
+    CHECK(layout->sniff(test::source_of(entry.path())) == 0);
   }
 }
 

@@ -12,29 +12,6 @@ using namespace dossier::host;
 namespace fs = std::filesystem;
 
 namespace {
-PluginRegistry& registry() {
-  static PluginRegistry r = [] {
-    PluginRegistry reg;
-    reg.discover({test::plugin_dir()});
-    return reg;
-  }();
-  return r;
-}
-
-Source source_of(const fs::path& path) {
-  Source s;
-  s.path = path.string();
-  s.content = test::read_file(path);
-  s.sha256 = sha256_hex(s.content);
-  return s;
-}
-
-Document read_with(const std::string& reader_name, const Source& source) {
-  auto reader = registry().find(reader_name)->make_reader();
-  Context context(reader_name, {}, {}, nullptr);
-  return reader->read(source, context);
-}
-
 const fs::path upr = test::source_dir() / "tests" / "data" / "upr-slovenia-2019";
 
 void require_same_model(const Document& pdf, const Document& text) {
@@ -61,21 +38,21 @@ void require_same_model(const Document& pdf, const Document& text) {
 }  // namespace
 
 TEST_CASE("the PDF reader claims PDFs and only PDFs") {
-  auto pdf = registry().find("pdf")->make_reader();
-  CHECK(pdf->sniff(source_of(upr / "g1934994.pdf")) > 40);
-  CHECK(pdf->sniff(source_of(upr / "A_HRC_43_15_UPR_WG_report_Slovenia.txt")) == 0);
+  auto pdf = test::builtin_plugins().find("pdf")->make_reader();
+  CHECK(pdf->sniff(test::source_of(upr / "g1934994.pdf")) > 40);
+  CHECK(pdf->sniff(test::source_of(upr / "A_HRC_43_15_UPR_WG_report_Slovenia.txt")) == 0);
 }
 
 TEST_CASE("A/HRC/43/15 as PDF: the same paragraphs, 215 recommendations and notes as its layout text") {
-  const Document pdf = read_with("pdf", source_of(upr / "g1934994.pdf"));
-  const Document text = read_with("layout", source_of(upr / "A_HRC_43_15_UPR_WG_report_Slovenia.txt"));
+  const Document pdf = test::read_with("pdf", (upr / "g1934994.pdf"));
+  const Document text = test::read_with("layout", (upr / "A_HRC_43_15_UPR_WG_report_Slovenia.txt"));
   CHECK(pdf.recommendations.size() == 215);
   require_same_model(pdf, text);
 }
 
 TEST_CASE("A/HRC/WG.6/34/SVN/2 as PDF: the same paragraphs and 144 endnotes as its layout text") {
-  const Document pdf = read_with("pdf", source_of(upr / "g1925890.pdf"));
-  const Document text = read_with("layout", source_of(upr / "A_HRC_WG6_34_SVN_2_OHCHR_compilation.txt"));
+  const Document pdf = test::read_with("pdf", (upr / "g1925890.pdf"));
+  const Document text = test::read_with("layout", (upr / "A_HRC_WG6_34_SVN_2_OHCHR_compilation.txt"));
   CHECK(pdf.footnotes.size() == 144);
   require_same_model(pdf, text);
 }
@@ -84,7 +61,7 @@ TEST_CASE("a file that only claims to be a PDF is a clear error") {
   Source fake;
   fake.path = "fake.pdf";
   fake.content = "%PDF-1.7\nthis is not really a PDF\n";
-  auto pdf = registry().find("pdf")->make_reader();
+  auto pdf = test::builtin_plugins().find("pdf")->make_reader();
   REQUIRE(pdf->sniff(fake) > 0);
   Context context("pdf", {}, {}, nullptr);
   CHECK_THROWS_WITH(pdf->read(fake, context), Catch::Contains("not a readable PDF"));

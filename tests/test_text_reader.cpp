@@ -16,19 +16,9 @@ using namespace dossier::host;
 
 namespace {
 Document read_sample(const std::string& file) {
-  static PluginRegistry registry = [] {
-    PluginRegistry r;
-    r.discover({test::plugin_dir()});
-    return r;
-  }();
-  auto reader = registry.find("text")->make_reader();
-  Source source;
-  source.path = (test::corpus_dir() / file).string();
-  source.content = test::read_file(source.path);
-  source.sha256 = sha256_hex(source.content);
-  REQUIRE(reader->sniff(source) > 0);
-  Context context("text", {}, {}, nullptr);
-  return reader->read(source, context);
+  const auto path = test::corpus_dir() / file;
+  REQUIRE(test::builtin_plugins().find("text")->make_reader()->sniff(test::source_of(path)) > 0);
+  return test::read_with("text", path);
 }
 
 std::vector<int> numbers(const Document& d) {

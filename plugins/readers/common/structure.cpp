@@ -444,12 +444,16 @@ class Parser {
         continue;
       }
 
-      if (std::regex_match(text, m, bullet)) {
+      // A bullet or enumerated item: marker in m[1], text in m[2].
+      auto push_list_item = [&](const std::smatch& match) {
         item.kind = Kind::list_item;
-        item.marker = m[1].str();
-        item.text = m[2].str();
+        item.marker = match[1].str();
+        item.text = match[2].str();
         item.nested = line.indented;
         items_.push_back(std::move(item));
+      };
+      if (std::regex_match(text, m, bullet)) {
+        push_list_item(m);
         continue;
       }
       // "121.1 Ratify ..." (UPR recommendations): sub-paragraphs of paragraph 121.
@@ -501,11 +505,7 @@ class Parser {
         }
       }
       if (std::regex_match(text, m, enumerator)) {
-        item.kind = Kind::list_item;
-        item.marker = m[1].str();
-        item.text = m[2].str();
-        item.nested = line.indented;
-        items_.push_back(std::move(item));
+        push_list_item(m);
         continue;
       }
       item.text = text;
