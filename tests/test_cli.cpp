@@ -197,3 +197,13 @@ TEST_CASE("show explains a citation that names nothing") {
   auto unknown = test::dossier("-q show " + quote("X/1/2 \xC2\xB6" "1") + " " + corpus());
   CHECK_THAT(unknown.output, Catch::Contains("no document 'X/1/2'"));
 }
+
+TEST_CASE("a broken catalogue is a configuration error naming its line") {
+  const fs::path dir = test::fresh_dir("cli-catalogue");
+  test::write_file(dir / "bad.toml", "[[document]]\nfile = \"x.txt\"\nwhen = \"2010\"\n");
+  auto r = test::dossier("run " + corpus() + " --export json --catalogue " + quote((dir / "bad.toml").string()) +
+                         " --out " + quote((dir / "out").string()));
+  CHECK(r.exit_code == 4);
+  CHECK_THAT(r.output, Catch::Contains("bad.toml:3: unknown key 'when'"));
+  CHECK_FALSE(fs::exists(dir / "out" / "corpus.json"));
+}

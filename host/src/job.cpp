@@ -5,46 +5,17 @@
 
 #include <toml++/toml.h>
 
+#include "toml_file.hpp"
+
 namespace dossier::host {
 
 namespace fs = std::filesystem;
 
 namespace {
 
-class JobReader {
+class JobReader : public TomlFile {
  public:
-  explicit JobReader(fs::path file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const toml::node* node, const std::string& message) const {
-    std::ostringstream out;
-    out << file_.string();
-    if (node && node->source().begin.line) out << ':' << node->source().begin.line;
-    out << ": " << message;
-    throw JobError(out.str());
-  }
-
-  void only_keys(const toml::table& table, const std::set<std::string>& allowed,
-                 const std::string& where) const {
-    for (const auto& [key, value] : table) {
-      if (!allowed.count(std::string(key.str()))) {
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        fail(&value, "unknown key '" + std::string(key.str()) + "' in " + where + " (allowed: " + list + ")");
-      }
-    }
-  }
-
-  std::string string_at(const toml::table& table, const char* key, const std::string& fallback) const {
-    const toml::node* node = table.get(key);
-    if (!node) return fallback;
-    if (!node->is_string()) fail(node, std::string("'") + key + "' must be a string");
-    return **node->as_string();
-  }
-
-  fs::path resolve(const std::string& path) const {
-    const fs::path p(path);
-    return p.is_absolute() ? p : (file_.parent_path() / p).lexically_normal();
-  }
+  using TomlFile::TomlFile;
 
   // Option values keep the text a user would write; arrays become list options.
   std::string scalar_text(const toml::node& node, const std::string& key) const {
@@ -52,6 +23,7 @@ class JobReader {
     if (auto i = node.as_integer()) return std::to_string(**i);
     if (auto f = node.as_floating_point()) {
       std::ostringstream out;
+      out.precision(15);  // 0.1234567 stays 0.1234567
       out << **f;
       return out.str();
     }
@@ -97,18 +69,11 @@ class JobReader {
   }
 
   Job read() const {
-    toml::table root;
-    try {
-      root = toml::parse_file(file_.string());
-    } catch (const toml::parse_error& e) {
-      std::ostringstream out;
-      out << file_.string() << ':' << e.source().begin.line << ": " << e.description();
-      throw JobError(out.str());
-    }
-    only_keys(root, {"name", "language", "sources", "output", "cache", "analyze", "export"}, "the job file");
+    toml::table root = parse();
+    only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "analyze", "export"}, "the job file");
 
     Job job;
-    job.name = string_at(root, "name", file_.stem().string());
+    job.name = string_at(root, "name", file().stem().string());
     job.spec.build.job_name = job.name;
     job.spec.build.language = string_at(root, "language", "en");
 
@@ -128,6 +93,13 @@ class JobReader {
 
     const std::string output = string_at(root, "output", "");
     job.spec.output_dir = output.empty() ? fs::path("out") / job.name : resolve(output);
+    const std::string catalogue = string_at(root, "catalogue", "");
+    if (!catalogue.empty()) {
+      job.spec.catalogue = resolve(catalogue);
+      std::error_code ec;
+      if (!fs::is_regular_file(job.spec.catalogue, ec))
+        fail(root.get("catalogue"), "catalogue " + job.spec.catalogue.string() + " does not exist");
+    }
     const std::string cache = string_at(root, "cache", "");
     if (!cache.empty()) job.spec.cache_file = resolve(cache);
     job.spec.analyzers = plugin_list(root, "analyze", false);
@@ -136,8 +108,6 @@ class JobReader {
     return job;
   }
 
- private:
-  fs::path file_;
 };
 
 }  // namespace
@@ -145,7 +115,11 @@ class JobReader {
 Job load_job(const fs::path& file) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw JobError(file.string() + ": no such job file");
-  return JobReader(file).read();
+  try {
+    return JobReader(file).read();
+  } catch (const ConfigError& e) {
+    throw JobError(e.what());
+  }
 }
 
 PluginRequest parse_export_argument(const std::string& argument) {

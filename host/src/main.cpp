@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "catalogue.hpp"
 #include "crash_report.hpp"
 #include "dossier/version.hpp"
 #include "job.hpp"
@@ -59,6 +61,14 @@ PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true
 }
 
 int run_spec(RunSpec spec, const GlobalOptions& g) {
+  if (!spec.catalogue.empty()) {
+    try {
+      Catalogue::load(spec.catalogue);
+    } catch (const ConfigError& e) {
+      spdlog::error("{}", e.what());
+      return exit_config;
+    }
+  }
   PluginRegistry registry = load_registry(g);
   auto problems = validate_requests(spec, registry);
   if (!problems.empty()) {
@@ -246,6 +256,8 @@ int main(int argc, char** argv) {
     cmd->add_flag("--force", c.force, "Parse every source again, ignoring (and refreshing) the store");
   };
   add_cache_options(run, run_cache);
+  std::string run_catalogue;
+  run->add_option("--catalogue", run_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
 
   // build
   std::string job_file, build_out;
@@ -266,6 +278,8 @@ int main(int argc, char** argv) {
   show->add_option("ADDRESS", show_address, "Citation: \"A/68/283 Â¶" "135\", \"A/68/283 para 50-54\", \"ID Â§" "6.1 #3\"")
       ->required();
   show->add_option("SOURCE", show_sources, "Files, folders or glob patterns to read")->required();
+  std::string show_catalogue;
+  show->add_option("--catalogue", show_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
 
   try {
     app.parse(argc, argv);
@@ -288,6 +302,7 @@ int main(int argc, char** argv) {
       spec.build.job_name = "run";
       spec.build.language = run_lang;
       apply_cache(spec, run_cache);
+      spec.catalogue = run_catalogue;
       return run_spec(std::move(spec), g);
     }
     if (*show) {
@@ -295,7 +310,17 @@ int main(int argc, char** argv) {
       std::vector<std::string> errors;
       BuildInfo build_info;
       build_info.host_version = DOSSIER_VERSION_STRING;
-      ReadResult read = read_sources(show_sources, registry, build_info, errors);
+      std::optional<Catalogue> catalogue;
+      if (!show_catalogue.empty()) {
+        try {
+          catalogue = Catalogue::load(show_catalogue);
+        } catch (const ConfigError& e) {
+          spdlog::error("{}", e.what());
+          return exit_config;
+        }
+      }
+      ReadResult read = read_sources(show_sources, registry, build_info, errors,
+                                     {nullptr, false, catalogue ? &*catalogue : nullptr});
       if (read.corpus.documents.empty()) {
         spdlog::error("no document could be read");
         return exit_input;

@@ -20,6 +20,7 @@
 
 #include "dossier/corpus.hpp"
 
+#include "catalogue.hpp"
 #include "crash_report.hpp"
 #include "store.hpp"
 
@@ -195,7 +196,7 @@ std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegi
 fs::path default_cache_file(const fs::path& output_dir) { return output_dir / ".dossier" / "store.sqlite"; }
 
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
-                        const BuildInfo& build, std::vector<std::string>& errors, StoreUse store) {
+                        const BuildInfo& build, std::vector<std::string>& errors, ReadOptions options) {
   ReadResult result;
   // --- Readers ---------------------------------------------------------------------------
   struct ReaderSlot {
@@ -258,15 +259,17 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     }
     const auto& info = best->library->info();
     const DocumentKey key{source.sha256, file.filename().string(), info.name, info.version};
-    if (store.store && !store.refresh) {
+    if (options.store && !options.refresh) {
       std::optional<Document> cached;
       try {
-        cached = store.store->find(key);
+        cached = options.store->find(key);
       } catch (const std::exception& e) {
         spdlog::warn("{} (parsing instead)", e.what());
       }
       if (cached) {
         cached->source = source.path;
+        if (options.catalogue)
+          if (const auto* entry = options.catalogue->find(file, source.sha256)) Catalogue::apply(*entry, *cached);
         spdlog::info("read [{}/{}] {} -> {} (from the store)", index, files.size(), source.path, cached->id);
         result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, cached->id, true});
         result.corpus.documents.push_back(std::move(*cached));
@@ -281,15 +284,18 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       doc.source = source.path;
       doc.sha256 = source.sha256;
       if (doc.reader.empty()) doc.reader = info.name;
-      spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", index, files.size(),
-                   source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
-      if (store.store) {
+      // The store keeps what the reader made; the catalogue is applied on top, every time.
+      if (options.store) {
         try {
-          store.store->put(key, doc);
+          options.store->put(key, doc);
         } catch (const std::exception& e) {
           spdlog::warn("{} (the document is not cached)", e.what());
         }
       }
+      if (options.catalogue)
+        if (const auto* entry = options.catalogue->find(file, source.sha256)) Catalogue::apply(*entry, doc);
+      spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", index, files.size(),
+                   source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
       result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, doc.id, false});
       result.corpus.documents.push_back(std::move(doc));
     } catch (const std::exception& e) {
@@ -323,7 +329,10 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       spdlog::warn("{}; building without the store", e.what());
     }
   }
-  ReadResult read = read_sources(spec.sources, registry, spec.build, report.errors, {store.get(), spec.force});
+  std::optional<Catalogue> catalogue;
+  if (!spec.catalogue.empty()) catalogue = Catalogue::load(spec.catalogue);  // validated before the build
+  ReadResult read =
+      read_sources(spec.sources, registry, spec.build, report.errors, {store.get(), spec.force, catalogue ? &*catalogue : nullptr});
   store.reset();
   report.sources_found = read.sources_found;
   report.documents_reused = read.reused;

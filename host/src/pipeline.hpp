@@ -40,6 +40,7 @@ struct RunSpec {
   std::filesystem::path cache_file;
   bool use_cache = true;  ///< --no-cache: neither read nor write the store
   bool force = false;     ///< --force: parse everything again (and refresh the store)
+  std::filesystem::path catalogue;  ///< optional catalogue file (docs/catalogue.md)
 };
 
 struct ExportResult {
@@ -77,17 +78,19 @@ struct ReadResult {
 };
 
 class Store;
+class Catalogue;
 
-/// How read_sources uses the store: not at all (null), read and write, or write only.
-struct StoreUse {
-  Store* store = nullptr;
-  bool refresh = false;  ///< parse again and overwrite (--force)
+/// What read_sources may use besides the readers.
+struct ReadOptions {
+  Store* store = nullptr;                ///< the embedded store, or none
+  bool refresh = false;                  ///< parse again and overwrite the store (--force)
+  const Catalogue* catalogue = nullptr;  ///< metadata to supply or correct, or none
 };
 
 /// Reads every source with the reader that bids highest for it. A source that cannot be
 /// read becomes one line in `errors`; the others are read all the same.
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
-                        const BuildInfo& build, std::vector<std::string>& errors, StoreUse store = {});
+                        const BuildInfo& build, std::vector<std::string>& errors, ReadOptions options = {});
 
 /// Where the store of a build lives when the job names none.
 std::filesystem::path default_cache_file(const std::filesystem::path& output_dir);

@@ -111,6 +111,8 @@ std::vector<std::string> link_versions(Corpus& corpus) {
         // theirs->address already carries the full document's (possibly new) id.
         mine->same_as = theirs->address;
       }
+      if (excerpt.title.empty()) excerpt.title = full.title;
+      if (excerpt.date.empty()) excerpt.date = full.date;
       excerpt.links.push_back({"excerpt_of", full.id});
       full.links.push_back({"has_excerpt", excerpt.id});
       const std::string first = matches.front().first->number, last = matches.back().first->number;

@@ -816,6 +816,7 @@ class Parser {
   // A page pasted as one line: running head, the tail of a paragraph, numbered paragraphs,
   // a footnote rule "____", footnote labels, page number, footnote texts, job number.
   void parse_flattened_page(std::string text, std::uint32_t line) {
+    doc_.title.clear();  // a page in the middle of a report prints no title
     if (!doc_.symbol.empty() && text.rfind(doc_.symbol + " ", 0) == 0) {
       doc_.furniture.push_back(doc_.symbol);
       text = text.substr(doc_.symbol.size() + 1);

@@ -1,0 +1,64 @@
+#include "catalogue.hpp"
+
+#include "dossier/corpus.hpp"
+
+namespace dossier::host {
+
+namespace fs = std::filesystem;
+
+Catalogue Catalogue::load(const fs::path& file) {
+  TomlFile toml(file);
+  const toml::table root = toml.parse();
+  toml.only_keys(root, {"document"}, "the catalogue");
+  Catalogue catalogue;
+  const toml::node* documents = root.get("document");
+  if (!documents) return catalogue;
+  const toml::array* array = documents->as_array();
+  if (!array) toml.fail(documents, "write each entry as a [[document]] table");
+  for (const auto& node : *array) {
+    const toml::table* t = node.as_table();
+    if (!t) toml.fail(&node, "each [[document]] entry must be a table");
+    toml.only_keys(*t, {"file", "sha256", "id", "symbol", "title", "date", "place", "body", "language"},
+                   "a [[document]] entry");
+    CatalogueEntry e;
+    const std::string path = toml.string_at(*t, "file", "");
+    if (!path.empty()) e.file = toml.resolve(path);
+    e.sha256 = toml.string_at(*t, "sha256", "");
+    if (path.empty() && e.sha256.empty()) toml.fail(&node, "a [[document]] entry needs 'file' or 'sha256'");
+    e.id = toml.string_at(*t, "id", "");
+    e.symbol = toml.string_at(*t, "symbol", "");
+    e.title = toml.string_at(*t, "title", "");
+    e.date = toml.string_at(*t, "date", "");
+    e.place = toml.string_at(*t, "place", "");
+    e.body = toml.string_at(*t, "body", "");
+    e.language = toml.string_at(*t, "language", "");
+    e.line = node.source().begin.line;
+    catalogue.entries_.push_back(std::move(e));
+  }
+  return catalogue;
+}
+
+const CatalogueEntry* Catalogue::find(const fs::path& source, const std::string& sha256) const {
+  for (const auto& e : entries_)
+    if (!e.sha256.empty() && e.sha256 == sha256) return &e;
+  std::error_code ec;
+  for (const auto& e : entries_)
+    if (!e.file.empty() && fs::equivalent(e.file, source, ec)) return &e;
+  // A bare file name in the catalogue matches that name in any folder.
+  for (const auto& e : entries_)
+    if (!e.file.empty() && !fs::exists(e.file, ec) && e.file.filename() == source.filename()) return &e;
+  return nullptr;
+}
+
+void Catalogue::apply(const CatalogueEntry& e, Document& d) {
+  if (!e.symbol.empty()) d.symbol = e.symbol;
+  if (!e.title.empty()) d.title = e.title;
+  if (!e.date.empty()) d.date = e.date;
+  if (!e.place.empty()) d.place = e.place;
+  if (!e.body.empty()) d.body = e.body;
+  if (!e.language.empty()) d.language = e.language;
+  const std::string id = !e.id.empty() ? e.id : e.symbol;
+  if (!id.empty()) rename_document(d, id);
+}
+
+}  // namespace dossier::host

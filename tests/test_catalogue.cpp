@@ -1,0 +1,99 @@
+// Catalogue files: metadata per source, with errors that name file and line.
+#include <catch2/catch.hpp>
+
+#include "catalogue.hpp"
+#include "store.hpp"
+#include "pipeline.hpp"
+#include "support.hpp"
+
+using namespace dossier;
+using namespace dossier::host;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path catalogue_file(const std::string& name, const std::string& toml) {
+  const fs::path dir = test::fresh_dir("catalogue-" + name);
+  test::write_file(dir / "catalogue.toml", toml);
+  return dir / "catalogue.toml";
+}
+
+std::string load_error(const std::string& name, const std::string& toml) {
+  try {
+    Catalogue::load(catalogue_file(name, toml));
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  FAIL("no ConfigError for " << name);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("the sample catalogue names three sample documents") {
+  const Catalogue c = Catalogue::load(test::source_dir() / "samples" / "catalogue.toml");
+  REQUIRE(c.entries().size() == 3);
+  const fs::path source = test::corpus_dir() / "002_77a4883765ce66a6.txt";
+  const CatalogueEntry* e = c.find(source, "not the hash");
+  REQUIRE(e);
+  CHECK(e->id == "gfmd-2010-puerto-vallarta");
+  CHECK(e->place == "Puerto Vallarta, Mexico");
+  CHECK(c.find(test::corpus_dir() / "001_88e8c2357c784c71.txt", "x") == nullptr);
+}
+
+TEST_CASE("entries match by content hash or by bare file name") {
+  const Catalogue c = Catalogue::load(catalogue_file("match", R"(
+[[document]]
+sha256 = "abc123"
+symbol = "A/1/2"
+
+[[document]]
+file = "report.txt"
+title = "By name"
+)"));
+  CHECK(c.find("/anywhere/else.txt", "abc123")->symbol == "A/1/2");
+  CHECK(c.find("/some/folder/report.txt", "zzz")->title == "By name");
+  CHECK(c.find("/some/folder/other.txt", "zzz") == nullptr);
+}
+
+TEST_CASE("applying an entry overrides metadata and renames the document's addresses") {
+  Document d = test::read_with("text", test::corpus_dir() / "004_4233e7d77e7d0f2d.txt");
+  CatalogueEntry e;
+  e.id = "gcm-dialogue";
+  e.place = "Geneva";
+  Catalogue::apply(e, d);
+  CHECK(d.id == "gcm-dialogue");
+  CHECK(d.place == "Geneva");
+  for (const auto& b : d.blocks) CHECK(b.address.rfind("gcm-dialogue ", 0) == 0);
+  for (const auto& r : d.recommendations) CHECK(r.address.rfind("gcm-dialogue ", 0) == 0);
+}
+
+TEST_CASE("catalogue mistakes name the file and the line") {
+  CHECK_THAT(load_error("unknown", "[[document]]\nfile = \"a.txt\"\ntitel = \"x\"\n"),
+             Catch::Contains("catalogue.toml:3: unknown key 'titel'"));
+  CHECK_THAT(load_error("no-key", "[[document]]\ntitle = \"x\"\n"),
+             Catch::Contains("catalogue.toml:1: a [[document]] entry needs 'file' or 'sha256'"));
+  CHECK_THAT(load_error("type", "[[document]]\nfile = 3\n"), Catch::Contains("catalogue.toml:2: 'file' must be a string"));
+  CHECK_THAT(load_error("syntax", "[[document]\n"), Catch::Contains("catalogue.toml:1:"));
+}
+
+TEST_CASE("a build applies the catalogue to parsed and to stored documents alike") {
+  const fs::path out = test::fresh_dir("catalogue-build");
+  RunSpec spec;
+  spec.sources = {test::corpus_dir().string()};
+  spec.exporters = {{"json", {}, ""}};
+  spec.output_dir = out;
+  spec.catalogue = test::source_dir() / "samples" / "catalogue.toml";
+  PluginRegistry registry;
+  registry.discover({test::plugin_dir()});
+  for (int run = 0; run < 2; ++run) {
+    std::vector<std::string> errors;
+    Store store(out / "store.sqlite");
+    const Catalogue catalogue = Catalogue::load(spec.catalogue);
+    ReadResult read = read_sources(spec.sources, registry, {}, errors, {&store, false, &catalogue});
+    INFO("run " << run);
+    CHECK(read.reused == (run == 0 ? 0u : 5u));
+    std::vector<std::string> ids;
+    for (const auto& d : read.corpus.documents) ids.push_back(d.id);
+    CHECK(ids == std::vector<std::string>{"A/68/283 (p. 10)", "A/68/283", "gfmd-2010-puerto-vallarta",
+                                          "gfmd-thematic-recollection-2017", "gfmd-gcm-dialogue-cluster-1"});
+  }
+}
