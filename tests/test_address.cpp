@@ -87,6 +87,8 @@ TEST_CASE("citations as users type them") {
   CHECK(c.first.empty());
   REQUIRE(parse_citation("gfmd-2010 #2", c));
   CHECK(c.ordinal == 2);
+  REQUIRE(parse_citation("A/RES/76/172 \xC2\xB6" "4(a)", c));
+  CHECK(c.first == "4(a)");
   CHECK_FALSE(parse_citation("", c));
   CHECK_FALSE(parse_citation("A/68/283", c));
   CHECK_FALSE(parse_citation("\xC2\xB6" "135", c));

@@ -207,3 +207,11 @@ TEST_CASE("a broken catalogue is a configuration error naming its line") {
   CHECK_THAT(r.output, Catch::Contains("bad.toml:3: unknown key 'when'"));
   CHECK_FALSE(fs::exists(dir / "out" / "corpus.json"));
 }
+
+TEST_CASE("show finds a sub-paragraph of a resolution") {
+  auto r = test::dossier("-q show " + quote("A/RES/76/172 \xC2\xB6" "4(a)") + " " +
+                         quote((test::source_dir() / "tests/data/akn/A_RES_76_172-2119207E.xml").string()));
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::StartsWith("A/RES/76/172 \xC2\xB6" "4(a)\n"));
+  CHECK(test::count_lines_containing(r.output, "A/RES/76/172 \xC2\xB6") == 1);
+}

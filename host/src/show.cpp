@@ -49,10 +49,18 @@ bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& 
   std::vector<const Block*> blocks;
   const std::string wanted =
       citation.first.empty() ? block_address(doc->id, citation.section_path, citation.ordinal) : std::string();
-  for (const auto& b : doc->blocks) {
-    if (citation.first.empty() ? b.address == wanted
-                               : (b.kind == BlockKind::numbered_paragraph && citation_covers(citation, b.number)))
-      blocks.push_back(&b);
+  // One paragraph or sub-paragraph is its exact address ("¶4(a)"); a range covers numbers.
+  const std::string exact = citation.first == citation.last && !citation.first.empty()
+                                ? paragraph_address(doc->id, citation.first)
+                                : std::string();
+  for (const auto& b : doc->blocks)
+    if (!exact.empty() && b.address == exact) blocks.push_back(&b);
+  if (blocks.empty()) {
+    for (const auto& b : doc->blocks) {
+      if (citation.first.empty() ? b.address == wanted
+                                 : (b.kind == BlockKind::numbered_paragraph && citation_covers(citation, b.number)))
+        blocks.push_back(&b);
+    }
   }
   if (blocks.empty()) {
     error = "'" + text + "' names nothing in " + doc->id + " (" + doc->source + ")";

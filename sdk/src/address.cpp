@@ -82,7 +82,7 @@ bool parse_citation(std::string_view text, Citation& out) {
   const std::string s = trimmed(text);
   // Paragraphs: "<doc> ¶135", "<doc> ¶50-54", "<doc> para 135", "<doc> paras. 50–54".
   static const std::regex paragraph(
-      R"(^(.+?)\s*(?:\xC2\xB6|\bparas?\.?\s)\s*(\d+(?:\.\d+)*)(?:\s*(?:-|\xE2\x80\x93|to)\s*(\d+(?:\.\d+)*))?$)",
+      R"(^(.+?)\s*(?:\xC2\xB6|\bparas?\.?\s)\s*(\d+(?:\.\d+)*(?:\([a-z0-9]{1,6}\))*)(?:\s*(?:-|\xE2\x80\x93|to)\s*(\d+(?:\.\d+)*))?$)",
       std::regex::icase);
   static const std::regex block(R"(^(.+?)\s+#(\d{1,9})$)");
   std::smatch m;

@@ -30,7 +30,8 @@ struct Citation {
   std::size_t ordinal = 0;   ///< unnumbered blocks: the "#3"
 };
 
-/// Parses what users type: "A/68/283 ¶135", "A/68/283 ¶50-54" (or en dash), ASCII
+/// Parses what users type: "A/68/283 ¶135", "A/68/283 ¶50-54" (or en dash),
+/// sub-paragraphs "A/RES/76/172 ¶4(a)", ASCII
 /// "A/68/283 para 135" / "paras 50-54", "gfmd-2010 §6.1 #3", "gfmd-2010 #3".
 /// Returns false when `text` is no citation.
 DOSSIER_SDK_API bool parse_citation(std::string_view text, Citation& out);
