@@ -52,14 +52,40 @@ title = "By name"
   CHECK(c.find("/anywhere/else.txt", "abc123")->symbol == "A/1/2");
   CHECK(c.find("/some/folder/report.txt", "zzz")->title == "By name");
   CHECK(c.find("/some/folder/other.txt", "zzz") == nullptr);
+  CHECK(c.find("/x.txt", "ABC123")->symbol == "A/1/2");  // hashes match whatever their case
+}
+
+TEST_CASE("a path with a folder matches only that file, a misspelt one nothing") {
+  const Catalogue c = Catalogue::load(catalogue_file("folder", "[[document]]\nfile = \"corpus/report.txt\"\ntitle = \"x\"\n"));
+  CHECK(c.find("/elsewhere/report.txt", "zzz") == nullptr);
+}
+
+TEST_CASE("the catalogue's id wins over the symbol that linking gives, and links follow the rename") {
+  const fs::path dir = test::fresh_dir("catalogue-links");
+  test::write_file(dir / "catalogue.toml", "[[document]]\nfile = \"001_88e8c2357c784c71.txt\"\nid = \"sr-migrants-2013\"\n");
+  const Catalogue catalogue = Catalogue::load(dir / "catalogue.toml");
+  PluginRegistry registry;
+  registry.discover({test::plugin_dir()});
+  std::vector<std::string> errors;
+  ReadResult read = read_sources({test::corpus_dir().string()}, registry, {}, errors, {nullptr, false, &catalogue});
+  const Document& page = read.corpus.documents[0];
+  const Document& report = read.corpus.documents[1];
+  CHECK(report.id == "sr-migrants-2013");
+  CHECK(report.symbol == "A/68/283");
+  REQUIRE(page.links.size() == 1);
+  CHECK(page.links[0].document == "sr-migrants-2013");
+  CHECK(page.blocks.front().same_as == "sr-migrants-2013 \xC2\xB6" "49");
+  CHECK(read.sources[1].document == "sr-migrants-2013");  // the manifest names the final ids
 }
 
 TEST_CASE("applying an entry overrides metadata and renames the document's addresses") {
-  Document d = test::read_with("text", test::corpus_dir() / "004_4233e7d77e7d0f2d.txt");
+  Corpus corpus;
+  corpus.documents.push_back(test::read_with("text", test::corpus_dir() / "004_4233e7d77e7d0f2d.txt"));
   CatalogueEntry e;
   e.id = "gcm-dialogue";
   e.place = "Geneva";
-  Catalogue::apply(e, d);
+  Catalogue::apply(e, corpus, 0);
+  const Document& d = corpus.documents[0];
   CHECK(d.id == "gcm-dialogue");
   CHECK(d.place == "Geneva");
   for (const auto& b : d.blocks) CHECK(b.address.rfind("gcm-dialogue ", 0) == 0);

@@ -62,3 +62,15 @@ TEST_CASE("documents with different symbols are never linked") {
   CHECK(link_versions(corpus).empty());
   CHECK(corpus.documents[0].links.empty());
 }
+
+TEST_CASE("the same document read twice gets a second, distinct id") {
+  Corpus corpus;
+  corpus.documents.push_back(read_sample("004_4233e7d77e7d0f2d.txt"));
+  corpus.documents.push_back(read_sample("004_4233e7d77e7d0f2d.txt"));
+  corpus.documents[1].source = "copy/004_4233e7d77e7d0f2d.txt";
+  const auto log = make_ids_unique(corpus);
+  REQUIRE(log.size() == 1);
+  CHECK(corpus.documents[1].id == corpus.documents[0].id + " (004_4233e7d77e7d0f2d.txt)");
+  CHECK(corpus.documents[1].blocks.front().address.rfind(corpus.documents[1].id + " ", 0) == 0);
+  CHECK(make_ids_unique(corpus).empty());
+}

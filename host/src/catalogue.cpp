@@ -1,5 +1,7 @@
 #include "catalogue.hpp"
 
+#include <cctype>
+
 #include "dossier/corpus.hpp"
 
 namespace dossier::host {
@@ -23,7 +25,9 @@ Catalogue Catalogue::load(const fs::path& file) {
     CatalogueEntry e;
     const std::string path = toml.string_at(*t, "file", "");
     if (!path.empty()) e.file = toml.resolve(path);
+    e.bare_name = !path.empty() && fs::path(path).filename() == fs::path(path);
     e.sha256 = toml.string_at(*t, "sha256", "");
+    for (auto& ch : e.sha256) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (path.empty() && e.sha256.empty()) toml.fail(&node, "a [[document]] entry needs 'file' or 'sha256'");
     e.id = toml.string_at(*t, "id", "");
     e.symbol = toml.string_at(*t, "symbol", "");
@@ -39,18 +43,21 @@ Catalogue Catalogue::load(const fs::path& file) {
 }
 
 const CatalogueEntry* Catalogue::find(const fs::path& source, const std::string& sha256) const {
+  std::string lower = sha256;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   for (const auto& e : entries_)
-    if (!e.sha256.empty() && e.sha256 == sha256) return &e;
+    if (!e.sha256.empty() && e.sha256 == lower) return &e;
   std::error_code ec;
   for (const auto& e : entries_)
     if (!e.file.empty() && fs::equivalent(e.file, source, ec)) return &e;
-  // A bare file name in the catalogue matches that name in any folder.
+  // A bare file name ("report.txt", no folder) matches that name in any folder.
   for (const auto& e : entries_)
-    if (!e.file.empty() && !fs::exists(e.file, ec) && e.file.filename() == source.filename()) return &e;
+    if (e.bare_name && e.file.filename() == source.filename()) return &e;
   return nullptr;
 }
 
-void Catalogue::apply(const CatalogueEntry& e, Document& d) {
+void Catalogue::apply(const CatalogueEntry& e, Corpus& corpus, std::size_t index) {
+  Document& d = corpus.documents.at(index);
   if (!e.symbol.empty()) d.symbol = e.symbol;
   if (!e.title.empty()) d.title = e.title;
   if (!e.date.empty()) d.date = e.date;
@@ -58,7 +65,7 @@ void Catalogue::apply(const CatalogueEntry& e, Document& d) {
   if (!e.body.empty()) d.body = e.body;
   if (!e.language.empty()) d.language = e.language;
   const std::string id = !e.id.empty() ? e.id : e.symbol;
-  if (!id.empty()) rename_document(d, id);
+  if (!id.empty()) rename_in_corpus(corpus, index, id);
 }
 
 }  // namespace dossier::host

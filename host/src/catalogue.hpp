@@ -13,6 +13,7 @@ namespace dossier::host {
 
 struct CatalogueEntry {
   std::filesystem::path file;  ///< resolved against the catalogue's folder; may be empty
+  bool bare_name = false;      ///< written without a folder: matches that name anywhere
   std::string sha256;          ///< identifies the source by content instead; may be empty
   std::string id, symbol, title, date, place, body, language;
   std::uint32_t line = 0;      ///< where the entry starts, for messages
@@ -26,8 +27,9 @@ class Catalogue {
   /// The entry for a source, by content hash first, then by path, then by file name.
   const CatalogueEntry* find(const std::filesystem::path& source, const std::string& sha256) const;
 
-  /// Overrides the document's metadata with the entry's; a new id or symbol renames it.
-  static void apply(const CatalogueEntry& entry, Document& document);
+  /// Overrides the metadata of corpus.documents[index] with the entry's; a new id or
+  /// symbol renames it (and what other documents say about it).
+  static void apply(const CatalogueEntry& entry, Corpus& corpus, std::size_t index);
 
   const std::vector<CatalogueEntry>& entries() const { return entries_; }
 

@@ -275,7 +275,7 @@ int main(int argc, char** argv) {
   std::string show_address;
   std::vector<std::string> show_sources;
   auto* show = app.add_subcommand("show", "Print the text a citation points at, with its section and footnotes");
-  show->add_option("ADDRESS", show_address, "Citation: \"A/68/283 Â¶" "135\", \"A/68/283 para 50-54\", \"ID Â§" "6.1 #3\"")
+  show->add_option("ADDRESS", show_address, "Citation: \"A/68/283 ¶135\", \"A/68/283 para 50-54\", \"A/RES/76/172 ¶4(a)\", \"ID §6.1 #3\"")
       ->required();
   show->add_option("SOURCE", show_sources, "Files, folders or glob patterns to read")->required();
   std::string show_catalogue;

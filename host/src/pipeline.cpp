@@ -117,6 +117,23 @@ void remove_stale_temporaries(const fs::path& dir) {
   }
 }
 
+// Corpus-wide steps once every source is read: versions linked, then the catalogue (the
+// user's word wins over what linking inferred), then ids made unique.
+void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
+  Corpus& corpus = result.corpus;
+  for (const auto& line : link_versions(corpus)) spdlog::info("{}", line);
+  if (catalogue) {
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
+      const Document& d = corpus.documents[i];
+      if (const auto* entry = catalogue->find(d.source, d.sha256)) Catalogue::apply(*entry, corpus, i);
+    }
+  }
+  for (const auto& line : make_ids_unique(corpus)) spdlog::warn("{}", line);
+  for (auto& record : result.sources)
+    for (const auto& d : corpus.documents)
+      if (d.source == record.path) record.document = d.id;
+}
+
 }  // namespace
 
 std::int64_t build_time_now() {
@@ -268,8 +285,6 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       }
       if (cached) {
         cached->source = source.path;
-        if (options.catalogue)
-          if (const auto* entry = options.catalogue->find(file, source.sha256)) Catalogue::apply(*entry, *cached);
         spdlog::info("read [{}/{}] {} -> {} (from the store)", index, files.size(), source.path, cached->id);
         result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, cached->id, true});
         result.corpus.documents.push_back(std::move(*cached));
@@ -292,8 +307,6 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
           spdlog::warn("{} (the document is not cached)", e.what());
         }
       }
-      if (options.catalogue)
-        if (const auto* entry = options.catalogue->find(file, source.sha256)) Catalogue::apply(*entry, doc);
       spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", index, files.size(),
                    source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
       result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, doc.id, false});
@@ -309,7 +322,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     }
   }
   readers.clear();
-  for (const auto& line : link_versions(result.corpus)) spdlog::info("{}", line);
+  finish_corpus(result, options.catalogue);
   return result;
 }
 

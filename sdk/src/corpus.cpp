@@ -78,6 +78,35 @@ void rename_document(Document& d, const std::string& new_id) {
   for (auto& r : d.references) rewrite(r.address, old_id, new_id);
 }
 
+void rename_in_corpus(Corpus& corpus, std::size_t index, const std::string& new_id) {
+  Document& target = corpus.documents.at(index);
+  const std::string old_id = target.id;
+  rename_document(target, new_id);
+  for (auto& d : corpus.documents) {
+    if (&d == &target) continue;
+    for (auto& l : d.links)
+      if (l.document == old_id) l.document = new_id;
+    for (auto& b : d.blocks) rewrite(b.same_as, old_id, new_id);
+  }
+}
+
+std::vector<std::string> make_ids_unique(Corpus& corpus) {
+  std::vector<std::string> log;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
+    Document& d = corpus.documents[i];
+    if (seen.insert(d.id).second) continue;
+    std::string name = d.source.substr(d.source.find_last_of('/') + 1);
+    std::string id = d.id + " (" + name + ")";
+    for (int n = 2; seen.count(id); ++n) id = d.id + " (" + name + " " + std::to_string(n) + ")";
+    log.push_back(d.source + ": id " + d.id + " is taken by an earlier document; using \"" + id + "\"");
+    d.diagnostics.push_back({Diagnostic::Severity::warning, log.back(), {}});
+    rename_in_corpus(corpus, i, id);
+    seen.insert(id);
+  }
+  return log;
+}
+
 std::vector<std::string> link_versions(Corpus& corpus) {
   std::vector<std::string> log;
   for (std::size_t e = 0; e < corpus.documents.size(); ++e) {

@@ -95,7 +95,7 @@ bool page_furniture(const std::string& t, const std::string& symbol) {
 // A line that begins a new item: "12.", "121.3", "(a)", "•", "I.", "A.".
 bool starts_item(const std::string& t) {
   static const std::regex item(
-      R"(^(?:\d{1,3}\.(?:\d{1,3})?\s|\(\w{1,4}\)\s|[\xE2\x80\xA2\xEF\x82\xB7\xC2\xB7-]\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
+      R"(^(?:\d{1,3}\.(?:\d{1,3})?\s|\(\w{1,4}\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
   return std::regex_search(t, item);
 }
 

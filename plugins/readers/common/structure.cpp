@@ -356,8 +356,10 @@ class Parser {
   // --- Classification ---------------------------------------------------------------------
   void classify() {
     static const std::regex numbered(R"(^(\d{1,3})\.\s+(\S.*)$)");
+    // Alternatives, not a bracket class: std::regex matches bytes, and most bullets are
+    // several bytes of UTF-8 (•, ●, ·, ▪, and U+F0A7 from Word's symbol font).
     static const std::regex bullet(
-        R"(^([-\xE2\x80\xA2\xE2\x97\x8F\xEF\x82\xA7\xC2\xB7\xE2\x96\xAA]|o)\s+(\S.*)$)");
+        R"(^(-|\xE2\x80\xA2|\xE2\x97\x8F|\xEF\x82\xA7|\xEF\x82\xB7|\xC2\xB7|\xE2\x96\xAA|o)\s+(\S.*)$)");
     static const std::regex enumerator(R"(^(\(?[a-z]\)|\(?\d{1,2}\)|[a-z]\.)\s+(\S.*)$)");
     static const std::regex rec_heading(
         R"(^(?:(Political|Practical|Policy)\s+)?(recommendations?|options for practical action|policy options|outcomes and recommendations|conclusions and recommendations)(?:\s+to\s+(?:the\s+)?(.+?)|\s+in relation to .*)?\s*:?$)",

@@ -10,9 +10,17 @@
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
 
-/// Gives `document` the id `new_id` and rewrites every address that begins with the old
-/// id (blocks, recommendations, footnote anchors, references, same_as links).
+/// Gives `document` the id `new_id` and rewrites every address in it that begins with the
+/// old id (blocks, recommendations, footnote anchors, references).
 DOSSIER_SDK_API void rename_document(Document& document, const std::string& new_id);
+
+/// Renames corpus.documents[index] and also what other documents say about it (links,
+/// same_as).
+DOSSIER_SDK_API void rename_in_corpus(Corpus& corpus, std::size_t index, const std::string& new_id);
+
+/// Documents that came out with the same id (the same report as PDF and as text, say):
+/// the later ones become "<id> (<file name>)", with a warning. Returns one line per rename.
+DOSSIER_SDK_API std::vector<std::string> make_ids_unique(Corpus& corpus);
 
 /// Finds documents that hold the same numbered paragraphs as a longer one (a page or an
 /// excerpt of a report, another version of it) and links them: the excerpt gets
