@@ -5,6 +5,8 @@
 #include <ctime>
 #include <stdexcept>
 
+#include <spdlog/spdlog.h>
+
 #include "dossier/json.hpp"
 
 namespace dossier::host {
@@ -52,6 +54,8 @@ Store::Store(const fs::path& file) : file_(file) {
     if (db_) sqlite3_close(db_);
     db_ = nullptr;
     fs::rename(file_, fs::path(file_.string() + ".corrupt"), ec);
+    spdlog::warn("store {} was unusable; moved aside to {}.corrupt and started afresh", file_.string(),
+                 file_.string());
     open();
   }
 }

@@ -60,4 +60,4 @@ class PdfReader final : public Reader {
 
 }  // namespace
 
-DOSSIER_PLUGIN(reader, PdfReader, "pdf", "0.1.0", "PDF through poppler, read like its pdftotext -layout text")
+DOSSIER_PLUGIN(reader, PdfReader, "pdf", "0.2.0", "PDF through poppler, read like its pdftotext -layout text")
