@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped when the cached form changes; an older store is emptied, not misread.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: references with spans and new types
 
 class Statement {
  public:

@@ -84,8 +84,11 @@ json document_json(const Document& d) {
   doc["recommendations"] = std::move(recommendations);
 
   json references = json::array();
-  for (const Reference& r : d.references)
-    references.push_back({{"type", r.type}, {"id", r.id}, {"address", r.address}, {"text", r.text}});
+  for (const Reference& r : d.references) {
+    json ref = {{"type", r.type}, {"id", r.id}, {"address", r.address}, {"text", r.text}};
+    if (r.end > 0) ref["span"] = json::array({r.begin, r.end});  // absent when unknown
+    references.push_back(std::move(ref));
+  }
   doc["references"] = std::move(references);
 
   json links = json::array();
@@ -159,8 +162,15 @@ Document document_from_json(std::string_view text) {
     for (const auto& r : j.value("recommendations", json::array()))
       d.recommendations.push_back(
           {str(r, "address"), str(r, "kind"), str(r, "addressee"), str(r, "text"), strings(r, "recommended_by")});
-    for (const auto& r : j.value("references", json::array()))
-      d.references.push_back({str(r, "type"), str(r, "id"), str(r, "address"), str(r, "text")});
+    for (const auto& r : j.value("references", json::array())) {
+      Reference ref{str(r, "type"), str(r, "id"), str(r, "address"), str(r, "text")};
+      const json span = r.value("span", json::array());
+      if (span.size() == 2 && span[0].is_number_unsigned() && span[1].is_number_unsigned()) {
+        ref.begin = span[0].get<std::size_t>();
+        ref.end = span[1].get<std::size_t>();
+      }
+      d.references.push_back(std::move(ref));
+    }
     for (const auto& l : j.value("links", json::array())) d.links.push_back({str(l, "relation"), str(l, "document")});
     d.furniture = strings(j, "furniture");
     for (const auto& g : j.value("diagnostics", json::array())) {

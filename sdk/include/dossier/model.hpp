@@ -75,10 +75,15 @@ struct Recommendation {
 
 /// Something a document mentions, normalised: an SDG target, a UN symbol, a treaty...
 struct Reference {
-  std::string type;     ///< "sdg_goal", "sdg_target", "sdg_indicator", "gcm_objective", "un_symbol", ...
-  std::string id;       ///< normalised id: "10.7", "A/RES/73/195"
+  std::string type;     ///< "sdg_goal", "sdg_target", "sdg_indicator", "gcm_objective", "gcm_cluster",
+                        ///< "un_symbol", "treaty", "organisation", "country", "pfp_practice"
+  std::string id;       ///< normalised id: "10.7", "A/RES/73/195", "ICRMW", "IOM", "FRA"
   std::string address;  ///< block it occurs in
   std::string text;     ///< the words as printed
+  /// Byte offsets of `text` in the text it was found in (the block's, or a footnote's for
+  /// references from footnotes): text == found_in.substr(begin, end - begin). Both 0 when
+  /// unknown, as for references a reader adds from links.
+  std::size_t begin = 0, end = 0;
 };
 
 struct Diagnostic {
