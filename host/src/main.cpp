@@ -1,7 +1,10 @@
 // dossier: the command-line host. Loads plugins and runs builds.
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <optional>
 #include <iostream>
 #include <string>
@@ -14,6 +17,7 @@
 
 #include "catalogue.hpp"
 #include "crash_report.hpp"
+#include "eval.hpp"
 #include "dossier/version.hpp"
 #include "job.hpp"
 #include "pipeline.hpp"
@@ -281,6 +285,25 @@ int main(int argc, char** argv) {
   std::string show_catalogue;
   show->add_option("--catalogue", show_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
 
+  // eval
+  std::string eval_corpus, eval_labels;
+  EvalOptions eval_options;
+  bool eval_json = false;
+  auto* eval = app.add_subcommand("eval", "Score goal-level mappings in corpus.json against a labels file");
+  eval->add_option("CORPUS", eval_corpus, "corpus.json written by the json exporter")->required();
+  eval->add_option("LABELS", eval_labels, "CSV with a header: paragraph numbers and ';'-separated codes")
+      ->required();
+  eval->add_option("--document", eval_options.document, "Only this document id (e.g. A/HRC/43/15)");
+  eval->add_option("--scheme", eval_options.scheme, "Annotation scheme")->capture_default_str();
+  eval->add_option("--level", eval_options.level, "Annotation level")->capture_default_str();
+  eval->add_option("--threshold", eval_options.threshold, "Ignore annotations scoring below")
+      ->capture_default_str();
+  eval->add_option("--id-column", eval_options.id_column, "Labels column with paragraph numbers")
+      ->capture_default_str();
+  eval->add_option("--labels-column", eval_options.labels_column, "Labels column with the codes")
+      ->capture_default_str();
+  eval->add_flag("--json", eval_json, "Machine-readable output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -304,6 +327,44 @@ int main(int argc, char** argv) {
       apply_cache(spec, run_cache);
       spec.catalogue = run_catalogue;
       return run_spec(std::move(spec), g);
+    }
+    if (*eval) {
+      const auto read_text = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error(path + ": cannot open");
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+      };
+      EvalResult r;
+      try {
+        r = evaluate(read_text(eval_corpus), read_text(eval_labels), eval_options);
+      } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+        return exit_input;
+      }
+      if (eval_json) {
+        nlohmann::ordered_json out = {{"items", r.items},
+                                      {"unmatched", r.unmatched},
+                                      {"micro", {{"precision", r.micro.precision()}, {"recall", r.micro.recall()}, {"f1", r.micro.f1()}}},
+                                      {"macro", {{"precision", r.macro_precision}, {"recall", r.macro_recall}, {"f1", r.macro_f1}}},
+                                      {"codes", nlohmann::ordered_json::array()}};
+        for (const auto& c : r.per_code)
+          out["codes"].push_back({{"code", c.code}, {"tp", c.tp}, {"fp", c.fp}, {"fn", c.fn},
+                                  {"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()}});
+        std::cout << out.dump(2) << "\n";
+        return exit_ok;
+      }
+      std::printf("%-6s %5s %5s %5s %9s %7s %6s\n", "code", "tp", "fp", "fn", "precision", "recall", "f1");
+      for (const auto& c : r.per_code)
+        std::printf("%-6s %5d %5d %5d %9.3f %7.3f %6.3f\n", c.code.c_str(), c.tp, c.fp, c.fn, c.precision(),
+                    c.recall(), c.f1());
+      std::printf("\nmicro  precision %.3f  recall %.3f  F1 %.3f\n", r.micro.precision(), r.micro.recall(),
+                  r.micro.f1());
+      std::printf("macro  precision %.3f  recall %.3f  F1 %.3f   (mean over the %s codes in the labels)\n",
+                  r.macro_precision, r.macro_recall, r.macro_f1, eval_options.scheme.c_str());
+      std::printf("%zu labelled items scored, %zu not found in the corpus\n", r.items, r.unmatched);
+      return exit_ok;
     }
     if (*show) {
       PluginRegistry registry = load_registry(g);

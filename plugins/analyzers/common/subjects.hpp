@@ -1,0 +1,41 @@
+// What the mapping analyzers annotate: recommendations, and on request every paragraph.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <dossier/model.hpp>
+
+namespace dossier::analyzers {
+
+/// One thing to map: its address, its text, and the references found in it.
+struct Subject {
+  std::string address;
+  const std::string* text = nullptr;
+  std::vector<const Reference*> references;
+};
+
+/// The recommendations of `document` (and, when `paragraphs` is set, every numbered or
+/// unnumbered paragraph and list item too), each with the references that sit in it.
+inline std::vector<Subject> subjects_of(const Document& document, bool paragraphs) {
+  std::vector<Subject> subjects;
+  std::map<std::string, std::size_t> index;
+  auto add = [&](const std::string& address, const std::string& text) {
+    if (index.count(address)) return;
+    index[address] = subjects.size();
+    subjects.push_back({address, &text, {}});
+  };
+  for (const auto& r : document.recommendations) add(r.address, r.text);
+  if (paragraphs)
+    for (const auto& b : document.blocks)
+      if (b.kind == BlockKind::numbered_paragraph || b.kind == BlockKind::text || b.kind == BlockKind::list_item)
+        add(b.address, b.text);
+  for (const auto& ref : document.references) {
+    auto it = index.find(ref.address);
+    if (it != index.end()) subjects[it->second].references.push_back(&ref);
+  }
+  return subjects;
+}
+
+}  // namespace dossier::analyzers
