@@ -8,6 +8,7 @@
 #include "dossier/model.hpp"
 #include "dossier/options.hpp"
 #include "dossier/plugin.hpp"
+#include "dossier/reference_data.hpp"
 #include "dossier/references.hpp"
 #include "dossier/sink.hpp"
 #include "dossier/version.hpp"
