@@ -55,3 +55,41 @@ TEST_CASE("every explicit SDG reference in a recommendation or, on request, a pa
     if (is_block) CHECK(mapped);
   }
 }
+
+TEST_CASE("the Aurora queries give scored mappings with the query and words as evidence") {
+  Document d;
+  d.id = "test";
+  Block b;
+  b.kind = BlockKind::list_item;
+  b.address = "test #1";
+  b.text = "Adopt and implement well-managed migration policies that protect migrant workers.";
+  d.blocks.push_back(b);
+  d.recommendations.push_back({b.address, "recommendation", "", b.text, {}});
+  auto analyzer = test::builtin_plugins().find("sdg")->make_analyzer();
+  auto run = [&](Options options) {
+    Context context("sdg", options, {}, nullptr);
+    std::vector<Annotation> out;
+    analyzer->analyze(d, {}, out, context);
+    return out;
+  };
+  const auto found = run({});
+  const auto it = std::find_if(found.begin(), found.end(), [](const Annotation& a) {
+    return a.level == "target" && a.code == "10.7";
+  });
+  REQUIRE(it != found.end());
+  CHECK(it->score == Approx(0.6));
+  REQUIRE_FALSE(it->evidence.empty());
+  CHECK_THAT(it->evidence[0], Catch::StartsWith("Aurora query for SDG 10.7 matched:") &&
+                                  Catch::Contains("migration policies"));
+  const bool goal = std::any_of(found.begin(), found.end(), [](const Annotation& a) {
+    return a.level == "goal" && a.code == "10";
+  });
+  CHECK(goal);
+
+  Options strict;
+  strict.set("threshold", "0.7");
+  CHECK(run(strict).empty());
+  Options no_queries;
+  no_queries.set("queries", "false");
+  CHECK(run(no_queries).empty());
+}
