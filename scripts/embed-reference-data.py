@@ -339,6 +339,14 @@ extern const std::size_t kGcmObjectiveCount;
 extern const char* const kAuroraQueries[];
 extern const std::size_t kAuroraQueryCount;
 
+/// The project's curated vocabularies (sdk/data/vocabulary/NAME.toml), as text.
+struct VocabularyRow {
+  const char* name;  ///< "sdg", "gcm"
+  const char* toml;
+};
+extern const VocabularyRow kVocabularies[];
+extern const std::size_t kVocabularyCount;
+
 }  // namespace reference_data_detail
 DOSSIER_ABI_NAMESPACE_END
 }  // namespace dossier
@@ -378,6 +386,13 @@ def main(argv):
     try:
         sdg = load_sdg(data_dir)
         gcm = load_gcm(data_dir)
+        vocabularies = []
+        vocabulary_dir = os.path.join(data_dir, "vocabulary")
+        if os.path.isdir(vocabulary_dir):
+            for name in sorted(os.listdir(vocabulary_dir)):
+                if name.endswith(".toml"):
+                    with open(os.path.join(vocabulary_dir, name), encoding="utf-8") as f:
+                        vocabularies.append((name[:-5], f.read()))
         aurora = []
         for goal in range(1, 18):
             with open(os.path.join(data_dir, "aurora", f"query_SDG{goal}.xml"), encoding="utf-8-sig") as f:
@@ -413,6 +428,12 @@ def main(argv):
         *[f"    {cpp_string(x)}," for x in aurora],
         "};",
         f"const std::size_t kAuroraQueryCount = {len(aurora)};",
+        "",
+        "const VocabularyRow kVocabularies[] = {",
+        *[f"    {{{cpp_string(n)}, {cpp_string(t)}}}," for n, t in vocabularies],
+        '    {"", ""},  // keeps the array non-empty',
+        "};",
+        f"const std::size_t kVocabularyCount = {len(vocabularies)};",
         "",
         "}  // namespace reference_data_detail",
         "DOSSIER_ABI_NAMESPACE_END",

@@ -121,6 +121,12 @@ std::string gcm_objective_title(int number) {
   return gcm[static_cast<std::size_t>(number - 1)];
 }
 
+std::string vocabulary_file(std::string_view scheme) {
+  for (std::size_t i = 0; i < reference_data_detail::kVocabularyCount; ++i)
+    if (scheme == reference_data_detail::kVocabularies[i].name) return reference_data_detail::kVocabularies[i].toml;
+  return {};
+}
+
 const std::vector<std::string>& aurora_query_files() {
   static const std::vector<std::string> files(reference_data_detail::kAuroraQueries,
                                               reference_data_detail::kAuroraQueries +

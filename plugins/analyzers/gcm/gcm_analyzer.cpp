@@ -1,43 +1,71 @@
 // Maps recommendations (and, with `paragraphs = true`, every paragraph) to the 23
 // objectives of the Global Compact for Migration and the six thematic clusters.
 //
-// This version maps what the text states explicitly ("objective 13", "objectives 2, 5 and
-// 6", "GCM Cluster 1"): certain mappings with score 1. The curated vocabulary adds scored
-// mappings.
+// Evidence, each with its score:
+// - what the text states explicitly ("objective 13", "objectives 2, 5 and 6", "GCM
+//   Cluster 1"): certain, score 1;
+// - the project's curated vocabulary (sdk/data/vocabulary/gcm.toml, docs/vocabulary.md),
+//   built from the objectives and their actions: each rule's own weight.
+// Several signals for one objective combine by noisy-OR. Options: paragraphs, threshold
+// (default 0.5), vocabulary (a further file), builtin_vocabulary (false to leave ours out).
 #include <map>
-#include <set>
+#include <memory>
 #include <string>
 
 #include <dossier/dossier.hpp>
 
 #include "../common/subjects.hpp"
+#include "../common/vocabulary.hpp"
 
 namespace {
 
 using namespace dossier;
+using vocabulary::Evidence;
 
 class GcmAnalyzer final : public Analyzer {
  public:
   void analyze(const Document& document, const std::vector<Annotation>&, std::vector<Annotation>& out,
                Context& context) override {
     const bool paragraphs = context.options().get_bool("paragraphs", false);
+    const double threshold = context.options().get_double("threshold", 0.5);
+    std::vector<const vocabulary::Compiled*> vocabularies;
+    if (context.options().get_bool("builtin_vocabulary", true))
+      if (const auto* builtin = vocabulary::builtin("gcm")) vocabularies.push_back(builtin);
+    const std::string extra = context.options().get("vocabulary");
+    if (!extra.empty()) {
+      if (!extra_ || extra_path_ != extra) {
+        extra_ = std::make_unique<vocabulary::Compiled>(vocabulary::load_file(extra));
+        extra_path_ = extra;
+      }
+      vocabularies.push_back(extra_.get());
+    }
+
     for (const auto& subject : analyzers::subjects_of(document, paragraphs)) {
-      std::map<std::string, std::set<std::string>> objectives, clusters;
+      std::map<int, Evidence> objectives, clusters;  // numeric keys: objective 2 before 13
       for (const Reference* ref : subject.references) {
         const std::string why = "explicit reference: \"" + ref->text + "\"";
-        if (ref->type == "gcm_objective") objectives[ref->id].insert(why);
-        else if (ref->type == "gcm_cluster") clusters[ref->id].insert(why);
+        if (ref->type == "gcm_objective") objectives[std::stoi(ref->id)].add(1.0, why);
+        else if (ref->type == "gcm_cluster") clusters[std::stoi(ref->id)].add(1.0, why);
       }
-      auto emit = [&](const std::map<std::string, std::set<std::string>>& codes, const char* level,
-                      const char* prefix) {
+      for (const auto* v : vocabularies) {
+        for (const auto& hit : v->match(*subject.text)) {
+          std::string why = "vocabulary " + v->vocabulary().version + " rule for objective " + hit.rule->code;
+          if (!hit.rule->note.empty()) why += " (" + hit.rule->note + ")";
+          why += " matched:";
+          for (const auto& w : hit.words) why += " \"" + w + "\"";
+          objectives[std::stoi(hit.rule->code)].add(hit.rule->weight, why);
+        }
+      }
+      auto emit = [&](const std::map<int, Evidence>& codes, const char* level, const char* prefix) {
         for (const auto& [code, evidence] : codes) {
+          if (evidence.score() < threshold) continue;
           Annotation a;
           a.subject = subject.address;
           a.scheme = "gcm";
-          a.code = prefix + code;
+          a.code = prefix + std::to_string(code);
           a.level = level;
-          a.score = 1.0;
-          a.evidence.assign(evidence.begin(), evidence.end());
+          a.score = evidence.score();
+          a.evidence = evidence.lines;
           out.push_back(std::move(a));
         }
       };
@@ -45,9 +73,13 @@ class GcmAnalyzer final : public Analyzer {
       emit(clusters, "cluster", "cluster-");
     }
   }
+
+ private:
+  std::unique_ptr<vocabulary::Compiled> extra_;  // the `vocabulary` option's file, compiled once
+  std::string extra_path_;
 };
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.1.0",
+DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.2.0",
                "Maps recommendations to the 23 GCM objectives and the thematic clusters, with evidence")

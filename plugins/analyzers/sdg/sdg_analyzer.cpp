@@ -6,10 +6,17 @@
 //   score 1. An indicator also maps its target and goal; a target its goal.
 // - the Aurora SDG queries (one per target), compiled once and matched over the text:
 //   score `query_score` (default 0.6) for the target and its goal.
+// - the project's curated vocabulary (sdk/data/vocabulary/sdg.toml, docs/vocabulary.md):
+//   each rule's own weight for its target and goal.
+// Several pieces of evidence for one code combine as independent signals (noisy-OR:
+// 1 - (1 - a)(1 - b)), so agreement raises the score; explicit references stay at 1.
 // Options: paragraphs (map every paragraph, not only recommendations), threshold (drop
-// mappings scoring below; default 0.5), queries (false to skip the Aurora queries).
+// mappings scoring below; default 0.5), queries (false to skip the Aurora queries),
+// vocabulary (a further vocabulary file of the same format), builtin_vocabulary (false to
+// leave out the project's own).
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -17,6 +24,7 @@
 
 #include "../common/aurora.hpp"
 #include "../common/subjects.hpp"
+#include "../common/vocabulary.hpp"
 
 namespace {
 
@@ -41,14 +49,7 @@ const CompiledQueries& compiled_queries() {
   return compiled;
 }
 
-struct Evidence {
-  double score = 0;
-  std::set<std::string> lines;
-  void add(double s, std::string line) {
-    score = std::max(score, s);
-    lines.insert(std::move(line));
-  }
-};
+using vocabulary::Evidence;
 
 class SdgAnalyzer final : public Analyzer {
  public:
@@ -58,6 +59,17 @@ class SdgAnalyzer final : public Analyzer {
     const bool use_queries = context.options().get_bool("queries", true);
     const double threshold = context.options().get_double("threshold", 0.5);
     const double query_score = context.options().get_double("query_score", 0.6);
+    std::vector<const vocabulary::Compiled*> vocabularies;
+    if (context.options().get_bool("builtin_vocabulary", true))
+      if (const auto* builtin = vocabulary::builtin("sdg")) vocabularies.push_back(builtin);
+    const std::string extra = context.options().get("vocabulary");
+    if (!extra.empty()) {
+      if (!extra_ || extra_path_ != extra) {
+        extra_ = std::make_unique<vocabulary::Compiled>(vocabulary::load_file(extra));
+        extra_path_ = extra;
+      }
+      vocabularies.push_back(extra_.get());
+    }
     for (const auto& subject : analyzers::subjects_of(document, paragraphs)) {
       // code -> evidence, per level; ordered so that output is deterministic.
       std::map<std::string, Evidence> goal, target, indicator;
@@ -85,15 +97,25 @@ class SdgAnalyzer final : public Analyzer {
           goal[q.goal].add(query_score, why);
         }
       }
+      for (const auto* v : vocabularies) {
+        for (const auto& hit : v->match(*subject.text)) {
+          std::string why = "vocabulary " + v->vocabulary().version + " rule for " + hit.rule->code;
+          if (!hit.rule->note.empty()) why += " (" + hit.rule->note + ")";
+          why += " matched:";
+          for (const auto& w : hit.words) why += " \"" + w + "\"";
+          target[hit.rule->code].add(hit.rule->weight, why);
+          goal[hit.rule->code.substr(0, hit.rule->code.find('.'))].add(hit.rule->weight, why);
+        }
+      }
       auto emit = [&](const std::map<std::string, Evidence>& codes, const char* level) {
         for (const auto& [code, evidence] : codes) {
-          if (evidence.score < threshold) continue;
+          if (evidence.score() < threshold) continue;
           Annotation a;
           a.subject = subject.address;
           a.scheme = "sdg";
           a.code = code;
           a.level = level;
-          a.score = evidence.score;
+          a.score = evidence.score();
           a.evidence.assign(evidence.lines.begin(), evidence.lines.end());
           out.push_back(std::move(a));
         }
@@ -103,9 +125,13 @@ class SdgAnalyzer final : public Analyzer {
       emit(indicator, "indicator");
     }
   }
+
+ private:
+  std::unique_ptr<vocabulary::Compiled> extra_;  // the `vocabulary` option's file, compiled once
+  std::string extra_path_;
 };
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.2.0",
+DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.3.0",
                "Maps recommendations to SDG goals, targets and indicators, with evidence")

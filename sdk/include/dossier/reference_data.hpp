@@ -55,5 +55,9 @@ DOSSIER_SDK_API std::string gcm_objective_title(int number);
 /// query_SDG1.xml ... query_SDG17.xml, in goal order.
 DOSSIER_SDK_API const std::vector<std::string>& aurora_query_files();
 
+/// The project's curated vocabulary for a scheme ("sdg", "gcm"): the TOML text of
+/// sdk/data/vocabulary/SCHEME.toml (docs/vocabulary.md), or "" when there is none.
+DOSSIER_SDK_API std::string vocabulary_file(std::string_view scheme);
+
 DOSSIER_ABI_NAMESPACE_END
 }  // namespace dossier

@@ -1,0 +1,115 @@
+#include "vocabulary.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include <toml++/toml.h>
+
+#include <dossier/reference_data.hpp>
+
+namespace dossier::vocabulary {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& name, const toml::node* node, const std::string& message) {
+  std::ostringstream out;
+  out << name;
+  if (node && node->source().begin.line) out << ':' << node->source().begin.line;
+  out << ": " << message;
+  throw std::runtime_error(out.str());
+}
+
+std::vector<aurora::TargetQuery> as_queries(const Vocabulary& v) {
+  std::vector<aurora::TargetQuery> queries;
+  for (const auto& r : v.rules) {
+    const std::string goal = v.scheme == "sdg" ? r.code.substr(0, r.code.find('.')) : r.code;
+    queries.push_back({goal, r.code, r.query});
+  }
+  return queries;
+}
+
+}  // namespace
+
+Vocabulary parse(const std::string& text, const std::string& name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream out;
+    out << name << ':' << e.source().begin.line << ": " << e.description();
+    throw std::runtime_error(out.str());
+  }
+  Vocabulary v;
+  for (const auto& [key, node] : root) {
+    const std::string k(key.str());
+    if (k != "version" && k != "scheme" && k != "rule") fail(name, &node, "unknown key '" + k + "'");
+  }
+  v.version = root["version"].value_or(std::string());
+  v.scheme = root["scheme"].value_or(std::string());
+  if (v.scheme != "sdg" && v.scheme != "gcm") fail(name, nullptr, "'scheme' must be \"sdg\" or \"gcm\"");
+  const toml::array* rules = root["rule"].as_array();
+  if (!rules) return v;
+  for (const auto& node : *rules) {
+    const toml::table* t = node.as_table();
+    if (!t) fail(name, &node, "each [[rule]] must be a table");
+    Rule r;
+    for (const auto& [key, value] : *t) {
+      const std::string k(key.str());
+      if (k == "code" && value.is_string()) r.code = **value.as_string();
+      else if (k == "query" && value.is_string()) r.query = **value.as_string();
+      else if (k == "note" && value.is_string()) r.note = **value.as_string();
+      else if (k == "weight" && (value.is_floating_point() || value.is_integer()))
+        r.weight = value.is_integer() ? static_cast<double>(**value.as_integer()) : **value.as_floating_point();
+      else fail(name, &value, "unknown key or wrong type: '" + k + "'");
+    }
+    if (r.code.empty() || r.query.empty()) fail(name, &node, "a [[rule]] needs 'code' and 'query'");
+    if (r.weight < 0 || r.weight > 1) fail(name, &node, "'weight' must be between 0 and 1");
+    v.rules.push_back(std::move(r));
+  }
+  return v;
+}
+
+Compiled::Compiled(Vocabulary vocabulary)
+    : vocabulary_(std::move(vocabulary)), matcher_(as_queries(vocabulary_)) {}
+
+std::vector<Compiled::Hit> Compiled::match(std::string_view text) const {
+  std::vector<Hit> hits;
+  for (auto& m : matcher_.match(text)) hits.push_back({&vocabulary_.rules[m.query], std::move(m.evidence)});
+  return hits;
+}
+
+const Compiled* builtin(const std::string& scheme) {
+  // One per scheme; std::map nodes never move, and C++11 statics initialise once.
+  static std::mutex lock;
+  static std::map<std::string, std::unique_ptr<Compiled>> compiled;
+  std::lock_guard<std::mutex> guard(lock);
+  auto it = compiled.find(scheme);
+  if (it == compiled.end()) {
+    const std::string text = vocabulary_file(scheme);
+    it = compiled.emplace(scheme, text.empty() ? nullptr
+                                               : std::make_unique<Compiled>(parse(text, scheme + ".toml")))
+             .first;
+  }
+  return it->second.get();
+}
+
+Vocabulary load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("vocabulary " + path + ": cannot open");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path);
+}
+
+void Evidence::add(double score, std::string line) {
+  if (std::find(lines.begin(), lines.end(), line) != lines.end()) return;
+  miss *= 1.0 - std::min(1.0, std::max(0.0, score));
+  lines.push_back(std::move(line));
+}
+
+}  // namespace dossier::vocabulary

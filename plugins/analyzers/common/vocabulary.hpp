@@ -1,0 +1,64 @@
+// Curated vocabularies: mapping rules kept as data (docs/vocabulary.md), one query each in
+// the Aurora query language, so a domain expert can review and extend them without code.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "aurora.hpp"
+
+namespace dossier::vocabulary {
+
+struct Rule {
+  std::string code;    ///< SDG target ("10.7") or GCM objective ("6")
+  double weight = 0.6; ///< score a match gives, 0..1
+  std::string query;   ///< Aurora / Scopus syntax
+  std::string note;    ///< why the rule exists
+};
+
+struct Vocabulary {
+  std::string scheme;   ///< "sdg" or "gcm"
+  std::string version;  ///< the file's own version, recorded in evidence
+  std::vector<Rule> rules;
+};
+
+/// Parses a vocabulary file. `name` names it in errors ("sdg.toml:12: ..."). Throws
+/// std::runtime_error for syntax errors, unknown keys, missing fields or weights outside 0..1.
+Vocabulary parse(const std::string& toml_text, const std::string& name);
+
+/// A vocabulary compiled for matching: match() gives the rules that fire on a text.
+class Compiled {
+ public:
+  explicit Compiled(Vocabulary vocabulary);
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+  struct Hit {
+    const Rule* rule;
+    std::vector<std::string> words;
+  };
+  std::vector<Hit> match(std::string_view text) const;
+  /// Rules whose query could not be compiled (they never fire).
+  const std::vector<std::string>& problems() const { return matcher_.problems(); }
+
+ private:
+  Vocabulary vocabulary_;
+  aurora::Matcher matcher_;
+};
+
+/// The project's vocabulary for `scheme` (sdk/data/vocabulary/SCHEME.toml, embedded in the
+/// SDK), compiled once per process; null when the project has none.
+const Compiled* builtin(const std::string& scheme);
+
+/// A user's vocabulary file (the analyzers' `vocabulary` option).
+Vocabulary load_file(const std::string& path);
+
+/// The pieces of evidence for one code. Independent signals combine by noisy-OR
+/// (1 - (1 - a)(1 - b)): agreement raises the score, and an explicit reference (1) stays 1.
+struct Evidence {
+  double miss = 1.0;  ///< probability that every signal so far is wrong
+  std::vector<std::string> lines;
+  void add(double score, std::string line);
+  double score() const { return 1.0 - miss; }
+};
+
+}  // namespace dossier::vocabulary
