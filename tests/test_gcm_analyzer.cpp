@@ -1,6 +1,8 @@
 // The gcm analyzer, loaded as a plugin: explicit objectives and clusters.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "dossier/references.hpp"
 #include "support.hpp"
 
@@ -18,7 +20,9 @@ TEST_CASE("explicit GCM objectives and clusters in a recommendation are certain 
   d.references = find_references(b.text, b.address);
 
   auto analyzer = test::builtin_plugins().find("gcm")->make_analyzer();
-  Context context("gcm", {}, {}, nullptr);
+  Options explicit_only;
+  explicit_only.set("builtin_vocabulary", "false");
+  Context context("gcm", explicit_only, {}, nullptr);
   std::vector<Annotation> out;
   analyzer->analyze(d, {}, out, context);
   std::vector<std::string> codes;
@@ -30,4 +34,31 @@ TEST_CASE("explicit GCM objectives and clusters in a recommendation are certain 
     codes.push_back(a.level + ":" + a.code);
   }
   CHECK(codes == std::vector<std::string>{"objective:2", "objective:5", "objective:6", "cluster:cluster-1"});
+}
+
+namespace {
+std::vector<Annotation> gcm_of(const std::string& file) {
+  const Document d = test::read_with("text", test::corpus_dir() / file);
+  auto analyzer = test::builtin_plugins().find("gcm")->make_analyzer();
+  Context context("gcm", {}, {}, nullptr);
+  std::vector<Annotation> out;
+  analyzer->analyze(d, {}, out, context);
+  return out;
+}
+
+bool maps(const std::string& file, const std::string& opening, const std::string& objective) {
+  const Document d = test::read_with("text", test::corpus_dir() / file);
+  const auto rec = std::find_if(d.recommendations.begin(), d.recommendations.end(),
+                                [&](const Recommendation& r) { return r.text.rfind(opening, 0) == 0; });
+  REQUIRE(rec != d.recommendations.end());
+  const auto out = gcm_of(file);
+  return std::any_of(out.begin(), out.end(), [&](const Annotation& a) {
+    return a.subject == rec->address && a.level == "objective" && a.code == objective && a.score >= 0.5;
+  });
+}
+}  // namespace
+
+TEST_CASE("acceptance: the vocabulary maps detention to objective 13 and recruitment fees to objective 6") {
+  CHECK(maps("004_4233e7d77e7d0f2d.txt", "Find alternatives to detention", "13"));
+  CHECK(maps("003_47dc10d97ca243f0.txt", "Reduce worker-paid recruitment fees", "6"));
 }

@@ -8,9 +8,12 @@
 using namespace dossier;
 
 namespace {
+// Explicit references alone: the queries and the vocabulary are tested on their own below.
 std::vector<Annotation> analyze(const Document& d, bool paragraphs) {
   auto analyzer = test::builtin_plugins().find("sdg")->make_analyzer();
   Options options;
+  options.set("queries", "false");
+  options.set("builtin_vocabulary", "false");
   if (paragraphs) options.set("paragraphs", "true");
   Context context("sdg", options, {}, nullptr);
   std::vector<Annotation> out;
@@ -67,6 +70,7 @@ TEST_CASE("the Aurora queries give scored mappings with the query and words as e
   d.recommendations.push_back({b.address, "recommendation", "", b.text, {}});
   auto analyzer = test::builtin_plugins().find("sdg")->make_analyzer();
   auto run = [&](Options options) {
+    options.set("builtin_vocabulary", "false");
     Context context("sdg", options, {}, nullptr);
     std::vector<Annotation> out;
     analyzer->analyze(d, {}, out, context);
@@ -92,4 +96,19 @@ TEST_CASE("the Aurora queries give scored mappings with the query and words as e
   Options no_queries;
   no_queries.set("queries", "false");
   CHECK(run(no_queries).empty());
+}
+
+TEST_CASE("acceptance: A/68/283 para 127 maps to target 10.7, with the rule that fired as evidence") {
+  Corpus corpus;
+  corpus.documents.push_back(test::read_with("text", test::corpus_dir() / "001_88e8c2357c784c71.txt"));
+  auto analyzer = test::builtin_plugins().find("sdg")->make_analyzer();
+  Context context("sdg", {}, {}, nullptr);
+  std::vector<Annotation> out;
+  analyzer->analyze(corpus.documents[0], {}, out, context);
+  const auto it = std::find_if(out.begin(), out.end(), [&](const Annotation& a) {
+    return a.subject == corpus.documents[0].id + " \xC2\xB6" "127" && a.level == "target" && a.code == "10.7";
+  });
+  REQUIRE(it != out.end());
+  CHECK(it->score >= 0.5);
+  CHECK_FALSE(it->evidence.empty());
 }
