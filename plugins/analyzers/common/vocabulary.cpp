@@ -106,6 +106,29 @@ Vocabulary load_file(const std::string& path) {
   return parse(text.str(), path);
 }
 
+std::vector<const Compiled*> Selection::for_options(const std::string& scheme, const Options& options) {
+  std::vector<const Compiled*> out;
+  if (options.get_bool("builtin_vocabulary", true))
+    if (const auto* b = builtin(scheme)) out.push_back(b);
+  const std::string extra = options.get("vocabulary");
+  if (!extra.empty()) {
+    if (!extra_ || extra_path_ != extra) {
+      extra_ = std::make_unique<Compiled>(load_file(extra));
+      extra_path_ = extra;
+    }
+    out.push_back(extra_.get());
+  }
+  return out;
+}
+
+std::string evidence_line(const Compiled& vocabulary, const Compiled::Hit& hit, const std::string& what) {
+  std::string line = "vocabulary " + vocabulary.vocabulary().version + " rule for " + what;
+  if (!hit.rule->note.empty()) line += " (" + hit.rule->note + ")";
+  line += " matched:";
+  for (const auto& w : hit.words) line += " \"" + w + "\"";
+  return line;
+}
+
 void Evidence::add(double score, std::string line) {
   if (std::find(lines.begin(), lines.end(), line) != lines.end()) return;
   miss *= 1.0 - std::min(1.0, std::max(0.0, score));

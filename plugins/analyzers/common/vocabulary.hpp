@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <dossier/options.hpp>
+
 #include "aurora.hpp"
 
 namespace dossier::vocabulary {
@@ -51,6 +53,21 @@ const Compiled* builtin(const std::string& scheme);
 
 /// A user's vocabulary file (the analyzers' `vocabulary` option).
 Vocabulary load_file(const std::string& path);
+
+/// The vocabularies one analyzer uses: the project's for its scheme (unless the option
+/// builtin_vocabulary is false) and the file named by the option `vocabulary`, compiled
+/// once per analyzer object.
+class Selection {
+ public:
+  std::vector<const Compiled*> for_options(const std::string& scheme, const Options& options);
+
+ private:
+  std::unique_ptr<Compiled> extra_;
+  std::string extra_path_;
+};
+
+/// The evidence line for a rule that fired: version, code, note and matched words.
+std::string evidence_line(const Compiled& vocabulary, const Compiled::Hit& hit, const std::string& what);
 
 /// The pieces of evidence for one code. Independent signals combine by noisy-OR
 /// (1 - (1 - a)(1 - b)): agreement raises the score, and an explicit reference (1) stays 1.

@@ -28,17 +28,7 @@ class GcmAnalyzer final : public Analyzer {
                Context& context) override {
     const bool paragraphs = context.options().get_bool("paragraphs", false);
     const double threshold = context.options().get_double("threshold", 0.5);
-    std::vector<const vocabulary::Compiled*> vocabularies;
-    if (context.options().get_bool("builtin_vocabulary", true))
-      if (const auto* builtin = vocabulary::builtin("gcm")) vocabularies.push_back(builtin);
-    const std::string extra = context.options().get("vocabulary");
-    if (!extra.empty()) {
-      if (!extra_ || extra_path_ != extra) {
-        extra_ = std::make_unique<vocabulary::Compiled>(vocabulary::load_file(extra));
-        extra_path_ = extra;
-      }
-      vocabularies.push_back(extra_.get());
-    }
+    const auto vocabularies = vocabularies_.for_options("gcm", context.options());
 
     for (const auto& subject : analyzers::subjects_of(document, paragraphs)) {
       std::map<int, Evidence> objectives, clusters;  // numeric keys: objective 2 before 13
@@ -49,11 +39,8 @@ class GcmAnalyzer final : public Analyzer {
       }
       for (const auto* v : vocabularies) {
         for (const auto& hit : v->match(*subject.text)) {
-          std::string why = "vocabulary " + v->vocabulary().version + " rule for objective " + hit.rule->code;
-          if (!hit.rule->note.empty()) why += " (" + hit.rule->note + ")";
-          why += " matched:";
-          for (const auto& w : hit.words) why += " \"" + w + "\"";
-          objectives[std::stoi(hit.rule->code)].add(hit.rule->weight, why);
+          objectives[std::stoi(hit.rule->code)].add(hit.rule->weight,
+                                                    vocabulary::evidence_line(*v, hit, "objective " + hit.rule->code));
         }
       }
       auto emit = [&](const std::map<int, Evidence>& codes, const char* level, const char* prefix) {
@@ -75,8 +62,7 @@ class GcmAnalyzer final : public Analyzer {
   }
 
  private:
-  std::unique_ptr<vocabulary::Compiled> extra_;  // the `vocabulary` option's file, compiled once
-  std::string extra_path_;
+  vocabulary::Selection vocabularies_;
 };
 
 }  // namespace

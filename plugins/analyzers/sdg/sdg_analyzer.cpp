@@ -59,17 +59,7 @@ class SdgAnalyzer final : public Analyzer {
     const bool use_queries = context.options().get_bool("queries", true);
     const double threshold = context.options().get_double("threshold", 0.5);
     const double query_score = context.options().get_double("query_score", 0.6);
-    std::vector<const vocabulary::Compiled*> vocabularies;
-    if (context.options().get_bool("builtin_vocabulary", true))
-      if (const auto* builtin = vocabulary::builtin("sdg")) vocabularies.push_back(builtin);
-    const std::string extra = context.options().get("vocabulary");
-    if (!extra.empty()) {
-      if (!extra_ || extra_path_ != extra) {
-        extra_ = std::make_unique<vocabulary::Compiled>(vocabulary::load_file(extra));
-        extra_path_ = extra;
-      }
-      vocabularies.push_back(extra_.get());
-    }
+    const auto vocabularies = vocabularies_.for_options("sdg", context.options());
     for (const auto& subject : analyzers::subjects_of(document, paragraphs)) {
       // code -> evidence, per level; ordered so that output is deterministic.
       std::map<std::string, Evidence> goal, target, indicator;
@@ -99,10 +89,7 @@ class SdgAnalyzer final : public Analyzer {
       }
       for (const auto* v : vocabularies) {
         for (const auto& hit : v->match(*subject.text)) {
-          std::string why = "vocabulary " + v->vocabulary().version + " rule for " + hit.rule->code;
-          if (!hit.rule->note.empty()) why += " (" + hit.rule->note + ")";
-          why += " matched:";
-          for (const auto& w : hit.words) why += " \"" + w + "\"";
+          const std::string why = vocabulary::evidence_line(*v, hit, hit.rule->code);
           target[hit.rule->code].add(hit.rule->weight, why);
           goal[hit.rule->code.substr(0, hit.rule->code.find('.'))].add(hit.rule->weight, why);
         }
@@ -127,8 +114,7 @@ class SdgAnalyzer final : public Analyzer {
   }
 
  private:
-  std::unique_ptr<vocabulary::Compiled> extra_;  // the `vocabulary` option's file, compiled once
-  std::string extra_path_;
+  vocabulary::Selection vocabularies_;
 };
 
 }  // namespace
