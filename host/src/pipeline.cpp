@@ -397,17 +397,18 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     }
   }
   std::vector<std::string> order_errors;
+  // What earlier analyzers said about each document, kept per document so that handing it
+  // to the next analyzer costs nothing extra (ids may prefix one another: "A/68/283 (p. 10)").
+  std::vector<std::vector<Annotation>> by_document(corpus.documents.size());
   for (std::size_t i : analyzer_order(names, deps, order_errors)) {
     const auto& slot = analyzers[i];
     const auto& info = slot.library->info();
     Context context(info.name, slot.request->options, spec.build, plugin_log);
     std::size_t made = 0;
-    for (const auto& doc : corpus.documents) {
-      std::vector<Annotation> earlier, out;
-      for (const auto& a : corpus.annotations)
-        if (a.subject.size() > doc.id.size() && a.subject.compare(0, doc.id.size(), doc.id) == 0 &&
-            a.subject[doc.id.size()] == ' ')
-          earlier.push_back(a);
+    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+      const Document& doc = corpus.documents[d];
+      const std::vector<Annotation>& earlier = by_document[d];
+      std::vector<Annotation> out;
       try {
         ActivityScope activity("analyzer " + info.name + " on " + doc.id);
         slot.analyzer->analyze(doc, earlier, out, context);
@@ -425,6 +426,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       for (auto& a : out) {
         if (a.analyzer.empty()) a.analyzer = info.name;
         if (a.analyzer_version.empty()) a.analyzer_version = info.version;
+        by_document[d].push_back(a);
         corpus.annotations.push_back(std::move(a));
         ++made;
       }
