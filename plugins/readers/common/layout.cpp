@@ -20,13 +20,6 @@ struct RawLine {
   bool page_start = false;  // first line of a new page
 };
 
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 std::size_t indent_of(std::string_view s) {
   std::size_t n = 0;
   while (n < s.size() && (s[n] == ' ' || s[n] == '\t')) ++n;

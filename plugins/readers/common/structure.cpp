@@ -20,13 +20,6 @@ namespace {
 // ---------------------------------------------------------------------------------------
 // Small text helpers
 
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 // Markdown left by converters: **bold**, *italic*, [text](#link), <http://...>.
 std::string strip_markup(const std::string& line) {
   static const std::regex link(R"(\[([^\]]*)\]\([^)]*\))");
@@ -974,6 +967,13 @@ class Parser {
 };
 
 }  // namespace
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
 
 std::vector<SourceLine> split_converted_lines(std::string_view content) {
   std::vector<SourceLine> lines;

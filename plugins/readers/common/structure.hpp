@@ -30,6 +30,9 @@ struct ParsedSource {
   std::vector<std::string> furniture;      ///< page furniture the front end removed
 };
 
+/// `s` without leading and trailing white space (shared by the front ends).
+std::string trim(std::string_view s);
+
 /// Lines of converted text (one paragraph per line, Markdown left by converters).
 std::vector<SourceLine> split_converted_lines(std::string_view content);
 
