@@ -95,6 +95,15 @@ TEST_CASE("the first plugin of a name in the search path wins and a second is re
   CHECK_THAT(registry.problems()[0].message, Catch::Contains("already taken"));
 }
 
+TEST_CASE("plugins are found by name and kind") {
+  PluginRegistry registry;
+  registry.discover({test::plugin_dir()});
+  CHECK(registry.find("json", PluginKind::exporter));
+  CHECK_FALSE(registry.find("json", PluginKind::reader));
+  CHECK(registry.find("text", PluginKind::reader));
+  CHECK_FALSE(registry.find("text", PluginKind::exporter));
+}
+
 TEST_CASE("only files named like plugins are candidates") {
   const fs::path dir = test::fresh_dir("registry-candidates");
   test::write_file(dir / "readme.txt", "x");

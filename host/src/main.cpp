@@ -135,24 +135,30 @@ int plugins_list(const GlobalOptions& g, bool json) {
 
 int plugins_info(const GlobalOptions& g, const std::string& name) {
   PluginRegistry registry = load_registry(g);
-  auto p = registry.find(name);
-  if (!p) {
+  // Names are unique per kind, so "pdf" may be both a reader and an exporter: show each.
+  bool found = false;
+  for (const auto& p : registry.plugins()) {
+    const auto& i = p->info();
+    if (i.name != name) continue;
+    if (found) std::cout << "\n";
+    found = true;
+    std::cout << "name:        " << i.name << "\n"
+              << "kind:        " << to_string(i.kind) << "\n"
+              << "version:     " << i.version << "\n"
+              << "description: " << i.description << "\n"
+              << "file:        " << i.file.string() << "\n";
+    if (i.kind == PluginKind::exporter) {
+      try {
+        std::cout << "writes:      " << p->make_exporter()->default_file_name() << " (by default)\n";
+      } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+        return exit_plugin_invalid;
+      }
+    }
+  }
+  if (!found) {
     spdlog::error("no plugin named '{}' (see `dossier plugins list`)", name);
     return exit_config;
-  }
-  const auto& i = p->info();
-  std::cout << "name:        " << i.name << "\n"
-            << "kind:        " << to_string(i.kind) << "\n"
-            << "version:     " << i.version << "\n"
-            << "description: " << i.description << "\n"
-            << "file:        " << i.file.string() << "\n";
-  if (i.kind == PluginKind::exporter) {
-    try {
-      std::cout << "writes:      " << p->make_exporter()->default_file_name() << " (by default)\n";
-    } catch (const std::exception& e) {
-      spdlog::error("{}", e.what());
-      return exit_plugin_invalid;
-    }
   }
   return exit_ok;
 }

@@ -190,7 +190,8 @@ std::vector<fs::path> collect_sources(const std::vector<std::string>& sources,
 std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegistry& registry) {
   std::vector<std::string> problems;
   auto check = [&](const PluginRequest& r, PluginKind kind) {
-    auto p = registry.find(r.plugin);
+    auto p = registry.find(r.plugin, kind);
+    if (!p) p = registry.find(r.plugin);
     if (!p) {
       std::string known;
       for (const auto& q : registry.of_kind(kind)) known += (known.empty() ? "" : ", ") + q->info().name;
@@ -374,7 +375,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   };
   std::vector<AnalyzerSlot> analyzers;
   for (const auto& request : spec.analyzers) {
-    auto lib = registry.find(request.plugin);
+    auto lib = registry.find(request.plugin, PluginKind::analyzer);
     try {
       ActivityScope activity("analyzer " + request.plugin + " (factory)");
       analyzers.push_back({&request, lib, lib->make_analyzer()});
@@ -455,7 +456,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   std::size_t failed_exports = 0;
   for (const auto& request : spec.exporters) {
     ExportResult result;
-    auto lib = registry.find(request.plugin);
+    auto lib = registry.find(request.plugin, PluginKind::exporter);
     result.plugin = request.plugin;
     result.version = lib->info().version;
     const auto t0 = std::chrono::steady_clock::now();

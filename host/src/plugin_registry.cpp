@@ -206,11 +206,12 @@ bool PluginRegistry::add(const fs::path& file) {
     problems_.push_back(std::move(problem));
     return false;
   }
-  if (auto earlier = find(plugin->info().name)) {
+  if (auto earlier = find(plugin->info().name, plugin->info().kind)) {
     // Same file reached twice through the search path is not a problem.
     std::error_code ec;
     if (!fs::equivalent(earlier->info().file, file, ec))
-      problems_.push_back({file, "plugin name '" + plugin->info().name + "' is already taken by " +
+      problems_.push_back({file, std::string(to_string(plugin->info().kind)) + " name '" + plugin->info().name +
+                                     "' is already taken by " +
                                      earlier->info().file.string() + " (earlier in the search path); ignored"});
     return false;
   }
@@ -218,9 +219,10 @@ bool PluginRegistry::add(const fs::path& file) {
   return true;
 }
 
-std::shared_ptr<PluginLibrary> PluginRegistry::find(const std::string& name) const {
+std::shared_ptr<PluginLibrary> PluginRegistry::find(const std::string& name,
+                                                    std::optional<PluginKind> kind) const {
   for (const auto& p : plugins_)
-    if (p->info().name == name) return p;
+    if (p->info().name == name && (!kind || p->info().kind == *kind)) return p;
   return nullptr;
 }
 

@@ -71,7 +71,10 @@ class PluginRegistry {
 
   const std::vector<std::shared_ptr<PluginLibrary>>& plugins() const { return plugins_; }
   const std::vector<PluginProblem>& problems() const { return problems_; }
-  std::shared_ptr<PluginLibrary> find(const std::string& name) const;
+  /// The plugin called `name`; with `kind`, only one of that kind. Names are unique per kind
+  /// (a reader and an exporter may both be called "pdf"); without `kind` the first is returned.
+  std::shared_ptr<PluginLibrary> find(const std::string& name,
+                                      std::optional<PluginKind> kind = std::nullopt) const;
   std::vector<std::shared_ptr<PluginLibrary>> of_kind(PluginKind kind) const;
 
  private:

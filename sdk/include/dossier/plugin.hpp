@@ -81,7 +81,7 @@ struct PluginDescriptor {
   std::uint32_t abi_version;   ///< DOSSIER_ABI_VERSION the plugin was built with
   std::uint32_t struct_size;   ///< sizeof(PluginDescriptor) the plugin was built with
   PluginKind kind;
-  const char* name;            ///< unique, [a-z][a-z0-9_]*: what users type ("json")
+  const char* name;            ///< [a-z][a-z0-9_]*, unique per kind: what users type ("json")
   const char* version;         ///< the plugin's own version ("1.0.0")
   const char* description;     ///< one line
   Plugin* (*create)();         ///< new object of the plugin's class; may throw
