@@ -2,6 +2,7 @@
 #include "aurora.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <stdexcept>
@@ -488,6 +489,68 @@ struct Trie {
   }
 };
 
+// The word patterns each distinct token matched, remembered for one matcher on one thread.
+// Reports reuse a small vocabulary, so most tokens then cost one hash lookup instead of a
+// walk down the trie with its prefix and plural checks. Open addressing over an arena of
+// keys; emptied when half full, so memory stays bounded whatever the text.
+class TokenCache {
+ public:
+  // Slots are 8 bytes (hash and entry) so that the table stays in the L2 cache.
+  static constexpr std::size_t slot_count = std::size_t{1} << 15;
+
+  // The cached patterns of `token`, or false.
+  bool find(std::string_view token, std::uint32_t hash, const std::uint32_t*& begin,
+            const std::uint32_t*& end) const {
+    if (slots_.empty()) return false;
+    for (std::size_t i = hash & (slot_count - 1);; i = (i + 1) & (slot_count - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0) return false;
+      if (slot.hash != hash) continue;
+      const Entry& e = entries_[slot.entry - 1];
+      if (e.length == token.size() && std::memcmp(keys_.data() + e.key, token.data(), token.size()) == 0) {
+        begin = patterns_.data() + e.begin;
+        end = begin + e.count;
+        return true;
+      }
+    }
+  }
+
+  void insert(std::string_view token, std::uint32_t hash, const std::uint32_t* begin, const std::uint32_t* end) {
+    if (slots_.empty() || entries_.size() >= slot_count / 2) {
+      slots_.assign(slot_count, Slot{});
+      entries_.clear();
+      keys_.clear();
+      patterns_.clear();
+    }
+    std::size_t i = hash & (slot_count - 1);
+    while (slots_[i].entry) i = (i + 1) & (slot_count - 1);
+    entries_.push_back({static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(token.size()),
+                        static_cast<std::uint32_t>(patterns_.size()), static_cast<std::uint32_t>(end - begin)});
+    slots_[i] = {hash, static_cast<std::uint32_t>(entries_.size())};
+    keys_.append(token.data(), token.size());
+    patterns_.insert(patterns_.end(), begin, end);
+  }
+
+  static std::uint32_t hash(std::string_view token) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : token) h = (h ^ c) * 16777619u;
+    return h;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t entry = 0;  // 1 + index into entries_; 0: empty
+  };
+  struct Entry {
+    std::uint32_t key = 0, length = 0, begin = 0, count = 0;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::string keys_;
+  std::vector<std::uint32_t> patterns_;
+};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -608,13 +671,20 @@ struct Matcher::Impl {
   std::vector<WordPat> words;
   std::vector<std::vector<std::uint32_t>> term_words;        // term -> word-pattern ids
   std::vector<std::vector<std::uint32_t>> first_word_terms;  // word pattern -> terms it starts
-  std::vector<std::vector<std::uint32_t>> term_queries;      // term -> queries it is positive in
+  std::vector<std::vector<std::uint32_t>> term_queries;      // term -> queries it anchors
   std::vector<Node> nodes;
   std::vector<Query> queries;
   std::vector<std::string> problems;
   std::size_t compiled = 0;
   bool plurals = true;
   Trie trie;
+  // Names this matcher in per-thread caches; never reused, unlike an address.
+  std::uint64_t serial = next_serial();
+
+  static std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+  }
 
   std::unordered_map<std::string, std::uint32_t> word_ids, term_ids;
 
@@ -665,7 +735,6 @@ struct Matcher::Impl {
       q.root = root + base;
       std::sort(q.positive_terms.begin(), q.positive_terms.end());
       q.positive_terms.erase(std::unique(q.positive_terms.begin(), q.positive_terms.end()), q.positive_terms.end());
-      for (auto t : q.positive_terms) term_queries[t].push_back(static_cast<std::uint32_t>(index));
       q.ok = true;
       ++compiled;
     } catch (const std::exception& e) {
@@ -673,6 +742,68 @@ struct Matcher::Impl {
       q = Query{};
     }
     queries.push_back(std::move(q));
+  }
+
+  // Necessary conditions of the subtree `id` as clauses of terms: it can only match when
+  // every clause has a term that occurs. An OR gives one clause, the union of one clause of
+  // each alternative.
+  std::vector<std::vector<std::uint32_t>> clauses(std::uint32_t id) const {
+    const Node& n = nodes[id];
+    std::vector<std::vector<std::uint32_t>> out;
+    switch (n.op) {
+      case Op::term:
+        out.push_back({n.term});
+        break;
+      case Op::and_not:
+        out = clauses(n.kids[0]);
+        break;
+      case Op::all:
+      case Op::near:
+      case Op::pre:
+        for (auto k : n.kids)
+          for (auto& c : clauses(k)) out.push_back(std::move(c));
+        break;
+      case Op::any: {
+        std::vector<std::uint32_t> any;
+        for (auto k : n.kids) {
+          auto kid = clauses(k);
+          const auto smallest = std::min_element(kid.begin(), kid.end(),
+                                                 [](const auto& a, const auto& b) { return a.size() < b.size(); });
+          any.insert(any.end(), smallest->begin(), smallest->end());
+        }
+        std::sort(any.begin(), any.end());
+        any.erase(std::unique(any.begin(), any.end()), any.end());
+        out.push_back(std::move(any));
+        break;
+      }
+    }
+    return out;
+  }
+
+  // Indexes each query under the terms of one necessary clause only (its anchor), so that a
+  // text makes a query a candidate only when that clause is met, not whenever one of its many
+  // common words occurs. The anchor is the clause whose terms occur in the fewest queries:
+  // a word many queries share is likely common in text too.
+  void index_anchors() {
+    std::vector<std::uint32_t> spread(term_words.size(), 0);
+    for (const auto& q : queries)
+      if (q.ok)
+        for (auto t : q.positive_terms) ++spread[t];
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      if (!queries[i].ok) continue;
+      const auto all = clauses(queries[i].root);
+      const std::vector<std::uint32_t>* best = nullptr;
+      std::size_t best_cost = 0;
+      for (const auto& c : all) {
+        std::size_t cost = 0;
+        for (auto t : c) cost += spread[t];
+        if (!best || cost < best_cost) {
+          best = &c;
+          best_cost = cost;
+        }
+      }
+      for (auto t : *best) term_queries[t].push_back(static_cast<std::uint32_t>(i));
+    }
   }
 
   // Per-call state of a match.
@@ -700,6 +831,29 @@ struct Matcher::Impl {
       if (kid.op == Op::term && !present(r, kid.term)) return false;
     }
     return true;
+  }
+
+  // Whether the query tree could match judging by term presence alone (proximity and AND NOT
+  // ignored): rules most candidates out without building span lists.
+  bool possible(const Run& r, std::uint32_t id) const {
+    const Node& n = nodes[id];
+    switch (n.op) {
+      case Op::term:
+        return present(r, n.term);
+      case Op::any:
+        for (auto k : n.kids)
+          if (possible(r, k)) return true;
+        return false;
+      case Op::and_not:
+        return possible(r, n.kids[0]);
+      case Op::all:
+      case Op::near:
+      case Op::pre:
+        for (auto k : n.kids)
+          if (!possible(r, k)) return false;
+        return true;
+    }
+    return false;
   }
 
   std::vector<Span> eval(const Run& r, std::uint32_t id) const {
@@ -798,15 +952,53 @@ struct Matcher::Impl {
     return out;
   }
 
+  // Appends the ids of the word patterns `tok` (lower case) matches: literal words, prefixes,
+  // globs, and singular words whose regular plural it is.
+  void words_of(std::string_view tok, std::vector<std::uint32_t>& wps, std::vector<std::uint32_t>& stem_nodes) const {
+    std::uint32_t node = 0;
+    std::size_t k = 0;
+    stem_nodes.assign(tok.size() + 1, 0);  // stem_nodes[j]: the node after j bytes (0: none)
+    for (; k < tok.size(); ++k) {
+      node = trie.child(node, static_cast<unsigned char>(tok[k]));
+      if (node == 0) break;
+      stem_nodes[k + 1] = node;
+      const auto& f = trie.nodes[node];
+      for (auto p = f.prefix_begin; p < f.prefix_end; ++p) {
+        const auto w = trie.lists[p];
+        if (words[w].kind == WordKind::prefix || glob_match(words[w].text, tok)) wps.push_back(w);
+      }
+    }
+    if (k == tok.size() && node != 0) {
+      const auto& f = trie.nodes[node];
+      for (auto p = f.exact_begin; p < f.exact_end; ++p) wps.push_back(trie.lists[p]);
+    }
+    if (!plurals) return;
+    // The walk reached the node of the token minus "s" or "es": singular words there match.
+    const auto n = tok.size();
+    const auto add_plural = [&](std::uint32_t at) {
+      const auto& f = trie.nodes[at];
+      for (auto p = f.exact_begin; p < f.exact_end; ++p)
+        if (words[trie.lists[p]].kind == WordKind::exact) wps.push_back(trie.lists[p]);
+    };
+    if (n >= 2 && tok[n - 1] == 's' && k >= n - 1 && stem_nodes[n - 1]) add_plural(stem_nodes[n - 1]);
+    if (n >= 3 && tok[n - 2] == 'e' && tok[n - 1] == 's' && k >= n - 2 && stem_nodes[n - 2])
+      add_plural(stem_nodes[n - 2]);
+    if (n >= 4 && tok.compare(n - 3, 3, "ies") == 0 && k >= n - 3 && stem_nodes[n - 3]) {
+      if (const auto y = trie.child(stem_nodes[n - 3], 'y')) add_plural(y);
+    }
+  }
+
   // Buffers reused by the calls of one thread (match() is const and may run concurrently).
   struct Scratch {
     Run run;
     std::string lower;
     std::vector<std::uint32_t> wp_begin, wps, stem_nodes, candidates;
+    std::map<std::uint64_t, TokenCache> caches;  // by matcher serial
   };
 
   std::vector<Match> match(std::string_view text) const {
     thread_local Scratch scratch;
+    if (scratch.caches.size() > 8 && !scratch.caches.count(serial)) scratch.caches.clear();
     Run& r = scratch.run;
     r.text = text;
     r.occs.clear();
@@ -829,40 +1021,18 @@ struct Matcher::Impl {
     auto& stem_nodes = scratch.stem_nodes;
     wp_begin.assign(r.toks.size() + 1, 0);
     wps.clear();
+    TokenCache& cache = scratch.caches[serial];
     for (std::size_t i = 0; i < r.toks.size(); ++i) {
       wp_begin[i] = static_cast<std::uint32_t>(wps.size());
       const std::string_view tok(lower.data() + r.toks[i].b, r.toks[i].e - r.toks[i].b);
-      std::uint32_t node = 0;
-      std::size_t k = 0;
-      stem_nodes.assign(tok.size() + 1, 0);  // stem_nodes[j]: the node after j bytes (0: none)
-      for (; k < tok.size(); ++k) {
-        node = trie.child(node, static_cast<unsigned char>(tok[k]));
-        if (node == 0) break;
-        stem_nodes[k + 1] = node;
-        const auto& f = trie.nodes[node];
-        for (auto p = f.prefix_begin; p < f.prefix_end; ++p) {
-          const auto w = trie.lists[p];
-          if (words[w].kind == WordKind::prefix || glob_match(words[w].text, tok)) wps.push_back(w);
-        }
-      }
-      if (k == tok.size() && node != 0) {
-        const auto& f = trie.nodes[node];
-        for (auto p = f.exact_begin; p < f.exact_end; ++p) wps.push_back(trie.lists[p]);
-      }
-      if (plurals) {
-        // The walk reached the node of the token minus "s" or "es": singular words there match.
-        const auto n = tok.size();
-        const auto add_plural = [&](std::uint32_t at) {
-          const auto& f = trie.nodes[at];
-          for (auto p = f.exact_begin; p < f.exact_end; ++p)
-            if (words[trie.lists[p]].kind == WordKind::exact) wps.push_back(trie.lists[p]);
-        };
-        if (n >= 2 && tok[n - 1] == 's' && k >= n - 1 && stem_nodes[n - 1]) add_plural(stem_nodes[n - 1]);
-        if (n >= 3 && tok[n - 2] == 'e' && tok[n - 1] == 's' && k >= n - 2 && stem_nodes[n - 2])
-          add_plural(stem_nodes[n - 2]);
-        if (n >= 4 && tok.compare(n - 3, 3, "ies") == 0 && k >= n - 3 && stem_nodes[n - 3]) {
-          if (const auto y = trie.child(stem_nodes[n - 3], 'y')) add_plural(y);
-        }
+      const std::uint32_t hash = TokenCache::hash(tok);
+      const std::uint32_t *b = nullptr, *e = nullptr;
+      if (cache.find(tok, hash, b, e)) {
+        wps.insert(wps.end(), b, e);
+      } else {
+        const std::size_t from = wps.size();
+        words_of(tok, wps, stem_nodes);
+        cache.insert(tok, hash, wps.data() + from, wps.data() + wps.size());
       }
     }
     wp_begin[r.toks.size()] = static_cast<std::uint32_t>(wps.size());
@@ -889,7 +1059,7 @@ struct Matcher::Impl {
     if (r.occs.empty()) return out;
     std::sort(r.occs.begin(), r.occs.end());
 
-    // Candidate queries: those with a positive term that occurs.
+    // Candidate queries: those whose anchor clause has a term that occurs.
     auto& candidates = scratch.candidates;
     candidates.clear();
     for (std::size_t i = 0; i < r.occs.size(); ++i) {
@@ -909,6 +1079,7 @@ struct Matcher::Impl {
 
     for (auto qi : candidates) {
       const Query& q = queries[qi];
+      if (!possible(r, q.root)) continue;
       auto spans = eval(r, q.root);
       if (spans.empty()) continue;
       out.push_back({qi, evidence(r, q, std::move(spans))});
@@ -920,6 +1091,7 @@ struct Matcher::Impl {
 Matcher::Matcher(const std::vector<TargetQuery>& queries, Options options) : impl_(std::make_unique<Impl>()) {
   impl_->plurals = options.plurals;
   for (std::size_t i = 0; i < queries.size(); ++i) impl_->compile(i, queries[i]);
+  impl_->index_anchors();
   impl_->trie.build(impl_->words);
   impl_->word_ids.clear();
   impl_->term_ids.clear();

@@ -70,8 +70,9 @@ struct MatcherOptions {
 
 /// Many queries compiled once into one multi-pattern structure. `match` tokenises the text
 /// once, finds every query term in one pass (a trie of the literal words and of the literal
-/// prefixes of wildcard words), and evaluates only the queries one of whose positive terms
-/// (terms not under AND NOT) occurs. Immutable after construction: `match` may be called from
+/// prefixes of wildcard words), and evaluates only the queries whose anchor occurs: one
+/// clause of terms the query cannot match without, chosen at compile time among its
+/// necessary conditions for the terms fewest queries share. Immutable after construction: `match` may be called from
 /// several threads at once.
 class Matcher {
  public:

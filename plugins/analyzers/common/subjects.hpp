@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <dossier/model.hpp>
@@ -20,7 +21,7 @@ struct Subject {
 /// unnumbered paragraph and list item too), each with the references that sit in it.
 inline std::vector<Subject> subjects_of(const Document& document, bool paragraphs) {
   std::vector<Subject> subjects;
-  std::map<std::string, std::size_t> index;
+  std::map<std::string_view, std::size_t> index;  // views of the document's own addresses
   auto add = [&](const std::string& address, const std::string& text) {
     if (index.count(address)) return;
     index[address] = subjects.size();

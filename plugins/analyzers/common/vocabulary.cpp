@@ -24,7 +24,9 @@ namespace {
   throw std::runtime_error(out.str());
 }
 
-std::vector<aurora::TargetQuery> as_queries(const Vocabulary& v) {
+}  // namespace
+
+std::vector<aurora::TargetQuery> queries_of(const Vocabulary& v) {
   std::vector<aurora::TargetQuery> queries;
   for (const auto& r : v.rules) {
     const std::string goal = v.scheme == "sdg" ? r.code.substr(0, r.code.find('.')) : r.code;
@@ -32,8 +34,6 @@ std::vector<aurora::TargetQuery> as_queries(const Vocabulary& v) {
   }
   return queries;
 }
-
-}  // namespace
 
 Vocabulary parse(const std::string& text, const std::string& name) {
   toml::table root;
@@ -75,7 +75,7 @@ Vocabulary parse(const std::string& text, const std::string& name) {
 }
 
 Compiled::Compiled(Vocabulary vocabulary)
-    : vocabulary_(std::move(vocabulary)), matcher_(as_queries(vocabulary_)) {}
+    : vocabulary_(std::move(vocabulary)), matcher_(queries_of(vocabulary_)) {}
 
 std::vector<Compiled::Hit> Compiled::match(std::string_view text) const {
   std::vector<Hit> hits;
@@ -106,9 +106,10 @@ Vocabulary load_file(const std::string& path) {
   return parse(text.str(), path);
 }
 
-std::vector<const Compiled*> Selection::for_options(const std::string& scheme, const Options& options) {
+std::vector<const Compiled*> Selection::for_options(const std::string& scheme, const Options& options,
+                                                    bool builtin_allowed) {
   std::vector<const Compiled*> out;
-  if (options.get_bool("builtin_vocabulary", true))
+  if (builtin_allowed && options.get_bool("builtin_vocabulary", true))
     if (const auto* b = builtin(scheme)) out.push_back(b);
   const std::string extra = options.get("vocabulary");
   if (!extra.empty()) {
@@ -121,11 +122,12 @@ std::vector<const Compiled*> Selection::for_options(const std::string& scheme, c
   return out;
 }
 
-std::string evidence_line(const Compiled& vocabulary, const Compiled::Hit& hit, const std::string& what) {
-  std::string line = "vocabulary " + vocabulary.vocabulary().version + " rule for " + what;
-  if (!hit.rule->note.empty()) line += " (" + hit.rule->note + ")";
+std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string>& words,
+                          const std::string& what) {
+  std::string line = "vocabulary " + vocabulary.version + " rule for " + what;
+  if (!rule.note.empty()) line += " (" + rule.note + ")";
   line += " matched:";
-  for (const auto& w : hit.words) line += " \"" + w + "\"";
+  for (const auto& w : words) line += " \"" + w + "\"";
   return line;
 }
 

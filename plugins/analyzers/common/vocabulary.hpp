@@ -29,6 +29,10 @@ struct Vocabulary {
 /// std::runtime_error for syntax errors, unknown keys, missing fields or weights outside 0..1.
 Vocabulary parse(const std::string& toml_text, const std::string& name);
 
+/// The rules' queries in rule order, goal taken from the code, for a matcher that also holds
+/// other queries (the sdg analyzer compiles them with the Aurora queries: one pass finds both).
+std::vector<aurora::TargetQuery> queries_of(const Vocabulary& vocabulary);
+
 /// A vocabulary compiled for matching: match() gives the rules that fire on a text.
 class Compiled {
  public:
@@ -59,7 +63,9 @@ Vocabulary load_file(const std::string& path);
 /// once per analyzer object.
 class Selection {
  public:
-  std::vector<const Compiled*> for_options(const std::string& scheme, const Options& options);
+  /// With `builtin` false the project's vocabulary is left out whatever the options say (for a
+  /// caller that matches it some other way).
+  std::vector<const Compiled*> for_options(const std::string& scheme, const Options& options, bool builtin = true);
 
  private:
   std::unique_ptr<Compiled> extra_;
@@ -67,7 +73,8 @@ class Selection {
 };
 
 /// The evidence line for a rule that fired: version, code, note and matched words.
-std::string evidence_line(const Compiled& vocabulary, const Compiled::Hit& hit, const std::string& what);
+std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string>& words,
+                          const std::string& what);
 
 /// The pieces of evidence for one code. Independent signals combine by noisy-OR
 /// (1 - (1 - a)(1 - b)): agreement raises the score, and an explicit reference (1) stays 1.

@@ -40,11 +40,12 @@ class GcmAnalyzer final : public Analyzer {
       for (const auto* v : vocabularies) {
         for (const auto& hit : v->match(*subject.text)) {
           objectives[std::stoi(hit.rule->code)].add(hit.rule->weight,
-                                                    vocabulary::evidence_line(*v, hit, "objective " + hit.rule->code));
+                                                    vocabulary::evidence_line(v->vocabulary(), *hit.rule, hit.words,
+                                                                              "objective " + hit.rule->code));
         }
       }
-      auto emit = [&](const std::map<int, Evidence>& codes, const char* level, const char* prefix) {
-        for (const auto& [code, evidence] : codes) {
+      auto emit = [&](std::map<int, Evidence>& codes, const char* level, const char* prefix) {
+        for (auto& [code, evidence] : codes) {
           if (evidence.score() < threshold) continue;
           Annotation a;
           a.subject = subject.address;
@@ -52,7 +53,7 @@ class GcmAnalyzer final : public Analyzer {
           a.code = prefix + std::to_string(code);
           a.level = level;
           a.score = evidence.score();
-          a.evidence = evidence.lines;
+          a.evidence = std::move(evidence.lines);
           out.push_back(std::move(a));
         }
       };

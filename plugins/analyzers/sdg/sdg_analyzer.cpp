@@ -30,9 +30,12 @@ namespace {
 
 using namespace dossier;
 
-// Every goal's queries, compiled once for all analyzer objects of the process.
+// The Aurora queries of every goal and the project's vocabulary rules, compiled into one
+// matcher once per process, so that one pass over a text finds both.
 struct CompiledQueries {
-  std::vector<aurora::TargetQuery> queries;
+  std::vector<aurora::TargetQuery> queries;  // Aurora's first, then the vocabulary's rules
+  std::size_t aurora_count = 0;
+  vocabulary::Vocabulary vocabulary;
   aurora::Matcher matcher;
 };
 
@@ -43,13 +46,23 @@ const CompiledQueries& compiled_queries() {
       auto goal = aurora::load_queries(xml);
       all.insert(all.end(), goal.begin(), goal.end());
     }
+    const std::size_t aurora_count = all.size();
+    auto rules = vocabulary::parse(vocabulary_file("sdg"), "sdg.toml");
+    for (auto& q : vocabulary::queries_of(rules)) all.push_back(std::move(q));
     aurora::Matcher matcher(all);
-    return CompiledQueries{std::move(all), std::move(matcher)};
+    return CompiledQueries{std::move(all), aurora_count, std::move(rules), std::move(matcher)};
   }();
   return compiled;
 }
 
 using vocabulary::Evidence;
+
+void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, const std::vector<std::string>& words,
+              std::map<std::string, Evidence>& target, std::map<std::string, Evidence>& goal) {
+  const std::string why = vocabulary::evidence_line(v, rule, words, rule.code);
+  target[rule.code].add(rule.weight, why);
+  goal[rule.code.substr(0, rule.code.find('.'))].add(rule.weight, why);
+}
 
 class SdgAnalyzer final : public Analyzer {
  public:
@@ -59,7 +72,9 @@ class SdgAnalyzer final : public Analyzer {
     const bool use_queries = context.options().get_bool("queries", true);
     const double threshold = context.options().get_double("threshold", 0.5);
     const double query_score = context.options().get_double("query_score", 0.6);
-    const auto vocabularies = vocabularies_.for_options("sdg", context.options());
+    const bool use_builtin = context.options().get_bool("builtin_vocabulary", true);
+    // The project's vocabulary is in the combined matcher; only a user's file is separate.
+    const auto extra = vocabularies_.for_options("sdg", context.options(), false);
     for (const auto& subject : analyzers::subjects_of(document, paragraphs)) {
       // code -> evidence, per level; ordered so that output is deterministic.
       std::map<std::string, Evidence> goal, target, indicator;
@@ -77,25 +92,26 @@ class SdgAnalyzer final : public Analyzer {
           goal[id].add(1.0, why);
         }
       }
-      if (use_queries) {
-        const auto& compiled = compiled_queries();
-        for (const auto& m : compiled.matcher.match(*subject.text)) {
-          const auto& q = compiled.queries[m.query];
+      const auto& compiled = compiled_queries();
+      for (const auto& m : compiled.matcher.match(*subject.text)) {
+        const auto& q = compiled.queries[m.query];
+        if (m.query < compiled.aurora_count) {
+          if (!use_queries) continue;
           std::string why = "Aurora query for SDG " + q.target + " matched:";
           for (const auto& term : m.evidence) why += " \"" + term + "\"";
           if (q.target != q.goal) target[q.target].add(query_score, why);
           goal[q.goal].add(query_score, why);
+        } else if (use_builtin) {
+          const auto& rule = compiled.vocabulary.rules[m.query - compiled.aurora_count];
+          add_rule(compiled.vocabulary, rule, m.evidence, target, goal);
         }
       }
-      for (const auto* v : vocabularies) {
-        for (const auto& hit : v->match(*subject.text)) {
-          const std::string why = vocabulary::evidence_line(*v, hit, hit.rule->code);
-          target[hit.rule->code].add(hit.rule->weight, why);
-          goal[hit.rule->code.substr(0, hit.rule->code.find('.'))].add(hit.rule->weight, why);
-        }
+      for (const auto* v : extra) {
+        for (const auto& hit : v->match(*subject.text))
+          add_rule(v->vocabulary(), *hit.rule, hit.words, target, goal);
       }
-      auto emit = [&](const std::map<std::string, Evidence>& codes, const char* level) {
-        for (const auto& [code, evidence] : codes) {
+      auto emit = [&](std::map<std::string, Evidence>& codes, const char* level) {
+        for (auto& [code, evidence] : codes) {
           if (evidence.score() < threshold) continue;
           Annotation a;
           a.subject = subject.address;
@@ -103,7 +119,7 @@ class SdgAnalyzer final : public Analyzer {
           a.code = code;
           a.level = level;
           a.score = evidence.score();
-          a.evidence.assign(evidence.lines.begin(), evidence.lines.end());
+          a.evidence = std::move(evidence.lines);
           out.push_back(std::move(a));
         }
       };
