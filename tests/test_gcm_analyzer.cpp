@@ -62,3 +62,28 @@ TEST_CASE("acceptance: the vocabulary maps detention to objective 13 and recruit
   CHECK(maps("004_4233e7d77e7d0f2d.txt", "Find alternatives to detention", "13"));
   CHECK(maps("003_47dc10d97ca243f0.txt", "Reduce worker-paid recruitment fees", "6"));
 }
+
+TEST_CASE("recommendations under a heading with a cluster title map to that thematic cluster") {
+  // 003 groups its policy options under the titles of the six GCM thematic consultations.
+  const Document d = test::read_with("text", test::corpus_dir() / "003_47dc10d97ca243f0.txt");
+  const auto out = gcm_of("003_47dc10d97ca243f0.txt");
+  std::size_t under_smuggling = 0, mapped = 0;
+  for (const auto& r : d.recommendations) {
+    const auto block = std::find_if(d.blocks.begin(), d.blocks.end(), [&](const Block& b) { return b.address == r.address; });
+    REQUIRE(block != d.blocks.end());
+    bool below = false;
+    for (int s = block->section; s >= 0; s = d.sections[static_cast<std::size_t>(s)].parent)
+      below = below || d.sections[static_cast<std::size_t>(s)].title.rfind("SMUGGLING OF MIGRANTS", 0) == 0;
+    if (!below) continue;
+    ++under_smuggling;
+    const auto it = std::find_if(out.begin(), out.end(), [&](const Annotation& a) {
+      return a.subject == r.address && a.level == "cluster" && a.code == "cluster-5";
+    });
+    if (it == out.end()) continue;
+    ++mapped;
+    CHECK(std::any_of(it->evidence.begin(), it->evidence.end(),
+                      [](const std::string& e) { return e.rfind("section heading \"", 0) == 0; }));
+  }
+  CHECK(under_smuggling >= 10);
+  CHECK(mapped == under_smuggling);
+}

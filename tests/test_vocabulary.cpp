@@ -45,6 +45,16 @@ TEST_CASE("vocabulary mistakes name the file and line") {
   CHECK_THROWS_WITH(vocabulary::parse("scheme = \"xyz\"\n", "v.toml"), Catch::Contains("'scheme' must be"));
   CHECK_THROWS_WITH(vocabulary::parse("scheme = [\n", "v.toml"), Catch::Contains("v.toml:"));
   CHECK_THROWS_WITH(vocabulary::load_file("/nonexistent.toml"), Catch::Contains("cannot open"));
+  const auto rule = [](const std::string& scheme, const std::string& code) {
+    return "scheme = \"" + scheme + "\"\n[[rule]]\ncode = \"" + code + "\"\nquery = 'x'\n";
+  };
+  CHECK_THROWS_WITH(vocabulary::parse(rule("sdg", "18.1"), "v.toml"), Catch::Contains("v.toml:2: 'code' \"18.1\" is not"));
+  CHECK_THROWS_WITH(vocabulary::parse(rule("sdg", "10"), "v.toml"), Catch::Contains("is not an SDG target"));
+  CHECK_THROWS_WITH(vocabulary::parse(rule("gcm", "24"), "v.toml"), Catch::Contains("is not a GCM objective"));
+  CHECK_THROWS_WITH(vocabulary::parse(rule("gcm", "cluster-7"), "v.toml"), Catch::Contains("is not a GCM objective"));
+  CHECK_NOTHROW(vocabulary::parse(rule("sdg", "10.a"), "v.toml"));
+  CHECK_NOTHROW(vocabulary::parse(rule("gcm", "cluster-6"), "v.toml"));
+  CHECK_NOTHROW(vocabulary::parse(rule("gcm", "23"), "v.toml"));
 }
 
 TEST_CASE("evidence combines independent signals and never exceeds certainty") {

@@ -24,6 +24,26 @@ namespace {
   throw std::runtime_error(out.str());
 }
 
+bool number_in(const std::string& s, int low, int high) {
+  if (s.empty() || s.size() > 2 || s[0] == '0') return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  const int n = std::stoi(s);
+  return n >= low && n <= high;
+}
+
+// sdg: a target of one of the 17 goals ("10.7", "10.a"); gcm: "1".."23" or "cluster-1".."cluster-6".
+bool valid_code(const std::string& scheme, const std::string& code) {
+  if (scheme == "gcm") {
+    if (code.rfind("cluster-", 0) == 0) return number_in(code.substr(8), 1, 6);
+    return number_in(code, 1, 23);
+  }
+  const auto dot = code.find('.');
+  if (dot == std::string::npos || !number_in(code.substr(0, dot), 1, 17)) return false;
+  const std::string target = code.substr(dot + 1);
+  return number_in(target, 1, 20) || (target.size() == 1 && target[0] >= 'a' && target[0] <= 'z');
+}
+
 }  // namespace
 
 std::vector<aurora::TargetQuery> queries_of(const Vocabulary& v) {
@@ -68,6 +88,11 @@ Vocabulary parse(const std::string& text, const std::string& name) {
       else fail(name, &value, "unknown key or wrong type: '" + k + "'");
     }
     if (r.code.empty() || r.query.empty()) fail(name, &node, "a [[rule]] needs 'code' and 'query'");
+    if (!valid_code(v.scheme, r.code))
+      fail(name, &node,
+           "'code' \"" + r.code + "\" is not " +
+               (v.scheme == "sdg" ? "an SDG target (\"10.7\", \"10.a\")"
+                                  : "a GCM objective (\"1\"..\"23\") or cluster (\"cluster-1\"..\"cluster-6\")"));
     if (r.weight < 0 || r.weight > 1) fail(name, &node, "'weight' must be between 0 and 1");
     v.rules.push_back(std::move(r));
   }
