@@ -112,3 +112,22 @@ TEST_CASE("acceptance: A/68/283 para 127 maps to target 10.7, with the rule that
   CHECK(it->score >= 0.5);
   CHECK_FALSE(it->evidence.empty());
 }
+
+TEST_CASE("quality floor: goal-level mapping of the UPR development set stays at macro F1 0.70 or more") {
+  // The development set of issue 4 (A/HRC/43/15 with the SDG goals OHCHR assigned): a guard
+  // against changes to the queries, the vocabulary or the readers that lose quality.
+  const test::fs::path data = test::source_dir() / "tests" / "data" / "upr-slovenia-2019";
+  const test::fs::path out = test::fresh_dir("sdg-quality");
+  const auto run = test::dossier("-q run " + test::quote((data / "A_HRC_43_15_UPR_WG_report_Slovenia.txt").string()) +
+                                 " --analyze sdg --export json --out " + test::quote(out.string()));
+  REQUIRE(run.exit_code == 0);
+  const auto eval = test::dossier("eval " + test::quote((out / "corpus.json").string()) + " " +
+                                  test::quote((data / "A_HRC_43_15_recommendations_sdg_labels.csv").string()) +
+                                  " --document A/HRC/43/15");
+  REQUIRE(eval.exit_code == 0);
+  const auto at = eval.output.find("macro  precision");
+  REQUIRE(at != std::string::npos);
+  const auto f1 = eval.output.find("F1 ", at);
+  REQUIRE(f1 != std::string::npos);
+  CHECK(std::stod(eval.output.substr(f1 + 3)) >= 0.70);
+}
