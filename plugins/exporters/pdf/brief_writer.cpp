@@ -63,6 +63,13 @@ class Layout {
   void heading(const std::string& text, double keep = 40);
   void note(const std::string& text);
   static std::string citation_key(const Document* d) { return "source:" + d->id; }
+  /// "10.7, 16.b" with the language's list separator; each code isolated left-to-right so
+  /// that "16.b" keeps its order in a right-to-left line.
+  std::string codes(const std::vector<std::string>& list) const {
+    std::vector<std::string> isolated;
+    for (const auto& c : list) isolated.push_back("\u2066" + c + "\u2069");
+    return join(isolated, label("list_separator", lang_));
+  }
 
   const Brief& b_;
   const BriefSettings& s_;
@@ -278,11 +285,11 @@ void Layout::recommendations() {
     c_.move_down(2);
     c_.paragraph(r.text, body, text_x, text_w);
     std::vector<std::string> parts;
-    if (!item.targets.empty()) parts.push_back(label("targets", lang_) + ": " + join(item.targets, ", "));
+    if (!item.targets.empty()) parts.push_back(label("targets", lang_) + ": " + codes(item.targets));
     if (!item.objectives.empty()) {
       std::vector<std::string> o;
       for (int n : item.objectives) o.push_back(std::to_string(n));
-      parts.push_back(label("gcm", lang_) + ": " + join(o, ", "));
+      parts.push_back(label("gcm", lang_) + ": " + codes(o));
     }
     if (!parts.empty()) {
       c_.move_down(2);

@@ -1,6 +1,7 @@
 // The `pdf` exporter: printable briefs for delegations, one per focus value, in the
 // language the job asks for (docs/exporters/pdf.md).
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -59,7 +60,12 @@ class PdfExporter final : public Exporter {
     settings.paper = pdf::paper_named(o.get("paper", "a4"));
     settings.creator = "Dossier " + context.build().host_version + " (pdf exporter " + kVersion + ")";
     settings.build_time = context.build().build_time;
-    for (const auto& f : o.get_list("fonts")) settings.fonts.push_back(pdf::parse_font_option(f));
+    for (const auto& f : o.get_list("fonts")) {
+      settings.fonts.push_back(pdf::parse_font_option(f));
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(settings.fonts.back().path, ec))
+        context.warn("font file " + settings.fonts.back().path + " (option 'fonts') does not exist");
+    }
     for (auto& f : pdf::standard_fonts()) settings.fonts.push_back(std::move(f));
     const long long key = o.get_int("key_recommendations", 10);
     if (key < 1 || key > 200) throw std::invalid_argument("option 'key_recommendations' must be 1..200");

@@ -6,10 +6,13 @@ namespace dossier::pdf {
 
 namespace {
 
+// Isolates (LRI, RLI, FSI, PDI) are kept for FriBidi, which honours them, and dropped from
+// what is drawn; other invisible controls go at once.
+bool isolate(char32_t c) { return c >= 0x2066 && c <= 0x2069; }
+
 bool dropped(char32_t c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xAD ||
-         (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+         (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c == 0xFEFF;
 }
 
 bool space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000; }
@@ -64,7 +67,7 @@ Line reorder(const Shaped& s, std::size_t begin, std::size_t end, const Advance&
                             reinterpret_cast<FriBidiChar*>(visual.data()), nullptr))
     visual = s.text;  // out of memory in FriBidi: logical order is still readable for LTR text
   for (std::size_t i = begin; i < end; ++i) {
-    if (visual[i] == 0xFEFF) continue;  // the second half of a lam-alef ligature
+    if (visual[i] == 0xFEFF || isolate(visual[i])) continue;  // 0xFEFF: the second half of a lam-alef ligature
     line.visual += visual[i];
     line.width += advance(visual[i]);
   }
@@ -136,7 +139,7 @@ Wrapped wrap(std::string_view text, double max_width, const Advance& advance, bo
   out.rtl = FRIBIDI_IS_RTL(s.base);
   const std::size_t n = s.text.size();
   std::vector<double> w(n);
-  for (std::size_t i = 0; i < n; ++i) w[i] = s.text[i] == 0xFEFF ? 0 : advance(s.text[i]);
+  for (std::size_t i = 0; i < n; ++i) w[i] = s.text[i] == 0xFEFF || isolate(s.text[i]) ? 0 : advance(s.text[i]);
 
   std::size_t start = 0;
   while (start < n) {

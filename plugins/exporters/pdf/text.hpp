@@ -10,7 +10,8 @@
 namespace dossier::pdf {
 
 /// Code points of UTF-8 text; invalid bytes become U+FFFD. Control and invisible
-/// formatting characters are dropped and any white space becomes one space.
+/// formatting characters are dropped, except the bidi isolates U+2066..U+2069 that wrap()
+/// honours and does not draw, and any white space becomes one space.
 std::u32string decode_utf8(std::string_view text);
 std::string encode_utf8(std::u32string_view text);
 
