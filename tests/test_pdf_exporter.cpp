@@ -325,3 +325,19 @@ TEST_CASE("the same build gives the same bytes") {
   const Run b = export_corpus(c, "pdf-same-b", {});
   CHECK(test::read_file(a.dir / "brief.pdf") == test::read_file(b.dir / "brief.pdf"));
 }
+
+TEST_CASE("the fonts option adds a font for one script and warns about unusable files") {
+  Options o = options({{"language", "zh"}});
+  o.set_list("fonts", {"cjk=/usr/share/fonts/truetype/arphic/uming.ttc:0",
+                       (test::source_dir() / "samples/jobs/gfmd.toml").string(), "/nonexistent/font.ttf"});
+  const Run run = export_corpus(small_corpus("States should act."), "pdf-fonts", o);
+  const fs::path pdf = run.dir / "brief-zh.pdf";
+  REQUIRE(fs::is_regular_file(pdf));
+  const std::string fonts = tool("pdffonts", pdf);
+  CHECK(fonts.find("UMing") != std::string::npos);       // preferred for Chinese
+  CHECK(fonts.find("WenQuanYi") == std::string::npos);   // so Zen Hei is not needed
+  CHECK(fonts.find("DejaVuSans") != std::string::npos);  // Latin still from DejaVu
+  REQUIRE(run.warnings.size() == 2);
+  CHECK(run.warnings[0].find("/nonexistent/font.ttf") != std::string::npos);
+  CHECK(run.warnings[1].find("gfmd.toml is not a TrueType font") != std::string::npos);
+}

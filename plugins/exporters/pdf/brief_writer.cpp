@@ -247,7 +247,7 @@ void Layout::heat_table() {
       const double strength = n == 0 ? 0 : 0.25 + 0.75 * n / max;
       c_.rect(x + 0.5, top - row + 1, cell - 1, row - 2, n == 0 ? kPanel : tint(rgb(sdg_colour(g)), strength));
       if (n > 0)
-        c_.line(std::to_string(n), {7, Weight::bold, strength > 0.6 ? kWhite : kInk, 1.2}, x, top - row + 5.5, cell,
+        c_.line(std::to_string(n), {7, Weight::bold, strength > 0.7 ? kWhite : kInk, 1.2}, x, top - row + 5.5, cell,
                 Align::centre);
     }
     c_.move_down(row);
@@ -311,7 +311,7 @@ void Layout::sources() {
     if (!d->title.empty()) c_.paragraph(d->title, title, c_.left(), c_.width(), Align::start);
     std::size_t n = 0;
     for (const auto& item : b_.items) n += item.document == d;
-    c_.paragraph(join({d->date, d->place, d->body, label("recommendations_n", lang_, {std::to_string(n)})}, "  \u00B7  "),
+    c_.paragraph(join({d->date, d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {std::to_string(n)}))}, "  \u00B7  "),
                  meta, c_.left(), c_.width(), Align::start);
     c_.move_down(7);
   }
@@ -376,7 +376,7 @@ BriefResult write_brief(const Brief& brief, const BriefSettings& settings, const
   doc.set_info({layout.title() + " \u2014 " + layout.focus(), layout.focus(), join(keywords, "; "),
                 settings.organisation, settings.creator, settings.build_time});
   doc.save(path);
-  return {canvas.page_count(), fonts.missing(), fonts.describe()};
+  return {canvas.page_count(), fonts.missing(), fonts.describe(), fonts.rejected()};
 }
 
 }  // namespace dossier::pdf

@@ -34,6 +34,7 @@ struct BriefResult {
   int pages = 0;
   std::set<char32_t> missing;        ///< code points no font could show
   std::vector<std::string> fonts;    ///< font files, "(embedded)" for those used
+  std::vector<std::string> rejected; ///< font files that could not be used
 };
 
 /// Writes `brief` to `path`. Throws std::runtime_error on libharu or font errors.

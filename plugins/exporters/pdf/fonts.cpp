@@ -3,6 +3,8 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
 
 #include <filesystem>
 #include <stdexcept>
@@ -72,11 +74,17 @@ Fonts::Fonts(HPDF_Doc doc, std::vector<FontFile> files) : doc_(doc) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file.path, ec)) continue;
     auto face = std::make_unique<Face>();
-    if (FT_New_Face(lib, file.path.c_str(), file.index, &face->ft)) continue;
-    // libharu embeds TrueType outlines only; CFF-flavoured OpenType shows nothing.
-    if (!FT_IS_SFNT(face->ft) || !(face->ft->face_flags & FT_FACE_FLAG_SCALABLE) ||
+    if (FT_New_Face(lib, file.path.c_str(), file.index, &face->ft)) {
+      rejected_.push_back(file.path);
+      continue;
+    }
+    // libharu embeds TrueType outlines only (a 'glyf' table); CFF-flavoured OpenType
+    // would show nothing.
+    FT_ULong glyf_size = 0;
+    if (!FT_IS_SFNT(face->ft) || FT_Load_Sfnt_Table(face->ft, TTAG_glyf, 0, nullptr, &glyf_size) ||
         FT_Select_Charmap(face->ft, FT_ENCODING_UNICODE)) {
       FT_Done_Face(face->ft);
+      rejected_.push_back(file.path);
       continue;
     }
     face->file = std::move(file);

@@ -63,6 +63,8 @@ class Fonts {
   Weight weight(int face) const;
   /// Code points that no face could show.
   const std::set<char32_t>& missing() const { return missing_; }
+  /// Files that exist but are no TrueType font libharu can embed (or lack the face asked for).
+  const std::vector<std::string>& rejected() const { return rejected_; }
   /// The files in use, for the log.
   std::vector<std::string> describe() const;
 
@@ -76,6 +78,7 @@ class Fonts {
   std::vector<std::unique_ptr<Face>> faces_;
   std::map<std::pair<char32_t, int>, int> choice_;  // (code point, weight) -> face, -1 none
   std::set<char32_t> missing_;
+  std::vector<std::string> rejected_;
   char32_t replacement_ = U'?';
 };
 

@@ -92,6 +92,8 @@ const Entry kLabels[] = {
                       "التوصيات الموجهة إلى: {1}", "针对{1}的建议"}},
     {"recommendations_n", {"{1} recommendations", "{1} recommandations", "{1} recomendaciones",
                            "рекомендаций: {1}", "{1} توصية", "{1} 项建议"}},
+    {"recommendations_1", {"1 recommendation", "1 recommandation", "1 recomendación", "рекомендаций: 1",
+                           "توصية واحدة", "1 项建议"}},
     {"about", {"About this brief", "À propos de cette note", "Acerca de esta nota", "Об этой записке",
                "حول هذا الموجز", "关于本简报"}},
     {"about_text",

@@ -77,7 +77,7 @@ class PdfExporter final : public Exporter {
     // the exporter once per language without the files overwriting each other.
     const std::string name_language = requested == context.build().language ? "" : slugify(requested);
 
-    std::set<std::string> names;
+    std::set<std::string> names, rejected;
     for (const auto& focus : focuses) {
       const std::string name = file_for(file_name, focus.slug(), name_language);
       if (!names.insert(name).second) {
@@ -95,6 +95,8 @@ class PdfExporter final : public Exporter {
       context.info(name + ": " + std::to_string(result.pages) + " pages, " + std::to_string(brief.key_count) +
                    " key recommendations of " + std::to_string(brief.items.size()) + " in focus");
       for (const auto& f : result.fonts) context.debug(name + ": font " + f);
+      for (const auto& f : result.rejected)
+        if (rejected.insert(f).second) context.warn("font file " + f + " is not a TrueType font libharu can embed: skipped");
     }
   }
 };
