@@ -281,15 +281,15 @@ void Layout::recommendations() {
     std::string head = r.address;
     const Box box = c_.paragraph(head, cite, text_x, text_w, Align::start);
     c_.link(box, citation_key(item.document));
-    if (!r.addressee.empty()) c_.paragraph(label("addressee", lang_) + ": " + r.addressee, tags, text_x, text_w);
+    if (!r.addressee.empty()) c_.paragraph(label("addressee", lang_) + label("colon", lang_) + r.addressee, tags, text_x, text_w);
     c_.move_down(2);
     c_.paragraph(r.text, body, text_x, text_w);
     std::vector<std::string> parts;
-    if (!item.targets.empty()) parts.push_back(label("targets", lang_) + ": " + codes(item.targets));
+    if (!item.targets.empty()) parts.push_back(label("targets", lang_) + label("colon", lang_) + codes(item.targets));
     if (!item.objectives.empty()) {
       std::vector<std::string> o;
       for (int n : item.objectives) o.push_back(std::to_string(n));
-      parts.push_back(label("gcm", lang_) + ": " + codes(o));
+      parts.push_back(label("gcm", lang_) + label("colon", lang_) + codes(o));
     }
     if (!parts.empty()) {
       c_.move_down(2);

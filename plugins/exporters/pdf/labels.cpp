@@ -73,6 +73,7 @@ const Entry kLabels[] = {
                  "可持续发展目标具体目标"}},
     {"gcm", {"GCM objectives", "Objectifs du PMM", "Objetivos del PMM", "Цели Глобального договора о миграции",
              "أهداف الاتفاق العالمي للهجرة", "全球移民契约目标"}},
+    {"colon", {": ", " : ", ": ", ": ", ": ", "："}},
     {"list_separator", {", ", ", ", ", ", ", ", "، ", "、"}},
     {"sources", {"Sources", "Sources", "Fuentes", "Источники", "المصادر", "资料来源"}},
     {"page", {"Page {1} of {2}", "Page {1} sur {2}", "Página {1} de {2}", "Стр. {1} из {2}", "الصفحة {1} من {2}",

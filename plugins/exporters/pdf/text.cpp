@@ -15,7 +15,8 @@ bool dropped(char32_t c) {
          (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c == 0xFEFF;
 }
 
-bool space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000; }
+// A no-break space (U+00A0) is kept: lines never break at it.
+bool space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000; }
 
 // Chinese and Japanese text has no spaces: a line may break before or after any of these.
 bool cjk(char32_t c) {
