@@ -22,10 +22,11 @@ namespace {
 
 const std::string kPilcrow = "\xC2\xB6";
 
-/// The sample job, built once for the whole program.
+/// The sample job, built once per test program. ctest runs each test case as a program of
+/// its own and in parallel, so each gets its own folder.
 const fs::path& sample_out() {
   static const fs::path out = [] {
-    const fs::path dir = test::fresh_dir("pdf-sample");
+    const fs::path dir = test::fresh_dir("pdf-sample-" + Catch::getResultCapture().getCurrentTestName().substr(0, 24));
     const auto r = test::dossier("build " + test::quote((test::source_dir() / "samples/jobs/gfmd.toml").string()) +
                                  " --out " + test::quote(dir.string()));
     INFO(r.output);
@@ -340,4 +341,16 @@ TEST_CASE("the fonts option adds a font for one script and warns about unusable 
   REQUIRE(run.warnings.size() == 2);
   CHECK(run.warnings[0].find("/nonexistent/font.ttf") != std::string::npos);
   CHECK(run.warnings[1].find("gfmd.toml is not a TrueType font") != std::string::npos);
+}
+
+TEST_CASE("a Chinese brief without a Chinese font warns and names the package") {
+  Options o = options({{"language", "zh"}, {"standard_fonts", "false"}});
+  o.set_list("fonts", {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
+  const Run run = export_corpus(small_corpus("States should act."), "pdf-no-cjk", o);
+  const fs::path pdf = run.dir / "brief-zh.pdf";
+  REQUIRE(fs::is_regular_file(pdf));
+  CHECK(pages_of(pdf) >= 2);
+  REQUIRE(run.warnings.size() == 1);
+  CHECK(run.warnings[0].find("fonts-wqy-zenhei") != std::string::npos);
+  CHECK(text_of(pdf).find("A/68/283 " + kPilcrow + "120") != std::string::npos);
 }

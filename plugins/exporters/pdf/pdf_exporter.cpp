@@ -30,6 +30,18 @@ std::string code_points(const std::set<char32_t>& missing) {
   return out;
 }
 
+/// Which Debian package would show the missing characters.
+std::string font_hint(const std::set<char32_t>& missing) {
+  bool arabic = false, cjk = false;
+  for (char32_t c : missing) {
+    arabic = arabic || (c >= 0x0600 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFEFF);
+    cjk = cjk || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+  }
+  if (cjk) return "install fonts-wqy-zenhei or fonts-arphic-uming, or add a font with the 'fonts' option";
+  if (arabic) return "install fonts-kacst, or add a font with the 'fonts' option";
+  return "add a font that has them with the 'fonts' option";
+}
+
 /// "briefs/brief.pdf" + "sdg-10" + "fr" -> "briefs/brief-sdg-10-fr.pdf".
 std::string file_for(const std::string& file_name, const std::string& focus_slug, const std::string& language) {
   const auto slash = file_name.rfind('/');
@@ -66,7 +78,8 @@ class PdfExporter final : public Exporter {
       if (!std::filesystem::is_regular_file(settings.fonts.back().path, ec))
         context.warn("font file " + settings.fonts.back().path + " (option 'fonts') does not exist");
     }
-    for (auto& f : pdf::standard_fonts()) settings.fonts.push_back(std::move(f));
+    if (o.get_bool("standard_fonts", true))
+      for (auto& f : pdf::standard_fonts()) settings.fonts.push_back(std::move(f));
     const long long key = o.get_int("key_recommendations", 10);
     if (key < 1 || key > 200) throw std::invalid_argument("option 'key_recommendations' must be 1..200");
 
@@ -90,8 +103,8 @@ class PdfExporter final : public Exporter {
       const pdf::BriefResult result = pdf::write_brief(brief, settings, out.create(name).temp_path());
       if (!result.missing.empty())
         context.warn(name + ": " + std::to_string(result.missing.size()) +
-                     " characters no font can show, drawn as a box: " + code_points(result.missing) +
-                     " (install the fonts listed in docs/exporters/pdf.md or add one with the 'fonts' option)");
+                     " characters no font can show, drawn as a box: " + code_points(result.missing) + " (" +
+                     font_hint(result.missing) + ")");
       context.info(name + ": " + std::to_string(result.pages) + " pages, " + std::to_string(brief.key_count) +
                    " key recommendations of " + std::to_string(brief.items.size()) + " in focus");
       for (const auto& f : result.fonts) context.debug(name + ": font " + f);
