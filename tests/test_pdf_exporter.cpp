@@ -88,6 +88,62 @@ std::vector<std::pair<std::string, double>> goal10_scores(const fs::path& corpus
   return out;
 }
 
+struct WordBox {
+  double x0, y0, x1, y1;
+};
+
+/// Counts pairs of words on a page whose boxes overlap by more than a point each way.
+std::size_t overlaps(const std::vector<WordBox>& page) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < page.size(); ++i)
+    for (std::size_t j = i + 1; j < page.size(); ++j) {
+      const WordBox &a = page[i], &b = page[j];
+      if (std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > 1 && std::min(a.y1, b.y1) - std::max(a.y0, b.y0) > 1) {
+        UNSCOPED_INFO("overlap: " << a.x0 << "," << a.y0 << " and " << b.x0 << "," << b.y0);
+        ++n;
+      }
+    }
+  return n;
+}
+
+/// Checks with `pdftotext -bbox` that every word lies inside the text area's sides (56 pt,
+/// less 1 pt for rounding) and on the page, and that no two words overlap; returns how many
+/// words there are.
+std::size_t words_inside_margins(const fs::path& pdf) {
+  const std::string bbox = test::run("{ pdftotext -bbox " + test::quote(pdf.string()) + " - 2>/dev/null; }").output;
+  std::size_t overlapping = 0;
+  std::istringstream pages(bbox);
+  std::vector<WordBox> page;
+  const std::regex box_re("xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\"");
+  for (std::string line; std::getline(pages, line);) {
+    std::smatch w;
+    if (line.find("<page ") != std::string::npos) {
+      overlapping += overlaps(page);
+      page.clear();
+    } else if (std::regex_search(line, w, box_re)) {
+      page.push_back({std::stod(w[1]), std::stod(w[2]), std::stod(w[3]), std::stod(w[4])});
+    }
+  }
+  overlapping += overlaps(page);
+  CHECK(overlapping == 0);
+  const std::regex page_re("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\"");
+  std::smatch m;
+  REQUIRE(std::regex_search(bbox, m, page_re));
+  const double width = std::stod(m[1]), height = std::stod(m[2]);
+  const std::regex word_re("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\"");
+  std::size_t words = 0, outside = 0;
+  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word_re); it != std::sregex_iterator(); ++it) {
+    const double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]), y1 = std::stod((*it)[4]);
+    if (x0 < 55 || x1 > width - 55 || y0 < 0 || y1 > height) {
+      UNSCOPED_INFO(it->str());
+      ++outside;
+    }
+    ++words;
+  }
+  CHECK(outside == 0);
+  return words;
+}
+
 // --- in-process runs ----------------------------------------------------------------------
 
 struct Run {
@@ -198,6 +254,14 @@ TEST_CASE("the key recommendations of the sdg 10 briefs are the best mapped ones
   }
 }
 
+TEST_CASE("every word of the sample briefs lies inside the margins") {
+  for (const char* name : {"brief.pdf", "brief-sdg-10-fr.pdf", "brief-sdg-10-ru.pdf", "brief-sdg-10-ar.pdf",
+                           "brief-sdg-10-zh.pdf"}) {
+    INFO(name);
+    CHECK(words_inside_margins(sample_out() / "briefs" / name) > 500);
+  }
+}
+
 TEST_CASE("pdffonts shows only embedded TrueType fonts and no base-14 font") {
   for (const char* name : {"brief.pdf", "brief-sdg-10-ar.pdf", "brief-sdg-10-zh.pdf"}) {
     INFO(name);
@@ -271,24 +335,7 @@ TEST_CASE("a very long recommendation wraps and paginates inside the margins") {
   const fs::path pdf = run.dir / "brief-ru.pdf";
   REQUIRE(fs::is_regular_file(pdf));
   CHECK(pages_of(pdf) > 3);
-  const std::string bbox = test::run("{ pdftotext -bbox " + test::quote(pdf.string()) + " - 2>/dev/null; }").output;
-  const std::regex page_re("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\"");
-  std::smatch m;
-  REQUIRE(std::regex_search(bbox, m, page_re));
-  const double width = std::stod(m[1]), height = std::stod(m[2]);
-  const std::regex word_re("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\"");
-  std::size_t words = 0;
-  for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word_re); it != std::sregex_iterator(); ++it) {
-    const double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]), y1 = std::stod((*it)[4]);
-    INFO(it->str());
-    // The text area is 56 pt from the sides; 1 pt for rounding.
-    CHECK(x0 >= 55);
-    CHECK(x1 <= width - 55);
-    CHECK(y0 >= 0);
-    CHECK(y1 <= height);
-    ++words;
-  }
-  CHECK(words > 4500);
+  CHECK(words_inside_margins(pdf) > 4500);
 }
 
 TEST_CASE("a character no font has gives a warning and a valid PDF") {
