@@ -401,3 +401,13 @@ TEST_CASE("a Chinese brief without a Chinese font warns and names the package") 
   CHECK(run.warnings[0].find("fonts-wqy-zenhei") != std::string::npos);
   CHECK(text_of(pdf).find("A/68/283 " + kPilcrow + "120") != std::string::npos);
 }
+
+TEST_CASE("an empty corpus still gives a valid brief and a warning") {
+  const Run run = export_corpus(Corpus{}, "pdf-empty", options({{"language", "ar"}}));
+  const fs::path pdf = run.dir / "brief-ar.pdf";
+  REQUIRE(fs::is_regular_file(pdf));
+  CHECK(pages_of(pdf) >= 1);
+  REQUIRE(run.warnings.size() == 1);
+  CHECK(run.warnings[0].find("no recommendation matches") != std::string::npos);
+  CHECK(words_inside_margins(pdf) > 20);
+}

@@ -301,6 +301,7 @@ void Layout::recommendations() {
 
 void Layout::sources() {
   heading(label("sources", lang_));
+  if (b_.per_document.empty()) note(label("none", lang_));
   const Style id{9, Weight::bold, kNavy, 1.35};
   const Style title{9, Weight::regular, kInk, 1.35};
   const Style meta{8, Weight::regular, kMuted, 1.35};
