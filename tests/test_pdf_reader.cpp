@@ -38,7 +38,7 @@ void require_same_model(const Document& pdf, const Document& text) {
 }  // namespace
 
 TEST_CASE("the PDF reader claims PDFs and only PDFs") {
-  auto pdf = test::builtin_plugins().find("pdf")->make_reader();
+  auto pdf = test::builtin_plugins().find("pdf", PluginKind::reader)->make_reader();
   CHECK(pdf->sniff(test::source_of(upr / "g1934994.pdf")) > 40);
   CHECK(pdf->sniff(test::source_of(upr / "A_HRC_43_15_UPR_WG_report_Slovenia.txt")) == 0);
 }
@@ -61,7 +61,7 @@ TEST_CASE("a file that only claims to be a PDF is a clear error") {
   Source fake;
   fake.path = "fake.pdf";
   fake.content = "%PDF-1.7\nthis is not really a PDF\n";
-  auto pdf = test::builtin_plugins().find("pdf")->make_reader();
+  auto pdf = test::builtin_plugins().find("pdf", PluginKind::reader)->make_reader();
   REQUIRE(pdf->sniff(fake) > 0);
   Context context("pdf", {}, {}, nullptr);
   CHECK_THROWS_WITH(pdf->read(fake, context), Catch::Contains("not a readable PDF"));

@@ -1,0 +1,383 @@
+#include "brief_writer.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <stdexcept>
+
+#include <dossier/reference_data.hpp>
+
+#include "canvas.hpp"
+#include "labels.hpp"
+#include "pdf_document.hpp"
+
+namespace dossier::pdf {
+
+namespace {
+
+// A restrained palette: UN blue for accents, dark slate for text.
+const Rgb kInk{0.13, 0.14, 0.16};
+const Rgb kNavy{0.04, 0.20, 0.35};
+const Rgb kBlue = rgb("#009EDB");
+const Rgb kMuted{0.36, 0.39, 0.43};
+const Rgb kRule{0.75, 0.78, 0.81};
+const Rgb kPanel{0.95, 0.96, 0.97};
+const Rgb kWhite{1, 1, 1};
+
+std::string iso_date(std::int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// The brief's sections, drawn in order onto one canvas.
+class Layout {
+ public:
+  Layout(const Brief& brief, const BriefSettings& settings, Canvas& canvas)
+      : b_(brief), s_(settings), c_(canvas), lang_(settings.language) {}
+
+  void cover();
+  void figures();
+  void chart();
+  void heat_table();
+  void recommendations();
+  void sources();
+
+  std::string title() const { return s_.title.empty() ? label("brief", lang_) : s_.title; }
+  std::string focus() const { return focus_heading(b_, lang_); }
+
+ private:
+  /// `keep`: height of what must follow on the same page.
+  void heading(const std::string& text, double keep = 40);
+  void note(const std::string& text);
+  static std::string citation_key(const Document* d) { return "source:" + d->id; }
+  /// "10.7, 16.b" with the language's list separator; each code isolated left-to-right so
+  /// that "16.b" keeps its order in a right-to-left line.
+  std::string codes(const std::vector<std::string>& list) const {
+    std::vector<std::string> isolated;
+    for (const auto& c : list) isolated.push_back("\u2066" + c + "\u2069");
+    return join(isolated, label("list_separator", lang_));
+  }
+
+  const Brief& b_;
+  const BriefSettings& s_;
+  Canvas& c_;
+  std::string lang_;
+};
+
+void Layout::heading(const std::string& text, double keep) {
+  const Style h{13, Weight::bold, kNavy, 1.3};
+  c_.ensure(40 + keep);  // never a heading without what it introduces
+  c_.move_down(10);
+  c_.bookmark(text, 0);
+  c_.paragraph(text, h, c_.left(), c_.width(), Align::start);
+  c_.rule(c_.left(), c_.right(), c_.y() - 1, kBlue, 1.2);  // clear of CJK descenders
+  c_.move_down(10);
+}
+
+void Layout::note(const std::string& text) {
+  c_.paragraph(text, {8, Weight::regular, kMuted, 1.35}, c_.left(), c_.width());
+  c_.move_down(6);
+}
+
+void Layout::cover() {
+  // A band across the top of the first page, then a strip of the 17 SDG colours.
+  const double band_top = c_.page_height();
+  const double band_h = 150;
+  const double page_w = c_.page_width();
+  c_.rect(0, band_top - band_h, page_w, band_h, kNavy);
+  for (int g = 1; g <= 17; ++g)
+    c_.rect(page_w * (g - 1) / 17.0, band_top - band_h - 5, page_w / 17.0 + 0.5, 5, rgb(sdg_colour(g)));
+
+  c_.set_y(band_top - 34);
+  if (!s_.organisation.empty())
+    c_.paragraph(s_.organisation, {9, Weight::bold, tint(kBlue, 0.6), 1.3}, c_.left(), c_.width());
+  else
+    c_.move_down(12);
+  c_.move_down(4);
+  c_.bookmark(title(), 0);
+  c_.paragraph(title(), {21, Weight::bold, kWhite, 1.2}, c_.left(), c_.width());
+  c_.move_down(4);
+  c_.paragraph(focus(), {11.5, Weight::regular, kWhite, 1.3}, c_.left(), c_.width());
+  c_.set_y(std::min(c_.y(), band_top - band_h - 5) - 22);
+
+  // Facts of the build as a two-column list.
+  const Style key{8.5, Weight::bold, kMuted, 1.4};
+  const Style value{9.5, Weight::regular, kInk, 1.4};
+  const double key_w = 110;
+  std::vector<std::pair<std::string, std::string>> rows{
+      {label("focus", lang_),
+       b_.focus.kind.empty() ? focus_label(b_.focus, lang_) : focus_label(b_.focus, lang_) + " (" + b_.focus.text() + ")"},
+      {label("built", lang_), iso_date(s_.build_time)},
+      {label("corpus", lang_),
+       label("corpus_value", lang_,
+             {std::to_string(b_.documents_total), std::to_string(b_.recommendations_total)})},
+  };
+  if (!s_.organisation.empty()) rows.emplace_back(label("prepared_by", lang_), s_.organisation);
+  for (const auto& [k, v] : rows) {
+    const double top = c_.y();
+    c_.paragraph(k, key, c_.mirrored(c_.left(), key_w), key_w, Align::start);
+    const double after_key = c_.y();
+    c_.set_y(top - 0.7);  // baselines of 8.5 and 9.5 pt text side by side
+    c_.paragraph(v, value, c_.mirrored(c_.left() + key_w, c_.width() - key_w), c_.width() - key_w, Align::start);
+    c_.set_y(std::min(c_.y(), after_key) - 2);
+  }
+  c_.move_down(6);
+  note(label("about_text", lang_) + " " + label("source_language", lang_));
+}
+
+void Layout::figures() {
+  heading(label("key_figures", lang_));
+  const std::vector<std::pair<std::size_t, std::string>> figures{
+      {b_.items.size(), "fig_recommendations"},
+      {b_.per_document.size(), "fig_documents"},
+      {static_cast<std::size_t>(std::count_if(b_.per_goal.begin(), b_.per_goal.end(), [](int n) { return n > 0; })),
+       "fig_goals"},
+      {b_.targets.size(), "fig_targets"},
+      {b_.objectives.size(), "fig_gcm"},
+  };
+  const double gap = 8;
+  const double w = (c_.width() - gap * (figures.size() - 1)) / figures.size();
+  const Style number{22, Weight::bold, kNavy, 1.15};
+  const Style caption{7.5, Weight::regular, kInk, 1.3};
+  double caption_h = 0;
+  for (const auto& f : figures) caption_h = std::max(caption_h, c_.height_of(label(f.second, lang_), caption, w - 16));
+  const double h = 12 + number.size * number.leading + 4 + caption_h + 10;
+  c_.ensure(h);
+  const double top = c_.y();
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const double x = c_.mirrored(c_.left() + i * (w + gap), w);
+    c_.rect(x, top - h, w, h, kPanel);
+    c_.rect(c_.rtl() ? x + w - 3 : x, top - h, 3, h, kBlue);
+    c_.set_y(top - 10);
+    c_.paragraph(std::to_string(figures[i].first), number, x + 8, w - 16, Align::start);
+    c_.move_down(4);
+    c_.paragraph(label(figures[i].second, lang_), caption, x + 8, w - 16, Align::start);
+  }
+  c_.set_y(top - h - 6);
+}
+
+void Layout::chart() {
+  const double row = 15, bar_h = 10;
+  const Style text{8, Weight::regular, kInk, 1.2};
+  double longest = 0;
+  for (int g = 1; g <= 17; ++g) longest = std::max(longest, c_.text_width(sdg_short_title(std::to_string(g), lang_), text));
+  const double label_w = std::min(longest + 26, c_.width() * 0.55);
+  heading(label("chart", lang_), 17 * row + 20);
+  note(label("chart_note", lang_));
+  const int max = std::max(1, *std::max_element(b_.per_goal.begin(), b_.per_goal.end()));
+  const double count_w = 28;
+  const double bar_w = c_.width() - label_w - count_w - 8;
+  const Style badge{7, Weight::bold, kWhite, 1.2};
+  c_.ensure(17 * row + 6);
+  for (int g = 1; g <= 17; ++g) {
+    const double top = c_.y();
+    const double base = top - row + 4;
+    const Rgb colour = rgb(sdg_colour(g));
+    const double badge_x = c_.mirrored(c_.left(), 14);
+    c_.rect(badge_x, top - row + 1.5, 14, 12, colour);
+    c_.line(std::to_string(g), badge, badge_x, base + 0.5, 14, Align::centre);
+    c_.line(sdg_short_title(std::to_string(g), lang_), text, c_.mirrored(c_.left() + 18, label_w - 22), base,
+            label_w - 22, Align::start);
+    const int n = b_.per_goal[static_cast<std::size_t>(g - 1)];
+    const double len = bar_w * n / max;
+    const double bar_x = c_.left() + label_w;
+    c_.rect(c_.mirrored(bar_x, bar_w), top - row + 2.5, bar_w, bar_h, kPanel);
+    if (n > 0) c_.rect(c_.mirrored(bar_x, len), top - row + 2.5, len, bar_h, colour);
+    c_.line(std::to_string(n), {8, n > 0 ? Weight::bold : Weight::regular, n > 0 ? kInk : kMuted, 1.2},
+            c_.mirrored(bar_x + len + 4, count_w), base, count_w, Align::start);
+    c_.move_down(row);
+  }
+  c_.move_down(6);
+}
+
+void Layout::heat_table() {
+  const double row = 16;
+  const Style doc{7.5, Weight::regular, kInk, 1.2};
+  double longest = 0;
+  for (const auto& [d, goals] : b_.per_document) longest = std::max(longest, c_.text_width(d->id, doc));
+  const double doc_w = std::clamp(longest + 8, 80.0, 170.0);
+  heading(label("heat", lang_), row * std::min<double>(4, 1 + b_.per_document.size()) + 20);
+  note(label("heat_note", lang_));
+  if (b_.per_document.empty()) {
+    note(label("none", lang_));
+    return;
+  }
+  const double cell = (c_.width() - doc_w) / 17;
+  int max = 1;
+  for (const auto& [d, goals] : b_.per_document)
+    for (int n : goals) max = std::max(max, n);
+  const Style head{7, Weight::bold, kWhite, 1.2};
+  auto header = [&] {
+    const double top = c_.y();
+    c_.line(label("document", lang_), {7.5, Weight::bold, kMuted, 1.2}, c_.mirrored(c_.left(), doc_w - 6),
+            top - row + 5, doc_w - 6, Align::start);
+    for (int g = 1; g <= 17; ++g) {
+      const double x = c_.mirrored(c_.left() + doc_w + (g - 1) * cell, cell);
+      c_.rect(x + 0.5, top - row + 1, cell - 1, row - 2, rgb(sdg_colour(g)));
+      c_.line(std::to_string(g), head, x, top - row + 5.5, cell, Align::centre);
+    }
+    c_.move_down(row);
+  };
+  c_.ensure(row * 3);
+  header();
+  for (const auto& [d, goals] : b_.per_document) {
+    if (!c_.fits(row)) {
+      c_.new_page();
+      header();
+    }
+    const double top = c_.y();
+    c_.line(d->id, doc, c_.mirrored(c_.left(), doc_w - 6), top - row + 5, doc_w - 6,
+            Align::start);
+    for (int g = 1; g <= 17; ++g) {
+      const int n = goals[static_cast<std::size_t>(g - 1)];
+      const double x = c_.mirrored(c_.left() + doc_w + (g - 1) * cell, cell);
+      const double strength = n == 0 ? 0 : 0.25 + 0.75 * n / max;
+      c_.rect(x + 0.5, top - row + 1, cell - 1, row - 2, n == 0 ? kPanel : tint(rgb(sdg_colour(g)), strength));
+      if (n > 0)
+        c_.line(std::to_string(n), {7, Weight::bold, strength > 0.7 ? kWhite : kInk, 1.2}, x, top - row + 5.5, cell,
+                Align::centre);
+    }
+    c_.move_down(row);
+  }
+  c_.move_down(6);
+}
+
+void Layout::recommendations() {
+  heading(label("key_recommendations", lang_), 80);
+  if (b_.key_count == 0) {
+    note(label("none", lang_));
+    return;
+  }
+  note(label("key_note", lang_));
+  const Style cite{9.5, Weight::bold, kNavy, 1.35};
+  const Style body{9.5, Weight::regular, kInk, 1.4};
+  const Style tags{8, Weight::regular, kMuted, 1.35};
+  const Style badge{9, Weight::bold, kWhite, 1.2};
+  const double indent = 26;
+  const double text_x = c_.mirrored(c_.left() + indent, c_.width() - indent);
+  const double text_w = c_.width() - indent;
+  for (std::size_t i = 0; i < b_.key_count; ++i) {
+    const Item& item = b_.items[i];
+    const Recommendation& r = *item.recommendation;
+    // Keep the citation with at least three lines of its text.
+    c_.ensure(cite.size * cite.leading + 3 * body.size * body.leading);
+    const double top = c_.y();
+    const double badge_x = c_.mirrored(c_.left(), 18);
+    c_.rect(badge_x, top - 15, 18, 15, kBlue);
+    c_.line(std::to_string(i + 1), badge, badge_x, top - 11.5, 18, Align::centre);
+    std::string head = r.address;
+    const Box box = c_.paragraph(head, cite, text_x, text_w, Align::start);
+    c_.link(box, citation_key(item.document));
+    if (!r.addressee.empty()) c_.paragraph(label("addressee", lang_) + label("colon", lang_) + r.addressee, tags, text_x, text_w);
+    c_.move_down(2);
+    c_.paragraph(r.text, body, text_x, text_w);
+    std::vector<std::string> parts;
+    if (!item.targets.empty()) parts.push_back(label("targets", lang_) + label("colon", lang_) + codes(item.targets));
+    if (!item.objectives.empty()) {
+      std::vector<std::string> o;
+      for (int n : item.objectives) o.push_back(std::to_string(n));
+      parts.push_back(label("gcm", lang_) + label("colon", lang_) + codes(o));
+    }
+    if (!parts.empty()) {
+      c_.move_down(2);
+      c_.paragraph(join(parts, "  \u00B7  "), tags, text_x, text_w);
+    }
+    c_.move_down(10);
+  }
+}
+
+void Layout::sources() {
+  heading(label("sources", lang_));
+  if (b_.per_document.empty()) note(label("none", lang_));
+  const Style id{9, Weight::bold, kNavy, 1.35};
+  const Style title{9, Weight::regular, kInk, 1.35};
+  const Style meta{8, Weight::regular, kMuted, 1.35};
+  for (const auto& [d, goals] : b_.per_document) {
+    c_.ensure(3 * 9 * 1.35 + 8);
+    c_.anchor(citation_key(d));
+    c_.paragraph(d->id, id, c_.left(), c_.width(), Align::start);
+    if (!d->title.empty()) c_.paragraph(d->title, title, c_.left(), c_.width(), Align::start);
+    std::size_t n = 0;
+    for (const auto& item : b_.items) n += item.document == d;
+    c_.paragraph(join({d->date, d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {std::to_string(n)}))}, "  \u00B7  "),
+                 meta, c_.left(), c_.width(), Align::start);
+    c_.move_down(7);
+  }
+}
+
+}  // namespace
+
+Paper paper_named(std::string name) {
+  for (char& ch : name)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  if (name == "a4") return {"a4", 595.276, 841.89};
+  if (name == "letter") return {"letter", 612, 792};
+  throw std::invalid_argument("paper '" + name + "': use a4 or letter");
+}
+
+std::string focus_label(const Focus& f, const std::string& language) {
+  if (f.kind.empty()) return label("whole_corpus", language);
+  if (f.kind == "sdg") return label(f.value.find('.') == std::string::npos ? "goal" : "target", language, {f.value});
+  if (f.kind == "gcm") return label("gcm_objective", language, {f.value});
+  return f.value;
+}
+
+std::string focus_heading(const Brief& brief, const std::string& language) {
+  const Focus& f = brief.focus;
+  const std::string dash = " \u2014 ";
+  if (f.kind.empty()) return label("whole_corpus", language);
+  if (f.kind == "sdg") return focus_label(f, language) + dash + sdg_title(f.value, language);
+  if (f.kind == "gcm") return focus_label(f, language) + dash + gcm_objective_title(std::stoi(f.value));
+  if (f.kind == "addressee") return label("addressed_to", language, {f.value});
+  std::string title;
+  for (const auto& [d, goals] : brief.per_document)
+    if (d->id == f.value || d->symbol == f.value) title = d->title;
+  return label("document", language) + " " + f.value + (title.empty() ? "" : dash + title);
+}
+
+BriefResult write_brief(const Brief& brief, const BriefSettings& settings, const std::filesystem::path& path) {
+  PdfDocument doc;
+  Fonts fonts(doc.get(), settings.fonts);
+  Canvas canvas(doc.get(), fonts, settings.paper.width, settings.paper.height, settings.language == "ar");
+  Layout layout(brief, settings, canvas);
+  const std::string lang = settings.language;
+
+  layout.cover();
+  layout.figures();
+  doc.check("laying out the cover");
+  layout.chart();
+  layout.heat_table();
+  doc.check("drawing the charts");
+  layout.recommendations();
+  layout.sources();
+  doc.check("laying out the recommendations");
+  canvas.finish(layout.title(), focus_label(brief.focus, lang),
+                settings.organisation.empty() ? layout.title() : settings.organisation,
+                [&](int n, int total) { return label("page", lang, {std::to_string(n), std::to_string(total)}); });
+  doc.check("adding running heads and links");
+
+  std::vector<std::string> keywords{"SDG", "GCM"};
+  if (!brief.focus.kind.empty()) keywords.push_back(brief.focus.text());
+  for (std::size_t g = 0; g < 17; ++g)
+    if (brief.per_goal[g] > 0) keywords.push_back("SDG " + std::to_string(g + 1));
+  for (int o : brief.objectives) keywords.push_back("GCM " + std::to_string(o));
+  doc.set_info({layout.title() + " \u2014 " + layout.focus(), layout.focus(), join(keywords, "; "),
+                settings.organisation, settings.creator, settings.build_time});
+  doc.save(path);
+  return {canvas.page_count(), fonts.missing(), fonts.describe(), fonts.rejected()};
+}
+
+}  // namespace dossier::pdf

@@ -1,0 +1,187 @@
+#include "canvas.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace dossier::pdf {
+
+namespace {
+const Rgb kMuted{0.35, 0.38, 0.42};
+const Rgb kRule{0.72, 0.75, 0.78};
+}  // namespace
+
+Rgb rgb(std::string_view hex) {
+  if (hex.size() != 7 || hex[0] != '#') return {};
+  const long v = std::strtol(std::string(hex.substr(1)).c_str(), nullptr, 16);
+  return {((v >> 16) & 0xFF) / 255.0, ((v >> 8) & 0xFF) / 255.0, (v & 0xFF) / 255.0};
+}
+
+Rgb tint(Rgb c, double amount) {
+  amount = std::clamp(amount, 0.0, 1.0);
+  return {1 - (1 - c.r) * amount, 1 - (1 - c.g) * amount, 1 - (1 - c.b) * amount};
+}
+
+Canvas::Canvas(HPDF_Doc doc, Fonts& fonts, double page_width, double page_height, bool rtl)
+    : doc_(doc), fonts_(fonts), page_width_(page_width), page_height_(page_height), rtl_(rtl) {
+  // About 20 mm at the sides; room for the running head and the footer.
+  left_ = 56;
+  right_ = page_width - 56;
+  top_ = page_height - 62;
+  bottom_ = 58;
+  new_page();
+}
+
+void Canvas::new_page() {
+  HPDF_Page p = HPDF_AddPage(doc_);
+  HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page_width_));
+  HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page_height_));
+  pages_.push_back(p);
+  current_ = p;
+  y_ = top_;
+}
+
+Wrapped Canvas::wrap(std::string_view text, const Style& style, double width) {
+  const double size = style.size;
+  const Weight w = style.weight;
+  return pdf::wrap(text, width, [&](char32_t c) { return fonts_.advance(c, w) * size; }, rtl_);
+}
+
+double Canvas::text_width(std::string_view text, const Style& style) {
+  const double size = style.size;
+  const Weight w = style.weight;
+  return single_line(text, [&](char32_t c) { return fonts_.advance(c, w) * size; }, rtl_).width;
+}
+
+double Canvas::height_of(std::string_view text, const Style& style, double width) {
+  return static_cast<double>(wrap(text, style, width).lines.size()) * line_height(style);
+}
+
+void Canvas::draw(const Line& line, const Style& style, double x, double baseline) {
+  HPDF_Page p = page();
+  HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(style.colour.r), static_cast<HPDF_REAL>(style.colour.g),
+                       static_cast<HPDF_REAL>(style.colour.b));
+  HPDF_Page_BeginText(p);
+  HPDF_Page_SetRGBStroke(p, static_cast<HPDF_REAL>(style.colour.r), static_cast<HPDF_REAL>(style.colour.g),
+                         static_cast<HPDF_REAL>(style.colour.b));
+  HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(style.size * 0.035));
+  for (const Run& run : fonts_.runs(line.visual, style.weight)) {
+    // No bold face for this script (Arabic, Chinese): embolden by stroking the outlines.
+    const bool fake_bold = style.weight == Weight::bold && fonts_.weight(run.face) != Weight::bold;
+    HPDF_Page_SetTextRenderingMode(p, fake_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+    HPDF_Page_SetFontAndSize(p, fonts_.font(run.face), static_cast<HPDF_REAL>(style.size * fonts_.scale(run.face)));
+    HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline), run.utf8.c_str());
+    x += run.width * style.size;
+  }
+  HPDF_Page_EndText(p);
+}
+
+double Canvas::aligned_x(double x0, double width, double line_width, Align align, bool line_rtl) const {
+  if (align == Align::centre) return x0 + (width - line_width) / 2;
+  const bool right = align == Align::natural ? line_rtl : (align == Align::start) == rtl_;
+  return right ? x0 + width - line_width : x0;
+}
+
+Box Canvas::paragraph(std::string_view text, const Style& style, double x0, double width, Align align) {
+  const Wrapped wrapped = wrap(text, style, width);
+  const double lh = line_height(style);
+  Box box;
+  for (const Line& line : wrapped.lines) {
+    ensure(lh);
+    const double baseline = y_ - style.size;  // ascent is close to the size for these fonts
+    const double x = aligned_x(x0, width, line.width, align, wrapped.rtl);
+    draw(line, style, x, baseline);
+    if (box.page < 0) box = {page_index(), x, y_ - lh, x + line.width, y_};
+    y_ -= lh;
+  }
+  if (box.page < 0) box = {page_index(), x0, y_, x0, y_};
+  return box;
+}
+
+double Canvas::line(std::string_view text, const Style& style, double x0, double baseline, double width,
+                    Align align) {
+  const double size = style.size;
+  const Weight w = style.weight;
+  const Advance advance = [&](char32_t c) { return fonts_.advance(c, w) * size; };
+  bool rtl = false;
+  Line l = single_line(text, advance, rtl_, &rtl);
+  if (l.width > width) {
+    // Shorten the logical text until it fits with an ellipsis.
+    std::u32string logical = decode_utf8(text);
+    while (!logical.empty() && l.width > width) {
+      logical.pop_back();
+      while (!logical.empty() && logical.back() == U' ') logical.pop_back();
+      l = single_line(encode_utf8(logical) + "\u2026", advance, rtl_, &rtl);
+    }
+  }
+  draw(l, style, aligned_x(x0, width, l.width, align, rtl), baseline);
+  return l.width;
+}
+
+void Canvas::rect(double x, double y, double w, double h, Rgb fill) {
+  HPDF_Page p = page();
+  HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(fill.r), static_cast<HPDF_REAL>(fill.g),
+                       static_cast<HPDF_REAL>(fill.b));
+  HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), static_cast<HPDF_REAL>(w),
+                      static_cast<HPDF_REAL>(h));
+  HPDF_Page_Fill(p);
+}
+
+void Canvas::rule(double x0, double x1, double y, Rgb colour, double line_width) {
+  HPDF_Page p = page();
+  HPDF_Page_SetRGBStroke(p, static_cast<HPDF_REAL>(colour.r), static_cast<HPDF_REAL>(colour.g),
+                         static_cast<HPDF_REAL>(colour.b));
+  HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(line_width));
+  HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x0), static_cast<HPDF_REAL>(y));
+  HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(y));
+  HPDF_Page_Stroke(p);
+}
+
+void Canvas::bookmark(std::string_view title, int level) {
+  outline_levels_.resize(static_cast<std::size_t>(level));
+  HPDF_Outline parent = level > 0 ? outline_levels_.back() : nullptr;
+  const std::string t(title);
+  HPDF_Outline o = HPDF_CreateOutline(doc_, parent, t.c_str(), HPDF_GetEncoder(doc_, "UTF-8"));
+  if (!o) return;  // the error handler has recorded why
+  HPDF_Destination d = HPDF_Page_CreateDestination(page());
+  HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(std::min(page_height_, y_ + 24)));
+  HPDF_Outline_SetDestination(o, d);
+  HPDF_Outline_SetOpened(o, HPDF_TRUE);
+  outline_levels_.push_back(o);
+}
+
+void Canvas::anchor(const std::string& key) { anchors_.emplace(key, std::make_pair(page_index(), y_)); }
+
+void Canvas::link(const Box& box, const std::string& key) { links_.emplace_back(box, key); }
+
+void Canvas::finish(std::string_view head_start, std::string_view head_end, std::string_view foot_start,
+                    const std::function<std::string(int, int)>& page_label) {
+  const Style head{7.5, Weight::regular, kMuted, 1.2};
+  const int total = page_count();
+  const double w = width();
+  for (int i = 0; i < total; ++i) {
+    current_ = pages_[static_cast<std::size_t>(i)];
+    if (i > 0) {
+      const double base = page_height_ - 38;
+      const double half = w / 2 - 6;
+      line(head_start, head, mirrored(left_, half), base, half, Align::start);
+      line(head_end, head, mirrored(left_ + w / 2 + 6, half), base, half, Align::end);
+      rule(left_, right_, base - 6, kRule);
+    }
+    rule(left_, right_, 44, kRule);
+    line(foot_start, head, mirrored(left_, w * 0.6), 32, w * 0.6, Align::start);
+    line(page_label(i + 1, total), head, mirrored(right_ - w * 0.35, w * 0.35), 32, w * 0.35, Align::end);
+  }
+  current_ = pages_.back();
+  for (const auto& [box, key] : links_) {
+    const auto target = anchors_.find(key);
+    if (target == anchors_.end() || box.page < 0) continue;
+    HPDF_Destination d = HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(target->second.first)]);
+    HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(std::min(page_height_, target->second.second + 12)));
+    const HPDF_Rect r{static_cast<HPDF_REAL>(box.x0), static_cast<HPDF_REAL>(box.y0), static_cast<HPDF_REAL>(box.x1),
+                      static_cast<HPDF_REAL>(box.y1)};
+    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages_[static_cast<std::size_t>(box.page)], r, d);
+    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+  }
+}
+
+}  // namespace dossier::pdf

@@ -1,0 +1,195 @@
+#include "fonts.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "text.hpp"
+
+namespace dossier::pdf {
+
+struct Fonts::Face {
+  FontFile file;
+  FT_Face ft = nullptr;
+  HPDF_Font hpdf = nullptr;
+};
+
+namespace {
+
+std::string script_of(char32_t c) {
+  if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+      (c >= 0xFE70 && c <= 0xFEFF))
+    return "arabic";
+  if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF))
+    return "cjk";
+  return "latin";
+}
+
+}  // namespace
+
+std::vector<FontFile> standard_fonts() {
+  const std::string dejavu = "/usr/share/fonts/truetype/dejavu/";
+  const std::string kacst = "/usr/share/fonts/truetype/kacst/";
+  // Kacst glyphs are drawn small for their size: 1.25 matches DejaVu's x-height.
+  return {
+      {dejavu + "DejaVuSans.ttf", 0, "latin", Weight::regular, 1.0},
+      {dejavu + "DejaVuSans-Bold.ttf", 0, "latin", Weight::bold, 1.0},
+      {"/usr/share/fonts/truetype/kacst-one/KacstOne.ttf", 0, "arabic", Weight::regular, 1.15},
+      {"/usr/share/fonts/truetype/kacst-one/KacstOne-Bold.ttf", 0, "arabic", Weight::bold, 1.15},
+      {kacst + "KacstOffice.ttf", 0, "arabic", Weight::regular, 1.25},
+      {kacst + "KacstBook.ttf", 0, "arabic", Weight::regular, 1.25},
+      {"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, "cjk", Weight::regular, 1.0},
+      {"/usr/share/fonts/truetype/arphic/uming.ttc", 0, "cjk", Weight::regular, 1.0},
+  };
+}
+
+FontFile parse_font_option(std::string_view option) {
+  FontFile f;
+  f.script = "";  // preferred for nothing: a user's font is tried first for everything
+  const auto eq = option.find('=');
+  if (eq != std::string_view::npos && option.find('/') > eq) {
+    f.script = std::string(option.substr(0, eq));
+    option.remove_prefix(eq + 1);
+  }
+  const auto colon = option.rfind(':');
+  if (colon != std::string_view::npos && colon + 1 < option.size() &&
+      option.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+    f.index = std::stoi(std::string(option.substr(colon + 1)));
+    option = option.substr(0, colon);
+  }
+  f.path = std::string(option);
+  return f;
+}
+
+Fonts::Fonts(HPDF_Doc doc, std::vector<FontFile> files) : doc_(doc) {
+  FT_Library lib = nullptr;
+  if (FT_Init_FreeType(&lib)) throw std::runtime_error("FreeType could not be initialised");
+  library_ = lib;
+  for (auto& file : files) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file.path, ec)) continue;
+    auto face = std::make_unique<Face>();
+    if (FT_New_Face(lib, file.path.c_str(), file.index, &face->ft)) {
+      rejected_.push_back(file.path);
+      continue;
+    }
+    // libharu embeds TrueType outlines only (a 'glyf' table); CFF-flavoured OpenType
+    // would show nothing.
+    FT_ULong glyf_size = 0;
+    if (!FT_IS_SFNT(face->ft) || FT_Load_Sfnt_Table(face->ft, TTAG_glyf, 0, nullptr, &glyf_size) ||
+        FT_Select_Charmap(face->ft, FT_ENCODING_UNICODE)) {
+      FT_Done_Face(face->ft);
+      rejected_.push_back(file.path);
+      continue;
+    }
+    face->file = std::move(file);
+    faces_.push_back(std::move(face));
+  }
+  bool regular = false;
+  for (const auto& f : faces_) regular = regular || f->file.weight == Weight::regular;
+  if (!regular) {
+    for (auto& f : faces_) FT_Done_Face(f->ft);
+    FT_Done_FreeType(lib);
+    throw std::runtime_error(
+        "no usable TrueType font found: install fonts-dejavu-core or name font files in the 'fonts' option");
+  }
+  for (char32_t mark : {U'\u25A1', U'?'}) {
+    if (face_for(mark, Weight::regular) >= 0) {
+      replacement_ = mark;
+      break;
+    }
+  }
+}
+
+Fonts::~Fonts() {
+  for (auto& f : faces_) FT_Done_Face(f->ft);
+  FT_Done_FreeType(static_cast<FT_Library>(library_));
+}
+
+int Fonts::face_for(char32_t c, Weight weight) {
+  const auto key = std::make_pair(c, static_cast<int>(weight));
+  const auto hit = choice_.find(key);
+  if (hit != choice_.end()) return hit->second;
+  // Preference: a user's font, then a face made for the character's script, in the wanted
+  // weight before the other, then any face that has the glyph.
+  const std::string script = script_of(c);
+  int best = -1, best_rank = 1 << 20;
+  for (std::size_t i = 0; i < faces_.size(); ++i) {
+    const auto& f = *faces_[i];
+    if (!FT_Get_Char_Index(f.ft, c)) continue;
+    const int rank = (f.file.script.empty() ? 0 : f.file.script == script ? 1 : 3) * 2 +
+                     (f.file.weight == weight ? 0 : 1);
+    if (rank < best_rank) best = static_cast<int>(i), best_rank = rank;
+  }
+  choice_.emplace(key, best);
+  return best;
+}
+
+double Fonts::advance(char32_t c, Weight weight) {
+  int face = face_for(c, weight);
+  if (face < 0) {
+    c = replacement_;
+    face = face_for(c, weight);
+    if (face < 0) return 0.5;
+  }
+  return advance_in(face, c);
+}
+
+double Fonts::advance_in(int face, char32_t c) const {
+  const auto& f = *faces_[face];
+  FT_Fixed adv = 0;
+  if (FT_Get_Advance(f.ft, FT_Get_Char_Index(f.ft, c), FT_LOAD_NO_SCALE, &adv)) return 0.5;
+  return static_cast<double>(adv) / f.ft->units_per_EM * f.file.scale;
+}
+
+std::vector<Run> Fonts::runs(std::u32string_view visual, Weight weight) {
+  std::vector<Run> out;
+  for (char32_t c : visual) {
+    int face = face_for(c, weight);
+    if (face < 0) {
+      missing_.insert(c);
+      c = replacement_;
+      face = face_for(c, weight);
+      if (face < 0) continue;
+    }
+    // A space takes the face of the run it is in, so that runs stay long.
+    if (c == U' ' && !out.empty() && FT_Get_Char_Index(faces_[out.back().face]->ft, c))
+      face = out.back().face;
+    if (out.empty() || out.back().face != face) out.push_back({face, {}, 0});
+    out.back().utf8 += encode_utf8(std::u32string(1, c));
+    out.back().width += advance_in(face, c);
+  }
+  return out;
+}
+
+HPDF_Font Fonts::font(int face) {
+  auto& f = *faces_.at(face);
+  if (!f.hpdf) {
+    const bool ttc = f.file.path.size() > 4 && f.file.path.compare(f.file.path.size() - 4, 4, ".ttc") == 0;
+    const char* name = ttc ? HPDF_LoadTTFontFromFile2(doc_, f.file.path.c_str(), f.file.index, HPDF_TRUE)
+                           : HPDF_LoadTTFontFromFile(doc_, f.file.path.c_str(), HPDF_TRUE);
+    if (!name) throw std::runtime_error("libharu could not load the font " + f.file.path);
+    f.hpdf = HPDF_GetFont(doc_, name, "UTF-8");
+    if (!f.hpdf) throw std::runtime_error("libharu could not use the font " + f.file.path + " with UTF-8");
+  }
+  return f.hpdf;
+}
+
+double Fonts::scale(int face) const { return faces_.at(face)->file.scale; }
+
+Weight Fonts::weight(int face) const { return faces_.at(face)->file.weight; }
+
+std::vector<std::string> Fonts::describe() const {
+  std::vector<std::string> out;
+  for (const auto& f : faces_)
+    out.push_back(f->file.path + (f->file.index ? ":" + std::to_string(f->file.index) : "") +
+                  (f->hpdf ? " (embedded)" : ""));
+  return out;
+}
+
+}  // namespace dossier::pdf

@@ -1,0 +1,157 @@
+#include "labels.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace dossier::pdf {
+
+namespace {
+
+struct Entry {
+  const char* key;
+  std::array<const char*, 6> text;  // en, fr, es, ru, ar, zh
+};
+
+// Wording follows UN usage: ODD/ODS for the SDGs, PMM for the Global Compact for Migration
+// in French and Spanish.
+const Entry kLabels[] = {
+    {"brief", {"Policy brief", "Note d\u2019orientation", "Nota informativa", "Аналитическая записка", "موجز سياساتي",
+               "政策简报"}},
+    {"whole_corpus", {"All recommendations in the corpus", "Toutes les recommandations du corpus",
+                      "Todas las recomendaciones del corpus", "Все рекомендации корпуса",
+                      "جميع التوصيات الواردة في الوثائق", "语料库中的全部建议"}},
+    {"focus", {"Focus", "Thème", "Enfoque", "Тема", "المحور", "重点"}},
+    {"built", {"Date of build", "Date d\u2019établissement", "Fecha de elaboración", "Дата подготовки",
+               "تاريخ الإعداد", "编制日期"}},
+    {"corpus", {"Corpus covered", "Corpus couvert", "Corpus abarcado", "Охваченные документы", "الوثائق المشمولة",
+                "涵盖的文件"}},
+    {"corpus_value", {"{1} documents, {2} recommendations", "{1} documents, {2} recommandations",
+                      "{1} documentos, {2} recomendaciones", "документов: {1}; рекомендаций: {2}",
+                      "{1} وثائق، {2} توصية", "{1} 份文件，{2} 项建议"}},
+    {"prepared_by", {"Prepared by", "Établi par", "Preparado por", "Подготовлено", "من إعداد", "编制单位"}},
+    {"key_figures", {"Key figures", "Chiffres clés", "Cifras clave", "Основные показатели", "أرقام رئيسية", "关键数字"}},
+    {"fig_documents", {"documents with recommendations in focus", "documents contenant des recommandations retenues",
+                       "documentos con recomendaciones en el enfoque", "документов с рекомендациями по теме",
+                       "وثائق تتضمن توصيات ضمن المحور", "份文件载有相关建议"}},
+    {"fig_recommendations", {"recommendations in focus", "recommandations retenues", "recomendaciones en el enfoque",
+                             "рекомендаций по теме", "توصيات ضمن المحور", "项相关建议"}},
+    {"fig_goals", {"SDG goals addressed", "ODD concernés", "ODS abordados", "затронутых ЦУР",
+                   "أهداف تنمية مستدامة معنية", "个可持续发展目标"}},
+    {"fig_targets", {"SDG targets addressed", "cibles des ODD concernées", "metas de los ODS abordadas",
+                     "затронутых задач ЦУР", "غايات معنية من أهداف التنمية المستدامة", "个具体目标"}},
+    {"fig_gcm", {"GCM objectives addressed", "objectifs du PMM concernés", "objetivos del PMM abordados",
+                 "целей Глобального договора о миграции", "أهداف معنية من الاتفاق العالمي للهجرة",
+                 "个全球移民契约目标"}},
+    {"chart", {"Recommendations per SDG goal", "Recommandations par objectif de développement durable",
+               "Recomendaciones por Objetivo de Desarrollo Sostenible",
+               "Рекомендации по целям в области устойчивого развития", "التوصيات حسب أهداف التنمية المستدامة",
+               "按可持续发展目标分列的建议"}},
+    {"chart_note", {"A recommendation mapped to several goals counts once for each.",
+                    "Une recommandation rattachée à plusieurs objectifs compte pour chacun d\u2019eux.",
+                    "Una recomendación vinculada a varios objetivos cuenta en cada uno de ellos.",
+                    "Рекомендация, относящаяся к нескольким целям, учитывается в каждой из них.",
+                    "تُحسب التوصية المرتبطة بعدة أهداف مرة واحدة لكل هدف.", "与多个目标相关的建议在每个目标下各计一次。"}},
+    {"heat", {"Documents by SDG goal", "Documents par ODD", "Documentos por ODS", "Документы по ЦУР",
+              "الوثائق حسب أهداف التنمية المستدامة", "按可持续发展目标分列的文件"}},
+    {"heat_note", {"Recommendations of each document mapped to each goal; darker cells hold more.",
+                   "Recommandations de chaque document rattachées à chaque objectif ; plus la case est foncée, plus elles sont nombreuses.",
+                   "Recomendaciones de cada documento vinculadas a cada objetivo; cuanto más oscura la celda, más numerosas.",
+                   "Рекомендации каждого документа, отнесённые к каждой цели; чем темнее ячейка, тем их больше.",
+                   "توصيات كل وثيقة المرتبطة بكل هدف؛ وكلما كانت الخانة أغمق كان عددها أكبر.",
+                   "各文件中与各目标相关的建议数量；颜色越深，数量越多。"}},
+    {"document", {"Document", "Document", "Documento", "Документ", "الوثيقة", "文件"}},
+    {"key_recommendations", {"Key recommendations", "Principales recommandations", "Recomendaciones principales",
+                             "Основные рекомендации", "التوصيات الرئيسية", "主要建议"}},
+    {"key_note", {"Ranked by the strength of their mapping to the focus; each cites its paragraph.",
+                  "Classées selon la force de leur lien avec le thème ; chacune renvoie à son paragraphe.",
+                  "Ordenadas según la solidez de su vínculo con el enfoque; cada una remite a su párrafo.",
+                  "Упорядочены по силе связи с темой; для каждой указан пункт документа.",
+                  "مرتبة حسب قوة ارتباطها بالمحور، مع الإشارة إلى فقرة كل منها.",
+                  "按与重点的关联强度排序；每项均注明所在段落。"}},
+    {"addressee", {"Addressed to", "Destinataires", "Destinatarios", "Адресаты", "الجهة المخاطبة", "对象"}},
+    {"targets", {"SDG targets", "Cibles des ODD", "Metas de los ODS", "Задачи ЦУР", "غايات أهداف التنمية المستدامة",
+                 "可持续发展目标具体目标"}},
+    {"gcm", {"GCM objectives", "Objectifs du PMM", "Objetivos del PMM", "Цели Глобального договора о миграции",
+             "أهداف الاتفاق العالمي للهجرة", "全球移民契约目标"}},
+    {"colon", {": ", " : ", ": ", ": ", ": ", "："}},
+    {"list_separator", {", ", ", ", ", ", ", ", "، ", "、"}},
+    {"sources", {"Sources", "Sources", "Fuentes", "Источники", "المصادر", "资料来源"}},
+    {"page", {"Page {1} of {2}", "Page {1} sur {2}", "Página {1} de {2}", "Стр. {1} из {2}", "الصفحة {1} من {2}",
+              "第 {1} 页，共 {2} 页"}},
+    {"none", {"No recommendation in the corpus matches this focus.",
+              "Aucune recommandation du corpus ne correspond à ce thème.",
+              "Ninguna recomendación del corpus corresponde a este enfoque.", "В корпусе нет рекомендаций по этой теме.",
+              "لا توجد في الوثائق توصية تتعلق بهذا المحور.", "语料库中没有与此重点相关的建议。"}},
+    {"goal", {"SDG {1}", "ODD {1}", "ODS {1}", "ЦУР {1}", "الهدف {1}", "可持续发展目标{1}"}},
+    {"target", {"SDG target {1}", "Cible {1} des ODD", "Meta {1} de los ODS", "Задача ЦУР {1}", "الغاية {1}",
+                "具体目标{1}"}},
+    {"gcm_objective", {"GCM objective {1}", "Objectif {1} du PMM", "Objetivo {1} del PMM",
+                       "Цель {1} Глобального договора о миграции", "الهدف {1} من الاتفاق العالمي للهجرة",
+                       "全球移民契约目标{1}"}},
+    {"addressed_to", {"Recommendations addressed to {1}", "Recommandations adressées à : {1}",
+                      "Recomendaciones dirigidas a: {1}", "Рекомендации, адресованные: {1}",
+                      "التوصيات الموجهة إلى: {1}", "针对{1}的建议"}},
+    {"recommendations_n", {"{1} recommendations", "{1} recommandations", "{1} recomendaciones",
+                           "рекомендаций: {1}", "{1} توصية", "{1} 项建议"}},
+    {"recommendations_1", {"1 recommendation", "1 recommandation", "1 recomendación", "рекомендаций: 1",
+                           "توصية واحدة", "1 项建议"}},
+    {"about", {"About this brief", "À propos de cette note", "Acerca de esta nota", "Об этой записке",
+               "حول هذا الموجز", "关于本简报"}},
+    {"about_text",
+     {"Prepared automatically from the documents listed under Sources. Recommendations are mapped to SDG targets "
+      "and GCM objectives from their own wording; every figure counts recommendations and every quotation cites "
+      "its paragraph.",
+      "Établie automatiquement à partir des documents énumérés sous « Sources ». Les recommandations sont "
+      "rattachées aux cibles des ODD et aux objectifs du PMM d\u2019après leur propre libellé ; chaque chiffre "
+      "compte des recommandations et chaque citation renvoie à son paragraphe.",
+      "Elaborada automáticamente a partir de los documentos enumerados en «Fuentes». Las recomendaciones se "
+      "vinculan a las metas de los ODS y a los objetivos del PMM según su propia redacción; cada cifra cuenta "
+      "recomendaciones y cada cita remite a su párrafo.",
+      "Подготовлено автоматически на основе документов, перечисленных в разделе «Источники». Рекомендации "
+      "соотнесены с задачами ЦУР и целями Глобального договора о миграции по их собственным формулировкам; "
+      "все цифры означают число рекомендаций, для каждой цитаты указан пункт.",
+      "أُعدّ هذا الموجز تلقائياً من الوثائق المدرجة تحت «المصادر». وتُربط التوصيات بغايات أهداف التنمية "
+      "المستدامة وبأهداف الاتفاق العالمي للهجرة وفقاً لصياغتها؛ وتمثل جميع الأرقام عدد التوصيات، ويُشار في كل "
+      "اقتباس إلى فقرته.",
+      "本简报根据“资料来源”所列文件自动编制。建议依其措辞对应可持续发展目标具体目标和全球移民契约目标；"
+      "所有数字均为建议数量，每条引文均注明所在段落。"}},
+    {"source_language", {"Recommendations are quoted in the language of their document.",
+                         "Les recommandations sont citées dans la langue de leur document.",
+                         "Las recomendaciones se citan en el idioma de su documento.",
+                         "Рекомендации приводятся на языке документа.",
+                         "تُقتبس التوصيات بلغة الوثيقة التي وردت فيها.", "建议以其所在文件的语言引用。"}},
+};
+
+}  // namespace
+
+const std::vector<std::string>& label_languages() {
+  static const std::vector<std::string> languages{"en", "fr", "es", "ru", "ar", "zh"};
+  return languages;
+}
+
+std::string label_language(std::string_view tag) {
+  const std::string base(tag.substr(0, tag.find_first_of("-_")));
+  for (const auto& l : label_languages())
+    if (l == base) return l;
+  return "";
+}
+
+std::string label(std::string_view key, std::string_view language, const std::vector<std::string>& args) {
+  std::size_t column = 0;
+  const auto& languages = label_languages();
+  for (std::size_t i = 0; i < languages.size(); ++i)
+    if (languages[i] == language) column = i;
+  for (const Entry& e : kLabels) {
+    if (key != e.key) continue;
+    std::string text = e.text[column];
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const std::string slot = "{" + std::to_string(i + 1) + "}";
+      for (auto at = text.find(slot); at != std::string::npos; at = text.find(slot, at + args[i].size()))
+        text.replace(at, slot.size(), args[i]);
+    }
+    return text;
+  }
+  throw std::out_of_range("no label '" + std::string(key) + "'");
+}
+
+}  // namespace dossier::pdf

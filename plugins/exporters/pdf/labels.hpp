@@ -1,0 +1,21 @@
+// Labels and headings of the briefs in the six UN languages. The table is in labels.cpp
+// (documented in docs/exporters/pdf.md); SDG titles come from dossier/reference_data.hpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::pdf {
+
+/// The label languages: en, fr, es, ru, ar, zh.
+const std::vector<std::string>& label_languages();
+
+/// "fr-CA" -> "fr", "zh-Hans" -> "zh"; "" when the language has no labels.
+std::string label_language(std::string_view tag);
+
+/// The label `key` in `language` (one of label_languages()), with "{1}", "{2}" replaced by
+/// the arguments. Throws std::out_of_range for an unknown key.
+std::string label(std::string_view key, std::string_view language, const std::vector<std::string>& args = {});
+
+}  // namespace dossier::pdf

@@ -1,0 +1,120 @@
+// The `pdf` exporter: printable briefs for delegations, one per focus value, in the
+// language the job asks for (docs/exporters/pdf.md).
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <dossier/dossier.hpp>
+
+#include "brief.hpp"
+#include "brief_writer.hpp"
+#include "labels.hpp"
+
+namespace {
+
+using namespace dossier;
+
+constexpr const char* kVersion = "0.1.0";
+
+std::string code_points(const std::set<char32_t>& missing) {
+  std::string out;
+  std::size_t shown = 0;
+  for (char32_t c : missing) {
+    if (shown++ == 8) return out + " ...";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%sU+%04X", out.empty() ? "" : " ", static_cast<unsigned>(c));
+    out += buf;
+  }
+  return out;
+}
+
+/// Which Debian package would show the missing characters.
+std::string font_hint(const std::set<char32_t>& missing) {
+  bool arabic = false, cjk = false;
+  for (char32_t c : missing) {
+    arabic = arabic || (c >= 0x0600 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFEFF);
+    cjk = cjk || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+  }
+  if (cjk) return "install fonts-wqy-zenhei or fonts-arphic-uming, or add a font with the 'fonts' option";
+  if (arabic) return "install fonts-kacst, or add a font with the 'fonts' option";
+  return "add a font that has them with the 'fonts' option";
+}
+
+/// "briefs/brief.pdf" + "sdg-10" + "fr" -> "briefs/brief-sdg-10-fr.pdf".
+std::string file_for(const std::string& file_name, const std::string& focus_slug, const std::string& language) {
+  const auto slash = file_name.rfind('/');
+  const auto dot = file_name.rfind('.');
+  const bool has_ext = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+  std::string stem = has_ext ? file_name.substr(0, dot) : file_name;
+  const std::string ext = has_ext ? file_name.substr(dot) : ".pdf";
+  if (!focus_slug.empty()) stem += "-" + focus_slug;
+  if (!language.empty()) stem += "-" + language;
+  return stem + ext;
+}
+
+class PdfExporter final : public Exporter {
+ public:
+  std::string default_file_name() const override { return "brief.pdf"; }
+
+  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {
+    const Options& o = context.options();
+    const std::string requested = o.get("language", context.build().language);
+    pdf::BriefSettings settings;
+    settings.language = pdf::label_language(requested);
+    if (settings.language.empty()) {
+      context.warn("no labels in language '" + requested + "' (there are en, fr, es, ru, ar, zh): labels in English");
+      settings.language = "en";
+    }
+    settings.title = o.get("title");
+    settings.organisation = o.get("organisation");
+    settings.paper = pdf::paper_named(o.get("paper", "a4"));
+    settings.creator = "Dossier " + context.build().host_version + " (pdf exporter " + kVersion + ")";
+    settings.build_time = context.build().build_time;
+    for (const auto& f : o.get_list("fonts")) {
+      settings.fonts.push_back(pdf::parse_font_option(f));
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(settings.fonts.back().path, ec))
+        context.warn("font file " + settings.fonts.back().path + " (option 'fonts') does not exist");
+    }
+    if (o.get_bool("standard_fonts", true))
+      for (auto& f : pdf::standard_fonts()) settings.fonts.push_back(std::move(f));
+    const long long key = o.get_int("key_recommendations", 10);
+    if (key < 1 || key > 200) throw std::invalid_argument("option 'key_recommendations' must be 1..200");
+
+    std::vector<pdf::Focus> focuses;
+    for (const auto& f : o.get_list("focus")) focuses.push_back(pdf::parse_focus(f));
+    if (focuses.empty()) focuses.emplace_back();
+    // The language goes into the name when it is not the job's, so that one job can list
+    // the exporter once per language without the files overwriting each other.
+    const std::string name_language = requested == context.build().language ? "" : slugify(requested);
+
+    std::set<std::string> names, rejected;
+    for (const auto& focus : focuses) {
+      const std::string name = file_for(file_name, focus.slug(), name_language);
+      if (!names.insert(name).second) {
+        context.warn("focus '" + focus.text() + "' is listed twice: " + name + " written once");
+        continue;
+      }
+      const pdf::Brief brief = pdf::select_brief(corpus, focus, static_cast<std::size_t>(key));
+      if (brief.items.empty())
+        context.warn(name + ": no recommendation matches focus '" + focus.text() + "' (are the sdg and gcm analyzers requested?)");
+      const pdf::BriefResult result = pdf::write_brief(brief, settings, out.create(name).temp_path());
+      if (!result.missing.empty())
+        context.warn(name + ": " + std::to_string(result.missing.size()) +
+                     " characters no font can show, drawn as a box: " + code_points(result.missing) + " (" +
+                     font_hint(result.missing) + ")");
+      context.info(name + ": " + std::to_string(result.pages) + " pages, " + std::to_string(brief.key_count) +
+                   " key recommendations of " + std::to_string(brief.items.size()) + " in focus");
+      for (const auto& f : result.fonts) context.debug(name + ": font " + f);
+      for (const auto& f : result.rejected)
+        if (rejected.insert(f).second) context.warn("font file " + f + " is not a TrueType font libharu can embed: skipped");
+    }
+  }
+};
+
+}  // namespace
+
+DOSSIER_PLUGIN(exporter, PdfExporter, "pdf", "0.1.0",
+               "PDF briefs for delegations: one per focus (SDG goal or target, GCM objective, addressee, document), in six languages")
