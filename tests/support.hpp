@@ -102,7 +102,7 @@ inline dossier::Source source_of(const fs::path& path) {
 
 /// Reads one file with the named reader plugin, as the host would.
 inline dossier::Document read_with(const std::string& reader_name, const fs::path& path) {
-  auto reader = builtin_plugins().find(reader_name)->make_reader();
+  auto reader = builtin_plugins().find(reader_name, dossier::PluginKind::reader)->make_reader();
   dossier::Context context(reader_name, {}, {}, nullptr);
   return reader->read(source_of(path), context);
 }
