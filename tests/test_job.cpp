@@ -29,8 +29,12 @@ TEST_CASE("the sample job reads the sample corpus into corpus.json") {
   CHECK(job.name == "gfmd");
   REQUIRE(job.spec.sources.size() == 1);
   CHECK(fs::path(job.spec.sources[0]) == (test::source_dir() / "samples" / "corpus").lexically_normal());
-  REQUIRE(job.spec.exporters.size() == 1);
+  REQUIRE(job.spec.exporters.size() == 4);
   CHECK(job.spec.exporters[0].plugin == "json");
+  CHECK(job.spec.exporters[1].plugin == "xml");
+  CHECK(job.spec.exporters[2].plugin == "atom");
+  CHECK(job.spec.exporters[3].plugin == "akn");
+  CHECK(job.spec.keep_history);
   CHECK(job.spec.exporters[0].file == "corpus.json");
   CHECK(job.spec.output_dir == fs::path("out") / "gfmd");
 }
