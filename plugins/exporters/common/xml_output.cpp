@@ -1,6 +1,7 @@
 #include "xml_output.hpp"
 
 #include <ctime>
+#include <utility>
 
 namespace dossier::xml_output {
 
@@ -10,29 +11,30 @@ constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
 
 bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-/// Length of the valid, XML-allowed UTF-8 sequence at `s[i]`, or 0 when it must be replaced.
-std::size_t allowed_sequence(std::string_view s, std::size_t i) {
+/// Length of the UTF-8 sequence at `s[i]` (0 when it is not well-formed: a stray or
+/// missing continuation byte, an overlong form, past U+10FFFF) and whether XML allows the
+/// character it encodes (not C0 controls but tab, LF, CR; not surrogates, U+FFFE, U+FFFF).
+std::pair<std::size_t, bool> sequence_at(std::string_view s, std::size_t i) {
   const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = at(i);
   const std::size_t left = s.size() - i;
-  if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && continuation(at(i + 1)) ? 2 : 0;
+  if (c < 0x80) return {1, c >= 0x20 || c == '\t' || c == '\n' || c == '\r'};
+  if (c >= 0xC2 && c <= 0xDF) return {left >= 2 && continuation(at(i + 1)) ? 2 : 0, true};
   if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !continuation(at(i + 1)) || !continuation(at(i + 2))) return 0;
+    if (left < 3 || !continuation(at(i + 1)) || !continuation(at(i + 2))) return {0, false};
     const unsigned char c1 = at(i + 1);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-    if (c == 0xED && c1 >= 0xA0) return 0;  // UTF-16 surrogates
-    if (c == 0xEF && c1 == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF)) return 0;  // U+FFFE, U+FFFF
-    return 3;
+    if (c == 0xE0 && c1 < 0xA0) return {0, false};  // overlong
+    const bool surrogate = c == 0xED && c1 >= 0xA0;
+    const bool nonchar = c == 0xEF && c1 == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF);  // U+FFFE, U+FFFF
+    return {3, !surrogate && !nonchar};
   }
   if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !continuation(at(i + 1)) || !continuation(at(i + 2)) || !continuation(at(i + 3))) return 0;
+    if (left < 4 || !continuation(at(i + 1)) || !continuation(at(i + 2)) || !continuation(at(i + 3))) return {0, false};
     const unsigned char c1 = at(i + 1);
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
-    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
-    return 4;
+    if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return {0, false};  // overlong, too high
+    return {4, true};
   }
-  return 0;  // stray continuation byte, C0/C1 lead bytes, F5..FF
+  return {0, false};  // stray continuation byte, C0/C1 lead bytes, F5..FF
 }
 
 void escape_attribute_into(std::string& out, std::string_view value) {
@@ -57,15 +59,15 @@ std::string clean(std::string_view text, std::size_t& replaced) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = allowed_sequence(text, i);
-    if (n) {
-      out.append(text.substr(i, n));
-      i += n;
+    const auto [length, allowed] = sequence_at(text, i);
+    if (length && allowed) {
+      out.append(text.substr(i, length));
     } else {
+      // One replacement per forbidden character, or per byte of what is not UTF-8 at all.
       out.append(replacement);
       ++replaced;
-      ++i;  // one replacement per offending byte: the count says how much was damaged
     }
+    i += length ? length : 1;
   }
   return out;
 }
@@ -90,7 +92,7 @@ void Builder::text(pugi::xml_node node, std::string_view value) {
 void Builder::report(const Context& context, std::string_view what) const {
   if (replaced_)
     context.warn("replaced " + std::to_string(replaced_) +
-                 " bytes that XML cannot hold (invalid UTF-8, control characters) with U+FFFD in " +
+                 " characters that XML cannot hold (invalid UTF-8, control characters) with U+FFFD in " +
                  std::string(what));
 }
 

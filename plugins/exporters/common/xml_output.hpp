@@ -16,9 +16,10 @@
 
 namespace dossier::xml_output {
 
-/// `text` with every character XML 1.0 cannot hold replaced by U+FFFD: invalid UTF-8
-/// (including encoded surrogates and overlong forms), C0 controls other than tab, LF and CR,
-/// and U+FFFE / U+FFFF. Adds the number of replacements to `replaced`.
+/// `text` with every character XML 1.0 cannot hold replaced by U+FFFD: C0 controls other
+/// than tab, LF and CR, surrogates, U+FFFE / U+FFFF (one each), and each byte of what is not
+/// UTF-8 (overlong forms, stray or missing continuation bytes). Adds the number of
+/// replacements to `replaced`.
 std::string clean(std::string_view text, std::size_t& replaced);
 
 /// Builds elements with clean text and counts what it had to replace, so that an exporter
