@@ -1,4 +1,4 @@
-// What the host hands a plugin for one call: its options, a logger and build facts.
+// What the host hands a plugin for one call: its options, a logger, build facts and history.
 #pragma once
 
 #include <cstdint>
