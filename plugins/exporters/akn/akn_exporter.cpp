@@ -6,7 +6,8 @@
 //   own heading block is their num and heading;
 // - every block is a `paragraph`: numbered ones carry their number in `num`; the others name
 //   their kind in `class` (list_item, text, heading, table) and, for list items, their
-//   marker in `num`, and are cited by ordinal as before;
+//   marker in `num`, and are cited by ordinal as before; sub-paragraphs cited as ¶4(a) are
+//   `point`s in a `list` of their paragraph, as in the UN's own files;
 // - a recommendation is an `hcontainer name="recommendation"` around the paragraph(s) it is
 //   made of, with its kind as `class` and its addressee as a TLC reference;
 // - footnotes are `authorialNote`s where they are cited; SDG/GCM mappings are
@@ -270,27 +271,50 @@ class DocumentWriter {
         h.append_attribute("name") = "recommendation";
         b_.attr(h, "class", id_part(r.kind.empty() ? "recommendation" : r.kind), true);
         if (!r.addressee.empty()) b_.attr(h, "refersTo", "#" + addressees_[r.addressee]);
-        for (std::size_t j = i; j <= rec->second.second; ++j) paragraph(h, j);
-        i = rec->second.second;
+        std::size_t last = i;
+        for (std::size_t j = i; j <= rec->second.second; j = last + 1) last = unit(h, j, false);
+        i = last;
       } else {
-        paragraph(parent, i);
+        i = unit(parent, i, false);
       }
     }
     if (!doc_.sections.empty()) open_up_to(static_cast<int>(doc_.sections.size()) - 1);  // empty sections
     if (!main.first_child()) main.append_child("p");  // mainBody may not be empty
   }
 
-  void paragraph(pugi::xml_node parent, std::size_t i) {
+  /// Whether `child` is a sub-paragraph of `parent` as the UN cites them: number "4.a" and
+  /// address "<id> ¶4(a)" after "4" at "<id> ¶4".
+  static bool is_sub_paragraph(const Block& parent, const Block& child) {
+    if (child.kind != BlockKind::list_item || parent.number.empty() || child.section != parent.section) return false;
+    const std::string prefix = parent.number + ".";
+    if (child.number.compare(0, prefix.size(), prefix) != 0) return false;
+    const std::string own = child.number.substr(prefix.size());
+    return !own.empty() && own.find('.') == std::string::npos && child.address == parent.address + "(" + own + ")";
+  }
+
+  /// Writes block `i` as a `paragraph` (a `point` when `nested`), with the sub-paragraphs
+  /// that follow it as `point`s of a `list`. Returns the index of the last block written.
+  std::size_t unit(pugi::xml_node parent, std::size_t i, bool nested) {
     const Block& block = doc_.blocks[i];
-    pugi::xml_node p = parent.append_child("paragraph");
-    const bool numbered = block.kind == BlockKind::numbered_paragraph && !block.number.empty();
+    pugi::xml_node p = parent.append_child(nested ? "point" : "paragraph");
+    const bool numbered = !nested && block.kind == BlockKind::numbered_paragraph && !block.number.empty();
     b_.attr(p, "eId", numbered ? "para_" + id_part(block.number) : "blk_" + std::to_string(i + 1), true);
-    if (!numbered) b_.attr(p, "class", std::string(to_string(block.kind == BlockKind::numbered_paragraph ? BlockKind::text : block.kind)), true);
+    if (!numbered && !nested)
+      b_.attr(p, "class", std::string(to_string(block.kind == BlockKind::numbered_paragraph ? BlockKind::text : block.kind)), true);
     if (numbered) b_.element(p, "num", block.number + ".");
     else if (!block.marker.empty()) b_.element(p, "num", block.marker);
     if (block.kind == BlockKind::heading) {
       notes(b_.element(p, "heading", block.text), block);
-      return;
+      return i;
+    }
+    if (i + 1 < doc_.blocks.size() && is_sub_paragraph(block, doc_.blocks[i + 1])) {
+      pugi::xml_node list = p.append_child("list");
+      b_.attr(list, "eId", "blk_" + std::to_string(i + 1) + "__list", true);
+      notes(b_.element(list.append_child("intro"), "p", block.text), block);
+      std::size_t last = i;
+      while (last + 1 < doc_.blocks.size() && is_sub_paragraph(block, doc_.blocks[last + 1]))
+        last = unit(list, last + 1, true);
+      return last;
     }
     pugi::xml_node content = p.append_child("content");
     if (block.kind == BlockKind::table && !block.cells.empty()) {
@@ -301,9 +325,10 @@ class DocumentWriter {
         for (const auto& cell : row) b_.element(tr.append_child("td"), "p", cell);
       }
       if (!block.footnote_refs.empty()) notes(content.append_child("p"), block);
-      return;
+      return i;
     }
     notes(b_.element(content, "p", block.text), block);
+    return i;
   }
 
   /// The block's footnotes as authorialNotes at the end of `where`.
