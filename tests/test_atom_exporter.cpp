@@ -142,12 +142,21 @@ TEST_CASE("a build that fails records no history so the next feed still has the 
 }
 
 TEST_CASE("dossier run keeps no history: every recommendation, and it says so") {
-  const auto out = test::export_samples("atom-run", "atom");
+  const auto out = test::fresh_dir("atom-run");
+  const auto r = test::dossier("run " + test::quote(test::corpus_dir().string()) +
+                               " --analyze sdg,gcm --export atom --export json --out " + test::quote(out.string()));
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("[atom] no build history"));
   const json feed = parse_feed(out / "atom.xml");
   std::size_t all = 0;
   const json corpus = json::parse(test::read_file(out / "corpus.json"));
   for (const auto& d : corpus["documents"]) all += d["recommendations"].size();
   CHECK(feed["entries"].size() == all);
+  // A second run is no rebuild of a job: everything again.
+  REQUIRE(test::dossier("run " + test::quote(test::corpus_dir().string()) +
+                        " --analyze sdg,gcm --export atom --out " + test::quote(out.string())).exit_code == 0);
+  CHECK(parse_feed(out / "atom.xml")["entries"].size() == all);
 }
 
 TEST_CASE("entry ids depend only on the job and the address") {
