@@ -32,7 +32,7 @@ std::shared_ptr<Reader> akn_reader() {
     r.discover({test::plugin_dir()});
     return r;
   }();
-  const auto library = registry.find("akn");
+  const auto library = registry.find("akn", PluginKind::reader);
   REQUIRE(library);
   return library->make_reader();
 }
@@ -438,6 +438,48 @@ TEST_CASE("akn reader: points nest as 4.a.i, bullets get ordinals, noteRefs find
   CHECK(d.footnotes[0].label == "7");
   CHECK(d.footnotes[0].text == "Shared note.");
   CHECK(d.footnotes[0].anchors == std::vector<std::string>{"n \xC2\xB6" "4", "n \xC2\xB6" "4(a)(i)"});
+}
+
+TEST_CASE("akn reader: block kinds in class and recommendation hcontainers as the akn exporter writes them") {
+  // A report rather than a resolution: bullets, a table, a heading and recommendations.
+  const std::string doc = resolution(
+      "<hcontainer name=\"section\" eId=\"sec_1\"><num>IV</num><heading>Recommendations</heading>"
+      "<paragraph class=\"heading\"><heading>To States</heading></paragraph>"
+      "<hcontainer name=\"recommendation\" class=\"policy_option\" refersTo=\"#addressee_1\">"
+      "  <paragraph eId=\"para_7\"><num>7.</num><content><p>States should:</p></content></paragraph>"
+      "  <paragraph class=\"list_item\"><num>(a)</num><content><p>ratify;</p></content></paragraph>"
+      "  <paragraph class=\"text\"><content><p>-</p></content></paragraph>"
+      "  <paragraph class=\"list_item\"><num>(b)</num><content><p>report.</p></content></paragraph>"
+      "</hcontainer>"
+      "<paragraph class=\"table\"><content><table><tr><td><p>Name</p></td><td><p>Cost</p></td></tr>"
+      "<tr><td><p>Taskforce</p></td><td><p>96,700</p></td></tr></table></content></paragraph>"
+      "<paragraph class=\"SingleTxt\"><num>8.</num><content><p>A class of AKN4UN.</p></content></paragraph>"
+      "</hcontainer>");
+  const std::string meta =
+      "<meta><references source=\"#dossier\"><TLCOrganization eId=\"addressee_1\" "
+      "href=\"/akn/ontology/organization/states\" showAs=\"States\"/></references></meta>";
+  const std::string with_meta = doc.substr(0, doc.find("<mainBody>")) + meta + doc.substr(doc.find("<mainBody>"));
+  const Document d = read(source_of("r.xml", with_meta));
+  std::vector<std::string> got;
+  for (const auto& b : d.blocks)
+    got.push_back(std::string(to_string(b.kind)) + " " + b.number + " " + b.address + " " + b.marker + " | " + b.text);
+  CHECK(got == std::vector<std::string>{
+                   "heading  r \xC2\xA7IV #1  | IV Recommendations",
+                   "heading  r \xC2\xA7IV #2  | To States",
+                   "numbered_paragraph 7 r \xC2\xB6" "7  | States should:",
+                   "list_item  r \xC2\xA7IV #3 (a) | ratify;",
+                   "text  r \xC2\xA7IV #4  | -",
+                   "list_item  r \xC2\xA7IV #5 (b) | report.",
+                   "table  r \xC2\xA7IV #6  | Name | Cost\nTaskforce | 96,700",
+                   "numbered_paragraph 8 r \xC2\xB6" "8  | A class of AKN4UN."});
+  CHECK(d.blocks[6].cells == std::vector<std::vector<std::string>>{{"Name", "Cost"}, {"Taskforce", "96,700"}});
+  // The recommendation container is no section; its list items continue its text.
+  CHECK(d.sections.size() == 1);
+  REQUIRE(d.recommendations.size() == 1);
+  CHECK(d.recommendations[0].address == "r \xC2\xB6" "7");
+  CHECK(d.recommendations[0].kind == "policy_option");
+  CHECK(d.recommendations[0].addressee == "States");
+  CHECK(d.recommendations[0].text == "States should: (a) ratify; (b) report.");
 }
 
 TEST_CASE("dossier run reads the resolutions with the akn reader") {

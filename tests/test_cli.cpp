@@ -118,7 +118,8 @@ TEST_CASE("run writes corpus.json with all five sample documents and their parag
 TEST_CASE("run: an unknown exporter is a configuration error naming the choices") {
   auto r = test::dossier("run " + corpus() + " --export nope --out " + quote(test::fresh_dir("cli-unknown").string()));
   CHECK(r.exit_code == 4);
-  CHECK_THAT(r.output, Catch::Contains("unknown exporter 'nope' (available: json"));
+  // Other exporters come and go; json is always among the choices.
+  CHECK_THAT(r.output, Catch::Contains("unknown exporter 'nope' (available: ") && Catch::Contains(" json"));
 }
 
 TEST_CASE("run: a throwing exporter is partial success and never replaces the earlier file") {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "job.hpp"
 #include "support.hpp"
 
@@ -29,8 +31,12 @@ TEST_CASE("the sample job reads the sample corpus into corpus.json") {
   CHECK(job.name == "gfmd");
   REQUIRE(job.spec.sources.size() == 1);
   CHECK(fs::path(job.spec.sources[0]) == (test::source_dir() / "samples" / "corpus").lexically_normal());
-  REQUIRE(!job.spec.exporters.empty());  // corpus.json first, then other exporters' outputs
+  REQUIRE(job.spec.exporters.size() >= 4);  // corpus.json first, then the other outputs
   CHECK(job.spec.exporters[0].plugin == "json");
+  std::set<std::string> plugins;
+  for (const auto& e : job.spec.exporters) plugins.insert(e.plugin);
+  CHECK(plugins == std::set<std::string>{"json", "xml", "atom", "akn", "pdf"});
+  CHECK(job.spec.keep_history);
   CHECK(job.spec.exporters[0].file == "corpus.json");
   CHECK(job.spec.output_dir == fs::path("out") / "gfmd");
 }

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "dossier/sink.hpp"
 #include "pipeline.hpp"
+#include "store.hpp"
 #include "support.hpp"
 
 using namespace dossier;
@@ -186,4 +188,33 @@ TEST_CASE("without the cache nothing is stored") {
   spec.use_cache = false;
   CHECK(run_pipeline(spec, registry()).exit_code == exit_ok);
   CHECK_FALSE(fs::exists(out / ".dossier"));
+}
+
+TEST_CASE("a schema 2 store keeps its documents when build history is added") {
+  const fs::path file = test::fresh_dir("store-migrate") / "store.sqlite";
+  const DocumentKey key{"ab", "x.txt", "text", "0.2.0"};
+  Document doc;
+  doc.id = "kept";
+  { Store(file).put(key, doc); }
+  // Make it a store from before build history: version 2, no history tables.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "DROP TABLE job_builds; DROP TABLE recommendation_history; PRAGMA user_version=2", nullptr,
+                     nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+
+  Store store(file);
+  const auto found = store.find(key);
+  REQUIRE(found);
+  CHECK(found->id == "kept");
+  CHECK(store.job_state("weekly").build_time == -1);
+  Store::JobState state;
+  state.build_time = 1700000100;
+  state.recommendations["A/68/283 \xC2\xB6" "127"] = {"f1", 1700000000, 1700000100};
+  store.record_job_state("weekly", state);
+  const auto back = store.job_state("weekly");
+  CHECK(back.build_time == 1700000100);
+  REQUIRE(back.recommendations.count("A/68/283 \xC2\xB6" "127") == 1);
+  CHECK(back.recommendations.at("A/68/283 \xC2\xB6" "127").first_seen == 1700000000);
+  CHECK(store.job_state("other").build_time == -1);  // jobs keep separate histories
 }

@@ -75,6 +75,7 @@ class JobReader : public TomlFile {
     Job job;
     job.name = string_at(root, "name", file().stem().string());
     job.spec.build.job_name = job.name;
+    job.spec.keep_history = true;
     job.spec.build.language = string_at(root, "language", "en");
 
     const toml::node* sources = root.get("sources");

@@ -41,6 +41,9 @@ struct RunSpec {
   bool use_cache = true;  ///< --no-cache: neither read nor write the store
   bool force = false;     ///< --force: parse everything again (and refresh the store)
   std::filesystem::path catalogue;  ///< optional catalogue file (docs/catalogue.md)
+  /// Keep the job's build history in the store (`dossier build`): what changed since the
+  /// previous build, for exporters through Context::history() (docs/atom.md).
+  bool keep_history = false;
 };
 
 struct ExportResult {

@@ -15,8 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Bumped when the cached form changes; an older store is emptied, not misread.
-constexpr int kSchemaVersion = 2;  // 2: references with spans and new types
+// Bumped when the cached form changes; an older store is emptied, not misread, except
+// where a migration below keeps it.
+constexpr int kSchemaVersion = 3;  // 2: references with spans and new types; 3: build history
 
 class Statement {
  public:
@@ -32,11 +33,16 @@ class Statement {
   }
   void bind(int index, sqlite3_int64 value) { sqlite3_bind_int64(stmt_, index, value); }
   int step() { return sqlite3_step(stmt_); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
   std::string text(int column) {
     const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
     return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
   }
   int integer(int column) { return sqlite3_column_int(stmt_, column); }
+  std::int64_t integer64(int column) { return sqlite3_column_int64(stmt_, column); }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -76,14 +82,24 @@ void Store::open() {
     Statement s(db_, "PRAGMA user_version");
     if (s.step() == SQLITE_ROW) version = s.integer(0);
   }
-  if (version != kSchemaVersion) {
+  // 2 -> 3 only adds the history tables: cached documents stay valid.
+  if (version != kSchemaVersion && version != 2) {
     exec("DROP TABLE IF EXISTS documents");
-    exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+    exec("DROP TABLE IF EXISTS job_builds");
+    exec("DROP TABLE IF EXISTS recommendation_history");
   }
   exec("CREATE TABLE IF NOT EXISTS documents ("
        " sha256 TEXT NOT NULL, file_name TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL,"
        " json BLOB NOT NULL, stored_at INTEGER NOT NULL,"
        " PRIMARY KEY (sha256, file_name, reader, reader_version))");
+  // The last successful build of each job, and what it held (for the atom feed).
+  exec("CREATE TABLE IF NOT EXISTS job_builds ("
+       " job TEXT PRIMARY KEY, build_time INTEGER NOT NULL, recorded_at INTEGER NOT NULL)");
+  exec("CREATE TABLE IF NOT EXISTS recommendation_history ("
+       " job TEXT NOT NULL, address TEXT NOT NULL, fingerprint TEXT NOT NULL,"
+       " first_seen INTEGER NOT NULL, last_changed INTEGER NOT NULL,"
+       " PRIMARY KEY (job, address))");
+  if (version != kSchemaVersion) exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
 }
 
 void Store::exec(const char* sql) {
@@ -121,6 +137,57 @@ void Store::put(const DocumentKey& key, const Document& document) {
   s.bind(5, to_json(document));
   s.bind(6, static_cast<sqlite3_int64>(std::time(nullptr)));
   if (s.step() != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
+}
+
+Store::JobState Store::job_state(const std::string& job) {
+  JobState state;
+  {
+    Statement s(db_, "SELECT build_time FROM job_builds WHERE job=?1");
+    s.bind(1, job);
+    if (s.step() != SQLITE_ROW) return state;
+    state.build_time = s.integer64(0);
+  }
+  Statement s(db_, "SELECT address, fingerprint, first_seen, last_changed FROM recommendation_history WHERE job=?1");
+  s.bind(1, job);
+  while (s.step() == SQLITE_ROW) state.recommendations[s.text(0)] = {s.text(1), s.integer64(2), s.integer64(3)};
+  return state;
+}
+
+void Store::record_job_state(const std::string& job, const JobState& state) {
+  exec("BEGIN IMMEDIATE");
+  try {
+    const auto check = [&](int rc) {
+      if (rc != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
+    };
+    {
+      Statement s(db_, "DELETE FROM recommendation_history WHERE job=?1");
+      s.bind(1, job);
+      check(s.step());
+    }
+    {
+      Statement s(db_, "INSERT OR REPLACE INTO job_builds (job, build_time, recorded_at) VALUES (?1, ?2, ?3)");
+      s.bind(1, job);
+      s.bind(2, static_cast<sqlite3_int64>(state.build_time));
+      s.bind(3, static_cast<sqlite3_int64>(std::time(nullptr)));
+      check(s.step());
+    }
+    Statement s(db_,
+                "INSERT INTO recommendation_history (job, address, fingerprint, first_seen, last_changed)"
+                " VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (const auto& [address, r] : state.recommendations) {
+      s.reset();
+      s.bind(1, job);
+      s.bind(2, address);
+      s.bind(3, r.fingerprint);
+      s.bind(4, static_cast<sqlite3_int64>(r.first_seen));
+      s.bind(5, static_cast<sqlite3_int64>(r.last_changed));
+      check(s.step());
+    }
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
 }
 
 }  // namespace dossier::host

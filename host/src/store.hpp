@@ -1,7 +1,9 @@
 // The embedded store: parsed documents cached in SQLite, keyed by what determines them.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -36,6 +38,23 @@ class Store {
   std::optional<Document> find(const DocumentKey& key);
   /// Throws std::runtime_error when it cannot write.
   void put(const DocumentKey& key, const Document& document);
+
+  /// What a build of a job recorded about one recommendation.
+  struct RecommendationState {
+    std::string fingerprint;  ///< of what makes it "changed" (recommendation_fingerprint())
+    std::int64_t first_seen = 0;
+    std::int64_t last_changed = 0;
+  };
+  /// The last recorded build of `job`: its build_time (-1 if none) and its recommendations
+  /// by address.
+  struct JobState {
+    std::int64_t build_time = -1;
+    std::map<std::string, RecommendationState> recommendations;
+  };
+  JobState job_state(const std::string& job);
+  /// Replaces the recorded state of `job` by `state` in one transaction. Throws
+  /// std::runtime_error when it cannot write.
+  void record_job_state(const std::string& job, const JobState& state);
 
  private:
   void open();

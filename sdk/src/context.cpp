@@ -15,5 +15,10 @@ void Context::log(LogLevel level, std::string_view message) const {
   if (log_) log_(level, plugin_name_, message);
 }
 
+const BuildHistory& Context::history() const {
+  static const BuildHistory none;
+  return history_ ? *history_ : none;
+}
+
 DOSSIER_ABI_NAMESPACE_END
 }  // namespace dossier

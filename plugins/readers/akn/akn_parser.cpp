@@ -15,6 +15,14 @@
 //   in the flow as a `heading` block.
 // - Every `authorialNote` (and every `noteRef` to a note in meta/notes) is a Footnote anchored
 //   to the block it sits in; its text never appears in the block's text.
+// - What the akn exporter writes (docs/akn-export.md): a top-level unit whose `class` names a
+//   block kind ("list_item", "text", "heading", "table") is a block of that kind cited by
+//   ordinal, its num being a marker; a table's cells are its `tr`/`td`s and its text their
+//   rows, one a line, cells joined with " | " (as the text reader makes them). An
+//   `hcontainer name="recommendation"` is no section: its units are read in place and make
+//   one Recommendation, cited by the first of them, whose text is the first one's followed
+//   by each list item's marker and text (sub-items), with its `class` as kind and the
+//   `showAs` of the reference its `refersTo` names as addressee.
 // - References are what find_references() sees in a block's text, plus the UN symbols of the
 //   block's undocs.org links: the files print "resolution 73/195" but link to A/RES/73/195.
 #include "akn_parser.hpp"
@@ -345,6 +353,7 @@ class Parser {
       }
     }
     if (!document) throw std::runtime_error(path_ + ": akomaNtoso holds no document");
+    document_ = document;
 
     read_metadata(document);
     for (pugi::xml_node part = document.first_child(); part; part = part.next_sibling()) {
@@ -565,7 +574,7 @@ class Parser {
   /// Completes `block` from what was collected for it and appends it with its footnotes
   /// and references.
   void add_block(Block block, const Collected& collected, pugi::xml_node where) {
-    block.text = normalise_space(collected.text);
+    block.text = block.cells.empty() ? normalise_space(collected.text) : table_text(block.cells);
     block.span.first_line = line_of(where.offset_debug());
     block.span.last_line = std::max(block.span.first_line, collected.last_line);
     if (!addresses_.insert(block.address).second)
@@ -632,6 +641,8 @@ class Parser {
       const std::string_view name = local(n);
       if (name.empty()) {
         warn("element <" + std::string(n.name()) + "> of another namespace not read", n);
+      } else if (name == "hcontainer" && std::string_view(n.attribute("name").value()) == "recommendation") {
+        add_recommendation(n, section, level);
       } else if (is_hierarchy(name)) {
         add_section(n, section, level + 1);
       } else if (is_unit(name)) {
@@ -686,6 +697,59 @@ class Parser {
     walk(n, index, level, true);
   }
 
+  /// Rows of the tables in `n`, each the plain text of its cells.
+  std::vector<std::vector<std::string>> table_cells(pugi::xml_node n) {
+    std::vector<std::vector<std::string>> rows;
+    for_each_element(n, [&](pugi::xml_node e) {
+      if (local(e) != "tr") return true;
+      std::vector<std::string> row;
+      for (pugi::xml_node c = e.first_child(); c; c = c.next_sibling())
+        if (local(c) == "td" || local(c) == "th") row.push_back(plain_text(c));
+      rows.push_back(std::move(row));
+      return true;
+    });
+    return rows;
+  }
+
+  static std::string table_text(const std::vector<std::vector<std::string>>& rows) {
+    std::string text;
+    for (const auto& row : rows) {
+      if (!text.empty()) text += '\n';
+      for (std::size_t i = 0; i < row.size(); ++i) text += (i ? " | " : "") + row[i];
+    }
+    return text;
+  }
+
+  /// The units of an `hcontainer name="recommendation"`, read in place, and the
+  /// recommendation they make: the first one's text, then each list item's after its marker.
+  void add_recommendation(pugi::xml_node n, int section, int level) {
+    const std::size_t first = doc_.blocks.size();
+    walk(n, section, level, true);
+    if (doc_.blocks.size() == first) {
+      warn("recommendation without text", n);
+      return;
+    }
+    Recommendation r;
+    r.address = doc_.blocks[first].address;
+    r.text = doc_.blocks[first].text;
+    for (std::size_t i = first + 1; i < doc_.blocks.size(); ++i) {
+      const Block& b = doc_.blocks[i];
+      if (b.kind == BlockKind::list_item) r.text += " " + (b.marker.empty() ? "" : b.marker + " ") + b.text;
+    }
+    r.kind = normalise_space(n.attribute("class").value());
+    if (r.kind.empty()) r.kind = "recommendation";
+    std::string_view ref = n.attribute("refersTo").value();
+    if (!ref.empty() && ref.front() == '#') ref.remove_prefix(1);
+    if (!ref.empty()) {
+      for_each_element(child(document_, "meta"), [&](pugi::xml_node e) {
+        if (e.attribute("eId").value() != ref) return true;
+        r.addressee = e.attribute("showAs").value();
+        return false;
+      });
+    }
+    doc_.recommendations.push_back(std::move(r));
+  }
+
   /// Where a unit sits: under nothing (a paragraph of the body) or under a numbered unit.
   struct Parent {
     bool nested = false;
@@ -700,7 +764,13 @@ class Parser {
     const std::string printed = plain_text(num);
     const std::string bare = bare_number(printed);
     std::string tail;  // the address after the ¶; none for a unit without a number (a bullet)
-    if (!parent.nested) {
+    BlockKind declared = BlockKind::text;
+    if (!parent.nested && parse_block_kind(n.attribute("class").value(), declared) &&
+        declared != BlockKind::numbered_paragraph) {
+      b.kind = declared;
+      b.marker = printed;
+      if (declared == BlockKind::table) b.cells = table_cells(n);
+    } else if (!parent.nested) {
       b.kind = bare.empty() ? BlockKind::text : BlockKind::numbered_paragraph;
       b.number = tail = bare;
       if (num && bare.empty()) warn("paragraph number '" + printed + "' has no digit or letter", num);
@@ -741,6 +811,7 @@ class Parser {
   std::string_view content_;
   std::string path_;
   pugi::xml_document xml_;
+  pugi::xml_node document_;  ///< the one document element below akomaNtoso
   std::string prefix_;  ///< "" or "akn:" when the root uses a prefix for the AKN namespace
   Document doc_;
   std::vector<std::size_t> line_starts_;

@@ -1,4 +1,4 @@
-// What the host hands a plugin for one call: its options, a logger and build facts.
+// What the host hands a plugin for one call: its options, a logger, build facts and history.
 #pragma once
 
 #include <cstdint>
@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "dossier/history.hpp"
 #include "dossier/options.hpp"
 #include "dossier/version.hpp"
 
@@ -44,6 +45,17 @@ class DOSSIER_SDK_API Context {
   Options options_;
   BuildInfo build_;
   LogSink log_;
+
+ public:
+  /// What changed since the previous build of the same job (history.hpp). Without one
+  /// attached, an empty history: not available, every item `added`.
+  const BuildHistory& history() const;
+  /// Host: attaches this build's history (not owned; it outlives every call).
+  void set_history(const BuildHistory* history) { history_ = history; }
+
+ private:
+  // Last, so that the members before keep their offsets.
+  const BuildHistory* history_ = nullptr;
 };
 
 DOSSIER_ABI_NAMESPACE_END

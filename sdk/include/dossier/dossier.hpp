@@ -4,6 +4,7 @@
 #include "dossier/address.hpp"
 #include "dossier/context.hpp"
 #include "dossier/corpus.hpp"
+#include "dossier/history.hpp"
 #include "dossier/json.hpp"
 #include "dossier/model.hpp"
 #include "dossier/options.hpp"

@@ -1,0 +1,134 @@
+// Writes atom.xml: an Atom 1.0 feed (RFC 4287) of the recommendations that are new or
+// changed since the previous build of the same job (docs/atom.md).
+//
+// What changed comes from the host's build history (Context::history()); without one (no
+// store, `dossier run`) every recommendation is new, as on a first build. Entry ids depend
+// only on the job and the recommendation's address, so a subscriber sees a changed
+// recommendation as the same entry, updated.
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <dossier/dossier.hpp>
+
+#include "corpus_index.hpp"
+#include "xml_output.hpp"
+
+namespace {
+
+using namespace dossier;
+using xml_output::Builder;
+
+constexpr const char* atom_namespace = "http://www.w3.org/2005/Atom";
+constexpr const char* change_scheme = "https://dossier.example.org/ns/change";
+
+std::string undocs(std::string_view symbol) { return "https://undocs.org/" + xml_output::percent_encode(symbol, "/()"); }
+
+class AtomExporter final : public Exporter {
+ public:
+  std::string default_file_name() const override { return "atom.xml"; }
+
+  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {
+    const auto& options = context.options();
+    const auto& build = context.build();
+    const BuildHistory& history = context.history();
+    const std::string job = build.job_name.empty() ? "dossier" : build.job_name;
+    const std::string id_base = options.get("id_base", "tag:dossier.example.org,2026:");
+    const std::string base_url = options.get("base_url");
+    const double min_score = options.get_double("min_score", 0.0);
+    const std::string language = build.language.empty() ? "en" : build.language;
+    if (!history.available())
+      context.info("no build history (no store, or `dossier run`): every recommendation is listed as new");
+    else if (!history.has_previous())
+      context.info("first recorded build of job '" + job + "': every recommendation is listed as new");
+
+    // Categories per subject, in code order, highest score kept.
+    std::map<std::string_view, std::map<std::pair<std::string, std::string>, const Annotation*>> categories;
+    for (const auto& a : corpus.annotations) {
+      if ((a.scheme != "sdg" && a.scheme != "gcm") || a.score < min_score) continue;
+      auto& slot = categories[a.subject][{a.scheme, a.code}];
+      if (!slot || slot->score < a.score) slot = &a;
+    }
+
+    Builder b;
+    std::ostream& os = out.create(file_name).stream();
+    xml_output::open_root(os, "feed", {{"xmlns", atom_namespace}, {"xml:lang", language}}, b);
+    {
+      pugi::xml_document head;
+      b.element(head, "id", id_base + xml_output::percent_encode(job));
+      b.element(head, "title", options.get("title", "Dossier " + job + ": new and changed recommendations"));
+      b.element(head, "updated", xml_output::rfc3339(build.build_time));
+      pugi::xml_node generator = b.element(head, "generator", "Dossier");
+      b.attr(generator, "version", build.host_version);
+      b.element(head.append_child("author"), "name", options.get("author", "Dossier job " + job));
+      if (!base_url.empty()) {
+        pugi::xml_node self = head.append_child("link");
+        b.attr(self, "rel", "self");
+        b.attr(self, "href", base_url + file_name);
+      }
+      for (pugi::xml_node n = head.first_child(); n; n = n.next_sibling()) xml_output::print(n, os, 1);
+    }
+
+    std::set<std::string_view> written;
+    std::size_t added = 0, changed = 0;
+    for (const Document& doc : corpus.documents) {
+      for (const Recommendation& r : doc.recommendations) {
+        ItemHistory h = history.recommendation(r.address);
+        if (h.change == Change::unchanged || !written.insert(r.address).second) continue;
+        if (!h.first_seen) h.first_seen = build.build_time;
+        if (!h.last_changed) h.last_changed = build.build_time;
+        (h.change == Change::added ? added : changed) += 1;
+
+        pugi::xml_document tree;
+        pugi::xml_node e = tree.append_child("entry");
+        b.element(e, "id", id_base + xml_output::percent_encode(job) + "/" + xml_output::percent_encode(r.address, "/"));
+        b.element(e, "title", r.address + (r.addressee.empty() ? std::string() : " \xE2\x80\x94 " + r.addressee));
+        b.element(e, "updated", xml_output::rfc3339(h.last_changed));
+        b.element(e, "published", xml_output::rfc3339(h.first_seen));
+        if (!base_url.empty()) link(e, "alternate", base_url + xml_output::percent_encode(r.address, "/"), r.address, b);
+        if (!doc.symbol.empty()) link(e, "related", undocs(doc.symbol), doc.symbol, b);
+        // The UN documents the recommendation itself cites.
+        std::set<std::string> cited{doc.symbol};
+        for (const Reference& ref : doc.references)
+          if (ref.type == "un_symbol" && ref.address == r.address && cited.insert(ref.id).second)
+            link(e, "related", undocs(ref.id), ref.id, b);
+        if (const auto c = categories.find(r.address); c != categories.end())
+          for (const auto& [key, a] : c->second) category(e, *a, language, b);
+        pugi::xml_node state = e.append_child("category");
+        b.attr(state, "term", to_string(h.change));
+        b.attr(state, "scheme", change_scheme);
+        if (!r.kind.empty()) b.attr(b.element(e, "category"), "term", r.kind);
+        pugi::xml_node content = b.element(e, "content", r.text);
+        b.attr(content, "type", "text");
+        xml_output::print(e, os, 1);
+      }
+    }
+    xml_output::close_root(os, "feed");
+    if (!os) throw std::runtime_error("cannot write " + file_name);
+    b.report(context, file_name);
+    context.info("wrote " + std::to_string(added + changed) + " entries (" + std::to_string(added) + " new, " +
+                 std::to_string(changed) + " changed)");
+  }
+
+ private:
+  static void link(pugi::xml_node entry, const char* rel, const std::string& href, const std::string& title, Builder& b) {
+    pugi::xml_node l = entry.append_child("link");
+    b.attr(l, "rel", rel);
+    b.attr(l, "href", href);
+    b.attr(l, "title", title);
+  }
+
+  static void category(pugi::xml_node entry, const Annotation& a, const std::string& language, Builder& b) {
+    pugi::xml_node c = entry.append_child("category");
+    b.attr(c, "term", a.code);
+    b.attr(c, "scheme", xml_output::mapping_scheme_uri(a.scheme));
+    b.attr(c, "label", xml_output::mapping_label(a.scheme, a.code, language));
+  }
+};
+
+}  // namespace
+
+DOSSIER_PLUGIN(exporter, AtomExporter, "atom", "0.1.0",
+               "Atom 1.0 feed (atom.xml) of recommendations new or changed since the job's previous build")

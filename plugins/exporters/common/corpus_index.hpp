@@ -1,0 +1,29 @@
+// What the XML exporters need to know about a corpus besides its values: which document an
+// annotation is about, and how to name an SDG or GCM code for people and machines.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <dossier/model.hpp>
+
+namespace dossier::xml_output {
+
+/// The annotations about each document (by the addresses of its blocks and
+/// recommendations), in corpus order; those about no document go to `elsewhere` if given.
+std::vector<std::vector<const Annotation*>> annotations_by_document(const Corpus& corpus,
+                                                                    std::vector<const Annotation*>* elsewhere = nullptr);
+
+/// "SDG 10.7: Facilitate orderly, ..." / "GCM objective 6: Foster fair and ethical ..." in
+/// `language` where the reference data has it; just "SDG 10.7" for an unknown code.
+std::string mapping_label(std::string_view scheme, const std::string& code, std::string_view language);
+
+/// A URI for the code: the UN's SDG concept URIs (http://metadata.un.org/sdg/10.7), and the
+/// GCM objectives in their resolution (https://undocs.org/A/RES/73/195#objective-6).
+std::string mapping_uri(std::string_view scheme, const std::string& code);
+
+/// The scheme URIs of which mapping_uri() adds the code ("http://metadata.un.org/sdg/").
+std::string mapping_scheme_uri(std::string_view scheme);
+
+}  // namespace dossier::xml_output
