@@ -574,7 +574,10 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       ++failed_exports;
     }
     result.seconds = seconds_since(t0);
-    export_timings[result.plugin] = result.seconds;
+    // A job may list one exporter several times (a brief per language): "pdf", "pdf#2", ...
+    std::string key = result.plugin;
+    for (int n = 2; export_timings.contains(key); ++n) key = result.plugin + "#" + std::to_string(n);
+    export_timings[key] = result.seconds;
     for (const auto& w : result.files) {
       spdlog::info("wrote {} ({} bytes)", w.path.string(), w.bytes);
       manifest_outputs.push_back({{"file", w.name},
