@@ -142,7 +142,7 @@ void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
       if (d.source == record.path) record.document = d.id;
 }
 
-// What makes a recommendation "changed" between builds (docs/atom.md): its words, kind,
+// What makes a recommendation "changed" between builds (docs/exporters/atom.md): its words, kind,
 // addressee, recommending States and the SDG/GCM codes it maps to; not scores.
 std::string recommendation_fingerprint(const Recommendation& r, const std::set<std::string>& codes) {
   std::string key = r.text + '\x1f' + r.kind + '\x1f' + r.addressee + '\x1f';

@@ -42,7 +42,7 @@ struct RunSpec {
   bool force = false;     ///< --force: parse everything again (and refresh the store)
   std::filesystem::path catalogue;  ///< optional catalogue file (docs/catalogue.md)
   /// Keep the job's build history in the store (`dossier build`): what changed since the
-  /// previous build, for exporters through Context::history() (docs/atom.md).
+  /// previous build, for exporters through Context::history() (docs/exporters/atom.md).
   bool keep_history = false;
 };
 

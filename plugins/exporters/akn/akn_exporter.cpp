@@ -1,5 +1,5 @@
 // Writes one Akoma Ntoso 3.0 document per corpus document (akn/<slug of id>.xml), valid
-// against the OASIS schema shipped in schemas/akn/ (docs/akn-export.md).
+// against the OASIS schema shipped in schemas/akn/ (docs/exporters/akn.md).
 //
 // The markup is chosen so that the akn reader gives the same blocks and recommendations back:
 // - sections are `hcontainer`s (name = kind, num = label, heading = title); the section's

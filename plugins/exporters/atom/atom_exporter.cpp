@@ -1,5 +1,5 @@
 // Writes atom.xml: an Atom 1.0 feed (RFC 4287) of the recommendations that are new or
-// changed since the previous build of the same job (docs/atom.md).
+// changed since the previous build of the same job (docs/exporters/atom.md).
 //
 // What changed comes from the host's build history (Context::history()); without one (no
 // store, `dossier run`) every recommendation is new, as on a first build. Entry ids depend

@@ -1,6 +1,6 @@
 // Writes the model as feed.xml in Dossier's own feed vocabulary, namespace
 // https://dossier.example.org/ns/feed/1, valid against schemas/dossier-feed-1.xsd
-// (described in docs/xml-feed.md).
+// (described in docs/exporters/xml.md).
 //
 // Streams: the root's start tag is written by hand, then each document is built as a small
 // pugixml tree, printed and dropped, so memory holds one document's XML at a time.

@@ -15,7 +15,7 @@
 //   in the flow as a `heading` block.
 // - Every `authorialNote` (and every `noteRef` to a note in meta/notes) is a Footnote anchored
 //   to the block it sits in; its text never appears in the block's text.
-// - What the akn exporter writes (docs/akn-export.md): a top-level unit whose `class` names a
+// - What the akn exporter writes (docs/exporters/akn.md): a top-level unit whose `class` names a
 //   block kind ("list_item", "text", "heading", "table") is a block of that kind cited by
 //   ordinal, its num being a marker; a table's cells are its `tr`/`td`s and its text their
 //   rows, one a line, cells joined with " | " (as the text reader makes them). An

@@ -27,7 +27,7 @@ struct ItemHistory {
 /// Per-recommendation history, keyed by address. A recommendation "changed" when its text,
 /// kind, addressee, recommending States or SDG/GCM codes differ from the previous build.
 /// A build is recorded only when all of it succeeded, so a failed build never hides a
-/// change from the next one (docs/atom.md).
+/// change from the next one (docs/exporters/atom.md).
 class DOSSIER_SDK_API BuildHistory {
  public:
   /// False when the host keeps no history for this build (no store: --no-cache, or
