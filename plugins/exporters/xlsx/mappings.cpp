@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <stdexcept>
 #include <unordered_map>
 
 #include <dossier/reference_data.hpp>
@@ -48,31 +50,36 @@ bool Mappings::any_objective() const {
   return std::any_of(objectives.begin(), objectives.end(), [](double s) { return s >= 0; });
 }
 
-bool MappingIndex::before(const Entry& a, const Entry& b) {
-  if (a.subject != b.subject) return a.subject < b.subject;
+bool MappingIndex::before(const Entry& a, const Entry& b) const {
+  const Annotation &x = annotations_[a.annotation], &y = annotations_[b.annotation];
+  if (x.subject != y.subject) return x.subject < y.subject;
   if (a.kind != b.kind) return a.kind < b.kind;
   // Targets not in the official list (order -1) go last, by code.
-  const unsigned ao = static_cast<unsigned>(a.order), bo = static_cast<unsigned>(b.order);
+  const unsigned ao = static_cast<unsigned short>(a.order), bo = static_cast<unsigned short>(b.order);
   if (ao != bo) return ao < bo;
-  return a.annotation->code < b.annotation->code;
+  return x.code < y.code;
 }
 
-MappingIndex::MappingIndex(const std::vector<Annotation>& annotations, double threshold) {
+MappingIndex::MappingIndex(const std::vector<Annotation>& annotations, double threshold)
+    : annotations_(annotations) {
+  if (annotations.size() > UINT32_MAX) throw std::length_error("more than 2^32 annotations");
+  entries_.reserve(annotations.size());  // no doubling on the way
   const Annotation* last = nullptr;
-  for (const Annotation& a : annotations) {
+  for (std::size_t i = 0; i < annotations.size(); ++i) {
+    const Annotation& a = annotations[i];
     if (a.score < threshold) continue;
-    Entry e{a.subject, goal, 0, &a};
+    Entry e{static_cast<std::uint32_t>(i), 0, goal};
     bool known;
     if (a.scheme == "sdg" && a.level == "goal") {
-      known = (e.order = number_in(a.code, goal_count)) != 0;
+      known = (e.order = static_cast<std::int16_t>(number_in(a.code, goal_count))) != 0;
     } else if (a.scheme == "sdg" && a.level == "target") {
       e.kind = target;
-      e.order = target_order(a.code);
+      e.order = static_cast<std::int16_t>(target_order(a.code));
       // A target outside the official list still needs a goal to belong to.
       known = e.order >= 0 || number_in(std::string_view(a.code).substr(0, a.code.find('.')), goal_count);
     } else if (a.scheme == "gcm" && a.level == "objective") {
       e.kind = objective;
-      known = (e.order = number_in(a.code, objective_count)) != 0;
+      known = (e.order = static_cast<std::int16_t>(number_in(a.code, objective_count))) != 0;
     } else {
       continue;  // indicators, clusters, other schemes: not in this workbook
     }
@@ -89,18 +96,20 @@ MappingIndex::MappingIndex(const std::vector<Annotation>& annotations, double th
       if (std::find(analyzers_.begin(), analyzers_.end(), name) == analyzers_.end()) analyzers_.push_back(name);
     }
   }
-  std::sort(entries_.begin(), entries_.end(), before);
+  entries_.shrink_to_fit();
+  std::sort(entries_.begin(), entries_.end(), [this](const Entry& a, const Entry& b) { return before(a, b); });
 }
 
 void MappingIndex::find(std::string_view subject, Mappings& out) const {
   out.goals.fill(-1);
   out.objectives.fill(-1);
   out.target_count = 0;
+  const auto subject_of = [this](const Entry& e) -> const std::string& { return annotations_[e.annotation].subject; };
   const auto first = std::lower_bound(entries_.begin(), entries_.end(), subject,
-                                      [](const Entry& e, std::string_view s) { return e.subject < s; });
+                                      [&](const Entry& e, std::string_view s) { return subject_of(e) < s; });
   Mappings::Target* current = nullptr;
-  for (auto it = first; it != entries_.end() && it->subject == subject; ++it) {
-    const Annotation& a = *it->annotation;
+  for (auto it = first; it != entries_.end() && subject_of(*it) == subject; ++it) {
+    const Annotation& a = annotations_[it->annotation];
     if (it->kind == goal) {
       double& s = out.goals[static_cast<std::size_t>(it->order - 1)];
       s = std::max(s, a.score);

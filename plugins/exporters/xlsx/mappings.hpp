@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,8 +36,9 @@ struct Mappings {
 
 /// Annotations of scheme "sdg" (levels "goal" and "target") and "gcm" (level "objective")
 /// with a score of at least `threshold`, sorted by subject once so that each recommendation
-/// finds its own by binary search. Holds one small entry per such annotation and nothing per
-/// recommendation, so its memory grows with the annotations only.
+/// finds its own by binary search. Holds 8 bytes per annotation and nothing per
+/// recommendation: a small fraction of what the annotations themselves take. Keeps a
+/// reference to `annotations`, which must outlive it.
 class MappingIndex {
  public:
   MappingIndex(const std::vector<Annotation>& annotations, double threshold);
@@ -53,15 +55,15 @@ class MappingIndex {
   const std::vector<std::string>& analyzers() const { return analyzers_; }
 
  private:
-  enum Kind : unsigned char { goal, target, objective };
+  enum Kind : std::uint8_t { goal, target, objective };
   struct Entry {
-    std::string_view subject;
+    std::uint32_t annotation;  ///< index into the annotations
+    std::int16_t order;        ///< goal or objective number, target's official position (or -1)
     Kind kind;
-    int order;  ///< goal or objective number, target's official position (or -1)
-    const Annotation* annotation;
   };
-  static bool before(const Entry& a, const Entry& b);
+  bool before(const Entry& a, const Entry& b) const;
 
+  const std::vector<Annotation>& annotations_;
   std::vector<Entry> entries_;
   std::size_t unknown_ = 0;
   std::vector<std::string> analyzers_;

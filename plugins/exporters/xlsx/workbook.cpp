@@ -1,6 +1,8 @@
 #include "workbook.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace dossier::xlsx {
@@ -41,26 +43,43 @@ std::size_t utf8_sequence(const std::string& s, std::size_t i) {
   return 0;
 }
 
+// Whether the 8 bytes at `p` are all printable ASCII (0x20..0x7F): the usual case, tested
+// a word at a time.
+bool printable_ascii8(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  constexpr std::uint64_t high = 0x8080808080808080ULL, spaces = 0x2020202020202020ULL;
+  return ((v & high) | ((v - spaces) & ~v & high)) == 0;
+}
+
+bool needs_repair(const std::string& text) {
+  const char* p = text.data();
+  std::size_t units = 0;
+  for (std::size_t i = 0, n = text.size(); i < n;) {
+    if (i + 8 <= n && printable_ascii8(p + i)) {
+      i += 8, units += 8;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && !xml_allowed_control(c)) return true;
+      ++i, ++units;
+    } else if (const std::size_t len = utf8_sequence(text, i)) {
+      i += len, units += len == 4 ? 2 : 1;
+    } else {
+      return true;
+    }
+  }
+  return units > excel_max_units;
+}
+
 }  // namespace
 
 const std::string& clean_text(const std::string& text, std::string& scratch) {
   // One pass that only looks; the copy is made only for text that needs repair.
-  std::size_t units = 0;
-  bool fine = true;
-  for (std::size_t i = 0; i < text.size() && fine;) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      fine = c >= 0x20 || xml_allowed_control(c);
-      ++i, ++units;
-    } else if (const std::size_t n = utf8_sequence(text, i)) {
-      i += n, units += n == 4 ? 2 : 1;
-    } else {
-      fine = false;
-    }
-    if (units > excel_max_units) fine = false;
-  }
-  if (fine) return text;
+  if (!needs_repair(text)) return text;
 
+  std::size_t units = 0;
   scratch.clear();
   units = 0;
   for (std::size_t i = 0; i < text.size();) {
@@ -109,33 +128,42 @@ void Sheet::fit_row(lxw_row_t row, int lines) {
 }
 
 int wrapped_lines(const std::string& text, double width) {
+  // In the default font (Calibri 11) prose averages 0.87 of the width of "0", Excel's unit
+  // of column width; wide characters take two units.
+  constexpr double narrow_width = 0.87, wide_width = 2;
+  const double room = std::max(1.0, width);
+  // No character is wider than its bytes: text this short fits on one line.
+  if (static_cast<double>(text.size()) * narrow_width <= room && text.find('\n') == std::string::npos) return 1;
+
   // Word wrapping: a word that does not fit on the current line starts the next one; a
   // word longer than a whole line is broken.
-  const double room = std::max(1.0, width);
   int lines = 1;
-  double line = 0, word = 0;
+  double line = 0;
+  std::size_t narrow = 0, wide = 0;  // characters of the current word
   const auto end_word = [&] {
+    double word = static_cast<double>(narrow) * narrow_width + static_cast<double>(wide) * wide_width;
+    narrow = wide = 0;
     if (line > 0 && line + word > room) ++lines, line = 0;
     while (word > room) ++lines, word -= room;
     line += word;
-    word = 0;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = 0, n = text.size(); i < n; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
+    if (c == ' ') {
+      end_word();
+      line += narrow_width;
+    } else if (c == '\n') {
       end_word();
       ++lines, line = 0;
-    } else if (c == ' ') {
-      end_word();
-      line += 0.87;
-    } else if (c < 0x80 || c >= 0xC0) {  // one character (continuation bytes skipped)
-      // Three-byte sequences from U+2E80 (E2 BA 80) on: CJK and other wide scripts.
-      const bool wide = c >= 0xE3 || (c == 0xE2 && i + 1 < text.size() &&
-                                      static_cast<unsigned char>(text[i + 1]) >= 0xBA);
-      // In the default font (Calibri 11) prose averages 0.87 of the width of "0", Excel's
-      // unit of column width; wide characters take two units.
-      word += wide ? 2 : 0.87;
-      if (wide) end_word();  // CJK text breaks between any two characters
+    } else if ((c & 0xC0) != 0x80) {  // a character's first byte
+      // Three-byte sequences from U+2E80 (E2 BA 80) on: CJK and other wide scripts, which
+      // break between any two characters.
+      if (c >= 0xE3 || (c == 0xE2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) >= 0xBA)) {
+        ++wide;
+        end_word();
+      } else {
+        ++narrow;
+      }
     }
   }
   end_word();

@@ -43,6 +43,12 @@ int lines_needed(std::initializer_list<std::pair<const std::string*, double>> ce
 // Excel's last row; rows beyond it are left out with a warning.
 constexpr lxw_row_t last_row = LXW_ROW_MAX - 1;
 
+// A target's title and the lines it takes, worked out once per target.
+struct TargetTitle {
+  std::string text;
+  int lines = 1;
+};
+
 struct Settings {
   std::string language = "en";
   std::array<bool, sheet_count> sheets{};
@@ -332,7 +338,7 @@ class MatrixWorkbook {
         titles.push_back(std::to_string(o) + " " + gcm_objective_title(o));
       score_sheet_header(sheets_[gcm], titles, std::vector<lxw_format*>(titles.size(), f_.rotated_header), 170);
     }
-    std::vector<std::string> target_titles;
+    std::vector<TargetTitle> target_titles;  // by official order
     if (sheets_[targets]) {
       Sheet& s = sheets_[targets];
       const std::array<const char*, 7> head = {"Citation",     "Document", "Goal",    "Target",
@@ -342,7 +348,11 @@ class MatrixWorkbook {
         check(worksheet_set_column(s.worksheet(), c, c, target_widths[c], fmt), "setting widths");
         s.text(0, c, head[c], f_.header);
       }
-      for (const auto& code : sdg_target_codes()) target_titles.push_back(sdg_title(code, lang));
+      for (const auto& code : sdg_target_codes()) {
+        std::string title = sdg_title(code, lang);
+        const int lines = wrapped_lines(title, target_widths[4] - 1);
+        target_titles.push_back({std::move(title), lines});
+      }
     }
 
     doc_counts_.assign(corpus_.documents.size(), {});
@@ -389,21 +399,20 @@ class MatrixWorkbook {
 
   // One row per target mapped to `rec`, from row `next` on.
   void target_rows(Sheet& s, lxw_row_t& next, const Document& doc, const Recommendation& rec, const Mappings& m,
-                   const std::vector<std::string>& titles) {
+                   const std::vector<TargetTitle>& titles) {
     for (std::size_t t = 0; t < m.target_count && row_fits(next); ++t) {
       const Mappings::Target& target = m.targets[t];
       const lxw_row_t r = next++;
-      const std::string& title = target.order >= 0 ? titles[static_cast<std::size_t>(target.order)] : none_;
-      s.fit_row(r, lines_needed({{&rec.address, target_widths[0]},
-                                 {&doc.id, target_widths[1]},
-                                 {&title, target_widths[4]},
-                                 {&target.evidence, target_widths[6]}}));
+      const TargetTitle& title = target.order >= 0 ? titles[static_cast<std::size_t>(target.order)] : no_title_;
+      s.fit_row(r, std::max(title.lines, lines_needed({{&rec.address, target_widths[0]},
+                                                       {&doc.id, target_widths[1]},
+                                                       {&target.evidence, target_widths[6]}})));
       s.text(r, 0, rec.address, f_.wrap);
       s.text(r, 1, doc.id, f_.wrap);
       if (target.goal) s.number(r, 2, target.goal, f_.centred);
       code_.assign(target.code);
       s.text(r, 3, code_, f_.cell);
-      s.text(r, 4, title, f_.wrap);
+      s.text(r, 4, title.text, f_.wrap);
       s.number(r, 5, target.score, f_.score);
       s.text(r, 6, target.evidence, f_.wrap);
     }
@@ -628,7 +637,7 @@ class MatrixWorkbook {
   Formats f_{};
   std::array<Sheet, sheet_count> sheets_{};
   std::string code_;  // scratch for target codes
-  const std::string none_;
+  const TargetTitle no_title_;
   static constexpr std::array<double, 7> target_widths = {24, 18, 6, 8, 50, 7, 70};
 
   std::size_t recommendations_ = 0, mapped_sdg_ = 0, mapped_gcm_ = 0, left_out_ = 0;
