@@ -2,6 +2,9 @@
 // model it was written from: corpus.json of the same build, or a corpus made here.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <map>
 #include <set>
 
@@ -328,4 +331,30 @@ TEST_CASE("an empty corpus still gives a workbook with every sheet") {
   CHECK(wb["sheets"] == json(all_sheets));
   CHECK(wb["cells"]["Matrix"].size() == 1);
   CHECK(wb["cells"]["Overview"][5][2] == 0);
+}
+
+TEST_CASE("a libxlsxwriter failure fails the export with its message and leaves no file") {
+  const fs::path dir = test::fresh_dir("xlsx-failure");
+  // A file size limit makes writing fail (EFBIG) as a full disk would.
+  std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old{};
+  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+  rlimit small = old;
+  small.rlim_cur = 4096;
+  std::string message;
+  {
+    OutputSink sink(dir);
+    Context context("xlsx", {}, {}, nullptr);
+    auto exporter = test::builtin_plugins().find("xlsx")->make_exporter();
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    try {
+      exporter->write(corpus_with_texts(std::vector<std::string>(50, std::string(300, 'x'))), "matrix.xlsx", sink,
+                      context);
+    } catch (const std::exception& e) {
+      message = e.what();
+    }
+    ::setrlimit(RLIMIT_FSIZE, &old);
+  }
+  CHECK_THAT(message, Catch::StartsWith("libxlsxwriter: "));
+  CHECK(fs::is_empty(dir));
 }
