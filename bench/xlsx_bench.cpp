@@ -4,15 +4,17 @@
 //   bench_xlsx export CORPUS.json OUT.xlsx [--constant-memory]
 //       writes the workbook once with the real plugin (bench/xlsx.py reads its cells back)
 //   bench_xlsx compare CORPUS.json CELLS.tsv [--runs R] [--constant-memory]
-//       alternates R runs of the plugin's write() and R runs of libxlsxwriter writing the
-//       cells in CELLS.tsv (the plugin's own cells, without formats), and prints one JSON
-//       object: seconds and peak memory of every run, and the cells written.
+//       alternates R runs of the plugin's write() with R runs of libxlsxwriter writing the
+//       cells in CELLS.tsv (the plugin's own cells) without formats, and R runs with one
+//       format on every cell; prints one JSON object: wall and CPU seconds and peak memory
+//       of every run, and the cells written.
 //
 // Each run is a forked child, so that no run inherits another's heap. Memory is the peak
 // resident size the run added: the child resets its high-water mark (/proc/self/clear_refs)
 // and subtracts what was resident before (the corpus, shared with the parent), after
 // handing free heap back to the system so that the run cannot reuse it unseen.
 #include <malloc.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -122,18 +124,26 @@ void check(lxw_error e) {
   if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(e));
 }
 
-// Raw libxlsxwriter: the same sheets and cells, no formats, widths, charts or layout.
-void write_raw(const Cells& cells, const std::string& path, bool constant_memory) {
+// Raw libxlsxwriter: the same sheets and cells, with no widths, charts or layout, and with
+// no format or one format for all cells (`formatted`: what a style on every cell costs
+// libxlsxwriter itself).
+void write_raw(const Cells& cells, const std::string& path, bool constant_memory, bool formatted) {
   lxw_workbook_options options{};
   options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
   std::string tmpdir = fs::path(path).parent_path().string();
   options.tmpdir = tmpdir.data();
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  lxw_format* format = nullptr;
+  if (formatted) {
+    format = workbook_add_format(wb);
+    format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(format);
+  }
   for (std::size_t s = 0; s < cells.sheets.size(); ++s) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, cells.sheets[s].c_str());
     for (const Cell& c : cells.cells[s]) {
-      if (c.text) check(worksheet_write_string(ws, c.row, c.col, c.string.c_str(), nullptr));
-      else check(worksheet_write_number(ws, c.row, c.col, c.number, nullptr));
+      if (c.text) check(worksheet_write_string(ws, c.row, c.col, c.string.c_str(), format));
+      else check(worksheet_write_number(ws, c.row, c.col, c.number, format));
     }
   }
   check(workbook_close(wb));
@@ -146,8 +156,16 @@ long status_kb(const char* key) {
   return -1;
 }
 
+double cpu_seconds() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  const auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return s(u.ru_utime) + s(u.ru_stime);
+}
+
 struct Run {
   double seconds = 0;
+  double cpu_seconds = 0;  ///< user + system: less disturbed than wall time on a busy machine
   double peak_mb = 0;  ///< resident memory the run added at its peak
 };
 
@@ -163,9 +181,11 @@ Run measured(const std::function<void()>& work) {
       ::malloc_trim(0);
       std::ofstream("/proc/self/clear_refs") << "5";  // reset VmHWM to the current RSS
       const long before = status_kb("VmRSS:");
+      const double cpu0 = cpu_seconds();
       const auto t0 = std::chrono::steady_clock::now();
       work();
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      r.cpu_seconds = cpu_seconds() - cpu0;
       r.peak_mb = static_cast<double>(status_kb("VmHWM:") - before) / 1024.0;
     } catch (const std::exception& e) {
       std::cerr << "bench_xlsx: " << e.what() << "\n";
@@ -239,13 +259,14 @@ int main(int argc, char** argv) {
     const fs::path dir = fs::temp_directory_path() / ("bench-xlsx-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     json result = {{"constant_memory", constant_memory}, {"texts", cells.texts}, {"numbers", cells.numbers},
-                   {"exporter", json::array()}, {"raw", json::array()}};
+                   {"exporter", json::array()}, {"raw", json::array()}, {"raw_formatted", json::array()}};
     // Alternating, so that both see the same load on a shared machine.
     for (int r = 0; r < runs; ++r) {
       const Run a = measured([&] { export_once(e, corpus, dir, false); });
-      const Run b = measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory); });
-      result["exporter"].push_back({{"seconds", a.seconds}, {"peak_mb", a.peak_mb}});
-      result["raw"].push_back({{"seconds", b.seconds}, {"peak_mb", b.peak_mb}});
+      const Run b = measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, false); });
+      const Run c = measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, true); });
+      for (const auto& [name, run] : {std::pair{"exporter", a}, std::pair{"raw", b}, std::pair{"raw_formatted", c}})
+        result[name].push_back({{"seconds", run.seconds}, {"cpu_seconds", run.cpu_seconds}, {"peak_mb", run.peak_mb}});
     }
     fs::remove_all(dir);
     std::cout << result.dump() << "\n";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <cstdint>
 #include <stdexcept>
 #include <unordered_map>
@@ -50,14 +51,19 @@ bool Mappings::any_objective() const {
   return std::any_of(objectives.begin(), objectives.end(), [](double s) { return s >= 0; });
 }
 
+std::uint32_t MappingIndex::hash(std::string_view subject) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>()(subject));
+}
+
 bool MappingIndex::before(const Entry& a, const Entry& b) const {
-  const Annotation &x = annotations_[a.annotation], &y = annotations_[b.annotation];
-  if (x.subject != y.subject) return x.subject < y.subject;
+  // By the subject's hash, never the subject itself: the entries of one subject end up
+  // together, and find() skips those of another subject with the same hash.
+  if (a.hash != b.hash) return a.hash < b.hash;
   if (a.kind != b.kind) return a.kind < b.kind;
   // Targets not in the official list (order -1) go last, by code.
   const unsigned ao = static_cast<unsigned short>(a.order), bo = static_cast<unsigned short>(b.order);
   if (ao != bo) return ao < bo;
-  return x.code < y.code;
+  return annotations_[a.annotation].code < annotations_[b.annotation].code;
 }
 
 MappingIndex::MappingIndex(const std::vector<Annotation>& annotations, double threshold)
@@ -68,7 +74,7 @@ MappingIndex::MappingIndex(const std::vector<Annotation>& annotations, double th
   for (std::size_t i = 0; i < annotations.size(); ++i) {
     const Annotation& a = annotations[i];
     if (a.score < threshold) continue;
-    Entry e{static_cast<std::uint32_t>(i), 0, goal};
+    Entry e{static_cast<std::uint32_t>(i), hash(a.subject), 0, goal};
     bool known;
     if (a.scheme == "sdg" && a.level == "goal") {
       known = (e.order = static_cast<std::int16_t>(number_in(a.code, goal_count))) != 0;
@@ -104,12 +110,13 @@ void MappingIndex::find(std::string_view subject, Mappings& out) const {
   out.goals.fill(-1);
   out.objectives.fill(-1);
   out.target_count = 0;
-  const auto subject_of = [this](const Entry& e) -> const std::string& { return annotations_[e.annotation].subject; };
-  const auto first = std::lower_bound(entries_.begin(), entries_.end(), subject,
-                                      [&](const Entry& e, std::string_view s) { return subject_of(e) < s; });
+  const std::uint32_t h = hash(subject);
+  const auto first = std::lower_bound(entries_.begin(), entries_.end(), h,
+                                      [](const Entry& e, std::uint32_t value) { return e.hash < value; });
   Mappings::Target* current = nullptr;
-  for (auto it = first; it != entries_.end() && subject_of(*it) == subject; ++it) {
+  for (auto it = first; it != entries_.end() && it->hash == h; ++it) {
     const Annotation& a = annotations_[it->annotation];
+    if (a.subject != subject) continue;  // another subject with the same hash
     if (it->kind == goal) {
       double& s = out.goals[static_cast<std::size_t>(it->order - 1)];
       s = std::max(s, a.score);

@@ -53,10 +53,10 @@ class Sheet {
   std::uint64_t number_cells_ = 0;
 };
 
-/// About how many lines `text` takes in the default font when wrapped at word boundaries in
-/// a column `width` wide (Excel's unit: the width of "0"), counting its own line breaks and
-/// wide (CJK) characters as two units. An estimate erring on the generous side: cut text is
-/// worse than a little white space.
+/// About how many lines `text` takes in the default font when wrapped in a column `width`
+/// wide (Excel's unit: the width of "0"), counting its own line breaks and wide (CJK)
+/// characters as two units. An estimate from the width of each line of the text, erring on
+/// the generous side: cut text is worse than a little white space.
 int wrapped_lines(const std::string& text, double width);
 
 /// "#DD1367" -> 0xDD1367 (libxlsxwriter's colour type); 0 for anything else.
