@@ -295,7 +295,7 @@ TEST_CASE("damaged and oversized text is repaired so that Excel can open the fil
   CHECK(cut.substr(cut.size() - 3) == "\xE2\x80\xA6");
 }
 
-TEST_CASE("options choose the sheets the language and the lowest score shown") {
+TEST_CASE("options choose the sheets the language the lowest score shown and the memory mode") {
   const Corpus corpus = corpus_with_texts({"a", "b", "c"});  // goal 10 at 0.50, 0.51, 0.52
   Options options;
   options.set_list("sheets", {"matrix", "Reference"});
@@ -314,6 +314,15 @@ TEST_CASE("options choose the sheets the language and the lowest score shown") {
   const json ar = read_back(export_corpus(corpus, "xlsx-arabic", {}, arabic));
   CHECK(ar["layout"]["Matrix"]["right_to_left"] == true);
   CHECK(ar["cells"]["Reference"][1][4] == sdg_title("1", "ar"));
+
+  // Constant-memory mode (strings in the cells, no shared string table) above a number of
+  // recommendations.
+  CHECK(read_back(export_corpus(corpus, "xlsx-normal"))["shared_strings"] == true);
+  Options few;
+  few.set("constant_memory_above", "2");
+  const json streamed = read_back(export_corpus(corpus, "xlsx-streamed", few));
+  CHECK(streamed["shared_strings"] == false);
+  CHECK(streamed["cells"]["Matrix"][3][4] == "c");
 
   const auto fails = [&](const char* key, const char* value, const char* message) {
     Options o;

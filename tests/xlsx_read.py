@@ -8,6 +8,7 @@ what the xlsx exporter's tests check, as one JSON object:
               ISO 8601 text)
   formulas    per sheet, how many cells openpyxl reads as formulas
   formula_elements  how many <f> elements the package's worksheet XML holds
+  shared_strings    whether the package has a shared string table (not in constant-memory mode)
   layout      per sheet: frozen pane, autofilter range, right-to-left, number of
               conditional formats, charts and the fill colours of the first chart's bars
 
@@ -45,6 +46,11 @@ def formula_elements(path):
                    for n in z.namelist() if n.startswith("xl/worksheets/"))
 
 
+def shared_strings(path):
+    with zipfile.ZipFile(path) as z:
+        return "xl/sharedStrings.xml" in z.namelist()
+
+
 def main():
     wb = openpyxl.load_workbook(sys.argv[1])
     props = wb.properties
@@ -60,6 +66,7 @@ def main():
         "formulas": {},
         "layout": {},
         "formula_elements": formula_elements(sys.argv[1]),
+        "shared_strings": shared_strings(sys.argv[1]),
     }
     for ws in wb.worksheets:
         rows = [[value(c) for c in row] for row in ws.iter_rows()]
