@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "job.hpp"
 #include "support.hpp"
 
@@ -29,9 +31,11 @@ TEST_CASE("the sample job reads the sample corpus into corpus.json") {
   CHECK(job.name == "gfmd");
   REQUIRE(job.spec.sources.size() == 1);
   CHECK(fs::path(job.spec.sources[0]) == (test::source_dir() / "samples" / "corpus").lexically_normal());
-  REQUIRE(job.spec.exporters.size() == 1);
+  REQUIRE(!job.spec.exporters.empty());  // json first; other exporters follow
   CHECK(job.spec.exporters[0].plugin == "json");
   CHECK(job.spec.exporters[0].file == "corpus.json");
+  CHECK(std::any_of(job.spec.exporters.begin(), job.spec.exporters.end(),
+                    [](const PluginRequest& e) { return e.plugin == "xlsx" && e.file == "matrix.xlsx"; }));
   CHECK(job.spec.output_dir == fs::path("out") / "gfmd");
 }
 

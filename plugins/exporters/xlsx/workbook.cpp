@@ -132,8 +132,8 @@ int wrapped_lines(const std::string& text, double width) {
   // In the default font (Calibri 11) prose averages 0.87 of the width of "0", Excel's unit
   // of column width; wide characters take two units.
   constexpr double narrow_width = 0.87, wide_width = 2;
-  // Word wrapping leaves the end of most lines empty: count a tenth of each line as lost.
-  const double room = 0.9 * std::max(1.0, width);
+  // Word wrapping leaves the end of most lines empty: count 5% of each line as lost.
+  const double room = 0.95 * std::max(1.0, width);
   int lines = 0;
   // Each line of the text (between line breaks) takes its width over the room, at least one.
   for (std::size_t begin = 0; begin <= text.size();) {

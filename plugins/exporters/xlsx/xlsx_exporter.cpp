@@ -523,7 +523,7 @@ class MatrixWorkbook {
     const std::array<const char*, 12> head = {"Document", "Symbol", "Title", "Date", "Place", "File",
                                               "SHA-256", "Paragraphs", "Footnotes", "Recommendations",
                                               "Mapped to SDGs", "Mapped to GCM"};
-    const std::array<double, 12> widths = {18, 14, 50, 11, 18, 34, 20, 11, 10, 16, 15, 15};
+    const std::array<double, 12> widths = {18, 14, 50, 11, 18, 34, 46, 11, 10, 16, 15, 15};
     for (lxw_col_t c = 0; c < head.size(); ++c) {
       lxw_format* fmt = c == 2 ? f_.wrap : c == 6 ? f_.mono : c >= 7 ? f_.count : f_.cell;
       check(worksheet_set_column(ws, c, c, widths[c], fmt), "setting widths");
