@@ -1,0 +1,278 @@
+// The xlsx exporter against raw libxlsxwriter writing the same cells, in one process.
+// bench/xlsx.py drives it (see bench/README.md):
+//
+//   bench_xlsx export CORPUS.json OUT.xlsx [--constant-memory]
+//       writes the workbook once with the real plugin (bench/xlsx.py reads its cells back)
+//   bench_xlsx compare CORPUS.json CELLS.tsv [--runs R] [--constant-memory]
+//       alternates R runs of the plugin's write() with R runs of libxlsxwriter writing the
+//       cells in CELLS.tsv (the plugin's own cells) without formats, and R runs with one
+//       format on every cell; prints one JSON object: wall and CPU seconds and peak memory
+//       of every run, and the cells written.
+//
+// Each run is a forked child, so that no run inherits another's heap. Memory is the peak
+// resident size the run added: the child resets its high-water mark (/proc/self/clear_refs)
+// and subtracts what was resident before (the corpus, shared with the parent), after
+// handing free heap back to the system so that the run cannot reuse it unseen.
+#include <malloc.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xlsxwriter.h>
+
+#include "dossier/context.hpp"
+#include "dossier/json.hpp"
+#include "dossier/sink.hpp"
+#include "plugin_registry.hpp"
+
+namespace {
+
+using namespace dossier;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+Corpus load_corpus(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  const json j = json::parse(in);
+  Corpus corpus;
+  for (const auto& d : j.at("documents")) corpus.documents.push_back(document_from_json(d.dump()));
+  for (const auto& a : j.at("annotations")) {
+    Annotation x;
+    x.subject = a.at("subject");
+    x.scheme = a.at("scheme");
+    x.code = a.at("code");
+    x.level = a.value("level", "");
+    x.score = a.at("score");
+    x.evidence = a.value("evidence", std::vector<std::string>{});
+    x.analyzer = a.value("analyzer", "");
+    x.analyzer_version = a.value("analyzer_version", "");
+    corpus.annotations.push_back(std::move(x));
+  }
+  return corpus;
+}
+
+struct Cell {
+  std::uint32_t row;
+  std::uint16_t col;
+  bool text;
+  double number;
+  std::string string;
+};
+
+struct Cells {
+  std::vector<std::string> sheets;
+  std::vector<std::vector<Cell>> cells;  // per sheet, in row order
+  std::size_t texts = 0, numbers = 0;
+};
+
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 == s.size()) {
+      out += s[i];
+      continue;
+    }
+    const char c = s[++i];
+    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+  }
+  return out;
+}
+
+// CELLS.tsv: a first line "sheets<TAB>name<TAB>name...", then one cell a line:
+// sheet index, row, column (0-based), "s" or "n", value (\n \t \r \\ escaped).
+Cells load_cells(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  Cells out;
+  std::string line;
+  std::getline(in, line);
+  std::istringstream head(line);
+  std::string name;
+  std::getline(head, name, '\t');  // "sheets"
+  while (std::getline(head, name, '\t')) out.sheets.push_back(name);
+  out.cells.resize(out.sheets.size());
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string sheet, row, col, type, value;
+    std::getline(fields, sheet, '\t');
+    std::getline(fields, row, '\t');
+    std::getline(fields, col, '\t');
+    std::getline(fields, type, '\t');
+    std::getline(fields, value);
+    Cell c{static_cast<std::uint32_t>(std::stoul(row)), static_cast<std::uint16_t>(std::stoul(col)), type == "s", 0, {}};
+    if (c.text) c.string = unescape(value), ++out.texts;
+    else c.number = std::stod(value), ++out.numbers;
+    out.cells.at(std::stoul(sheet)).push_back(std::move(c));
+  }
+  return out;
+}
+
+void check(lxw_error e) {
+  if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(e));
+}
+
+// Raw libxlsxwriter: the same sheets and cells, with no widths, charts or layout, and with
+// no format or one format for all cells (`formatted`: what a style on every cell costs
+// libxlsxwriter itself).
+void write_raw(const Cells& cells, const std::string& path, bool constant_memory, bool formatted) {
+  lxw_workbook_options options{};
+  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+  std::string tmpdir = fs::path(path).parent_path().string();
+  options.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  lxw_format* format = nullptr;
+  if (formatted) {
+    format = workbook_add_format(wb);
+    format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(format);
+  }
+  for (std::size_t s = 0; s < cells.sheets.size(); ++s) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, cells.sheets[s].c_str());
+    for (const Cell& c : cells.cells[s]) {
+      if (c.text) check(worksheet_write_string(ws, c.row, c.col, c.string.c_str(), format));
+      else check(worksheet_write_number(ws, c.row, c.col, c.number, format));
+    }
+  }
+  check(workbook_close(wb));
+}
+
+long status_kb(const char* key) {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(key, 0) == 0) return std::stol(line.substr(std::strlen(key) + 1));
+  return -1;
+}
+
+double cpu_seconds() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  const auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return s(u.ru_utime) + s(u.ru_stime);
+}
+
+struct Run {
+  double seconds = 0;
+  double cpu_seconds = 0;  ///< user + system: less disturbed than wall time on a busy machine
+  double peak_mb = 0;  ///< resident memory the run added at its peak
+};
+
+Run measured(const std::function<void()>& work) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(fds[0]);
+    Run r;
+    try {
+      // Free heap kept from loading the corpus would be reused without being counted.
+      ::malloc_trim(0);
+      std::ofstream("/proc/self/clear_refs") << "5";  // reset VmHWM to the current RSS
+      const long before = status_kb("VmRSS:");
+      const double cpu0 = cpu_seconds();
+      const auto t0 = std::chrono::steady_clock::now();
+      work();
+      r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      r.cpu_seconds = cpu_seconds() - cpu0;
+      r.peak_mb = static_cast<double>(status_kb("VmHWM:") - before) / 1024.0;
+    } catch (const std::exception& e) {
+      std::cerr << "bench_xlsx: " << e.what() << "\n";
+      r.seconds = -1;
+    }
+    if (::write(fds[1], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) ::_exit(2);
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  Run r;
+  const bool got = ::read(fds[0], &r, sizeof r) == static_cast<ssize_t>(sizeof r);
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (!got || r.seconds < 0) throw std::runtime_error("a benchmark run failed");
+  return r;
+}
+
+struct ExporterRun {
+  std::shared_ptr<Exporter> exporter;
+  Options options;
+  std::string log;  ///< the plugin's info line with its cell counts
+};
+
+void export_once(ExporterRun& e, const Corpus& corpus, const fs::path& dir, bool keep) {
+  OutputSink sink(dir);
+  BuildInfo build;
+  build.job_name = "bench";
+  build.host_version = "bench";
+  Context context("xlsx", e.options, build, [&](LogLevel level, std::string_view, std::string_view message) {
+    if (level != LogLevel::debug) e.log = std::string(message);
+  });
+  e.exporter->write(corpus, "matrix.xlsx", sink, context);
+  if (keep) sink.commit();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() < 3) {
+      std::cerr << "usage: bench_xlsx export CORPUS.json OUT.xlsx [--constant-memory]\n"
+                   "       bench_xlsx compare CORPUS.json CELLS.tsv [--runs R] [--constant-memory]\n";
+      return 2;
+    }
+    bool constant_memory = false;
+    int runs = 5;
+    for (std::size_t i = 3; i < args.size(); ++i) {
+      if (args[i] == "--constant-memory") constant_memory = true;
+      else if (args[i] == "--runs" && i + 1 < args.size()) runs = std::stoi(args[++i]);
+      else throw std::runtime_error("unknown argument " + args[i]);
+    }
+
+    const Corpus corpus = load_corpus(args[1]);
+    host::PluginRegistry registry;
+    registry.discover({DOSSIER_PLUGIN_DIR});
+    ExporterRun e{registry.find("xlsx")->make_exporter(), {}, {}};
+    e.options.set("constant_memory", constant_memory ? "true" : "false");
+
+    if (args[0] == "export") {
+      const fs::path out = fs::absolute(args[2]);
+      fs::create_directories(out.parent_path());
+      export_once(e, corpus, out.parent_path(), true);
+      fs::rename(out.parent_path() / "matrix.xlsx", out);
+      std::cout << e.log << "\n";
+      return 0;
+    }
+
+    const Cells cells = load_cells(args[2]);
+    const fs::path dir = fs::temp_directory_path() / ("bench-xlsx-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    json result = {{"constant_memory", constant_memory}, {"texts", cells.texts}, {"numbers", cells.numbers},
+                   {"exporter", json::array()}, {"raw", json::array()}, {"raw_formatted", json::array()}};
+    // Alternating, so that both see the same load on a shared machine.
+    for (int r = 0; r < runs; ++r) {
+      const Run a = measured([&] { export_once(e, corpus, dir, false); });
+      const Run b = measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, false); });
+      const Run c = measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, true); });
+      for (const auto& [name, run] : {std::pair{"exporter", a}, std::pair{"raw", b}, std::pair{"raw_formatted", c}})
+        result[name].push_back({{"seconds", run.seconds}, {"cpu_seconds", run.cpu_seconds}, {"peak_mb", run.peak_mb}});
+    }
+    fs::remove_all(dir);
+    std::cout << result.dump() << "\n";
+    return 0;
+  } catch (const std::exception& ex) {
+    std::cerr << "bench_xlsx: " << ex.what() << "\n";
+    return 1;
+  }
+}
