@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "build_lock.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -215,4 +216,22 @@ TEST_CASE("show finds a sub-paragraph of a resolution") {
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::StartsWith("A/RES/76/172 \xC2\xB6" "4(a)\n"));
   CHECK(test::count_lines_containing(r.output, "A/RES/76/172 \xC2\xB6") == 1);
+}
+
+TEST_CASE("a second build into the same output folder is refused at once with exit 7") {
+  const auto out = test::fresh_dir("cli-lock");
+  const std::string args = "-q run " + test::quote(test::corpus_dir().string()) + " --no-cache -e json -o " +
+                           test::quote(out.string());
+  {
+    // This process plays the build in progress.
+    dossier::host::BuildLock first(out);
+    REQUIRE(first.held());
+    const auto second = test::dossier(args);
+    CHECK(second.exit_code == 7);
+    CHECK_THAT(second.output, Catch::Contains("another build is writing to") && Catch::Contains("pid "));
+    CHECK_FALSE(test::fs::exists(out / "corpus.json"));
+  }
+  // Released (as the kernel does when a build is killed): the next build runs.
+  CHECK(test::dossier(args).exit_code == 0);
+  CHECK(test::fs::exists(out / "corpus.json"));
 }

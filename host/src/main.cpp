@@ -15,6 +15,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "build_lock.hpp"
 #include "catalogue.hpp"
 #include "crash_report.hpp"
 #include "eval.hpp"
@@ -81,6 +82,11 @@ int run_spec(RunSpec spec, const GlobalOptions& g) {
   }
   spec.build.host_version = DOSSIER_VERSION_STRING;
   spec.build.build_time = build_time_now();
+  BuildLock lock(spec.output_dir);
+  if (!lock.held()) {
+    spdlog::error("{}", lock.error());
+    return lock.busy() ? exit_locked : exit_failure;
+  }
   RunReport report = run_pipeline(spec, registry);
   std::size_t files = 0;
   for (const auto& e : report.exports) files += e.files.size();
@@ -215,7 +221,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options also after the subcommand
   app.footer("Exit codes: 0 ok, 1 failure, 2 usage, 3 partial success, 4 configuration error,\n"
-             "5 input error, 6 invalid plugin. See docs/cli.md.");
+             "5 input error, 6 invalid plugin, 7 another build holds the output folder. See docs/cli.md.");
 
   GlobalOptions g;
   app.add_flag("-v,--verbose", g.verbose, "More log output (debug)");

@@ -21,7 +21,8 @@ enum ExitCode : int {
   exit_partial = 3,        ///< some sources, analyzers or exporters failed; the rest landed
   exit_config = 4,         ///< job file, unknown plugin or bad option
   exit_input = 5,          ///< no readable source document
-  exit_plugin_invalid = 6  ///< `plugins check` found the library unusable
+  exit_plugin_invalid = 6, ///< `plugins check` found the library unusable
+  exit_locked = 7          ///< another build is writing to the same output folder
 };
 
 struct PluginRequest {

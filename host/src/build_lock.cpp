@@ -1,0 +1,60 @@
+#include "build_lock.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace dossier::host {
+
+fs::path BuildLock::file_for(const fs::path& output_dir) { return output_dir / ".dossier" / "lock"; }
+
+BuildLock::BuildLock(const fs::path& output_dir) {
+  const fs::path file = file_for(output_dir);
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  if (ec) {
+    error_ = "cannot create " + file.parent_path().string() + ": " + ec.message();
+    return;
+  }
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    error_ = "cannot open " + file.string() + ": " + std::strerror(errno);
+    return;
+  }
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    if (err == EWOULDBLOCK) {
+      busy_ = true;
+      char holder[128] = {};
+      const ssize_t n = ::pread(fd, holder, sizeof holder - 1, 0);
+      std::string who = n > 0 ? std::string(holder, static_cast<std::size_t>(n)) : std::string();
+      while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
+      error_ = "another build is writing to " + output_dir.string() + (who.empty() ? "" : " (" + who + ")") +
+               "; try again when it has finished";
+    } else {
+      error_ = "cannot lock " + file.string() + ": " + std::strerror(err);
+    }
+    ::close(fd);
+    return;
+  }
+  fd_ = fd;
+  // Who holds it, for the message another build prints (best effort).
+  const std::string who = "pid " + std::to_string(::getpid()) + ", started " + std::to_string(std::time(nullptr));
+  if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, who.data(), who.size(), 0) < 0) {
+    // Nothing to do: the lock itself is what matters.
+  }
+}
+
+BuildLock::~BuildLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing drops the flock
+}
+
+}  // namespace dossier::host
