@@ -235,3 +235,16 @@ TEST_CASE("a second build into the same output folder is refused at once with ex
   CHECK(test::dossier(args).exit_code == 0);
   CHECK(test::fs::exists(out / "corpus.json"));
 }
+
+TEST_CASE("build --dry-run shows sources with their readers and the outputs and writes nothing") {
+  const auto out = test::fresh_dir("cli-dry-run") / "never";
+  const auto r = test::dossier("-q build " + test::quote((test::source_dir() / "samples" / "jobs" / "gfmd.toml").string()) +
+                               " --out " + test::quote(out.string()) + " --dry-run");
+  CHECK(r.exit_code == 0);
+  CHECK(test::count_lines_containing(r.output, "reader text") == 5);
+  CHECK_THAT(r.output, Catch::Contains("analyzers (in the order they run): sdg") && Catch::Contains("gcm"));
+  CHECK_THAT(r.output, Catch::Contains((out / "corpus.json").string()) && Catch::Contains((out / "matrix.xlsx").string()));
+  CHECK_THAT(r.output, Catch::Contains("language=fr"));
+  CHECK_THAT(r.output, Catch::Contains("(would be created)"));
+  CHECK_FALSE(test::fs::exists(out));
+}

@@ -18,6 +18,7 @@
 #include "build_lock.hpp"
 #include "catalogue.hpp"
 #include "crash_report.hpp"
+#include "dry_run.hpp"
 #include "eval.hpp"
 #include "dossier/version.hpp"
 #include "job.hpp"
@@ -65,7 +66,7 @@ PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true
   return registry;
 }
 
-int run_spec(RunSpec spec, const GlobalOptions& g) {
+int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
   if (!spec.catalogue.empty()) {
     try {
       Catalogue::load(spec.catalogue);
@@ -80,6 +81,7 @@ int run_spec(RunSpec spec, const GlobalOptions& g) {
     for (const auto& p : problems) spdlog::error("{}", p);
     return exit_config;
   }
+  if (dry_run) return describe_build(spec, registry, std::cout);
   spec.build.host_version = DOSSIER_VERSION_STRING;
   spec.build.build_time = build_time_now();
   BuildLock lock(spec.output_dir);
@@ -264,8 +266,11 @@ int main(int argc, char** argv) {
     std::string file;
     bool off = false;
     bool force = false;
+    bool dry_run = false;
   } run_cache, build_cache;
   auto add_cache_options = [](CLI::App* cmd, CacheOptions& c) {
+    cmd->add_flag("--dry-run,-n", c.dry_run,
+                  "Print what would be read (and by which reader), run and written; write nothing");
     cmd->add_option("--cache", c.file, "Store of parsed documents (default: OUT/.dossier/store.sqlite)")
         ->type_name("FILE");
     cmd->add_flag("--no-cache", c.off, "Neither read nor write the store");
@@ -338,7 +343,7 @@ int main(int argc, char** argv) {
       spec.build.language = run_lang;
       apply_cache(spec, run_cache);
       spec.catalogue = run_catalogue;
-      return run_spec(std::move(spec), g);
+      return run_spec(std::move(spec), g, run_cache.dry_run);
     }
     if (*eval) {
       const auto read_text = [](const std::string& path) {
@@ -417,7 +422,7 @@ int main(int argc, char** argv) {
       apply_cache(job.spec, build_cache);
       spdlog::info("job {}: {} exporter(s) into {}", job.name, job.spec.exporters.size(),
                    job.spec.output_dir.string());
-      return run_spec(std::move(job.spec), g);
+      return run_spec(std::move(job.spec), g, build_cache.dry_run);
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

@@ -57,56 +57,6 @@ double thread_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
-bool read_file(const fs::path& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  out = std::move(buffer).str();
-  return true;
-}
-
-// Orders analyzers so that each runs after the ones it depends on; reports those whose
-// dependencies are missing or circular.
-std::vector<std::size_t> analyzer_order(const std::vector<std::string>& names,
-                                        const std::vector<std::vector<std::string>>& deps,
-                                        std::vector<std::string>& errors) {
-  std::vector<std::size_t> order;
-  std::vector<int> state(names.size(), 0);  // 0 new, 1 visiting, 2 done, 3 failed
-  std::function<bool(std::size_t)> visit = [&](std::size_t i) -> bool {
-    if (state[i] == 2) return true;
-    if (state[i] == 3) return false;
-    if (state[i] == 1) {
-      errors.push_back("analyzer " + names[i] + ": circular dependency");
-      return false;
-    }
-    state[i] = 1;
-    for (const auto& d : deps[i]) {
-      auto it = std::find(names.begin(), names.end(), d);
-      if (it == names.end()) {
-        errors.push_back("analyzer " + names[i] + ": needs analyzer '" + d + "', which is not requested");
-        state[i] = 3;
-        return false;
-      }
-      if (!visit(static_cast<std::size_t>(it - names.begin()))) {
-        state[i] = 3;
-        return false;
-      }
-    }
-    state[i] = 2;
-    order.push_back(i);
-    return true;
-  };
-  for (std::size_t i = 0; i < names.size(); ++i) visit(i);
-  return order;
-}
 
 // A build killed while writing leaves hidden temporary files (".NAME.dossier-tmp-PID-N");
 // those of processes that no longer run are removed.
@@ -194,6 +144,56 @@ void compare_with_previous_build(const Corpus& corpus, const BuildInfo& build, c
 
 }  // namespace
 
+bool read_file(const fs::path& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return false;
+  }
+  out = std::move(buffer).str();
+  return true;
+}
+
+std::vector<std::size_t> analyzer_order(const std::vector<std::string>& names,
+                                        const std::vector<std::vector<std::string>>& deps,
+                                        std::vector<std::string>& errors) {
+  std::vector<std::size_t> order;
+  std::vector<int> state(names.size(), 0);  // 0 new, 1 visiting, 2 done, 3 failed
+  std::function<bool(std::size_t)> visit = [&](std::size_t i) -> bool {
+    if (state[i] == 2) return true;
+    if (state[i] == 3) return false;
+    if (state[i] == 1) {
+      errors.push_back("analyzer " + names[i] + ": circular dependency");
+      return false;
+    }
+    state[i] = 1;
+    for (const auto& d : deps[i]) {
+      auto it = std::find(names.begin(), names.end(), d);
+      if (it == names.end()) {
+        errors.push_back("analyzer " + names[i] + ": needs analyzer '" + d + "', which is not requested");
+        state[i] = 3;
+        return false;
+      }
+      if (!visit(static_cast<std::size_t>(it - names.begin()))) {
+        state[i] = 3;
+        return false;
+      }
+    }
+    state[i] = 2;
+    order.push_back(i);
+    return true;
+  };
+  for (std::size_t i = 0; i < names.size(); ++i) visit(i);
+  return order;
+}
+
+
 std::int64_t build_time_now() {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
     char* end = nullptr;
@@ -269,26 +269,41 @@ std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegi
   return problems;
 }
 
-fs::path default_cache_file(const fs::path& output_dir) { return output_dir / ".dossier" / "store.sqlite"; }
-
-ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
-                        const BuildInfo& build, std::vector<std::string>& errors, ReadOptions options) {
-  ReadResult result;
-  // --- Readers ---------------------------------------------------------------------------
-  struct ReaderSlot {
-    std::shared_ptr<PluginLibrary> library;
-    std::shared_ptr<Reader> reader;
-  };
-  std::vector<ReaderSlot> readers;
+ReaderSet::ReaderSet(const PluginRegistry& registry) {
   for (const auto& lib : registry.of_kind(PluginKind::reader)) {
     try {
       ActivityScope activity("reader " + lib->info().name + " (factory)");
-      readers.push_back({lib, lib->make_reader()});
+      readers_.push_back({lib, lib->make_reader()});
     } catch (const std::exception& e) {
       // Only a source that then finds no reader is an error.
       spdlog::warn("{} (reader unavailable)", e.what());
     }
   }
+}
+
+ReaderSet::Choice ReaderSet::choose(const Source& source) const {
+  Choice best;
+  for (const auto& [library, reader] : readers_) {
+    int bid = 0;
+    try {
+      ActivityScope activity("reader " + library->info().name + " sniffing " + source.path);
+      bid = reader->sniff(source);
+    } catch (const std::exception& e) {
+      spdlog::warn("reader {} failed to sniff {}: {}", library->info().name, source.path, e.what());
+    } catch (...) {
+      spdlog::warn("reader {} failed to sniff {}", library->info().name, source.path);
+    }
+    if (bid > best.bid) best = {library, reader.get(), bid};
+  }
+  return best;
+}
+
+fs::path default_cache_file(const fs::path& output_dir) { return output_dir / ".dossier" / "store.sqlite"; }
+
+ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
+                        const BuildInfo& build, std::vector<std::string>& errors, ReadOptions options) {
+  ReadResult result;
+  const ReaderSet readers(registry);
 
   std::vector<std::string> missing;
   const auto files = collect_sources(sources, missing);
@@ -311,29 +326,13 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     }
     source.sha256 = sha256_hex(source.content);
 
-    const ReaderSlot* best = nullptr;
-    int best_bid = 0;
-    for (const auto& slot : readers) {
-      int bid = 0;
-      try {
-        ActivityScope activity("reader " + slot.library->info().name + " sniffing " + source.path);
-        bid = slot.reader->sniff(source);
-      } catch (const std::exception& e) {
-        spdlog::warn("reader {} failed to sniff {}: {}", slot.library->info().name, source.path, e.what());
-      } catch (...) {
-        spdlog::warn("reader {} failed to sniff {}", slot.library->info().name, source.path);
-      }
-      if (bid > best_bid) {
-        best_bid = bid;
-        best = &slot;
-      }
-    }
-    if (!best) {
+    const ReaderSet::Choice best = readers.choose(source);
+    if (!best.library) {
       errors.push_back("source " + source.path + ": no reader understands this file");
       spdlog::error("source {}: no reader understands this file", source.path);
       continue;
     }
-    const auto& info = best->library->info();
+    const auto& info = best.library->info();
     const DocumentKey key{source.sha256, file.filename().string(), info.name, info.version};
     if (options.store && !options.refresh) {
       std::optional<Document> cached;
@@ -354,7 +353,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     Context context(info.name, Options{}, build, plugin_log);
     try {
       ActivityScope activity("reader " + info.name + " on " + source.path);
-      Document doc = best->reader->read(source, context);
+      Document doc = best.reader->read(source, context);
       doc.source = source.path;
       doc.sha256 = source.sha256;
       if (doc.reader.empty()) doc.reader = info.name;
@@ -380,7 +379,6 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       spdlog::error("{}", line);
     }
   }
-  readers.clear();
   finish_corpus(result, options.catalogue);
   return result;
 }

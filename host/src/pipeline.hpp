@@ -2,12 +2,15 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include "dossier/context.hpp"
 #include "dossier/model.hpp"
 #include "dossier/options.hpp"
+#include "dossier/plugin.hpp"
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"
 
@@ -95,6 +98,32 @@ struct ReadOptions {
 /// read becomes one line in `errors`; the others are read all the same.
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
                         const BuildInfo& build, std::vector<std::string>& errors, ReadOptions options = {});
+
+/// The reader plugins of a registry, each made once; chooses the reader for a source by the
+/// highest bid (Reader::sniff). A reader whose factory throws is left out with a warning.
+class ReaderSet {
+ public:
+  explicit ReaderSet(const PluginRegistry& registry);
+  struct Choice {
+    std::shared_ptr<PluginLibrary> library;  ///< null: no reader understands the source
+    Reader* reader = nullptr;
+    int bid = 0;
+  };
+  Choice choose(const Source& source) const;
+
+ private:
+  std::vector<std::pair<std::shared_ptr<PluginLibrary>, std::shared_ptr<Reader>>> readers_;
+};
+
+/// Reads a whole file; false with `error` ("cannot open", "read error") when it cannot.
+bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
+
+/// Orders analyzers (by name, each with the names it depends on) so that each runs after its
+/// dependencies; those with missing or circular dependencies are left out, one line each in
+/// `errors`.
+std::vector<std::size_t> analyzer_order(const std::vector<std::string>& names,
+                                        const std::vector<std::vector<std::string>>& deps,
+                                        std::vector<std::string>& errors);
 
 /// Where the store of a build lives when the job names none.
 std::filesystem::path default_cache_file(const std::filesystem::path& output_dir);

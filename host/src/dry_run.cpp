@@ -1,0 +1,124 @@
+#include "dry_run.hpp"
+
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace dossier::host {
+
+namespace {
+
+std::string size_text(std::uintmax_t bytes) {
+  if (bytes < 10 * 1024) return std::to_string(bytes) + " B";
+  if (bytes < 10 * 1024 * 1024) return std::to_string(bytes / 1024) + " KB";
+  return std::to_string(bytes / (1024 * 1024)) + " MB";
+}
+
+std::string plugin_text(const PluginLibrary& lib) { return lib.info().name + " " + lib.info().version; }
+
+// "  (focus=sdg:10, language=fr)": the options, which may change what an exporter writes
+// (a brief's file name carries its focus and language).
+std::string options_text(const Options& options) {
+  std::string text;
+  for (const auto& [key, values] : options.all()) {
+    std::string value;
+    for (const auto& v : values) value += (value.empty() ? "" : ",") + v;
+    // At most 40 characters, cut between UTF-8 sequences.
+    std::size_t chars = 0, cut = 0;
+    for (; cut < value.size() && chars < 40; ++cut)
+      if ((static_cast<unsigned char>(value[cut]) & 0xC0) != 0x80) ++chars;
+    while (cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) ++cut;
+    if (cut < value.size()) value = value.substr(0, cut) + "...";
+    text += (text.empty() ? "" : ", ") + key + "=" + value;
+  }
+  return text.empty() ? text : "  (" + text + ")";
+}
+
+}  // namespace
+
+int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ostream& out) {
+  int code = exit_ok;
+  out << "dry run: nothing is parsed, stored or written\n";
+  out << "output folder: " << spec.output_dir.string() << "\n";
+  const fs::path store = spec.cache_file.empty() ? default_cache_file(spec.output_dir) : spec.cache_file;
+  std::error_code ec;
+  if (!spec.use_cache)
+    out << "store: not used (--no-cache)\n";
+  else
+    out << "store: " << store.string()
+        << (fs::exists(store, ec) ? (spec.force ? " (exists; every source parsed again: --force)"
+                                                 : " (exists: unchanged sources are taken from it)")
+                                  : " (would be created)")
+        << "\n";
+  if (!spec.catalogue.empty()) out << "catalogue: " << spec.catalogue.string() << "\n";
+
+  std::vector<std::string> missing;
+  const auto files = collect_sources(spec.sources, missing);
+  out << "sources (" << files.size() << "):\n";
+  const ReaderSet readers(registry);
+  std::size_t readable = 0;
+  for (const auto& file : files) {
+    Source source;
+    source.path = file.string();
+    std::string error;
+    out << "  " << source.path;
+    if (!read_file(file, source.content, error)) {
+      out << "  cannot be read: " << error << "\n";
+      continue;
+    }
+    source.sha256 = sha256_hex(source.content);
+    const auto choice = readers.choose(source);
+    out << "  " << size_text(source.content.size()) << "  ";
+    if (!choice.library) {
+      out << "no reader understands this file\n";
+      continue;
+    }
+    ++readable;
+    out << "reader " << plugin_text(*choice.library) << "\n";
+  }
+  for (const auto& m : missing) out << "  " << m << "\n";
+  if (!readable) code = exit_input;
+
+  out << "analyzers (in the order they run):";
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> deps;
+  std::vector<std::shared_ptr<PluginLibrary>> libs;
+  std::vector<std::string> problems;
+  for (const auto& request : spec.analyzers) {
+    auto lib = registry.find(request.plugin, PluginKind::analyzer);
+    if (!lib) continue;  // validate_requests has reported it
+    try {
+      deps.push_back(lib->make_analyzer()->dependencies());
+      names.push_back(request.plugin);
+      libs.push_back(lib);
+    } catch (const std::exception& e) {
+      problems.push_back(e.what());
+    }
+  }
+  const auto order = analyzer_order(names, deps, problems);
+  if (order.empty()) out << " none";
+  for (std::size_t k = 0; k < order.size(); ++k) out << (k ? ", " : " ") << plugin_text(*libs[order[k]]);
+  out << "\n";
+
+  out << "exporters:\n";
+  for (const auto& request : spec.exporters) {
+    auto lib = registry.find(request.plugin, PluginKind::exporter);
+    if (!lib) continue;
+    out << "  " << plugin_text(*lib) << " -> ";
+    try {
+      out << (spec.output_dir / (request.file.empty() ? lib->make_exporter()->default_file_name() : request.file))
+                 .string();
+    } catch (const std::exception& e) {
+      out << "(cannot be made: " << e.what() << ")";
+      problems.push_back(e.what());
+    }
+    out << options_text(request.options) << "\n";
+  }
+  out << "  and " << (spec.output_dir / "manifest.json").string() << "\n";
+  for (const auto& p : problems) out << "problem: " << p << "\n";
+  if (!problems.empty() && code == exit_ok) code = exit_config;
+  return code;
+}
+
+}  // namespace dossier::host
