@@ -1,8 +1,14 @@
 // The `dossier` program as users run it: output, messages and exit codes.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <map>
 #include <regex>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -247,4 +253,63 @@ TEST_CASE("build --dry-run shows sources with their readers and the outputs and 
   CHECK_THAT(r.output, Catch::Contains("language=fr"));
   CHECK_THAT(r.output, Catch::Contains("(would be created)"));
   CHECK_FALSE(test::fs::exists(out));
+}
+
+TEST_CASE("kill -9 at any moment of a build leaves every earlier output whole and the next build succeeds") {
+  const fs::path root = test::fresh_dir("cli-kill");
+  // A corpus big enough for the build to be caught while reading, analysing and exporting.
+  const fs::path before = root / "before", after = root / "after", out = root / "out", fresh = root / "fresh";
+  fs::create_directories(before);
+  fs::create_directories(after);
+  for (int copy = 0; copy < 4; ++copy)
+    for (const auto& e : fs::directory_iterator(test::corpus_dir())) {
+      const std::string name = e.path().stem().string() + "_" + std::to_string(copy) + ".txt";
+      const std::string text = test::read_file(e.path());
+      test::write_file(before / name, text);
+      test::write_file(after / name, text + "\nAn added closing line.\n");
+    }
+  const std::string exe = quote(test::dossier_exe().string());
+  auto build_command = [&](const fs::path& sources, const fs::path& to) {
+    return "SOURCE_DATE_EPOCH=1700000000 exec " + exe + " -qq run " + quote(sources.string()) +
+           " --no-cache -a sdg,gcm -e json -e xml -e xlsx -o " + quote(to.string());
+  };
+  const std::vector<std::string> outputs = {"corpus.json", "feed.xml", "matrix.xlsx"};
+  REQUIRE(test::run(build_command(before, out)).exit_code == 0);
+  REQUIRE(test::run(build_command(after, fresh)).exit_code == 0);  // what a complete second build writes
+  std::map<std::string, std::string> old_bytes, new_bytes;
+  for (const auto& o : outputs) {
+    old_bytes[o] = test::read_file(out / o);
+    new_bytes[o] = test::read_file(fresh / o);
+    REQUIRE(old_bytes[o] != new_bytes[o]);
+  }
+
+  int caught = 0;  // rounds killed before the outputs were replaced
+  for (const int ms : {20, 150, 400, 800, 1500}) {
+    INFO("killed after " << ms << " ms");
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::execl("/bin/sh", "sh", "-c", build_command(after, out).c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    for (const auto& o : outputs) {
+      // Each output is the earlier one, or (if the kill came after the final renames) the
+      // complete new one: never a mixture, never missing.
+      const std::string now = test::read_file(out / o);
+      CHECK((now == old_bytes[o] || now == new_bytes[o]));
+    }
+    if (test::read_file(out / "corpus.json") == old_bytes["corpus.json"]) ++caught;
+    // Put the earlier outputs back so that the next round starts from them.
+    REQUIRE(test::run(build_command(before, out)).exit_code == 0);
+  }
+  CHECK(caught >= 1);
+  // A killed build's temporary files are gone after the next build.
+  REQUIRE(test::run(build_command(after, out)).exit_code == 0);
+  for (const auto& o : outputs) CHECK(test::read_file(out / o) == new_bytes[o]);
+  for (const auto& e : fs::recursive_directory_iterator(out))
+    CHECK(e.path().filename().string().find(".dossier-tmp-") == std::string::npos);
 }

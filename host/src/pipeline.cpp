@@ -541,41 +541,63 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   nlohmann::ordered_json manifest_outputs = nlohmann::ordered_json::array();
   nlohmann::ordered_json export_timings = nlohmann::ordered_json::object();
   std::size_t failed_exports = 0;
+  // Every exporter's files are finished and on disk before any of them replaces an earlier
+  // output: a build killed while exporting (kill -9 included) leaves the previous outputs
+  // byte for byte; only the renames at the end remain, one quick step per file.
+  std::vector<std::unique_ptr<OutputSink>> sinks;
+  auto fail_export = [&](ExportResult& result, const PluginLibrary& lib) {
+    const std::string line = "plugin " + lib.info().file.string() + ": exporter " + result.plugin + " failed: " +
+                             result.error + " (earlier outputs left as they were)";
+    report.errors.push_back(line);
+    spdlog::error("{}", line);
+    ++failed_exports;
+  };
+  std::vector<std::shared_ptr<PluginLibrary>> export_libs;
   for (const auto& request : spec.exporters) {
     ExportResult result;
     auto lib = registry.find(request.plugin, PluginKind::exporter);
+    export_libs.push_back(lib);
     result.plugin = request.plugin;
     result.version = lib->info().version;
     const auto t0 = std::chrono::steady_clock::now();
-    OutputSink sink(spec.output_dir);
+    auto sink = std::make_unique<OutputSink>(spec.output_dir);
     try {
       ActivityScope activity("exporter " + result.plugin);
       auto exporter = lib->make_exporter();
       Context context(result.plugin, request.options, spec.build, plugin_log);
       context.set_history(&history);
       const std::string file = request.file.empty() ? exporter->default_file_name() : request.file;
-      exporter->write(corpus, file, sink, context);
-      sink.commit();
+      exporter->write(corpus, file, *sink, context);
+      sink->prepare();
       result.ok = true;
-      result.files = sink.written();
     } catch (const std::exception& e) {
       result.error = e.what();
     } catch (...) {
       result.error = "unknown exception";
     }
     if (!result.ok) {
-      sink.discard();
-      const std::string line = "plugin " + lib->info().file.string() + ": exporter " + result.plugin + " failed: " +
-                               result.error + " (earlier outputs left as they were)";
-      report.errors.push_back(line);
-      spdlog::error("{}", line);
-      ++failed_exports;
+      sink->discard();
+      fail_export(result, *lib);
     }
     result.seconds = seconds_since(t0);
     // A job may list one exporter several times (a brief per language): "pdf", "pdf#2", ...
     std::string key = result.plugin;
     for (int n = 2; export_timings.contains(key); ++n) key = result.plugin + "#" + std::to_string(n);
     export_timings[key] = result.seconds;
+    sinks.push_back(std::move(sink));
+    report.exports.push_back(std::move(result));
+  }
+  for (std::size_t i = 0; i < sinks.size(); ++i) {
+    ExportResult& result = report.exports[i];
+    if (!result.ok) continue;
+    try {
+      sinks[i]->commit();
+      result.files = sinks[i]->written();
+    } catch (const std::exception& e) {
+      result.ok = false;
+      result.error = e.what();
+      fail_export(result, *export_libs[i]);
+    }
     for (const auto& w : result.files) {
       spdlog::info("wrote {} ({} bytes)", w.path.string(), w.bytes);
       manifest_outputs.push_back({{"file", w.name},
@@ -584,8 +606,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
                                   {"plugin", result.plugin},
                                   {"version", result.version}});
     }
-    report.exports.push_back(std::move(result));
   }
+  sinks.clear();
   timings["export"] = export_timings;
 
   // Recorded only when everything succeeded: after a failed build, the next one still

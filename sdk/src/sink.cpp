@@ -118,6 +118,7 @@ OutputSink::OutputSink(fs::path directory) : directory_(std::move(directory)) {}
 OutputSink::~OutputSink() { discard(); }
 
 OutputFile& OutputSink::create(std::string_view name) {
+  if (prepared_) throw std::logic_error("output '" + std::string(name) + "' created after the outputs were prepared");
   const fs::path rel = checked_relative(name);
   for (const auto& f : files_)
     if (f->name() == rel.generic_string())
@@ -128,9 +129,9 @@ OutputFile& OutputSink::create(std::string_view name) {
   return *files_.back();
 }
 
-void OutputSink::commit() {
+void OutputSink::prepare() {
+  if (prepared_) return;
   try {
-    std::set<fs::path> folders;
     for (auto& f : files_) {
       if (f->stream_) {
         f->stream_->flush();
@@ -143,7 +144,18 @@ void OutputSink::commit() {
         throw std::runtime_error("output " + f->name() + " was created but never written");
       fsync_path(f->temp_, false);
     }
+  } catch (...) {
+    discard();
+    throw;
+  }
+  prepared_ = true;
+}
+
+void OutputSink::commit() {
+  prepare();
+  try {
     // Everything is on disk: now replace the targets, each one atomically.
+    std::set<fs::path> folders;
     for (auto& f : files_) {
       fs::rename(f->temp_, f->target_);
       folders.insert(f->target_.parent_path());

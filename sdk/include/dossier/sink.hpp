@@ -64,7 +64,11 @@ class DOSSIER_SDK_API OutputSink {
   /// and names created twice are refused with std::invalid_argument.
   OutputFile& create(std::string_view name);
 
-  /// Flushes, fsyncs and renames every file into place, then fsyncs the folders.
+  /// Flushes and fsyncs every file without replacing anything yet, so that a build can
+  /// finish all its outputs before it puts any of them in place. Throws like commit(), after
+  /// removing every temporary file.
+  void prepare();
+  /// Prepares (if not done yet) and renames every file into place, then fsyncs the folders.
   /// Throws std::system_error (e.g. disk full) after removing what it had not renamed yet.
   void commit();
   /// Removes every temporary file not yet committed.
@@ -76,6 +80,7 @@ class DOSSIER_SDK_API OutputSink {
   std::filesystem::path directory_;
   std::vector<std::unique_ptr<OutputFile>> files_;
   std::vector<WrittenFile> written_;
+  bool prepared_ = false;  // last, so that the members before keep their offsets
 };
 
 /// Writes `content` to `path` atomically (temporary file, fsync, rename, fsync folder).
