@@ -313,3 +313,27 @@ TEST_CASE("kill -9 at any moment of a build leaves every earlier output whole an
   for (const auto& e : fs::recursive_directory_iterator(out))
     CHECK(e.path().filename().string().find(".dossier-tmp-") == std::string::npos);
 }
+
+TEST_CASE("log-format json writes one parseable object per line with time level and message") {
+  const auto out = test::fresh_dir("cli-log-json");
+  const auto r = test::dossier("--log-format json run /nonexistent-source " +
+                               quote((test::corpus_dir() / "000_361761b2e85cd3df.txt").string()) +
+                               " --no-cache -e json -o " + quote(out.string()));
+  CHECK(r.exit_code == 3);
+  std::istringstream lines(r.output);
+  std::size_t objects = 0, errors = 0;
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    const auto j = nlohmann::json::parse(line);  // throws (fails the test) on anything else
+    CHECK(j.at("time").get<std::string>().size() == 24);
+    CHECK_FALSE(j.at("message").get<std::string>().empty());
+    if (j.at("level") == "error") {
+      ++errors;
+      CHECK_THAT(j.at("message").get<std::string>(), Catch::Contains("/nonexistent-source"));
+    }
+    ++objects;
+  }
+  CHECK(objects >= 3);
+  CHECK(errors == 1);
+  CHECK(test::dossier("--log-format xml plugins list").exit_code == 2);
+}

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <optional>
 #include <iostream>
@@ -22,6 +23,7 @@
 #include "eval.hpp"
 #include "dossier/version.hpp"
 #include "job.hpp"
+#include "logging.hpp"
 #include "pipeline.hpp"
 #include "plugin_registry.hpp"
 #include "show.hpp"
@@ -36,17 +38,15 @@ struct GlobalOptions {
   int verbose = 0;
   int quiet = 0;
   std::vector<std::string> plugin_paths;
+  LogFormat log_format = LogFormat::text;
 };
 
 void setup_logging(const GlobalOptions& g) {
-  auto logger = spdlog::stderr_color_mt("dossier");
-  logger->set_pattern("dossier: %^%l%$: %v");
   spdlog::level::level_enum level = spdlog::level::info;
   if (g.verbose > 0) level = spdlog::level::debug;
   if (g.quiet == 1) level = spdlog::level::warn;
   if (g.quiet > 1) level = spdlog::level::err;
-  logger->set_level(level);
-  spdlog::set_default_logger(logger);
+  setup_logging(level, g.log_format);
 }
 
 PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true) {
@@ -228,6 +228,10 @@ int main(int argc, char** argv) {
   GlobalOptions g;
   app.add_flag("-v,--verbose", g.verbose, "More log output (debug)");
   app.add_flag("-q,--quiet", g.quiet, "Less log output (-q warnings, -qq errors only)");
+  std::string log_format = "text";
+  app.add_option("--log-format", log_format, "Log lines on stderr: text, or json (one object per line)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
   app.add_option("--plugin-path", g.plugin_paths,
                  "Also look for plugins in DIR (repeatable; searched before DOSSIER_PLUGIN_PATH "
                  "and the built-in folder)")
@@ -327,6 +331,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? exit_ok : exit_usage;
   }
+  g.log_format = log_format == "json" ? LogFormat::json : LogFormat::text;
   setup_logging(g);
 
   try {

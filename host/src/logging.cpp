@@ -1,0 +1,72 @@
+#include "logging.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace dossier::host {
+
+namespace {
+
+// Level names as the text format prints them ("warning", not spdlog's "warn").
+const char* level_name(spdlog::level::level_enum level) {
+  switch (level) {
+    case spdlog::level::trace: return "trace";
+    case spdlog::level::debug: return "debug";
+    case spdlog::level::info: return "info";
+    case spdlog::level::warn: return "warning";
+    case spdlog::level::err: return "error";
+    case spdlog::level::critical: return "critical";
+    default: return "off";
+  }
+}
+
+std::string utc_time(spdlog::log_clock::time_point when) {
+  const auto since = when.time_since_epoch();
+  const std::time_t seconds = std::chrono::duration_cast<std::chrono::seconds>(since).count();
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(since).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[40];
+  const std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+  std::snprintf(buffer + n, sizeof buffer - n, ".%03dZ", static_cast<int>(millis));
+  return buffer;
+}
+
+// One JSON object per message; nlohmann escapes the text (and replaces invalid UTF-8, which
+// a damaged file name may carry) so that every line parses.
+class JsonLinesSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    nlohmann::ordered_json line = {{"time", utc_time(msg.time)},
+                                   {"level", level_name(msg.level)},
+                                   {"message", std::string(msg.payload.data(), msg.payload.size())}};
+    const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
+}  // namespace
+
+void setup_logging(spdlog::level::level_enum level, LogFormat format) {
+  std::shared_ptr<spdlog::logger> logger;
+  if (format == LogFormat::json) {
+    logger = std::make_shared<spdlog::logger>("dossier", std::make_shared<JsonLinesSink>());
+  } else {
+    logger = spdlog::stderr_color_mt("dossier");
+    logger->set_pattern("dossier: %^%l%$: %v");
+  }
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace dossier::host
