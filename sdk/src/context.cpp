@@ -1,5 +1,7 @@
 #include "dossier/context.hpp"
 
+#include <ctime>
+
 #include <utility>
 
 namespace dossier {
@@ -18,6 +20,15 @@ void Context::log(LogLevel level, std::string_view message) const {
 const BuildHistory& Context::history() const {
   static const BuildHistory none;
   return history_ ? *history_ : none;
+}
+
+std::string format_utc(std::int64_t seconds, const char* format) {
+  const auto t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[128];
+  const std::size_t n = std::strftime(text, sizeof text, format, &tm);
+  return std::string(text, n);
 }
 
 DOSSIER_ABI_NAMESPACE_END

@@ -125,14 +125,7 @@ void save(const pugi::xml_document& doc, std::ostream& os) {
   doc.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
 }
 
-std::string rfc3339(std::int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
+std::string rfc3339(std::int64_t seconds) { return format_utc(seconds, "%Y-%m-%dT%H:%M:%SZ"); }
 
 std::string percent_encode(std::string_view text, std::string_view keep) {
   static const char hex[] = "0123456789ABCDEF";

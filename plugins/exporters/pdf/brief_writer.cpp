@@ -4,6 +4,7 @@
 #include <ctime>
 #include <stdexcept>
 
+#include <dossier/context.hpp>
 #include <dossier/reference_data.hpp>
 
 #include "canvas.hpp"
@@ -23,14 +24,7 @@ const Rgb kRule{0.75, 0.78, 0.81};
 const Rgb kPanel{0.95, 0.96, 0.97};
 const Rgb kWhite{1, 1, 1};
 
-std::string iso_date(std::int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string iso_date(std::int64_t seconds) { return format_utc(seconds, "%Y-%m-%d"); }
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
   std::string out;

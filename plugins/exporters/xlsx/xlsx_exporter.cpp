@@ -609,14 +609,7 @@ class MatrixWorkbook {
     return out.year >= 1900 && out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= 31;
   }
 
-  static std::string utc_time(std::int64_t seconds) {
-    const auto t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &tm);
-    return text;
-  }
+  static std::string utc_time(std::int64_t seconds) { return format_utc(seconds, "%Y-%m-%d %H:%M UTC"); }
 
   static std::string score_text(double score) {
     char text[16];

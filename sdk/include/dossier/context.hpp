@@ -24,6 +24,10 @@ struct BuildInfo {
   std::string host_version;
 };
 
+/// `seconds` since the epoch in UTC, formatted with strftime's `format` ("%Y-%m-%d",
+/// "%Y-%m-%dT%H:%M:%SZ" for RFC 3339): how outputs print BuildInfo::build_time.
+DOSSIER_SDK_API std::string format_utc(std::int64_t seconds, const char* format);
+
 class DOSSIER_SDK_API Context {
  public:
   using LogSink = std::function<void(LogLevel, std::string_view plugin, std::string_view message)>;
