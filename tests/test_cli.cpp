@@ -337,3 +337,63 @@ TEST_CASE("log-format json writes one parseable object per line with time level 
   CHECK(errors == 1);
   CHECK(test::dossier("--log-format xml plugins list").exit_code == 2);
 }
+
+TEST_CASE("shards built by parallel processes merge to the outputs of a single build") {
+  const fs::path root = test::fresh_dir("cli-shards");
+  const std::string job = quote((test::source_dir() / "samples" / "jobs" / "gfmd.toml").string());
+  const std::string env = "SOURCE_DATE_EPOCH=1790000000 ";
+  const std::string exe = quote(test::dossier_exe().string());
+  auto outputs = [](const fs::path& dir) {
+    std::map<std::string, std::string> files;  // every output but the manifest (timings, reuse)
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+      const std::string rel = fs::relative(e.path(), dir).string();
+      if (e.is_regular_file() && rel.rfind(".dossier", 0) != 0 && rel != "manifest.json")
+        files[rel] = test::read_file(e.path());
+    }
+    return files;
+  };
+  const fs::path single = root / "single";
+  REQUIRE(test::run(env + exe + " -q build " + job + " -j 1 --out " + quote(single.string())).exit_code == 0);
+  const auto expected = outputs(single);
+  REQUIRE(expected.size() == 14);
+
+  for (int n : {2, 3}) {
+    const fs::path out = root / ("shards-" + std::to_string(n));
+    std::string shards;
+    for (int k = 1; k <= n; ++k)
+      shards += env + exe + " -q build " + job + " --out " + quote(out.string()) + " --shard " + std::to_string(k) +
+                "/" + std::to_string(n) + " & ";
+    // The shards run at once, as a cluster's tasks would; each leaves its partial store.
+    const auto built = test::run(shards + "wait");
+    INFO(built.output);
+    for (int k = 1; k <= n; ++k) CHECK(fs::exists(out / ".dossier" / "shards" / ("shard-" + std::to_string(k) + "-of-" + std::to_string(n) + ".sqlite")));
+    CHECK_FALSE(fs::exists(out / "corpus.json"));  // a shard exports nothing
+
+    const auto merged = test::run(env + exe + " merge " + job + " --out " + quote(out.string()));
+    INFO(merged.output);
+    REQUIRE(merged.exit_code == 0);
+    CHECK_THAT(merged.output, Catch::Contains("merged") && Catch::Contains("reused 5 of 5 documents"));
+    CHECK(outputs(out) == expected);
+    CHECK_FALSE(fs::exists(out / ".dossier" / "shards" / ("shard-1-of-" + std::to_string(n) + ".sqlite")));
+    // Nothing left to merge: a clear input error.
+    const auto again = test::run(exe + " merge " + job + " --out " + quote(out.string()));
+    CHECK(again.exit_code == 5);
+    CHECK_THAT(again.output, Catch::Contains("no partial stores"));
+  }
+}
+
+TEST_CASE("a missing shard stops the merge and bad shard arguments are usage errors") {
+  const fs::path out = test::fresh_dir("cli-shard-missing");
+  const std::string job = quote((test::source_dir() / "samples" / "jobs" / "gfmd.toml").string());
+  REQUIRE(test::dossier("-q build " + job + " --out " + quote(out.string()) + " --shard 1/2").exit_code == 0);
+  const auto merged = test::dossier("merge " + job + " --out " + quote(out.string()));
+  CHECK(merged.exit_code == 5);
+  CHECK_THAT(merged.output, Catch::Contains("shard 2 of 2 is missing"));
+  CHECK(fs::exists(out / ".dossier" / "shards" / "shard-1-of-2.sqlite"));
+  CHECK_FALSE(fs::exists(out / "corpus.json"));
+  CHECK(test::dossier("build " + job + " --out " + quote(out.string()) + " --shard 3/2").exit_code == 2);
+  const auto env = test::run("env -u JOB_COMPLETION_INDEX -u SLURM_ARRAY_TASK_ID " + quote(test::dossier_exe().string()) +
+                             " build " + job + " --out " + quote(out.string()) + " --shard auto");
+  CHECK(env.exit_code == 2);
+  CHECK_THAT(env.output, Catch::Contains("Kubernetes") && Catch::Contains("Slurm"));
+}

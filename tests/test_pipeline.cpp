@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -217,4 +218,88 @@ TEST_CASE("a schema 2 store keeps its documents when build history is added") {
   REQUIRE(back.recommendations.count("A/68/283 \xC2\xB6" "127") == 1);
   CHECK(back.recommendations.at("A/68/283 \xC2\xB6" "127").first_seen == 1700000000);
   CHECK(store.job_state("other").build_time == -1);  // jobs keep separate histories
+}
+
+TEST_CASE("an unchanged rebuild reuses every document and analysis and the manifest says so") {
+  const fs::path out = test::fresh_dir("pipeline-reuse");
+  const fs::path in = test::fresh_dir("pipeline-reuse-src");
+  for (const auto& e : fs::directory_iterator(test::corpus_dir())) fs::copy_file(e.path(), in / e.path().filename());
+  RunSpec spec = spec_for(out, {{"json", {}, ""}});
+  spec.sources = {in.string()};
+  spec.analyzers = {{"sdg", {}, ""}, {"gcm", {}, ""}};
+  auto reuse = [&] { return nlohmann::json::parse(test::read_file(out / "manifest.json"))["reuse"]; };
+
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  const std::string fresh = test::read_file(out / "corpus.json");
+  CHECK(reuse()["documents"]["parsed"] == 5);
+  CHECK(reuse()["analyses"]["sdg"]["analysed"] == 5);
+
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  CHECK(test::read_file(out / "corpus.json") == fresh);
+  const auto second = reuse();
+  CHECK(second["documents"] == nlohmann::json({{"reused", 5}, {"parsed", 0}}));
+  for (const char* analyzer : {"sdg", "gcm"})
+    CHECK(second["analyses"][analyzer] == nlohmann::json({{"reused", 5}, {"analysed", 0}}));
+
+  // One edited document: it alone is parsed and analysed again.
+  test::write_file(in / "004_4233e7d77e7d0f2d.txt",
+                   test::read_file(in / "004_4233e7d77e7d0f2d.txt") + "\n27. Ratify the Convention on migrant workers.\n");
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  const auto third = reuse();
+  CHECK(third["documents"] == nlohmann::json({{"reused", 4}, {"parsed", 1}}));
+  CHECK(third["analyses"]["sdg"] == nlohmann::json({{"reused", 4}, {"analysed", 1}}));
+  CHECK(third["analyses"]["gcm"] == nlohmann::json({{"reused", 4}, {"analysed", 1}}));
+
+  // Other options are another analysis; --force redoes everything.
+  spec.analyzers[0].options.set("threshold", "0.9");
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  CHECK(reuse()["analyses"]["sdg"] == nlohmann::json({{"reused", 0}, {"analysed", 5}}));
+  CHECK(reuse()["analyses"]["gcm"] == nlohmann::json({{"reused", 0}, {"analysed", 5}}));  // it follows sdg
+  spec.force = true;
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  CHECK(reuse()["documents"]["parsed"] == 5);
+  CHECK(reuse()["analyses"]["sdg"]["analysed"] == 5);
+}
+
+TEST_CASE("cached annotations are exactly those computed") {
+  const fs::path out = test::fresh_dir("pipeline-reuse-same");
+  RunSpec spec = spec_for(out, {{"json", {}, ""}});
+  spec.analyzers = {{"sdg", {}, ""}, {"gcm", {}, ""}};
+  spec.use_cache = false;
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  const std::string uncached = test::read_file(out / "corpus.json");
+  spec.use_cache = true;
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  CHECK(nlohmann::json::parse(test::read_file(out / "manifest.json"))["reuse"]["analyses"]["sdg"]["reused"] == 5);
+  CHECK(test::read_file(out / "corpus.json") == uncached);
+}
+
+TEST_CASE("one and two worker threads give identical outputs") {
+  std::string outputs[2];
+  for (unsigned threads : {1u, 2u}) {
+    const fs::path out = test::fresh_dir("pipeline-threads-" + std::to_string(threads));
+    RunSpec spec = spec_for(out, {{"json", {}, ""}, {"xml", {}, ""}});
+    spec.analyzers = {{"sdg", {}, ""}, {"gcm", {}, ""}};
+    spec.use_cache = false;
+    spec.threads = threads;
+    REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+    outputs[threads - 1] = test::read_file(out / "corpus.json") + test::read_file(out / "feed.xml");
+  }
+  CHECK(outputs[0].size() > 100000);
+  CHECK(outputs[0] == outputs[1]);
+}
+
+TEST_CASE("shards are every Nth source and together are all of them once") {
+  std::vector<fs::path> files;
+  for (int i = 0; i < 7; ++i) files.emplace_back("f" + std::to_string(i));
+  CHECK(shard_of(files, 0, 0) == files);
+  CHECK(shard_of(files, 2, 3) == std::vector<fs::path>{"f1", "f4"});
+  std::vector<fs::path> all;
+  for (std::size_t k = 1; k <= 3; ++k)
+    for (const auto& f : shard_of(files, k, 3)) all.push_back(f);
+  std::sort(all.begin(), all.end());
+  CHECK(all == files);
+  CHECK(shard_of(files, 5, 9).empty() == false);
+  CHECK(shard_of(files, 9, 9).empty());
 }

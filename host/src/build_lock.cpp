@@ -14,10 +14,12 @@ namespace fs = std::filesystem;
 
 namespace dossier::host {
 
-fs::path BuildLock::file_for(const fs::path& output_dir) { return output_dir / ".dossier" / "lock"; }
+fs::path BuildLock::file_for(const fs::path& output_dir, const std::string& name) {
+  return output_dir / ".dossier" / name;
+}
 
-BuildLock::BuildLock(const fs::path& output_dir) {
-  const fs::path file = file_for(output_dir);
+BuildLock::BuildLock(const fs::path& output_dir, const std::string& name) {
+  const fs::path file = file_for(output_dir, name);
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (ec) {

@@ -15,7 +15,8 @@ class BuildLock {
  public:
   /// Takes the lock without waiting. On failure `error` says why (held by another build, or
   /// the folder cannot be created) and held() is false.
-  explicit BuildLock(const std::filesystem::path& output_dir);
+  /// `name`: "lock" for a build; each shard of a sharded build has its own ("lock-shard-2-of-4").
+  explicit BuildLock(const std::filesystem::path& output_dir, const std::string& name = "lock");
   ~BuildLock();
   BuildLock(const BuildLock&) = delete;
   BuildLock& operator=(const BuildLock&) = delete;
@@ -25,7 +26,7 @@ class BuildLock {
   bool busy() const { return busy_; }
   const std::string& error() const { return error_; }
 
-  static std::filesystem::path file_for(const std::filesystem::path& output_dir);
+  static std::filesystem::path file_for(const std::filesystem::path& output_dir, const std::string& name = "lock");
 
  private:
   int fd_ = -1;

@@ -70,7 +70,7 @@ class JobReader : public TomlFile {
 
   Job read() const {
     toml::table root = parse();
-    only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "analyze", "export"}, "the job file");
+    only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "threads", "analyze", "export"}, "the job file");
 
     Job job;
     job.name = string_at(root, "name", file().stem().string());
@@ -103,6 +103,11 @@ class JobReader : public TomlFile {
     }
     const std::string cache = string_at(root, "cache", "");
     if (!cache.empty()) job.spec.cache_file = resolve(cache);
+    if (const toml::node* threads = root.get("threads")) {
+      const auto n = threads->as_integer();
+      if (!n || **n < 0 || **n > 1024) fail(threads, "'threads' must be a whole number from 0 (every core) to 1024");
+      job.spec.threads = static_cast<unsigned>(**n);
+    }
     job.spec.analyzers = plugin_list(root, "analyze", false);
     job.spec.exporters = plugin_list(root, "export", true);
     if (job.spec.exporters.empty()) fail(nullptr, "no [[export]] table: name at least one exporter");

@@ -26,6 +26,7 @@
 #include "logging.hpp"
 #include "pipeline.hpp"
 #include "plugin_registry.hpp"
+#include "shard.hpp"
 #include "show.hpp"
 
 namespace fs = std::filesystem;
@@ -84,7 +85,10 @@ int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
   if (dry_run) return describe_build(spec, registry, std::cout);
   spec.build.host_version = DOSSIER_VERSION_STRING;
   spec.build.build_time = build_time_now();
-  BuildLock lock(spec.output_dir);
+  // Shards of one job run at once, each with its own lock; a build or merge takes the job's.
+  BuildLock lock(spec.output_dir, spec.shard_count ? "lock-shard-" + std::to_string(spec.shard_index) + "-of-" +
+                                                         std::to_string(spec.shard_count)
+                                                   : std::string("lock"));
   if (!lock.held()) {
     spdlog::error("{}", lock.error());
     return lock.busy() ? exit_locked : exit_failure;
@@ -271,14 +275,19 @@ int main(int argc, char** argv) {
     bool off = false;
     bool force = false;
     bool dry_run = false;
-  } run_cache, build_cache;
+    std::optional<unsigned> threads;
+  } run_cache, build_cache, merge_cache;
   auto add_cache_options = [](CLI::App* cmd, CacheOptions& c) {
     cmd->add_flag("--dry-run,-n", c.dry_run,
                   "Print what would be read (and by which reader), run and written; write nothing");
     cmd->add_option("--cache", c.file, "Store of parsed documents (default: OUT/.dossier/store.sqlite)")
         ->type_name("FILE");
     cmd->add_flag("--no-cache", c.off, "Neither read nor write the store");
-    cmd->add_flag("--force", c.force, "Parse every source again, ignoring (and refreshing) the store");
+    cmd->add_flag("--force", c.force, "Parse and analyse everything again, ignoring (and refreshing) the store");
+    cmd->add_option("--threads,-j", c.threads, "Worker threads for parsing and analysis (default: every core; "
+                                               "outputs are the same whatever the number)")
+        ->type_name("N")
+        ->check(CLI::Range(1u, 1024u));
   };
   add_cache_options(run, run_cache);
   std::string run_catalogue;
@@ -290,11 +299,30 @@ int main(int argc, char** argv) {
   build->add_option("JOB", job_file, "Job file (TOML), e.g. samples/jobs/gfmd.toml")->required();
   build->add_option("--out,-o", build_out, "Output folder (overrides the job's 'output')")->type_name("DIR");
   add_cache_options(build, build_cache);
+  std::string shard_text;
+  build->add_option("--shard", shard_text,
+                    "Parse and analyse only share K of N of the sources into a partial store, export nothing; "
+                    "'auto' reads a Kubernetes Indexed Job's or Slurm array's environment (docs/scale-out.md)")
+      ->type_name("K/N|auto");
   auto apply_cache = [](RunSpec& spec, const CacheOptions& c) {
     if (!c.file.empty()) spec.cache_file = c.file;
     spec.use_cache = !c.off;
     spec.force = c.force;
+    if (c.threads) spec.threads = *c.threads;
   };
+
+  // merge
+  std::string merge_job, merge_out;
+  std::vector<std::string> merge_parts;
+  auto* merge = app.add_subcommand("merge", "Merge the partial stores of a sharded build, then build the job's outputs");
+  merge->add_option("JOB", merge_job, "Job file (TOML) the shards were built from")->required();
+  merge->add_option("PARTIAL_STORE", merge_parts,
+                    "Partial stores to merge (default: every OUT/.dossier/shards/shard-K-of-N.sqlite, all N present)");
+  merge->add_option("--out,-o", merge_out, "Output folder (overrides the job's 'output')")->type_name("DIR");
+  merge->add_option("--cache", merge_cache.file, "The job's store (default: OUT/.dossier/store.sqlite)")->type_name("FILE");
+  merge->add_option("--threads,-j", merge_cache.threads, "Worker threads for what is not in the partial stores")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
 
   // show
   std::string show_address;
@@ -415,19 +443,46 @@ int main(int argc, char** argv) {
       }
       return errors.empty() ? exit_ok : exit_partial;
     }
-    if (*build) {
+    if (*build || *merge) {
       Job job;
       try {
-        job = load_job(job_file);
+        job = load_job(*build ? job_file : merge_job);
       } catch (const JobError& e) {
         spdlog::error("{}", e.what());
         return exit_config;
       }
-      if (!build_out.empty()) job.spec.output_dir = build_out;
-      apply_cache(job.spec, build_cache);
+      const std::string& out = *build ? build_out : merge_out;
+      if (!out.empty()) job.spec.output_dir = out;
+      apply_cache(job.spec, *build ? build_cache : merge_cache);
+      if (*merge) {
+        std::string error;
+        if (!partial_stores(job.spec.output_dir, merge_parts, job.spec.merge_stores, error)) {
+          spdlog::error("{}", error);
+          return exit_input;
+        }
+        job.spec.remove_merged = merge_parts.empty();
+      }
+      if (!shard_text.empty()) {
+        Shard shard;
+        std::string error;
+        if (!parse_shard(shard_text, shard, error)) {
+          spdlog::error("{}", error);
+          return exit_usage;
+        }
+        if (build_cache.off) {
+          spdlog::error("--shard needs the store: its partial store is what it builds (drop --no-cache)");
+          return exit_usage;
+        }
+        job.spec.shard_index = shard.index;
+        job.spec.shard_count = shard.count;
+        job.spec.keep_history = false;
+        spdlog::info("job {}: shard {} of {}, into {}", job.name, shard.index, shard.count,
+                     shard_store_file(job.spec.output_dir, shard.index, shard.count).string());
+        return run_spec(std::move(job.spec), g, build_cache.dry_run);
+      }
       spdlog::info("job {}: {} exporter(s) into {}", job.name, job.spec.exporters.size(),
                    job.spec.output_dir.string());
-      return run_spec(std::move(job.spec), g, build_cache.dry_run);
+      return run_spec(std::move(job.spec), g, *build && build_cache.dry_run);
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <ctime>
@@ -21,8 +22,10 @@
 
 #include "dossier/corpus.hpp"
 
+#include "analysis.hpp"
 #include "catalogue.hpp"
 #include "crash_report.hpp"
+#include "parallel.hpp"
 #include "store.hpp"
 
 namespace dossier::host {
@@ -38,25 +41,10 @@ bool hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-void plugin_log(LogLevel level, std::string_view plugin, std::string_view message) {
-  const auto lvl = level == LogLevel::debug  ? spdlog::level::debug
-                   : level == LogLevel::info ? spdlog::level::info
-                   : level == LogLevel::warn ? spdlog::level::warn
-                                             : spdlog::level::err;
-  spdlog::log(lvl, "[{}] {}", plugin, message);
-}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
-
-// CPU time of the calling thread: on a shared machine the fair measure of one stage's work.
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
-
 
 // A build killed while writing leaves hidden temporary files (".NAME.dossier-tmp-PID-N");
 // those of processes that no longer run are removed.
@@ -143,6 +131,14 @@ void compare_with_previous_build(const Corpus& corpus, const BuildInfo& build, c
 }
 
 }  // namespace
+
+void log_from_plugin(LogLevel level, std::string_view plugin, std::string_view message) {
+  const auto lvl = level == LogLevel::debug  ? spdlog::level::debug
+                   : level == LogLevel::info ? spdlog::level::info
+                   : level == LogLevel::warn ? spdlog::level::warn
+                                             : spdlog::level::err;
+  spdlog::log(lvl, "[{}] {}", plugin, message);
+}
 
 bool read_file(const fs::path& path, std::string& out, std::string& error) {
   std::ifstream in(path, std::ios::binary);
@@ -298,7 +294,19 @@ ReaderSet::Choice ReaderSet::choose(const Source& source) const {
   return best;
 }
 
+fs::path shard_store_file(const fs::path& output_dir, std::size_t index, std::size_t count) {
+  return output_dir / ".dossier" / "shards" /
+         ("shard-" + std::to_string(index) + "-of-" + std::to_string(count) + ".sqlite");
+}
+
 fs::path default_cache_file(const fs::path& output_dir) { return output_dir / ".dossier" / "store.sqlite"; }
+
+std::vector<fs::path> shard_of(const std::vector<fs::path>& files, std::size_t index, std::size_t count) {
+  if (count == 0) return files;
+  std::vector<fs::path> share;
+  for (std::size_t i = index - 1; i < files.size(); i += count) share.push_back(files[i]);
+  return share;
+}
 
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
                         const BuildInfo& build, std::vector<std::string>& errors, ReadOptions options) {
@@ -306,34 +314,44 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   const ReaderSet readers(registry);
 
   std::vector<std::string> missing;
-  const auto files = collect_sources(sources, missing);
+  const auto files = shard_of(collect_sources(sources, missing), options.shard_index, options.shard_count);
   for (const auto& m : missing) {
     errors.push_back("source " + m);
     spdlog::error("source {}", m);
   }
   result.sources_found = files.size();
 
-  std::size_t index = 0;
-  for (const auto& file : files) {
-    ++index;
+  // Each source is read into its own slot by whichever worker thread takes it; the slots are
+  // then gathered in source order, so the corpus does not depend on the number of threads.
+  struct Slot {
+    std::optional<Document> document;
+    SourceRecord record;
+    std::string error;
+  };
+  std::vector<Slot> slots(files.size());
+  std::atomic<std::size_t> done{0};
+  parallel_for(files.size(), worker_count(options.threads), [&](std::size_t i) {
+    Slot& slot = slots[i];
+    const fs::path& file = files[i];
     Source source;
     source.path = file.string();
     std::string error;
     if (!read_file(file, source.content, error)) {
-      errors.push_back("source " + source.path + ": " + error);
-      spdlog::error("source {}: {}", source.path, error);
-      continue;
+      slot.error = "source " + source.path + ": " + error;
+      spdlog::error("{}", slot.error);
+      return;
     }
     source.sha256 = sha256_hex(source.content);
 
     const ReaderSet::Choice best = readers.choose(source);
     if (!best.library) {
-      errors.push_back("source " + source.path + ": no reader understands this file");
-      spdlog::error("source {}: no reader understands this file", source.path);
-      continue;
+      slot.error = "source " + source.path + ": no reader understands this file";
+      spdlog::error("{}", slot.error);
+      return;
     }
     const auto& info = best.library->info();
     const DocumentKey key{source.sha256, file.filename().string(), info.name, info.version};
+    slot.record = {source.path, source.sha256, info.name + " " + info.version, "", false};
     if (options.store && !options.refresh) {
       std::optional<Document> cached;
       try {
@@ -343,14 +361,13 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       }
       if (cached) {
         cached->source = source.path;
-        spdlog::info("read [{}/{}] {} -> {} (from the store)", index, files.size(), source.path, cached->id);
-        result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, cached->id, true});
-        result.corpus.documents.push_back(std::move(*cached));
-        ++result.reused;
-        continue;
+        spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), source.path, cached->id);
+        slot.record.reused = true;
+        slot.document = std::move(*cached);
+        return;
       }
     }
-    Context context(info.name, Options{}, build, plugin_log);
+    Context context(info.name, Options{}, build, log_from_plugin);
     try {
       ActivityScope activity("reader " + info.name + " on " + source.path);
       Document doc = best.reader->read(source, context);
@@ -365,19 +382,24 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
           spdlog::warn("{} (the document is not cached)", e.what());
         }
       }
-      spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", index, files.size(),
+      spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", ++done, files.size(),
                    source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
-      result.sources.push_back({source.path, source.sha256, info.name + " " + info.version, doc.id, false});
-      result.corpus.documents.push_back(std::move(doc));
+      slot.document = std::move(doc);
     } catch (const std::exception& e) {
-      const std::string line = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
-      errors.push_back(line);
-      spdlog::error("{}", line);
+      slot.error = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
+      spdlog::error("{}", slot.error);
     } catch (...) {
-      const std::string line = "source " + source.path + ": reader " + info.name + " failed (unknown exception)";
-      errors.push_back(line);
-      spdlog::error("{}", line);
+      slot.error = "source " + source.path + ": reader " + info.name + " failed (unknown exception)";
+      spdlog::error("{}", slot.error);
     }
+  });
+  for (auto& slot : slots) {
+    if (!slot.error.empty()) errors.push_back(std::move(slot.error));
+    if (!slot.document) continue;
+    slot.record.document = slot.document->id;
+    if (slot.record.reused) ++result.reused;
+    result.sources.push_back(std::move(slot.record));
+    result.corpus.documents.push_back(std::move(*slot.document));
   }
   finish_corpus(result, options.catalogue);
   return result;
@@ -392,18 +414,44 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   auto stage = std::chrono::steady_clock::now();
   std::unique_ptr<Store> store;
   if (spec.use_cache) {
-    const fs::path file = spec.cache_file.empty() ? default_cache_file(spec.output_dir) : spec.cache_file;
+    fs::path file = spec.cache_file.empty() ? default_cache_file(spec.output_dir) : spec.cache_file;
+    if (spec.shard_count > 0) file = shard_store_file(spec.output_dir, spec.shard_index, spec.shard_count);
     try {
       store = std::make_unique<Store>(file);
     } catch (const std::exception& e) {
       spdlog::warn("{}; building without the store", e.what());
     }
   }
+  if (!spec.merge_stores.empty()) {
+    if (!store) {
+      report.errors.push_back("merge: the store " + default_cache_file(spec.output_dir).string() + " cannot be used");
+      report.exit_code = exit_failure;
+      return report;
+    }
+    for (const auto& part : spec.merge_stores) {
+      try {
+        const auto [documents, analyses] = store->merge_from(part);
+        spdlog::info("merged {}: {} documents, {} analyses", part.string(), documents, analyses);
+      } catch (const std::exception& e) {
+        report.errors.push_back(std::string("merge: ") + e.what());
+        spdlog::error("merge: {} (nothing built; the partial stores are kept)", e.what());
+        report.exit_code = exit_input;
+        return report;
+      }
+    }
+    // Their content is in the store now: a later merge must not pick up stale shards.
+    if (spec.remove_merged)
+      for (const auto& part : spec.merge_stores)
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+          std::error_code ec;
+          fs::remove(part.string() + suffix, ec);
+        }
+  }
   std::optional<Catalogue> catalogue;
   if (!spec.catalogue.empty()) catalogue = Catalogue::load(spec.catalogue);  // validated before the build
-  ReadResult read =
-      read_sources(spec.sources, registry, spec.build, report.errors, {store.get(), spec.force, catalogue ? &*catalogue : nullptr});
-  if (!spec.keep_history) store.reset();  // otherwise kept to read and record the job's history
+  ReadResult read = read_sources(spec.sources, registry, spec.build, report.errors,
+                                 {store.get(), spec.force, catalogue ? &*catalogue : nullptr, spec.threads,
+                                  spec.shard_index, spec.shard_count});
   report.sources_found = read.sources_found;
   report.documents_reused = read.reused;
   if (read.reused)
@@ -415,7 +463,13 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
         {{"path", r.path}, {"sha256", r.sha256}, {"reader", r.reader}, {"document", r.document}, {"reused", r.reused}});
   report.documents_read = corpus.documents.size();
   timings["read"] = seconds_since(stage);
+  nlohmann::ordered_json reuse = {{"documents", {{"reused", read.reused}, {"parsed", corpus.documents.size() - read.reused}}}};
 
+  if (corpus.documents.empty() && spec.shard_count > 0) {
+    spdlog::info("shard {} of {} has no sources", spec.shard_index, spec.shard_count);
+    report.exit_code = report.errors.empty() ? exit_ok : exit_partial;
+    return report;
+  }
   if (corpus.documents.empty()) {
     spdlog::error("no document could be read; nothing exported");
     report.exit_code = exit_input;
@@ -424,95 +478,17 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
 
   // --- Analyzers -------------------------------------------------------------------------
   stage = std::chrono::steady_clock::now();
-  struct AnalyzerSlot {
-    const PluginRequest* request;
-    std::shared_ptr<PluginLibrary> library;
-    std::shared_ptr<Analyzer> analyzer;
-  };
-  std::vector<AnalyzerSlot> analyzers;
-  for (const auto& request : spec.analyzers) {
-    auto lib = registry.find(request.plugin, PluginKind::analyzer);
-    try {
-      ActivityScope activity("analyzer " + request.plugin + " (factory)");
-      analyzers.push_back({&request, lib, lib->make_analyzer()});
-    } catch (const std::exception& e) {
-      report.errors.push_back(e.what());
-      spdlog::error("{}", e.what());
-    }
-  }
-  std::vector<std::string> names;
-  std::vector<std::vector<std::string>> deps;
-  for (const auto& a : analyzers) {
-    names.push_back(a.library->info().name);
-    try {
-      ActivityScope activity("analyzer " + names.back());
-      deps.push_back(a.analyzer->dependencies());
-    } catch (const std::exception& e) {
-      deps.push_back({"<dependencies() threw: " + std::string(e.what()) + ">"});
-    } catch (...) {
-      deps.push_back({"<dependencies() threw>"});
-    }
-  }
-  std::vector<std::string> order_errors;
-  // What earlier analyzers said about each document, kept per document so that handing it
-  // to the next analyzer costs nothing extra (ids may prefix one another: "A/68/283 (p. 10)").
-  // Moved into corpus.annotations at the end, analyzer by analyzer, document by document.
-  std::vector<std::vector<Annotation>> by_document(corpus.documents.size());
-  struct Made {
-    std::size_t document, begin, end;  // by_document[document][begin, end)
-  };
-  std::vector<Made> made_in_order;
-  nlohmann::ordered_json analyzer_timings = nlohmann::ordered_json::object();
-  nlohmann::ordered_json analyzer_cpu_timings = nlohmann::ordered_json::object();
-  for (std::size_t i : analyzer_order(names, deps, order_errors)) {
-    const auto& slot = analyzers[i];
-    const auto& info = slot.library->info();
-    Context context(info.name, slot.request->options, spec.build, plugin_log);
-    const auto analyzer_started = std::chrono::steady_clock::now();
-    const double analyzer_cpu = thread_cpu_seconds();
-    std::size_t made = 0;
-    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-      const Document& doc = corpus.documents[d];
-      const std::vector<Annotation>& earlier = by_document[d];
-      std::vector<Annotation> out;
-      try {
-        ActivityScope activity("analyzer " + info.name + " on " + doc.id);
-        slot.analyzer->analyze(doc, earlier, out, context);
-      } catch (const std::exception& e) {
-        const std::string line = "analyzer " + info.name + " failed on " + doc.id + ": " + e.what();
-        report.errors.push_back(line);
-        spdlog::error("{}", line);
-        continue;
-      } catch (...) {
-        const std::string line = "analyzer " + info.name + " failed on " + doc.id + " (unknown exception)";
-        report.errors.push_back(line);
-        spdlog::error("{}", line);
-        continue;
-      }
-      const std::size_t begin = by_document[d].size();
-      for (auto& a : out) {
-        if (a.analyzer.empty()) a.analyzer = info.name;
-        if (a.analyzer_version.empty()) a.analyzer_version = info.version;
-        by_document[d].push_back(std::move(a));
-      }
-      made_in_order.push_back({d, begin, by_document[d].size()});
-      made += out.size();
-    }
-    analyzer_timings[info.name] = seconds_since(analyzer_started);
-    analyzer_cpu_timings[info.name] = thread_cpu_seconds() - analyzer_cpu;
-    spdlog::info("analyzer {} made {} annotations", info.name, made);
-  }
-  for (const auto& m : made_in_order)
-    for (std::size_t k = m.begin; k < m.end; ++k) corpus.annotations.push_back(std::move(by_document[m.document][k]));
-  by_document.clear();
-  for (const auto& e : order_errors) {
-    report.errors.push_back(e);
-    spdlog::error("{}", e);
-  }
-  analyzers.clear();
+  AnalysisReport analysis = analyze_corpus(corpus, spec, registry, store.get(), report.errors);
   timings["analyze"] = seconds_since(stage);
-  timings["analyzers"] = analyzer_timings;
-  timings["analyzers_cpu"] = analyzer_cpu_timings;
+  timings["analyzers"] = analysis.seconds;
+  timings["analyzers_cpu"] = analysis.cpu_seconds;
+  reuse["analyses"] = analysis.reuse;
+  if (spec.shard_count > 0) {
+    spdlog::info("shard {} of {}: {} documents parsed and analysed into {}", spec.shard_index, spec.shard_count,
+                 corpus.documents.size(), store ? store->file().string() : std::string("(no store)"));
+    report.exit_code = report.errors.empty() ? exit_ok : exit_partial;
+    return report;
+  }
 
   // --- Build history ---------------------------------------------------------------------
   BuildHistory history;
@@ -564,7 +540,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     try {
       ActivityScope activity("exporter " + result.plugin);
       auto exporter = lib->make_exporter();
-      Context context(result.plugin, request.options, spec.build, plugin_log);
+      Context context(result.plugin, request.options, spec.build, log_from_plugin);
       context.set_history(&history);
       const std::string file = request.file.empty() ? exporter->default_file_name() : request.file;
       exporter->write(corpus, file, *sink, context);
@@ -632,6 +608,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       {"build_time", spec.build.build_time},
       {"sources", manifest_sources},
       {"outputs", manifest_outputs},
+      {"reuse", reuse},
       {"timings", timings},
       {"errors", report.errors},
   };

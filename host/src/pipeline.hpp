@@ -48,6 +48,16 @@ struct RunSpec {
   /// Keep the job's build history in the store (`dossier build`): what changed since the
   /// previous build, for exporters through Context::history() (docs/exporters/atom.md).
   bool keep_history = false;
+  /// Worker threads for parsing and analysis; 0: every core. Outputs do not depend on it.
+  unsigned threads = 0;
+  /// A sharded build (`--shard K/N`, shard_count > 0) parses and analyses only shard K
+  /// (1-based) of N of the sources into its partial store (shard_store_file) and exports
+  /// nothing; `dossier merge` then combines the partial stores and exports.
+  std::size_t shard_index = 0;
+  std::size_t shard_count = 0;
+  /// `dossier merge`: partial stores copied into the store before the build reads anything.
+  std::vector<std::filesystem::path> merge_stores;
+  bool remove_merged = false;  ///< delete them once their content is in the store
 };
 
 struct ExportResult {
@@ -92,7 +102,15 @@ struct ReadOptions {
   Store* store = nullptr;                ///< the embedded store, or none
   bool refresh = false;                  ///< parse again and overwrite the store (--force)
   const Catalogue* catalogue = nullptr;  ///< metadata to supply or correct, or none
+  unsigned threads = 0;                  ///< worker threads; 0: every core
+  std::size_t shard_index = 0;           ///< with shard_count > 0: read only shard K (1-based) of N
+  std::size_t shard_count = 0;
 };
+
+/// Share K (1-based) of N of a sorted list of files: every N-th, starting at the K-th. All
+/// of them when `count` is 0.
+std::vector<std::filesystem::path> shard_of(const std::vector<std::filesystem::path>& files, std::size_t index,
+                                            std::size_t count);
 
 /// Reads every source with the reader that bids highest for it. A source that cannot be
 /// read becomes one line in `errors`; the others are read all the same.
@@ -115,6 +133,9 @@ class ReaderSet {
   std::vector<std::pair<std::shared_ptr<PluginLibrary>, std::shared_ptr<Reader>>> readers_;
 };
 
+/// Passes what a plugin logs through its Context to the host's log, "[plugin] message".
+void log_from_plugin(LogLevel level, std::string_view plugin, std::string_view message);
+
 /// Reads a whole file; false with `error` ("cannot open", "read error") when it cannot.
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
 
@@ -124,6 +145,10 @@ bool read_file(const std::filesystem::path& path, std::string& out, std::string&
 std::vector<std::size_t> analyzer_order(const std::vector<std::string>& names,
                                         const std::vector<std::vector<std::string>>& deps,
                                         std::vector<std::string>& errors);
+
+/// The partial store of shard K of N: OUTPUT/.dossier/shards/shard-K-of-N.sqlite.
+std::filesystem::path shard_store_file(const std::filesystem::path& output_dir, std::size_t index,
+                                       std::size_t count);
 
 /// Where the store of a build lives when the job names none.
 std::filesystem::path default_cache_file(const std::filesystem::path& output_dir);

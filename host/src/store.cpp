@@ -17,7 +17,7 @@ namespace {
 
 // Bumped when the cached form changes; an older store is emptied, not misread, except
 // where a migration below keeps it.
-constexpr int kSchemaVersion = 3;  // 2: references with spans and new types; 3: build history
+constexpr int kSchemaVersion = 4;  // 2: references with spans and new types; 3: build history; 4: analyses
 
 class Statement {
  public:
@@ -82,16 +82,21 @@ void Store::open() {
     Statement s(db_, "PRAGMA user_version");
     if (s.step() == SQLITE_ROW) version = s.integer(0);
   }
-  // 2 -> 3 only adds the history tables: cached documents stay valid.
-  if (version != kSchemaVersion && version != 2) {
+  // 2 -> 3 -> 4 only add tables (history, analyses): cached documents stay valid.
+  if (version != kSchemaVersion && version != 2 && version != 3) {
     exec("DROP TABLE IF EXISTS documents");
     exec("DROP TABLE IF EXISTS job_builds");
     exec("DROP TABLE IF EXISTS recommendation_history");
+    exec("DROP TABLE IF EXISTS analyses");
   }
   exec("CREATE TABLE IF NOT EXISTS documents ("
        " sha256 TEXT NOT NULL, file_name TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL,"
        " json BLOB NOT NULL, stored_at INTEGER NOT NULL,"
        " PRIMARY KEY (sha256, file_name, reader, reader_version))");
+  // Annotations by analysis key (pipeline.cpp, analysis_key): reused while nothing they
+  // depend on changed.
+  exec("CREATE TABLE IF NOT EXISTS analyses ("
+       " key TEXT PRIMARY KEY, annotations BLOB NOT NULL, stored_at INTEGER NOT NULL)");
   // The last successful build of each job, and what it held (for the atom feed).
   exec("CREATE TABLE IF NOT EXISTS job_builds ("
        " job TEXT PRIMARY KEY, build_time INTEGER NOT NULL, recorded_at INTEGER NOT NULL)");
@@ -112,6 +117,7 @@ void Store::exec(const char* sql) {
 }
 
 std::optional<Document> Store::find(const DocumentKey& key) {
+  std::lock_guard<std::mutex> guard(mutex_);
   Statement s(db_,
               "SELECT json FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4");
   s.bind(1, key.sha256);
@@ -127,6 +133,8 @@ std::optional<Document> Store::find(const DocumentKey& key) {
 }
 
 void Store::put(const DocumentKey& key, const Document& document) {
+  const std::string json = to_json(document);  // outside the lock: the slow part
+  std::lock_guard<std::mutex> guard(mutex_);
   Statement s(db_,
               "INSERT OR REPLACE INTO documents (sha256, file_name, reader, reader_version, json, stored_at)"
               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -134,12 +142,69 @@ void Store::put(const DocumentKey& key, const Document& document) {
   s.bind(2, key.file_name);
   s.bind(3, key.reader);
   s.bind(4, key.reader_version);
-  s.bind(5, to_json(document));
+  s.bind(5, json);
   s.bind(6, static_cast<sqlite3_int64>(std::time(nullptr)));
   if (s.step() != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
 }
 
+std::optional<std::string> Store::find_analysis(const std::string& key) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  Statement s(db_, "SELECT annotations FROM analyses WHERE key=?1");
+  s.bind(1, key);
+  if (s.step() != SQLITE_ROW) return std::nullopt;
+  return s.text(0);
+}
+
+void Store::put_analysis(const std::string& key, const std::string& encoded) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  Statement s(db_, "INSERT OR REPLACE INTO analyses (key, annotations, stored_at) VALUES (?1, ?2, ?3)");
+  s.bind(1, key);
+  s.bind(2, encoded);
+  s.bind(3, static_cast<sqlite3_int64>(std::time(nullptr)));
+  if (s.step() != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
+}
+
+std::pair<std::size_t, std::size_t> Store::merge_from(const fs::path& other) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  {
+    // Looked at on its own first: ATTACH would create a missing file, and a store of another
+    // schema must be refused, not half-copied (nor moved aside as the constructor would).
+    sqlite3* part = nullptr;
+    int version = -1;
+    if (sqlite3_open_v2(other.c_str(), &part, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* s = nullptr;
+      if (sqlite3_prepare_v2(part, "PRAGMA user_version", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        version = sqlite3_column_int(s, 0);
+      sqlite3_finalize(s);
+    }
+    sqlite3_close(part);
+    if (version != kSchemaVersion)
+      throw std::runtime_error("store " + other.string() +
+                               (version < 0 ? ": cannot be opened" : ": not a store of this version of dossier"));
+  }
+  Statement attach(db_, "ATTACH DATABASE ?1 AS part");
+  attach.bind(1, other.string());
+  if (attach.step() != SQLITE_DONE)
+    throw std::runtime_error("store " + other.string() + ": " + sqlite3_errmsg(db_));
+  std::pair<std::size_t, std::size_t> counts{0, 0};
+  try {
+    exec("BEGIN IMMEDIATE");
+    exec("INSERT OR REPLACE INTO main.documents SELECT * FROM part.documents");
+    counts.first = static_cast<std::size_t>(sqlite3_changes(db_));
+    exec("INSERT OR REPLACE INTO main.analyses SELECT * FROM part.analyses");
+    counts.second = static_cast<std::size_t>(sqlite3_changes(db_));
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_, "DETACH DATABASE part", nullptr, nullptr, nullptr);
+    throw;
+  }
+  exec("DETACH DATABASE part");
+  return counts;
+}
+
 Store::JobState Store::job_state(const std::string& job) {
+  std::lock_guard<std::mutex> guard(mutex_);
   JobState state;
   {
     Statement s(db_, "SELECT build_time FROM job_builds WHERE job=?1");
@@ -154,6 +219,7 @@ Store::JobState Store::job_state(const std::string& job) {
 }
 
 void Store::record_job_state(const std::string& job, const JobState& state) {
+  std::lock_guard<std::mutex> guard(mutex_);
   exec("BEGIN IMMEDIATE");
   try {
     const auto check = [&](int rc) {

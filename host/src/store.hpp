@@ -1,11 +1,14 @@
-// The embedded store: parsed documents cached in SQLite, keyed by what determines them.
+// The embedded store: parsed documents and analyses cached in SQLite, keyed by what
+// determines them.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "dossier/model.hpp"
 
@@ -22,7 +25,7 @@ struct DocumentKey {
   std::string reader_version;
 };
 
-/// A SQLite file. Every failure to use it (unwritable folder, corrupt file, full disk) is
+/// A SQLite file, safe to use from several threads (calls are serialised). Every failure to use it (unwritable folder, corrupt file, full disk) is
 /// reported by the caller as a warning: the build goes on without the cache.
 class Store {
  public:
@@ -38,6 +41,17 @@ class Store {
   std::optional<Document> find(const DocumentKey& key);
   /// Throws std::runtime_error when it cannot write.
   void put(const DocumentKey& key, const Document& document);
+
+  /// The annotations one analyzer made about one document, encoded (annotation_codec.hpp),
+  /// by a key naming the document's content, the analyzer and everything it read.
+  std::optional<std::string> find_analysis(const std::string& key);
+  /// Throws std::runtime_error when it cannot write.
+  void put_analysis(const std::string& key, const std::string& encoded);
+
+  /// Copies every cached document and analysis of another store (a shard's partial store)
+  /// into this one, in one transaction; returns how many documents and analyses it held.
+  /// Throws std::runtime_error when the other file is not a store or this one cannot write.
+  std::pair<std::size_t, std::size_t> merge_from(const std::filesystem::path& other);
 
   /// What a build of a job recorded about one recommendation.
   struct RecommendationState {
@@ -61,6 +75,7 @@ class Store {
   void exec(const char* sql);
   std::filesystem::path file_;
   sqlite3* db_ = nullptr;
+  std::mutex mutex_;  // one connection, used by the worker threads in turn
 };
 
 }  // namespace dossier::host

@@ -1,0 +1,227 @@
+#include "analysis.hpp"
+
+#include <dlfcn.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include <spdlog/spdlog.h>
+
+#include "annotation_codec.hpp"
+#include "crash_report.hpp"
+#include "dossier/json.hpp"
+#include "dossier/sink.hpp"
+#include "parallel.hpp"
+#include "store.hpp"
+
+namespace dossier::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// CPU time of this process (all its threads) and of its reaped children: an analyzer's
+// work wherever it ran.
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  rusage children{};
+  getrusage(RUSAGE_CHILDREN, &children);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9 +
+         static_cast<double>(children.ru_utime.tv_sec + children.ru_stime.tv_sec) +
+         static_cast<double>(children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1e6;
+}
+
+std::string file_digest(const fs::path& file) {
+  try {
+    return sha256_file(file);
+  } catch (const std::exception&) {
+    return "?";
+  }
+}
+
+// The SDK library holds the reference data and vocabularies the analyzers match with:
+// a rebuilt SDK invalidates cached analyses as a rebuilt plugin does.
+const std::string& sdk_digest() {
+  static const std::string digest = [] {
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(&sha256_file), &info) && info.dli_fname) return file_digest(info.dli_fname);
+    return std::string("?");
+  }();
+  return digest;
+}
+
+// Everything an analyzer's output depends on besides the document and earlier analyzers.
+// An option naming a file (a vocabulary of one's own) counts by that file's content.
+std::string analyzer_identity(const PluginInfo& info, const Options& options) {
+  std::string id = "dossier-analysis-1\n" + info.name + "\n" + info.version + "\n" + file_digest(info.file) + "\n" +
+                   sdk_digest() + "\n";
+  for (const auto& [key, values] : options.all()) {
+    id += key + "=";
+    for (const auto& v : values) {
+      id += v + '\x1e';
+      std::error_code ec;
+      if (!v.empty() && v.size() < 4096 && fs::is_regular_file(v, ec)) id += file_digest(v) + '\x1e';
+    }
+    id += '\n';
+  }
+  return sha256_hex(id);
+}
+
+struct Slot {
+  const PluginRequest* request;
+  std::shared_ptr<PluginLibrary> library;
+  std::shared_ptr<Analyzer> analyzer;
+};
+
+}  // namespace
+
+AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginRegistry& registry, Store* store,
+                              std::vector<std::string>& errors) {
+  AnalysisReport report;
+  std::vector<Slot> slots;
+  for (const auto& request : spec.analyzers) {
+    auto lib = registry.find(request.plugin, PluginKind::analyzer);
+    try {
+      ActivityScope activity("analyzer " + request.plugin + " (factory)");
+      slots.push_back({&request, lib, lib->make_analyzer()});
+    } catch (const std::exception& e) {
+      errors.push_back(e.what());
+      spdlog::error("{}", e.what());
+    }
+  }
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> deps;
+  for (const auto& a : slots) {
+    names.push_back(a.library->info().name);
+    try {
+      ActivityScope activity("analyzer " + names.back());
+      deps.push_back(a.analyzer->dependencies());
+    } catch (const std::exception& e) {
+      deps.push_back({"<dependencies() threw: " + std::string(e.what()) + ">"});
+    } catch (...) {
+      deps.push_back({"<dependencies() threw>"});
+    }
+  }
+  std::vector<std::string> order_errors;
+  const auto order = analyzer_order(names, deps, order_errors);
+
+  const std::size_t documents = corpus.documents.size();
+  const unsigned threads = worker_count(spec.threads);
+  // What each analyzer's key builds on, per document: the document's content, then the key
+  // of each analyzer before. Empty once an analyzer failed on the document: what follows
+  // saw incomplete input and is not cached.
+  std::vector<std::string> chain(documents);
+  if (store) parallel_for(documents, threads, [&](std::size_t d) { chain[d] = sha256_hex(to_json(corpus.documents[d])); });
+
+  // What earlier analyzers said about each document, handed to the next one.
+  std::vector<std::vector<Annotation>> by_document(documents);
+  struct Made {
+    std::size_t document, begin, end;  // by_document[document][begin, end)
+  };
+  std::vector<Made> made_in_order;
+  for (std::size_t i : order) {
+    const Slot& slot = slots[i];
+    const PluginInfo& info = slot.library->info();
+    const auto started = std::chrono::steady_clock::now();
+    const double cpu_started = cpu_seconds();
+    Context context(info.name, slot.request->options, spec.build, log_from_plugin);
+    const std::string identity = store ? analyzer_identity(info, slot.request->options) : std::string();
+
+    std::vector<std::optional<std::vector<Annotation>>> results(documents);
+    std::vector<std::string> keys(documents);
+    std::vector<std::size_t> to_run;
+    std::vector<bool> computed(documents, false);
+    for (std::size_t d = 0; d < documents; ++d) {
+      if (store && !chain[d].empty()) {
+        keys[d] = sha256_hex(identity + chain[d]);
+        if (!spec.force) {
+          try {
+            if (auto cached = store->find_analysis(keys[d])) {
+              std::string_view bytes = *cached;
+              results[d] = decode_annotations(bytes);
+              continue;
+            }
+          } catch (const std::exception& e) {
+            spdlog::warn("{} (analysing again)", e.what());
+          }
+        }
+      }
+      to_run.push_back(d);
+      computed[d] = true;
+    }
+    const std::size_t reused = documents - to_run.size();
+
+    std::vector<std::string> failures(documents);
+    parallel_for(to_run.size(), threads, [&](std::size_t k) {
+      const std::size_t d = to_run[k];
+      const Document& doc = corpus.documents[d];
+      std::vector<Annotation> out;
+      try {
+        ActivityScope activity("analyzer " + info.name + " on " + doc.id);
+        slot.analyzer->analyze(doc, by_document[d], out, context);
+      } catch (const std::exception& e) {
+        failures[d] = "analyzer " + info.name + " failed on " + doc.id + ": " + e.what();
+        return;
+      } catch (...) {
+        failures[d] = "analyzer " + info.name + " failed on " + doc.id + " (unknown exception)";
+        return;
+      }
+      for (auto& a : out) {
+        if (a.analyzer.empty()) a.analyzer = info.name;
+        if (a.analyzer_version.empty()) a.analyzer_version = info.version;
+      }
+      results[d] = std::move(out);
+    });
+
+    std::size_t made = 0;
+    for (std::size_t d = 0; d < documents; ++d) {
+      if (!failures[d].empty()) {
+        errors.push_back(failures[d]);
+        spdlog::error("{}", failures[d]);
+      }
+      if (!results[d]) {
+        chain[d].clear();
+        continue;
+      }
+      if (store && !keys[d].empty()) {
+        if (computed[d]) {
+          std::string encoded;
+          encode_annotations(*results[d], encoded);
+          try {
+            store->put_analysis(keys[d], encoded);
+          } catch (const std::exception& e) {
+            spdlog::warn("{} (the analysis is not cached)", e.what());
+          }
+        }
+        chain[d] = keys[d];
+      }
+      const std::size_t begin = by_document[d].size();
+      made += results[d]->size();
+      for (auto& a : *results[d]) by_document[d].push_back(std::move(a));
+      made_in_order.push_back({d, begin, by_document[d].size()});
+    }
+    report.seconds[info.name] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.cpu_seconds[info.name] = cpu_seconds() - cpu_started;
+    report.reuse[info.name] = {{"reused", reused}, {"analysed", to_run.size()}};
+    if (reused)
+      spdlog::info("analyzer {} made {} annotations ({} of {} documents' from the store)", info.name, made, reused,
+                   documents);
+    else
+      spdlog::info("analyzer {} made {} annotations", info.name, made);
+  }
+  for (const auto& m : made_in_order)
+    for (std::size_t k = m.begin; k < m.end; ++k) corpus.annotations.push_back(std::move(by_document[m.document][k]));
+  for (const auto& e : order_errors) {
+    errors.push_back(e);
+    spdlog::error("{}", e);
+  }
+  return report;
+}
+
+}  // namespace dossier::host
