@@ -5,20 +5,18 @@
 
 namespace dossier::host {
 
-namespace {
-
-void put_u64(std::uint64_t v, std::string& out) {
+void encode_u64(std::uint64_t v, std::string& out) {
   char b[8];
   for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);  // little endian, any host
   out.append(b, 8);
 }
 
-void put_string(const std::string& s, std::string& out) {
-  put_u64(s.size(), out);
+void encode_string(std::string_view s, std::string& out) {
+  encode_u64(s.size(), out);
   out += s;
 }
 
-std::uint64_t get_u64(std::string_view& in) {
+std::uint64_t decode_u64(std::string_view& in) {
   if (in.size() < 8) throw std::runtime_error("encoded annotations: truncated");
   std::uint64_t v = 0;
   for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
@@ -26,52 +24,50 @@ std::uint64_t get_u64(std::string_view& in) {
   return v;
 }
 
-std::string get_string(std::string_view& in) {
-  const std::uint64_t n = get_u64(in);
+std::string decode_string(std::string_view& in) {
+  const std::uint64_t n = decode_u64(in);
   if (n > in.size()) throw std::runtime_error("encoded annotations: truncated");
   std::string s(in.substr(0, n));
   in.remove_prefix(n);
   return s;
 }
 
-}  // namespace
-
 void encode_annotations(const std::vector<Annotation>& annotations, std::string& out) {
-  put_u64(annotations.size(), out);
+  encode_u64(annotations.size(), out);
   for (const auto& a : annotations) {
-    put_string(a.subject, out);
-    put_string(a.scheme, out);
-    put_string(a.code, out);
-    put_string(a.level, out);
+    encode_string(a.subject, out);
+    encode_string(a.scheme, out);
+    encode_string(a.code, out);
+    encode_string(a.level, out);
     std::uint64_t bits = 0;
     static_assert(sizeof bits == sizeof a.score, "double is 64 bits");
     std::memcpy(&bits, &a.score, sizeof bits);
-    put_u64(bits, out);
-    put_u64(a.evidence.size(), out);
-    for (const auto& e : a.evidence) put_string(e, out);
-    put_string(a.analyzer, out);
-    put_string(a.analyzer_version, out);
+    encode_u64(bits, out);
+    encode_u64(a.evidence.size(), out);
+    for (const auto& e : a.evidence) encode_string(e, out);
+    encode_string(a.analyzer, out);
+    encode_string(a.analyzer_version, out);
   }
 }
 
 std::vector<Annotation> decode_annotations(std::string_view& in) {
-  const std::uint64_t n = get_u64(in);
+  const std::uint64_t n = decode_u64(in);
   // Each annotation takes at least 72 bytes: a corrupt count cannot make us reserve much.
   if (n > in.size() / 72) throw std::runtime_error("encoded annotations: truncated");
   std::vector<Annotation> out(static_cast<std::size_t>(n));
   for (auto& a : out) {
-    a.subject = get_string(in);
-    a.scheme = get_string(in);
-    a.code = get_string(in);
-    a.level = get_string(in);
-    const std::uint64_t bits = get_u64(in);
+    a.subject = decode_string(in);
+    a.scheme = decode_string(in);
+    a.code = decode_string(in);
+    a.level = decode_string(in);
+    const std::uint64_t bits = decode_u64(in);
     std::memcpy(&a.score, &bits, sizeof bits);
-    const std::uint64_t evidence = get_u64(in);
+    const std::uint64_t evidence = decode_u64(in);
     if (evidence > in.size() / 8) throw std::runtime_error("encoded annotations: truncated");
     a.evidence.reserve(static_cast<std::size_t>(evidence));
-    for (std::uint64_t i = 0; i < evidence; ++i) a.evidence.push_back(get_string(in));
-    a.analyzer = get_string(in);
-    a.analyzer_version = get_string(in);
+    for (std::uint64_t i = 0; i < evidence; ++i) a.evidence.push_back(decode_string(in));
+    a.analyzer = decode_string(in);
+    a.analyzer_version = decode_string(in);
   }
   return out;
 }

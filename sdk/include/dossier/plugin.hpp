@@ -39,7 +39,9 @@ struct Source {
   std::string sha256;   ///< of content, lowercase hex
 };
 
-/// Builds a Document from one source file.
+/// Builds a Document from one source file. The host reads several sources at once: sniff()
+/// and read() are called from several threads for different sources, so a reader keeps its
+/// per-source state on the stack, not in members (or guards shared state itself).
 class DOSSIER_SDK_API Reader : public Plugin {
  public:
   ~Reader() override;
@@ -51,7 +53,11 @@ class DOSSIER_SDK_API Reader : public Plugin {
   virtual Document read(const Source& source, Context& context) = 0;
 };
 
-/// Adds annotations about one document. Never writes files.
+/// Adds annotations about one document. Never writes files. The host analyses several
+/// documents at once: analyze() is called from several threads for different documents
+/// (one Context shared by them), so shared state must be read-only or guarded. The host may
+/// run an analyzer in a child process and caches its annotations by the document's content,
+/// its name, version, library file and options: the result must depend on nothing else.
 class DOSSIER_SDK_API Analyzer : public Plugin {
  public:
   ~Analyzer() override;
