@@ -1,6 +1,7 @@
 // dossier: the command-line host. Loads plugins and runs builds.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -281,6 +282,24 @@ int main(int argc, char** argv) {
     cmd->add_flag("--force", c.force, "Parse every source again, ignoring (and refreshing) the store");
   };
   add_cache_options(run, run_cache);
+  // Crash isolation (docs/cli.md): a time limit per plugin, or plugins in this process.
+  struct IsolationOptions {
+    long long time_limit = -1;  // not given: the job's, or RunSpec's default
+    bool off = false;
+  } run_isolation, build_isolation;
+  auto add_isolation_options = [](CLI::App* cmd, IsolationOptions& o) {
+    cmd->add_option("--plugin-time-limit", o.time_limit,
+                    "Kill a plugin still running after SECONDS and report it (0: no limit; default 3600)")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(0LL, 1000000000LL));
+    cmd->add_flag("--no-isolation", o.off,
+                  "Run plugins inside this process, for a debugger: a crash then ends the whole build");
+  };
+  auto apply_isolation = [](RunSpec& spec, const IsolationOptions& o) {
+    if (o.time_limit >= 0) spec.plugin_time_limit = std::chrono::seconds(o.time_limit);
+    spec.isolate = !o.off;
+  };
+  add_isolation_options(run, run_isolation);
   std::string run_catalogue;
   run->add_option("--catalogue", run_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
 
@@ -290,6 +309,7 @@ int main(int argc, char** argv) {
   build->add_option("JOB", job_file, "Job file (TOML), e.g. samples/jobs/gfmd.toml")->required();
   build->add_option("--out,-o", build_out, "Output folder (overrides the job's 'output')")->type_name("DIR");
   add_cache_options(build, build_cache);
+  add_isolation_options(build, build_isolation);
   auto apply_cache = [](RunSpec& spec, const CacheOptions& c) {
     if (!c.file.empty()) spec.cache_file = c.file;
     spec.use_cache = !c.off;
@@ -347,6 +367,7 @@ int main(int argc, char** argv) {
       spec.build.job_name = "run";
       spec.build.language = run_lang;
       apply_cache(spec, run_cache);
+      apply_isolation(spec, run_isolation);
       spec.catalogue = run_catalogue;
       return run_spec(std::move(spec), g, run_cache.dry_run);
     }
@@ -425,6 +446,7 @@ int main(int argc, char** argv) {
       }
       if (!build_out.empty()) job.spec.output_dir = build_out;
       apply_cache(job.spec, build_cache);
+      apply_isolation(job.spec, build_isolation);
       spdlog::info("job {}: {} exporter(s) into {}", job.name, job.spec.exporters.size(),
                    job.spec.output_dir.string());
       return run_spec(std::move(job.spec), g, build_cache.dry_run);

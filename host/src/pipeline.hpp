@@ -1,8 +1,10 @@
 // One build: read sources, run analyzers, run exporters, write the manifest.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <string>
 #include <vector>
@@ -32,6 +34,8 @@ struct PluginRequest {
   std::string plugin;
   Options options;
   std::string file;  ///< exporters: output file name (empty: the exporter's default)
+  /// This plugin's own time limit (job files: `time_limit`); none: RunSpec::plugin_time_limit.
+  std::optional<std::chrono::seconds> time_limit = std::nullopt;
 };
 
 struct RunSpec {
@@ -48,6 +52,12 @@ struct RunSpec {
   /// Keep the job's build history in the store (`dossier build`): what changed since the
   /// previous build, for exporters through Context::history() (docs/exporters/atom.md).
   bool keep_history = false;
+  /// Run each plugin in a child process, so that one that crashes or hangs is reported and
+  /// the others' outputs still land (docs/cli.md). Off (--no-isolation): in this process, as
+  /// a debugger wants them.
+  bool isolate = true;
+  /// How long an isolated plugin may run before it is killed; zero: no limit.
+  std::chrono::seconds plugin_time_limit{3600};
 };
 
 struct ExportResult {
