@@ -142,11 +142,80 @@ TEST_CASE("run: a throwing exporter is partial success and never replaces the ea
   CHECK(fs::exists(out / "second.json"));
 }
 
-TEST_CASE("run: a crashing exporter is named on its way down and earlier outputs survive") {
-  const fs::path out = test::fresh_dir("cli-crash");
-  REQUIRE(test::dossier("run " + corpus() + " --export json --out " + quote(out.string())).exit_code == 0);
+namespace {
+// Runs `exporter` (which never finishes its crash.json) beside json into a folder that holds an
+// earlier crash.json, and checks that the failure is contained: reported in one line naming
+// the plugin and `reason`, json's output landed, the earlier file intact, no temporary left.
+void check_contained(const std::string& exporter, const std::string& options, const std::string& reason) {
+  const fs::path out = test::fresh_dir("cli-contained-" + exporter);
+  REQUIRE(test::dossier("-q run " + corpus() + " --export json:crash.json --out " + quote(out.string())).exit_code == 0);
+  const std::string earlier = test::read_file(out / "crash.json");
+  auto r = test::dossier("run " + corpus() + " " + broken_path + " " + options + " --export json:corpus.json --export " +
+                         exporter + ":crash.json --out " + quote(out.string()));
+  INFO(r.output);
+  CHECK(r.exit_code == 3);
+  CHECK(test::count_lines_containing(r.output, "error: plugin ") == 1);
+  CHECK(test::count_lines_containing(r.output, "dossier-exporter-" + exporter + ".so: exporter " + exporter + " " +
+                                                   reason + "; earlier outputs left as they were") == 1);
+  CHECK(test::read_file(out / "crash.json") == earlier);
+  const auto corpus_json = nlohmann::json::parse(test::read_file(out / "corpus.json"));
+  CHECK(corpus_json["documents"].size() == 5);
+  const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  REQUIRE(manifest["outputs"].size() == 1);
+  CHECK(manifest["outputs"][0]["file"] == "corpus.json");
+  REQUIRE(manifest["errors"].size() == 1);
+  CHECK_THAT(manifest["errors"][0].get<std::string>(), Catch::Contains(reason));
+  for (const auto& e : fs::recursive_directory_iterator(out))
+    CHECK(e.path().filename().string().find(".dossier-tmp-") == std::string::npos);
+}
+}  // namespace
+
+TEST_CASE("run: a crashing exporter is contained and named with its signal while the others land") {
+  check_contained("crashing_exporter", "", "crashed: signal 11 (Segmentation fault)");
+}
+
+TEST_CASE("run: an aborting exporter is contained and named with its signal while the others land") {
+  check_contained("aborting_exporter", "", "crashed: signal 6 (Aborted)");
+}
+
+TEST_CASE("run: a hanging exporter is stopped at the plugin time limit while the others land") {
+  const auto started = std::chrono::steady_clock::now();
+  check_contained("hanging_exporter", "--plugin-time-limit 2", "exceeded its time limit of 2 s");
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(60));
+}
+
+TEST_CASE("run: a crashing and a hanging analyzer are contained while the other analyzers and exporters work") {
+  const fs::path out = test::fresh_dir("cli-contained-analyzers");
+  auto r = test::dossier("run " + corpus() + " " + broken_path + " --plugin-time-limit 2 -a sdg,crashing_analyzer,"
+                         "hanging_analyzer,gcm --export json --export xml --out " + quote(out.string()));
+  INFO(r.output);
+  CHECK(r.exit_code == 3);
+  CHECK(test::count_lines_containing(r.output, "error: analyzer crashing_analyzer (plugin ") == 1);
+  CHECK_THAT(r.output, Catch::Contains("crashed: signal 11 (Segmentation fault); its annotations of 5 document(s) are left out"));
+  CHECK(test::count_lines_containing(r.output, "error: analyzer hanging_analyzer (plugin ") == 1);
+  CHECK_THAT(r.output, Catch::Contains("exceeded its time limit of 2 s"));
+  const auto corpus_json = nlohmann::json::parse(test::read_file(out / "corpus.json"));
+  std::map<std::string, int> by_analyzer;
+  for (const auto& a : corpus_json["annotations"]) ++by_analyzer[a["analyzer"].get<std::string>()];
+  CHECK(by_analyzer["sdg"] > 100);
+  CHECK(by_analyzer["gcm"] > 100);
+  CHECK(by_analyzer.size() == 2);
+  CHECK(fs::exists(out / "feed.xml"));
+  // Nothing of a failed analysis is cached: the next build tries them again.
+  auto again = test::dossier("run " + corpus() + " " + broken_path + " --plugin-time-limit 1 -a sdg,crashing_analyzer "
+                             "--export json --out " + quote(out.string()));
+  CHECK_THAT(again.output, Catch::Contains("analyzer crashing_analyzer (plugin ") && Catch::Contains("crashed"));
+}
+
+TEST_CASE("run --no-isolation builds in one process and a crash there ends the build") {
+  const fs::path out = test::fresh_dir("cli-no-isolation");
+  auto ok = test::dossier("run " + corpus() + " --no-isolation --export json --out " + quote(out.string()));
+  CHECK(ok.exit_code == 0);
   const std::string good = test::read_file(out / "corpus.json");
-  auto r = test::dossier("run " + corpus() + " " + broken_path + " --export crashing_exporter:corpus.json " +
+  CHECK(nlohmann::json::parse(good)["documents"].size() == 5);
+
+  // In-process, a crash takes the host with it, naming what ran; earlier outputs survive.
+  auto r = test::dossier("run " + corpus() + " " + broken_path + " --no-isolation --export crashing_exporter:corpus.json " +
                          "--out " + quote(out.string()));
   CHECK(r.exit_code != 0);
   CHECK_THAT(r.output, Catch::Contains("dossier: fatal:") && Catch::Contains("exporter crashing_exporter"));
@@ -155,6 +224,12 @@ TEST_CASE("run: a crashing exporter is named on its way down and earlier outputs
   CHECK(test::dossier("run " + corpus() + " --export json --out " + quote(out.string())).exit_code == 0);
   for (const auto& e : fs::directory_iterator(out))
     if (e.path().filename() != ".dossier") CHECK(e.path().filename().string()[0] != '.');
+}
+
+TEST_CASE("a bad plugin time limit is a usage error") {
+  const std::string out = quote(test::fresh_dir("cli-bad-limit").string());
+  CHECK(test::dossier("run " + corpus() + " --plugin-time-limit -1 --export json --out " + out).exit_code == 2);
+  CHECK(test::dossier("run " + corpus() + " --plugin-time-limit soon --export json --out " + out).exit_code == 2);
 }
 
 TEST_CASE("build runs the sample job and a bad job file is a configuration error with its line") {

@@ -90,6 +90,46 @@ TEST_CASE("job file errors name the file and the line") {
              Catch::Contains("job.toml:4: option 'x'"));
 }
 
+TEST_CASE("time limits for plugins: one for the job and one per entry") {
+  const Job job = load_job(job_file("time-limits", R"(
+sources = ["docs"]
+plugin_time_limit = 600
+
+[[analyze]]
+plugin = "sdg"
+time_limit = 30
+
+[[export]]
+plugin = "pdf"
+threshold = 2
+
+[[export]]
+plugin = "json"
+time_limit = 5
+)"));
+  CHECK(job.spec.plugin_time_limit == std::chrono::seconds(600));
+  CHECK(job.spec.isolate);
+  REQUIRE(job.spec.analyzers.size() == 1);
+  CHECK(job.spec.analyzers[0].time_limit == std::chrono::seconds(30));
+  CHECK_FALSE(job.spec.analyzers[0].options.has("time_limit"));  // not a plugin option
+  REQUIRE(job.spec.exporters.size() == 2);
+  CHECK_FALSE(job.spec.exporters[0].time_limit.has_value());
+  CHECK(job.spec.exporters[1].time_limit == std::chrono::seconds(5));
+
+  const Job plain = load_job(job_file("no-time-limits", "sources = [\"a\"]\n[[export]]\nplugin = \"json\"\n"));
+  CHECK(plain.spec.plugin_time_limit == std::chrono::seconds(3600));
+  const Job unlimited =
+      load_job(job_file("zero-time-limit", "sources = [\"a\"]\nplugin_time_limit = 0\n[[export]]\nplugin = \"json\"\n"));
+  CHECK(unlimited.spec.plugin_time_limit == std::chrono::seconds(0));
+
+  CHECK_THAT(job_error("zero-entry-limit", "sources = [\"a\"]\n[[export]]\nplugin = \"json\"\ntime_limit = 0\n"),
+             Catch::Contains("job.toml:4: 'time_limit' must be a whole number of seconds from 1"));
+  CHECK_THAT(job_error("text-limit", "sources = [\"a\"]\nplugin_time_limit = \"1h\"\n[[export]]\nplugin = \"json\"\n"),
+             Catch::Contains("job.toml:2: 'plugin_time_limit' must be a whole number of seconds"));
+  CHECK_THAT(job_error("float-limit", "sources = [\"a\"]\n[[analyze]]\nplugin = \"sdg\"\ntime_limit = 1.5\n[[export]]\nplugin = \"json\"\n"),
+             Catch::Contains("job.toml:4: 'time_limit'"));
+}
+
 TEST_CASE("a missing job file is a clear error") {
   CHECK_THROWS_WITH(load_job("/nonexistent/job.toml"), Catch::Contains("no such job file"));
 }

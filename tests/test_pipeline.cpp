@@ -132,6 +132,36 @@ TEST_CASE("unknown plugins and wrong kinds are configuration errors") {
   CHECK_THAT(problems[2], Catch::Contains("is a reader, not an exporter"));
 }
 
+TEST_CASE("an exporter over its own time limit is stopped and the others land") {
+  const fs::path out = test::fresh_dir("pipeline-time-limit");
+  PluginRequest hanging{"hanging_exporter", {}, "hang.json"};
+  hanging.time_limit = std::chrono::seconds(1);  // overrides the build's limit
+  RunSpec spec = spec_for(out, {hanging, {"json", {}, ""}});
+  spec.plugin_time_limit = std::chrono::seconds(0);  // none, but for the one above
+  RunReport report = run_pipeline(spec, registry());
+  CHECK(report.exit_code == exit_partial);
+  REQUIRE(report.errors.size() == 1);
+  CHECK_THAT(report.errors[0], Catch::Contains("exporter hanging_exporter exceeded its time limit of 1 s"));
+  REQUIRE(report.exports.size() == 2);
+  CHECK_FALSE(report.exports[0].ok);
+  CHECK(report.exports[1].ok);
+  CHECK(fs::exists(out / "corpus.json"));
+  CHECK_FALSE(fs::exists(out / "hang.json"));
+  CHECK(hidden_files(out).empty());
+}
+
+TEST_CASE("without isolation exporters run in this process as before") {
+  const fs::path out = test::fresh_dir("pipeline-no-isolation");
+  RunSpec spec = spec_for(out, {{"throwing_exporter", {}, ""}, {"json", {}, ""}});
+  spec.isolate = false;
+  RunReport report = run_pipeline(spec, registry());
+  CHECK(report.exit_code == exit_partial);
+  REQUIRE(report.errors.size() == 1);
+  CHECK_THAT(report.errors[0], Catch::Contains("exporter throwing_exporter failed: disk quota exceeded halfway"));
+  CHECK(fs::exists(out / "corpus.json"));
+  CHECK(hidden_files(out).empty());
+}
+
 TEST_CASE("temporary files left by a killed build are removed by the next one") {
   const fs::path out = test::fresh_dir("pipeline-stale");
   test::write_file(out / ".corpus.json.dossier-tmp-3999999-0", "stale");

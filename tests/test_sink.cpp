@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "dossier/sink.hpp"
 #include "support.hpp"
@@ -89,4 +92,52 @@ TEST_CASE("write_file_atomically replaces the whole file") {
   write_file_atomically(dir / "m.json", "two");
   CHECK(test::read_file(dir / "m.json") == "two");
   CHECK(entries(dir) == 1);
+}
+
+TEST_CASE("outputs prepared by one sink land through another that adopts them") {
+  const fs::path dir = test::fresh_dir("sink-adopt");
+  test::write_file(dir / "a.txt", "OLD");
+  std::vector<std::pair<std::string, fs::path>> prepared;
+  {
+    // The exporter's child process prepares and lists its files and ends without destroying
+    // its sink; this one is destroyed (removing its files), so they are copied aside first.
+    OutputSink child(dir);
+    child.create("a.txt").stream() << "abc";
+    child.create("sub/b.txt").stream() << "hello";
+    child.prepare();
+    for (const OutputFile* f : child.pending()) {
+      prepared.emplace_back(f->name(), f->temp_path());
+      fs::copy_file(f->temp_path(), f->temp_path().string() + "-copy");
+    }
+  }
+  OutputSink parent(dir);
+  for (const auto& [name, temp] : prepared) {
+    fs::rename(temp.string() + "-copy", temp);
+    CHECK(parent.adopt(name, temp).target_path() == dir / name);
+  }
+  CHECK(parent.pending().size() == 2);
+  CHECK(test::read_file(dir / "a.txt") == "OLD");
+  parent.commit();
+  CHECK(test::read_file(dir / "a.txt") == "abc");
+  CHECK(test::read_file(dir / "sub" / "b.txt") == "hello");
+  REQUIRE(parent.written().size() == 2);
+  CHECK(parent.written()[1].sha256 == sha256_hex("hello"));
+  CHECK(parent.pending().empty());
+  CHECK(entries(dir) == 3);
+}
+
+TEST_CASE("a sink adopts only temporary files of its own outputs and discards what it adopted") {
+  const fs::path dir = test::fresh_dir("sink-adopt-refused");
+  test::write_file(dir / "keep.txt", "KEEP");
+  test::write_file(dir / ".x.txt.dossier-tmp-1-0", "temp");
+  OutputSink sink(dir);
+  CHECK_THROWS_AS(sink.adopt("x.txt", dir / "keep.txt"), std::invalid_argument);
+  CHECK_THROWS_AS(sink.adopt("x.txt", dir / "sub" / ".x.txt.dossier-tmp-1-0"), std::invalid_argument);
+  CHECK_THROWS_AS(sink.adopt("../x.txt", dir / ".x.txt.dossier-tmp-1-0"), std::invalid_argument);
+  sink.adopt("x.txt", dir / ".x.txt.dossier-tmp-1-0");
+  CHECK_THROWS_AS(sink.adopt("x.txt", dir / ".x.txt.dossier-tmp-1-0"), std::invalid_argument);
+  sink.discard();
+  CHECK_FALSE(fs::exists(dir / ".x.txt.dossier-tmp-1-0"));
+  CHECK(test::read_file(dir / "keep.txt") == "KEEP");
+  CHECK_FALSE(fs::exists(dir / "x.txt"));
 }

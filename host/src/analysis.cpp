@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "annotation_codec.hpp"
+#include "child_process.hpp"
 #include "crash_report.hpp"
 #include "dossier/json.hpp"
 #include "dossier/sink.hpp"
@@ -158,26 +159,68 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
     const std::size_t reused = documents - to_run.size();
 
     std::vector<std::string> failures(documents);
-    parallel_for(to_run.size(), threads, [&](std::size_t k) {
-      const std::size_t d = to_run[k];
-      const Document& doc = corpus.documents[d];
-      std::vector<Annotation> out;
-      try {
-        ActivityScope activity("analyzer " + info.name + " on " + doc.id);
-        slot.analyzer->analyze(doc, by_document[d], out, context);
-      } catch (const std::exception& e) {
-        failures[d] = "analyzer " + info.name + " failed on " + doc.id + ": " + e.what();
-        return;
-      } catch (...) {
-        failures[d] = "analyzer " + info.name + " failed on " + doc.id + " (unknown exception)";
-        return;
+    // Fills results and failures for the documents to run, on the worker threads.
+    auto compute = [&] {
+      parallel_for(to_run.size(), threads, [&](std::size_t k) {
+        const std::size_t d = to_run[k];
+        const Document& doc = corpus.documents[d];
+        std::vector<Annotation> out;
+        try {
+          ActivityScope activity("analyzer " + info.name + " on " + doc.id);
+          slot.analyzer->analyze(doc, by_document[d], out, context);
+        } catch (const std::exception& e) {
+          failures[d] = "analyzer " + info.name + " failed on " + doc.id + ": " + e.what();
+          return;
+        } catch (...) {
+          failures[d] = "analyzer " + info.name + " failed on " + doc.id + " (unknown exception)";
+          return;
+        }
+        for (auto& a : out) {
+          if (a.analyzer.empty()) a.analyzer = info.name;
+          if (a.analyzer_version.empty()) a.analyzer_version = info.version;
+        }
+        results[d] = std::move(out);
+      });
+    };
+    bool in_process = !spec.isolate;
+    if (spec.isolate && !to_run.empty()) {
+      // In a child process, so that a crash or a hang takes this analyzer's annotations
+      // only; the child hands back, per document run, its failure and its annotations.
+      const ChildOutcome child = run_in_child(
+          [&](const SendFn& send) {
+            compute();
+            std::string bytes;
+            for (std::size_t d : to_run) {
+              encode_string(failures[d], bytes);
+              encode_u64(results[d] ? 1 : 0, bytes);
+              if (results[d]) encode_annotations(*results[d], bytes);
+            }
+            send(bytes);
+          },
+          slot.request->time_limit.value_or(spec.plugin_time_limit));
+      if (child.status == ChildOutcome::Status::ok) {
+        try {
+          std::string_view bytes = child.payload;
+          for (std::size_t d : to_run) {
+            failures[d] = decode_string(bytes);
+            if (decode_u64(bytes)) results[d] = decode_annotations(bytes);
+          }
+        } catch (const std::exception& e) {
+          errors.push_back("analyzer " + info.name + ": " + e.what());
+          for (std::size_t d : to_run) results[d].reset(), failures[d].clear();
+        }
+      } else if (child.status == ChildOutcome::Status::not_started) {
+        spdlog::warn("{}; running analyzer {} in this process", child.message, info.name);
+        in_process = true;
+      } else {
+        const std::string line = "analyzer " + info.name + " (plugin " + info.file.string() + ") " +
+                                 (child.status == ChildOutcome::Status::failed ? "failed: " : "") + child.message +
+                                 "; its annotations of " + std::to_string(to_run.size()) + " document(s) are left out";
+        errors.push_back(line);
+        spdlog::error("{}", line);
       }
-      for (auto& a : out) {
-        if (a.analyzer.empty()) a.analyzer = info.name;
-        if (a.analyzer_version.empty()) a.analyzer_version = info.version;
-      }
-      results[d] = std::move(out);
-    });
+    }
+    if (in_process) compute();
 
     std::size_t made = 0;
     for (std::size_t d = 0; d < documents; ++d) {

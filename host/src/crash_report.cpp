@@ -4,14 +4,29 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 
 namespace dossier::host {
 
 namespace {
 
-// Written outside the handler, read inside it: a fixed buffer, no allocation.
-char activity[256] = "";
+// Written outside the handler, read inside it: a fixed buffer, no allocation. One per thread:
+// the handler runs on the thread that faulted, and reads what that thread was doing.
+thread_local char activity[256] = "";
+// Set by the first thread to fault; others that fault meanwhile wait for it to end the process.
+std::atomic<bool> reporting{false};
+
+const char* signal_name(int sig) {
+  switch (sig) {
+    case SIGSEGV: return "Segmentation fault";
+    case SIGBUS: return "Bus error";
+    case SIGILL: return "Illegal instruction";
+    case SIGFPE: return "Floating point exception";
+    case SIGABRT: return "Aborted";
+    default: return "fatal signal";
+  }
+}
 
 void write_all(const char* text) {
   size_t left = strlen(text);
@@ -24,8 +39,10 @@ void write_all(const char* text) {
 }
 
 void on_fatal_signal(int sig) {
+  if (reporting.exchange(true))
+    for (;;) ::pause();  // the first one reports and ends the process
   write_all("dossier: fatal: ");
-  write_all(strsignal(sig));  // not formally async-signal-safe, but only reads a table in glibc
+  write_all(signal_name(sig));
   if (activity[0]) {
     write_all(" while running ");
     write_all(activity);
@@ -42,7 +59,7 @@ void install_crash_report() {
     struct sigaction action {};
     action.sa_handler = on_fatal_signal;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
+    action.sa_flags = 0;  // not SA_RESETHAND: a second thread faulting must wait, not end it unreported
     ::sigaction(sig, &action, nullptr);
   }
 }

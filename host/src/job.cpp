@@ -1,5 +1,7 @@
 #include "job.hpp"
 
+#include <chrono>
+#include <cstdint>
 #include <set>
 #include <sstream>
 
@@ -31,6 +33,15 @@ class JobReader : public TomlFile {
     fail(&node, "option '" + key + "' must be a string, number, boolean or an array of those");
   }
 
+  // Time limits are whole seconds (docs/jobs.md); `least` is 0 where zero means no limit.
+  std::chrono::seconds seconds(const toml::node& node, const std::string& key, std::int64_t least) const {
+    const auto* value = node.as_integer();
+    if (!value || **value < least || **value > 1000000000)
+      fail(&node, "'" + key + "' must be a whole number of seconds from " + std::to_string(least) +
+                      " to 1000000000");
+    return std::chrono::seconds(**value);
+  }
+
   PluginRequest plugin_request(const toml::node& node, const char* section, bool is_export) const {
     const toml::table* table = node.as_table();
     if (!table) fail(&node, std::string("each [[") + section + "]] entry must be a table");
@@ -42,6 +53,10 @@ class JobReader : public TomlFile {
     for (const auto& [k, value] : *table) {
       const std::string key(k.str());
       if (key == "plugin") continue;
+      if (key == "time_limit") {
+        request.time_limit = seconds(value, key, 1);
+        continue;
+      }
       if (key == "file" && is_export) {
         if (!value.is_string()) fail(&value, "'file' must be a string");
         request.file = **value.as_string();
@@ -70,7 +85,9 @@ class JobReader : public TomlFile {
 
   Job read() const {
     toml::table root = parse();
-    only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "threads", "analyze", "export"}, "the job file");
+    only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "threads", "plugin_time_limit",
+                     "analyze", "export"},
+              "the job file");
 
     Job job;
     job.name = string_at(root, "name", file().stem().string());
@@ -108,6 +125,8 @@ class JobReader : public TomlFile {
       if (!n || **n < 0 || **n > 1024) fail(threads, "'threads' must be a whole number from 0 (every core) to 1024");
       job.spec.threads = static_cast<unsigned>(**n);
     }
+    if (const toml::node* limit = root.get("plugin_time_limit"))
+      job.spec.plugin_time_limit = seconds(*limit, "plugin_time_limit", 0);  // 0: none
     job.spec.analyzers = plugin_list(root, "analyze", false);
     job.spec.exporters = plugin_list(root, "export", true);
     if (job.spec.exporters.empty()) fail(nullptr, "no [[export]] table: name at least one exporter");

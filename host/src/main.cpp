@@ -1,6 +1,7 @@
 // dossier: the command-line host. Loads plugins and runs builds.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -290,6 +291,24 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 1024u));
   };
   add_cache_options(run, run_cache);
+  // Crash isolation (docs/cli.md): a time limit per plugin, or plugins in this process.
+  struct IsolationOptions {
+    long long time_limit = -1;  // not given: the job's, or RunSpec's default
+    bool off = false;
+  } run_isolation, build_isolation, merge_isolation;
+  auto add_isolation_options = [](CLI::App* cmd, IsolationOptions& o) {
+    cmd->add_option("--plugin-time-limit", o.time_limit,
+                    "Kill a plugin still running after SECONDS and report it (0: no limit; default 3600)")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(0LL, 1000000000LL));
+    cmd->add_flag("--no-isolation", o.off,
+                  "Run plugins inside this process, for a debugger: a crash then ends the whole build");
+  };
+  auto apply_isolation = [](RunSpec& spec, const IsolationOptions& o) {
+    if (o.time_limit >= 0) spec.plugin_time_limit = std::chrono::seconds(o.time_limit);
+    spec.isolate = !o.off;
+  };
+  add_isolation_options(run, run_isolation);
   std::string run_catalogue;
   run->add_option("--catalogue", run_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
 
@@ -304,6 +323,7 @@ int main(int argc, char** argv) {
                     "Parse and analyse only share K of N of the sources into a partial store, export nothing; "
                     "'auto' reads a Kubernetes Indexed Job's or Slurm array's environment (docs/scale-out.md)")
       ->type_name("K/N|auto");
+  add_isolation_options(build, build_isolation);
   auto apply_cache = [](RunSpec& spec, const CacheOptions& c) {
     if (!c.file.empty()) spec.cache_file = c.file;
     spec.use_cache = !c.off;
@@ -320,6 +340,7 @@ int main(int argc, char** argv) {
                     "Partial stores to merge (default: every OUT/.dossier/shards/shard-K-of-N.sqlite, all N present)");
   merge->add_option("--out,-o", merge_out, "Output folder (overrides the job's 'output')")->type_name("DIR");
   merge->add_option("--cache", merge_cache.file, "The job's store (default: OUT/.dossier/store.sqlite)")->type_name("FILE");
+  add_isolation_options(merge, merge_isolation);
   merge->add_option("--threads,-j", merge_cache.threads, "Worker threads for what is not in the partial stores")
       ->type_name("N")
       ->check(CLI::Range(1u, 1024u));
@@ -375,6 +396,7 @@ int main(int argc, char** argv) {
       spec.build.job_name = "run";
       spec.build.language = run_lang;
       apply_cache(spec, run_cache);
+      apply_isolation(spec, run_isolation);
       spec.catalogue = run_catalogue;
       return run_spec(std::move(spec), g, run_cache.dry_run);
     }
@@ -478,8 +500,10 @@ int main(int argc, char** argv) {
         job.spec.keep_history = false;
         spdlog::info("job {}: shard {} of {}, into {}", job.name, shard.index, shard.count,
                      shard_store_file(job.spec.output_dir, shard.index, shard.count).string());
+        apply_isolation(job.spec, build_isolation);
         return run_spec(std::move(job.spec), g, build_cache.dry_run);
       }
+      apply_isolation(job.spec, *build ? build_isolation : merge_isolation);
       spdlog::info("job {}: {} exporter(s) into {}", job.name, job.spec.exporters.size(),
                    job.spec.output_dir.string());
       return run_spec(std::move(job.spec), g, *build && build_cache.dry_run);

@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -24,6 +25,7 @@
 
 #include "analysis.hpp"
 #include "catalogue.hpp"
+#include "child_process.hpp"
 #include "crash_report.hpp"
 #include "parallel.hpp"
 #include "store.hpp"
@@ -60,6 +62,37 @@ void remove_stale_temporaries(const fs::path& dir) {
       fs::remove(it->path(), rm);
       if (!rm) spdlog::info("removed stale temporary file {}", it->path().string());
     }
+  }
+}
+
+// What an exporter's child process sends back: for each prepared file its name, temporary
+// path and target path, each ended by '\0' (which no path contains).
+std::string prepared_files(const OutputSink& sink) {
+  std::string out;
+  for (const OutputFile* f : sink.pending()) {
+    for (const std::string& part : {f->name(), f->temp_path().string(), f->target_path().string()}) {
+      out += part;
+      out += '\0';
+    }
+  }
+  return out;
+}
+
+// The parent's side: `sink` takes over the files the child prepared.
+void adopt_prepared_files(OutputSink& sink, const std::string& payload) {
+  std::vector<std::string> parts;
+  for (std::size_t at = 0; at < payload.size();) {
+    const auto end = payload.find('\0', at);
+    if (end == std::string::npos) break;
+    parts.push_back(payload.substr(at, end - at));
+    at = end + 1;
+  }
+  if (parts.size() % 3 != 0 || (!payload.empty() && payload.back() != '\0'))
+    throw std::runtime_error("its child process sent a malformed list of outputs");
+  for (std::size_t i = 0; i < parts.size(); i += 3) {
+    const OutputFile& f = sink.adopt(parts[i], parts[i + 1]);
+    if (f.target_path() != fs::path(parts[i + 2]))
+      throw std::runtime_error("output " + parts[i] + ": its child process wrote for " + parts[i + 2]);
   }
 }
 
@@ -521,14 +554,16 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   // output: a build killed while exporting (kill -9 included) leaves the previous outputs
   // byte for byte; only the renames at the end remain, one quick step per file.
   std::vector<std::unique_ptr<OutputSink>> sinks;
-  auto fail_export = [&](ExportResult& result, const PluginLibrary& lib) {
-    const std::string line = "plugin " + lib.info().file.string() + ": exporter " + result.plugin + " failed: " +
-                             result.error + " (earlier outputs left as they were)";
+  // `reason` follows the exporter's name: "failed: ...", "crashed: ...", "exceeded ...".
+  auto fail_export = [&](ExportResult& result, const PluginLibrary& lib, const std::string& reason) {
+    const std::string line = "plugin " + lib.info().file.string() + ": exporter " + result.plugin + " " + reason +
+                             "; earlier outputs left as they were";
     report.errors.push_back(line);
     spdlog::error("{}", line);
     ++failed_exports;
   };
   std::vector<std::shared_ptr<PluginLibrary>> export_libs;
+  bool sweep_temporaries = false;  // a child process may have died with temporary files open
   for (const auto& request : spec.exporters) {
     ExportResult result;
     auto lib = registry.find(request.plugin, PluginKind::exporter);
@@ -537,7 +572,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     result.version = lib->info().version;
     const auto t0 = std::chrono::steady_clock::now();
     auto sink = std::make_unique<OutputSink>(spec.output_dir);
-    try {
+    // The exporter writes and prepares its files in `sink`; throws what the exporter throws.
+    auto write_outputs = [&] {
       ActivityScope activity("exporter " + result.plugin);
       auto exporter = lib->make_exporter();
       Context context(result.plugin, request.options, spec.build, log_from_plugin);
@@ -545,15 +581,65 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       const std::string file = request.file.empty() ? exporter->default_file_name() : request.file;
       exporter->write(corpus, file, *sink, context);
       sink->prepare();
-      result.ok = true;
-    } catch (const std::exception& e) {
-      result.error = e.what();
-    } catch (...) {
-      result.error = "unknown exception";
+    };
+    bool in_process = !spec.isolate;
+    if (spec.isolate) {
+      // The child prepares the files and names them; this process renames them into place
+      // with the others' at the end. The child's copy of `sink` is never destroyed (it ends
+      // with _exit), so its prepared files stay for this process to adopt.
+      const ChildOutcome child = run_in_child(
+          [&](const SendFn& send) {
+            try {
+              write_outputs();
+            } catch (...) {
+              sink->discard();
+              throw;
+            }
+            send(prepared_files(*sink));
+          },
+          request.time_limit.value_or(spec.plugin_time_limit));
+      switch (child.status) {
+        case ChildOutcome::Status::ok:
+          try {
+            adopt_prepared_files(*sink, child.payload);
+            result.ok = true;
+          } catch (const std::exception& e) {
+            result.error = e.what();
+            sink->discard();
+            sweep_temporaries = true;
+            fail_export(result, *lib, "failed: " + result.error);
+          }
+          break;
+        case ChildOutcome::Status::not_started:
+          spdlog::warn("{}; running exporter {} in this process", child.message, result.plugin);
+          in_process = true;
+          break;
+        case ChildOutcome::Status::failed:
+          result.error = child.message;
+          sweep_temporaries = true;
+          fail_export(result, *lib, "failed: " + result.error);
+          break;
+        case ChildOutcome::Status::crashed:
+        case ChildOutcome::Status::timed_out:
+          result.error = child.message;
+          sweep_temporaries = true;
+          fail_export(result, *lib, result.error);
+          break;
+      }
     }
-    if (!result.ok) {
-      sink->discard();
-      fail_export(result, *lib);
+    if (in_process) {
+      try {
+        write_outputs();
+        result.ok = true;
+      } catch (const std::exception& e) {
+        result.error = e.what();
+      } catch (...) {
+        result.error = "unknown exception";
+      }
+      if (!result.ok) {
+        sink->discard();
+        fail_export(result, *lib, "failed: " + result.error);
+      }
     }
     result.seconds = seconds_since(t0);
     // A job may list one exporter several times (a brief per language): "pdf", "pdf#2", ...
@@ -572,7 +658,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     } catch (const std::exception& e) {
       result.ok = false;
       result.error = e.what();
-      fail_export(result, *export_libs[i]);
+      fail_export(result, *export_libs[i], "failed: " + result.error);
     }
     for (const auto& w : result.files) {
       spdlog::info("wrote {} ({} bytes)", w.path.string(), w.bytes);
@@ -584,6 +670,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     }
   }
   sinks.clear();
+  // Those of a child that crashed or was killed: its pid is dead now, so they count as stale.
+  if (sweep_temporaries) remove_stale_temporaries(spec.output_dir);
   timings["export"] = export_timings;
 
   // Recorded only when everything succeeded: after a failed build, the next one still

@@ -1,8 +1,10 @@
 // One build: read sources, run analyzers, run exporters, write the manifest.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <string>
 #include <vector>
@@ -32,6 +34,8 @@ struct PluginRequest {
   std::string plugin;
   Options options;
   std::string file;  ///< exporters: output file name (empty: the exporter's default)
+  /// This plugin's own time limit (job files: `time_limit`); none: RunSpec::plugin_time_limit.
+  std::optional<std::chrono::seconds> time_limit = std::nullopt;
 };
 
 struct RunSpec {
@@ -58,6 +62,12 @@ struct RunSpec {
   /// `dossier merge`: partial stores copied into the store before the build reads anything.
   std::vector<std::filesystem::path> merge_stores;
   bool remove_merged = false;  ///< delete them once their content is in the store
+  /// Run each plugin in a child process, so that one that crashes or hangs is reported and
+  /// the others' outputs still land (docs/cli.md). Off (--no-isolation): in this process, as
+  /// a debugger wants them.
+  bool isolate = true;
+  /// How long an isolated plugin may run before it is killed; zero: no limit.
+  std::chrono::seconds plugin_time_limit{3600};
 };
 
 struct ExportResult {

@@ -129,6 +129,29 @@ OutputFile& OutputSink::create(std::string_view name) {
   return *files_.back();
 }
 
+std::vector<const OutputFile*> OutputSink::pending() const {
+  std::vector<const OutputFile*> out;
+  for (const auto& f : files_) out.push_back(f.get());
+  return out;
+}
+
+OutputFile& OutputSink::adopt(std::string_view name, const fs::path& temp_path) {
+  if (prepared_) throw std::logic_error("output '" + std::string(name) + "' adopted after the outputs were prepared");
+  const fs::path rel = checked_relative(name);
+  for (const auto& f : files_)
+    if (f->name() == rel.generic_string())
+      throw std::invalid_argument("output '" + rel.generic_string() + "' created twice");
+  const fs::path target = directory_ / rel;
+  // Only a temporary file named as create() names them: discard() deletes it, so it must not
+  // be able to name any other file of the folder.
+  const std::string prefix = "." + target.filename().string() + ".dossier-tmp-";
+  if (temp_path.parent_path() != target.parent_path() || temp_path.filename().string().rfind(prefix, 0) != 0)
+    throw std::invalid_argument("'" + temp_path.string() + "' is not a temporary file of output '" +
+                                rel.generic_string() + "'");
+  files_.push_back(std::make_unique<OutputFile>(rel.generic_string(), target, temp_path));
+  return *files_.back();
+}
+
 void OutputSink::prepare() {
   if (prepared_) return;
   try {

@@ -74,6 +74,17 @@ class DOSSIER_SDK_API OutputSink {
   /// Removes every temporary file not yet committed.
   void discard() noexcept;
 
+  /// The files created (or adopted) and not yet committed or discarded, in creation order.
+  /// With adopt(), lets a host prepare outputs in one process and commit them in another.
+  std::vector<const OutputFile*> pending() const;
+  /// Takes over a temporary file that another sink for the same folder prepared (the host runs
+  /// exporters in a child process, and commits their outputs itself): `name` as given to
+  /// create(), `temp_path` that sink's OutputFile::temp_path(). From then on it is this sink's:
+  /// commit() renames it into place, discard() removes it. Refused with std::invalid_argument
+  /// like create(), and when `temp_path` is not a temporary file of that output (beside its
+  /// target, named as create() names them).
+  OutputFile& adopt(std::string_view name, const std::filesystem::path& temp_path);
+
   const std::vector<WrittenFile>& written() const { return written_; }
 
  private:

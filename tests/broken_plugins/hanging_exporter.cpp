@@ -1,0 +1,22 @@
+// An exporter that starts its output, then never returns: the host's time limit must end it.
+#include <unistd.h>
+
+#include <ostream>
+
+#include <dossier/dossier.hpp>
+
+namespace {
+class HangingExporter final : public dossier::Exporter {
+ public:
+  std::string default_file_name() const override { return "hang.json"; }
+  void write(const dossier::Corpus&, const std::string& file_name, dossier::OutputSink& out,
+             dossier::Context&) override {
+    std::ostream& os = out.create(file_name).stream();
+    os << "{\"partial\":";
+    os.flush();
+    for (;;) ::pause();  // sleeps until a signal ends the process
+  }
+};
+}  // namespace
+
+DOSSIER_PLUGIN(exporter, HangingExporter, "hanging_exporter", "1.0.0", "never finishes writing")
