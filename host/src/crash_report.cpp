@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+#include "progress.hpp"
+
 namespace dossier::host {
 
 namespace {
@@ -24,6 +26,7 @@ void write_all(const char* text) {
 }
 
 void on_fatal_signal(int sig) {
+  Progress::clear_from_signal_handler();  // the message gets a line of its own
   write_all("dossier: fatal: ");
   write_all(strsignal(sig));  // not formally async-signal-safe, but only reads a table in glibc
   if (activity[0]) {

@@ -23,6 +23,7 @@
 
 #include "catalogue.hpp"
 #include "crash_report.hpp"
+#include "progress.hpp"
 #include "store.hpp"
 
 namespace dossier::host {
@@ -553,6 +554,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     ++failed_exports;
   };
   std::vector<std::shared_ptr<PluginLibrary>> export_libs;
+  std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
   for (const auto& request : spec.exporters) {
     ExportResult result;
     auto lib = registry.find(request.plugin, PluginKind::exporter);
@@ -586,7 +588,9 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     export_timings[key] = result.seconds;
     sinks.push_back(std::move(sink));
     report.exports.push_back(std::move(result));
+    export_bar->advance();
   }
+  export_bar.reset();  // off the screen before the "wrote ..." lines
   for (std::size_t i = 0; i < sinks.size(); ++i) {
     ExportResult& result = report.exports[i];
     if (!result.ok) continue;
