@@ -472,3 +472,43 @@ TEST_CASE("a missing shard stops the merge and bad shard arguments are usage err
   CHECK(env.exit_code == 2);
   CHECK_THAT(env.output, Catch::Contains("Kubernetes") && Catch::Contains("Slurm"));
 }
+
+TEST_CASE("a build writing to a pipe draws no progress bar") {
+  const auto out = test::fresh_dir("cli-progress-pipe");
+  const auto r = test::dossier("run " + corpus() + " --no-cache -e json -e json:again.json -o " + quote(out.string()));
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("wrote"));
+  CHECK(r.output.find('\r') == std::string::npos);
+  CHECK(r.output.find('\033') == std::string::npos);
+  CHECK_THAT(r.output, !Catch::Contains("exporters"));
+}
+
+TEST_CASE("a build on a terminal draws a progress bar and clears it before the next log line") {
+  if (test::run("command -v script").exit_code != 0) {
+    WARN("script (util-linux) is not installed: no pseudo terminal to test on");
+    return;
+  }
+  const auto out = test::fresh_dir("cli-progress-tty");
+  const std::string command = quote(test::dossier_exe().string()) + " run " + corpus() +
+                              " --no-cache -e json -e json:again.json -o " + quote(out.string());
+  // script(1) runs the command on a pseudo terminal and copies what it shows to stdout.
+  const auto r = test::run("script -qec " + quote(command) + " /dev/null </dev/null");
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("\r\033[Kexport   [") && Catch::Contains("2/2 exporters"));
+  // The first log line after the stage starts on a cleared line, not after the bar.
+  const auto bar = r.output.find("2/2 exporters");
+  REQUIRE(bar != std::string::npos);
+  const auto wrote = r.output.find("dossier: ", bar);
+  REQUIRE(wrote != std::string::npos);
+  CHECK(r.output.substr(wrote - 4, 4) == "\r\033[K");
+  // On a terminal too, no bar with -q or JSON log lines.
+  for (const char* option : {"-q", "--log-format json"}) {
+    INFO(option);
+    const std::string quiet = quote(test::dossier_exe().string()) + " " + option + " run " + corpus() +
+                              " -e json -o " + quote(out.string());
+    const auto q = test::run("script -qec " + quote(quiet) + " /dev/null </dev/null");
+    CHECK(q.exit_code == 0);
+    CHECK_THAT(q.output, !Catch::Contains("exporters") && !Catch::Contains("\033[K"));
+  }
+}

@@ -18,6 +18,7 @@
 #include "dossier/json.hpp"
 #include "dossier/sink.hpp"
 #include "parallel.hpp"
+#include "progress.hpp"
 #include "store.hpp"
 
 namespace dossier::host {
@@ -160,8 +161,15 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
 
     std::vector<std::string> failures(documents);
     // Fills results and failures for the documents to run, on the worker threads.
+    // Made here, not in a child process: a bar made in a child only counts, never draws.
+    std::optional<Progress> bar;
+    if (!to_run.empty()) bar.emplace("analyze " + info.name, to_run.size(), "documents");
     auto compute = [&] {
       parallel_for(to_run.size(), threads, [&](std::size_t k) {
+        struct Advance {  // however this document ends
+          Progress& bar;
+          ~Advance() { bar.advance(); }
+        } advance{*bar};
         const std::size_t d = to_run[k];
         const Document& doc = corpus.documents[d];
         std::vector<Annotation> out;
@@ -221,6 +229,7 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
       }
     }
     if (in_process) compute();
+    bar.reset();
 
     std::size_t made = 0;
     for (std::size_t d = 0; d < documents; ++d) {

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstdio>
 
+#include "progress.hpp"
+
 namespace dossier::host {
 
 namespace {
@@ -41,6 +43,7 @@ void write_all(const char* text) {
 void on_fatal_signal(int sig) {
   if (reporting.exchange(true))
     for (;;) ::pause();  // the first one reports and ends the process
+  Progress::clear_from_signal_handler();  // the message gets a line of its own
   write_all("dossier: fatal: ");
   write_all(signal_name(sig));
   if (activity[0]) {

@@ -12,6 +12,8 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "progress.hpp"
+
 namespace dossier::host {
 
 namespace {
@@ -55,16 +57,34 @@ class JsonLinesSink final : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override { std::fflush(stderr); }
 };
 
+// Takes a progress bar off the line before each message, so that the two never share a line;
+// the message itself is the wrapped sink's, unchanged.
+class BesideProgressSink final : public spdlog::sinks::sink {
+ public:
+  explicit BesideProgressSink(std::shared_ptr<spdlog::sinks::sink> inner) : inner_(std::move(inner)) {}
+  void log(const spdlog::details::log_msg& msg) override {
+    Progress::print_log_line([&] { inner_->log(msg); });
+  }
+  void flush() override { inner_->flush(); }
+  void set_pattern(const std::string& pattern) override { inner_->set_pattern(pattern); }
+  void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override {
+    inner_->set_formatter(std::move(formatter));
+  }
+
+ private:
+  std::shared_ptr<spdlog::sinks::sink> inner_;
+};
+
 }  // namespace
 
 void setup_logging(spdlog::level::level_enum level, LogFormat format) {
-  std::shared_ptr<spdlog::logger> logger;
-  if (format == LogFormat::json) {
-    logger = std::make_shared<spdlog::logger>("dossier", std::make_shared<JsonLinesSink>());
-  } else {
-    logger = spdlog::stderr_color_mt("dossier");
-    logger->set_pattern("dossier: %^%l%$: %v");
-  }
+  std::shared_ptr<spdlog::sinks::sink> sink;
+  if (format == LogFormat::json)
+    sink = std::make_shared<JsonLinesSink>();
+  else
+    sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  auto logger = std::make_shared<spdlog::logger>("dossier", std::make_shared<BesideProgressSink>(std::move(sink)));
+  if (format == LogFormat::text) logger->set_pattern("dossier: %^%l%$: %v");
   logger->set_level(level);
   spdlog::set_default_logger(logger);
 }

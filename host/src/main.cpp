@@ -27,6 +27,7 @@
 #include "logging.hpp"
 #include "pipeline.hpp"
 #include "plugin_registry.hpp"
+#include "progress.hpp"
 #include "shard.hpp"
 #include "show.hpp"
 
@@ -49,6 +50,8 @@ void setup_logging(const GlobalOptions& g) {
   if (g.quiet == 1) level = spdlog::level::warn;
   if (g.quiet > 1) level = spdlog::level::err;
   setup_logging(level, g.log_format);
+  // Bars only for a person watching: never in a pipe, a log file or JSON logs, nor with -q.
+  Progress::set_enabled(::isatty(STDERR_FILENO) && g.log_format == LogFormat::text && level <= spdlog::level::info);
 }
 
 PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true) {

@@ -28,6 +28,7 @@
 #include "child_process.hpp"
 #include "crash_report.hpp"
 #include "parallel.hpp"
+#include "progress.hpp"
 #include "store.hpp"
 
 namespace dossier::host {
@@ -363,7 +364,12 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   };
   std::vector<Slot> slots(files.size());
   std::atomic<std::size_t> done{0};
+  std::optional<Progress> bar(std::in_place, "read", files.size(), "documents");
   parallel_for(files.size(), worker_count(options.threads), [&](std::size_t i) {
+    struct Advance {  // however this source ends
+      Progress& bar;
+      ~Advance() { bar.advance(); }
+    } advance{*bar};
     Slot& slot = slots[i];
     const fs::path& file = files[i];
     Source source;
@@ -426,6 +432,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       spdlog::error("{}", slot.error);
     }
   });
+  bar.reset();
   for (auto& slot : slots) {
     if (!slot.error.empty()) errors.push_back(std::move(slot.error));
     if (!slot.document) continue;
@@ -564,6 +571,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   };
   std::vector<std::shared_ptr<PluginLibrary>> export_libs;
   bool sweep_temporaries = false;  // a child process may have died with temporary files open
+  std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
   for (const auto& request : spec.exporters) {
     ExportResult result;
     auto lib = registry.find(request.plugin, PluginKind::exporter);
@@ -648,7 +656,9 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     export_timings[key] = result.seconds;
     sinks.push_back(std::move(sink));
     report.exports.push_back(std::move(result));
+    export_bar->advance();
   }
+  export_bar.reset();  // off the screen before the "wrote ..." lines
   for (std::size_t i = 0; i < sinks.size(); ++i) {
     ExportResult& result = report.exports[i];
     if (!result.ok) continue;
