@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 
@@ -134,4 +136,39 @@ TEST_CASE("plugin objects keep their library loaded after the registry is gone")
     exporter = registry.find("json")->make_exporter();
   }
   CHECK(exporter->default_file_name() == "corpus.json");
+}
+
+TEST_CASE("a plugin file or folder that other users could replace is refused unless allowed") {
+  const std::filesystem::path dir = test::fresh_dir("registry-trust");
+  const std::filesystem::path file = dir / "dossier-exporter-json.so";
+  std::filesystem::copy_file(test::plugin_dir() / "dossier-exporter-json.so", file);
+  ::chmod(dir.c_str(), 0755);
+  ::chmod(file.c_str(), 0755);
+  dossier::host::PluginProblem problem;
+  CHECK(dossier::host::PluginLibrary::load(file, &problem));
+
+  ::chmod(file.c_str(), 0757);
+  CHECK_FALSE(dossier::host::PluginLibrary::load(file, &problem));
+  CHECK_THAT(problem.one_line(), Catch::Contains("refused: the file is writable by other users (mode 0757") &&
+                                     Catch::Contains("--allow-untrusted-plugins"));
+  dossier::host::PluginLibrary::allow_untrusted(true);
+  CHECK(dossier::host::PluginLibrary::load(file, &problem));
+  dossier::host::PluginLibrary::allow_untrusted(false);
+  ::chmod(file.c_str(), 0755);
+
+  ::chmod(dir.c_str(), 0777);
+  CHECK_FALSE(dossier::host::PluginLibrary::load(file, &problem));
+  CHECK_THAT(problem.message, Catch::Contains("its folder") && Catch::Contains("writable by other users"));
+  ::chmod(dir.c_str(), 01777);  // sticky, like /tmp: no one can replace another's file
+  CHECK(dossier::host::PluginLibrary::load(file, &problem));
+  ::chmod(dir.c_str(), 0755);
+
+  if (::geteuid() == 0) {  // only root can give a file away
+    REQUIRE(::chown(file.c_str(), 4242, 4242) == 0);
+    CHECK_FALSE(dossier::host::PluginLibrary::load(file, &problem));
+    CHECK_THAT(problem.message, Catch::Contains("belongs to user id 4242, neither root nor you"));
+    ::setenv("DOSSIER_ALLOW_UNTRUSTED_PLUGINS", "1", 1);
+    CHECK(dossier::host::PluginLibrary::load(file, &problem));
+    ::unsetenv("DOSSIER_ALLOW_UNTRUSTED_PLUGINS");
+  }
 }

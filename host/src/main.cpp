@@ -240,6 +240,9 @@ int main(int argc, char** argv) {
   app.add_option("--log-format", log_format, "Log lines on stderr: text, or json (one object per line)")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
+  bool allow_untrusted = false;
+  app.add_flag("--allow-untrusted-plugins", allow_untrusted,
+               "Load plugin files even if other users could have replaced them (docs/plugins.md)");
   app.add_option("--plugin-path", g.plugin_paths,
                  "Also look for plugins in DIR (repeatable; searched before DOSSIER_PLUGIN_PATH "
                  "and the built-in folder)")
@@ -384,6 +387,7 @@ int main(int argc, char** argv) {
     return code == 0 ? exit_ok : exit_usage;
   }
   g.log_format = log_format == "json" ? LogFormat::json : LogFormat::text;
+  PluginLibrary::allow_untrusted(allow_untrusted);
   setup_logging(g);
 
   try {

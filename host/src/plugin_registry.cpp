@@ -1,5 +1,11 @@
 #include "plugin_registry.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
 #include <boost/dll/import.hpp>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
@@ -57,6 +63,44 @@ std::string PluginProblem::one_line() const {
   return "plugin " + file.string() + ": " + message;
 }
 
+namespace {
+bool untrusted_allowed = false;
+
+std::string octal_mode(mode_t mode) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%04o", static_cast<unsigned>(mode & 07777));
+  return buffer;
+}
+
+// Like osquery: code that anyone but its owner could have replaced is not loaded. The file
+// and its folder must be owned by root or by this user and not writable by others, nor by a
+// group other than this user's own; a world-writable folder is accepted only with the sticky
+// bit (like /tmp), where no one can replace another's file.
+std::string trust_problem(const fs::path& file) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(file, ec);
+  if (ec) return "";
+  const uid_t me = ::geteuid();
+  auto check = [&](const fs::path& path, bool folder) -> std::string {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return "";
+    const std::string what = folder ? "its folder " + path.string() : std::string("the file");
+    if (st.st_uid != 0 && st.st_uid != me)
+      return what + " belongs to user id " + std::to_string(st.st_uid) + ", neither root nor you";
+    const bool others = (st.st_mode & S_IWOTH) && !(folder && (st.st_mode & S_ISVTX));
+    const bool group = (st.st_mode & S_IWGRP) && st.st_gid != ::getegid() && !(folder && (st.st_mode & S_ISVTX));
+    if (others || group)
+      return what + " is writable by other users (mode " + octal_mode(st.st_mode) + "; chmod go-w it)";
+    return "";
+  };
+  std::string problem = check(real, false);
+  if (problem.empty()) problem = check(real.parent_path(), true);
+  return problem;
+}
+}  // namespace
+
+void PluginLibrary::allow_untrusted(bool allow) { untrusted_allowed = allow; }
+
 std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginProblem* problem) {
   auto fail = [&](std::string message) -> std::shared_ptr<PluginLibrary> {
     if (problem) *problem = PluginProblem{file, std::move(message)};
@@ -65,6 +109,15 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginP
   std::error_code ec;
   if (!fs::exists(file, ec)) return fail("no such file");
   if (!fs::is_regular_file(file, ec)) return fail("not a regular file");
+  if (!untrusted_allowed) {
+    const char* env = std::getenv("DOSSIER_ALLOW_UNTRUSTED_PLUGINS");
+    if (!(env && std::string(env) == "1")) {
+      const std::string why = trust_problem(file);
+      if (!why.empty())
+        return fail("refused: " + why + "; to load it anyway, pass --allow-untrusted-plugins or set "
+                    "DOSSIER_ALLOW_UNTRUSTED_PLUGINS=1");
+    }
+  }
 
   boost::dll::shared_library lib;
   try {

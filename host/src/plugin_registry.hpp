@@ -42,8 +42,12 @@ class PluginLibrary {
 
   /// Loads and validates one library: ABI version and descriptor size first, then the
   /// rest of the descriptor. Returns the problem instead when it is not a usable plugin.
+  /// A library that others could have replaced is refused (the file or its folder owned
+  /// by someone other than root or this user, or writable by other users), unless allowed
+  /// here (--allow-untrusted-plugins) or by DOSSIER_ALLOW_UNTRUSTED_PLUGINS=1.
   static std::shared_ptr<PluginLibrary> load(const std::filesystem::path& file,
                                              PluginProblem* problem);
+  static void allow_untrusted(bool allow);
 
  private:
   std::shared_ptr<Plugin> create() const;
