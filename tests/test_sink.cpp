@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstdlib>
 
 #include <stdexcept>
 #include <string>
@@ -140,4 +141,31 @@ TEST_CASE("a sink adopts only temporary files of its own outputs and discards wh
   CHECK_FALSE(fs::exists(dir / ".x.txt.dossier-tmp-1-0"));
   CHECK(test::read_file(dir / "keep.txt") == "KEEP");
   CHECK_FALSE(fs::exists(dir / "x.txt"));
+}
+
+TEST_CASE("a symbolic link in the output folder cannot lead an output outside it unless allowed") {
+  const fs::path root = test::fresh_dir("sink-symlink");
+  const fs::path out = root / "out";
+  const fs::path elsewhere = root / "elsewhere";
+  fs::create_directories(out / "inside");
+  fs::create_directories(elsewhere);
+  fs::create_directory_symlink(elsewhere, out / "briefs");
+  fs::create_directory_symlink(out / "inside", out / "alias");
+  {
+    dossier::OutputSink sink(out);
+    CHECK_THROWS_WITH(sink.create("briefs/brief.pdf"),
+                      Catch::Contains("outside the output folder") && Catch::Contains("DOSSIER_ALLOW_OUTSIDE_OUTPUT"));
+    sink.create("alias/ok.txt").stream() << "fine";  // a link that stays inside is followed
+    sink.commit();
+  }
+  CHECK(fs::is_empty(elsewhere));
+  CHECK(test::read_file(out / "inside" / "ok.txt") == "fine");
+  ::setenv("DOSSIER_ALLOW_OUTSIDE_OUTPUT", "1", 1);
+  {
+    dossier::OutputSink sink(out);
+    sink.create("briefs/brief.pdf").stream() << "allowed";
+    sink.commit();
+  }
+  ::unsetenv("DOSSIER_ALLOW_OUTSIDE_OUTPUT");
+  CHECK(test::read_file(elsewhere / "brief.pdf") == "allowed");
 }

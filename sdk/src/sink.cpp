@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <set>
 #include <stdexcept>
 #include <system_error>
@@ -117,6 +118,26 @@ OutputSink::OutputSink(fs::path directory) : directory_(std::move(directory)) {}
 
 OutputSink::~OutputSink() { discard(); }
 
+namespace {
+// Throws std::invalid_argument when `folder` (inside `root` by name) resolves, through
+// symbolic links, to a place outside `root`. DOSSIER_ALLOW_OUTSIDE_OUTPUT=1 allows it.
+void check_inside(const fs::path& root, const fs::path& folder, const std::string& name) {
+  if (const char* allow = std::getenv("DOSSIER_ALLOW_OUTSIDE_OUTPUT"); allow && std::string(allow) == "1") return;
+  std::error_code ec;
+  const fs::path real_root = fs::weakly_canonical(root, ec);
+  if (ec) return;
+  const fs::path real = fs::weakly_canonical(folder, ec);
+  if (ec) return;
+  auto r = real_root.begin();
+  auto f = real.begin();
+  for (; r != real_root.end(); ++r, ++f)
+    if (f == real.end() || *r != *f)
+      throw std::invalid_argument("output '" + name + "' would be written outside the output folder " +
+                                  root.string() + " (to " + real.string() +
+                                  ", through a symbolic link); set DOSSIER_ALLOW_OUTSIDE_OUTPUT=1 to allow it");
+}
+}  // namespace
+
 OutputFile& OutputSink::create(std::string_view name) {
   if (prepared_) throw std::logic_error("output '" + std::string(name) + "' created after the outputs were prepared");
   const fs::path rel = checked_relative(name);
@@ -124,6 +145,9 @@ OutputFile& OutputSink::create(std::string_view name) {
     if (f->name() == rel.generic_string())
       throw std::invalid_argument("output '" + rel.generic_string() + "' created twice");
   const fs::path target = directory_ / rel;
+  // Checked before creating anything: a folder of the output that is a symbolic link
+  // leading elsewhere (out/briefs -> /etc) would have us write outside the output folder.
+  check_inside(directory_, target.parent_path(), rel.generic_string());
   fs::create_directories(target.parent_path());
   files_.push_back(std::make_unique<OutputFile>(rel.generic_string(), target, temp_path_for(target)));
   return *files_.back();
