@@ -136,14 +136,22 @@ void check_inside(const fs::path& root, const fs::path& folder, const std::strin
                                   root.string() + " (to " + real.string() +
                                   ", through a symbolic link); set DOSSIER_ALLOW_OUTSIDE_OUTPUT=1 to allow it");
 }
+
+// The checks create() and adopt() share: not after prepare(), a safe relative name, not twice.
+fs::path new_output_name(std::string_view name, const std::vector<std::unique_ptr<OutputFile>>& files, bool prepared,
+                         const char* verb) {
+  if (prepared)
+    throw std::logic_error("output '" + std::string(name) + "' " + verb + " after the outputs were prepared");
+  const fs::path rel = checked_relative(name);
+  for (const auto& f : files)
+    if (f->name() == rel.generic_string())
+      throw std::invalid_argument("output '" + rel.generic_string() + "' created twice");
+  return rel;
+}
 }  // namespace
 
 OutputFile& OutputSink::create(std::string_view name) {
-  if (prepared_) throw std::logic_error("output '" + std::string(name) + "' created after the outputs were prepared");
-  const fs::path rel = checked_relative(name);
-  for (const auto& f : files_)
-    if (f->name() == rel.generic_string())
-      throw std::invalid_argument("output '" + rel.generic_string() + "' created twice");
+  const fs::path rel = new_output_name(name, files_, prepared_, "created");
   const fs::path target = directory_ / rel;
   // Checked before creating anything: a folder of the output that is a symbolic link
   // leading elsewhere (out/briefs -> /etc) would have us write outside the output folder.
@@ -160,11 +168,7 @@ std::vector<const OutputFile*> OutputSink::pending() const {
 }
 
 OutputFile& OutputSink::adopt(std::string_view name, const fs::path& temp_path) {
-  if (prepared_) throw std::logic_error("output '" + std::string(name) + "' adopted after the outputs were prepared");
-  const fs::path rel = checked_relative(name);
-  for (const auto& f : files_)
-    if (f->name() == rel.generic_string())
-      throw std::invalid_argument("output '" + rel.generic_string() + "' created twice");
+  const fs::path rel = new_output_name(name, files_, prepared_, "adopted");
   const fs::path target = directory_ / rel;
   // Only a temporary file named as create() names them: discard() deletes it, so it must not
   // be able to name any other file of the folder.
