@@ -1,9 +1,10 @@
 #include "layout.hpp"
 
+#include "pattern.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,8 +34,8 @@ bool ends_sentence(const std::string& s) {
          (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE2\x80\x9D") == 0);
 }
 
-const std::regex& symbol_pattern() {
-  static const std::regex symbol(
+const Pattern& symbol_pattern() {
+  static const Pattern symbol(
       R"(\b((?:A|E|S|CRC|CEDAW|CCPR|CERD|CMW|CAT|CRPD)/(?:[A-Z0-9][A-Za-z0-9.\-]*/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*)\b)");
   return symbol;
 }
@@ -43,8 +44,8 @@ const std::regex& symbol_pattern() {
 std::string running_head_symbol(const std::vector<RawLine>& lines) {
   std::map<std::string, int> counts;
   for (const auto& l : lines) {
-    std::smatch m;
-    if (!l.blank && l.text.size() < 40 && std::regex_match(l.text, m, symbol_pattern())) ++counts[m[1].str()];
+    Match m;
+    if (!l.blank && l.text.size() < 40 && symbol_pattern().full(l.text, m)) ++counts[m[1].str()];
   }
   std::string best;
   int most = 0;
@@ -53,8 +54,8 @@ std::string running_head_symbol(const std::vector<RawLine>& lines) {
   if (!best.empty()) return best;
   // A one-page document: the symbol at the top right of the cover.
   for (std::size_t i = 0; i < lines.size() && i < 8; ++i) {
-    std::smatch m;
-    if (std::regex_search(lines[i].text, m, symbol_pattern())) return m[1].str();
+    Match m;
+    if (symbol_pattern().find(lines[i].text, m)) return m[1].str();
   }
   return {};
 }
@@ -77,19 +78,19 @@ bool private_use_only(const std::string& t) {
 
 bool page_furniture(const std::string& t, const std::string& symbol) {
   if (private_use_only(t)) return true;
-  static const std::regex page_number(R"(^\d{1,4}$)");
-  static const std::regex job(R"(^GE\.\d{2}-\d{5}\s*\([A-Z]\).*$)");
-  static const std::regex barcode(R"(^\*\d{7,}\*$)");
-  return (!symbol.empty() && t == symbol) || std::regex_match(t, page_number) || std::regex_match(t, job) ||
-         std::regex_match(t, barcode) || t == "Please recycle" || t == "Check against delivery." ||
+  static const Pattern page_number(R"(^\d{1,4}$)");
+  static const Pattern job(R"(^GE\.\d{2}-\d{5}\s*\([A-Z]\).*$)");
+  static const Pattern barcode(R"(^\*\d{7,}\*$)");
+  return (!symbol.empty() && t == symbol) || page_number.full(t) || job.full(t) ||
+         barcode.full(t) || t == "Please recycle" || t == "Check against delivery." ||
          t == "Check against delivery";
 }
 
 // A line that begins a new item: "12.", "121.3", "(a)", "•", "I.", "A.".
 bool starts_item(const std::string& t) {
-  static const std::regex item(
+  static const Pattern item(
       R"(^(?:\d{1,3}\.(?:\d{1,3})?\s|\(\w{1,4}\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
-  return std::regex_search(t, item);
+  return item.contains(t);
 }
 
 struct Logical {
@@ -180,8 +181,8 @@ void take_sequential_markers(std::string& text, int& next, int last_label, std::
 bool looks_like_layout_text(std::string_view content) {
   const std::string_view head = content.substr(0, std::min<std::size_t>(content.size(), 1 << 16));
   const auto form_feeds = std::count(head.begin(), head.end(), '\f');
-  static const std::regex job(R"(GE\.\d{2}-\d{5}\s*\([A-Z]\))");
-  const bool job_number = std::regex_search(head.begin(), head.end(), job);
+  static const Pattern job(R"(GE\.\d{2}-\d{5}\s*\([A-Z]\))");
+  const bool job_number = job.contains(head);
   // Deeply indented lines are what -layout produces; converted text has almost none.
   std::size_t lines = 0, deep = 0, start = 0;
   while (start < head.size() && lines < 400) {
@@ -239,15 +240,15 @@ ParsedSource unwrap_layout(std::string_view content) {
   for (std::size_t i = lines.size() / 2; i < lines.size(); ++i)
     if (lines[i].text == "Notes" || lines[i].text == "Endnotes") body_end = i;
   {
-    static const std::regex note_start(R"(^(\d{1,3})(?:\s+(\S.*))?$)");
+    static const Pattern note_start(R"(^(\d{1,3})(?:\s+(\S.*))?$)");
     Footnote* current = nullptr;
     for (std::size_t i = body_end + (body_end < lines.size() ? 1 : 0); i < lines.size(); ++i) {
       const RawLine& l = lines[i];
       if (l.blank) continue;
-      std::smatch m;
+      Match m;
       const int expected = out.footnotes.empty() ? 1 : std::stoi(out.footnotes.back().label) + 1;
       // The next note's number alone on its line is a label, not a page number.
-      const bool next_note = std::regex_match(l.text, m, note_start) && std::stoi(m[1].str()) == expected;
+      const bool next_note = note_start.full(l.text, m) && std::stoi(m[1].str()) == expected;
       if (!next_note && page_furniture(l.text, out.symbol)) {
         out.furniture.push_back(l.text);
         continue;
@@ -263,12 +264,12 @@ ParsedSource unwrap_layout(std::string_view content) {
 
   // --- Page footnotes ("* The annex is being circulated ...") ----------------------------
   // A line at the foot of a page, after a gap, starting with "*" or a number and a gap.
-  static const std::regex page_note(R"(^(\*{1,3}|\d{1,3})\s{1,}(\S.*)$)");
+  static const Pattern page_note(R"(^(\*{1,3}|\d{1,3})\s{1,}(\S.*)$)");
   std::vector<bool> is_page_note(lines.size(), false);
   for (std::size_t i = 0; i < body_end; ++i) {
     if (lines[i].blank || !(i > 0 && lines[i - 1].blank)) continue;
-    std::smatch m;
-    if (!std::regex_match(lines[i].text, m, page_note) || m[1].str()[0] != '*') continue;
+    Match m;
+    if (!page_note.full(lines[i].text, m) || m[1].str()[0] != '*') continue;
     // Only if nothing but furniture follows before the next page.
     bool foot = true;
     std::size_t j = i + 1;

@@ -1,11 +1,12 @@
 #include "structure.hpp"
 
+#include "pattern.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -22,10 +23,10 @@ namespace {
 
 // Markdown left by converters: **bold**, *italic*, [text](#link), <http://...>.
 std::string strip_markup(const std::string& line) {
-  static const std::regex link(R"(\[([^\]]*)\]\([^)]*\))");
-  static const std::regex angle_url(R"(<(https?://[^>]+)>)");
-  std::string s = std::regex_replace(line, link, "$1");
-  s = std::regex_replace(s, angle_url, "$1");
+  static const Pattern link(R"(\[([^\]]*)\]\([^)]*\))");
+  static const Pattern angle_url(R"(<(https?://[^>]+)>)");
+  std::string s = line.find('[') != std::string::npos ? link.replace_all(line, "\\1") : line;
+  if (s.find('<') != std::string::npos) s = angle_url.replace_all(s, "\\1");
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -132,20 +133,20 @@ bool footnote_line(const std::string& line, std::string& label, std::string& tex
 }
 
 std::string find_symbol(const std::string& text) {
-  static const std::regex symbol(
+  static const Pattern symbol(
       R"(\b((?:A|E|S)/(?:[A-Z][A-Za-z0-9.]*/)*\d+(?:/[A-Za-z0-9.]+)*)\b)");
-  std::smatch m;
-  return std::regex_search(text, m, symbol) ? m[1].str() : std::string();
+  Match m;
+  return symbol.find(text, m) ? m[1].str() : std::string();
 }
 
 std::string find_date(const std::string& head) {
   static const std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
                                                      "July",    "August",   "September", "October", "November", "December"};
   // "5 August 2013", "8 - 11 November 2010" (the first day), "22 November 2017".
-  static const std::regex date(
+  static const Pattern date(
       R"(\b(\d{1,2})(?:\s*[-\xE2\x80\x93]+\s*\d{1,2})?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b)");
-  std::smatch m;
-  if (!std::regex_search(head, m, date)) return {};
+  Match m;
+  if (!date.find(head, m)) return {};
   int month = 0;
   for (std::size_t i = 0; i < months.size(); ++i)
     if (m[2].str() == months[i]) month = static_cast<int>(i) + 1;
@@ -156,14 +157,14 @@ std::string find_date(const std::string& head) {
 
 // Lines that belong to the page, not to the text.
 bool furniture(const std::string& line, const std::string& symbol) {
-  static const std::regex page_number(R"(^(?:-\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$)");
-  static const std::regex job_number(R"(^(?:GE\.)?\d{2}-\d{5}\s*(?:\(E\))?(?:\s+\d{6})?$)");
-  static const std::regex page_word(R"(^Page \d+(?: of \d+)?$)", std::regex::icase);
-  static const std::regex leftover(R"(^Select target paragraph\d*$)");  // annotation-tool residue
+  static const Pattern page_number(R"(^(?:-\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$)");
+  static const Pattern job_number(R"(^(?:GE\.)?\d{2}-\d{5}\s*(?:\(E\))?(?:\s+\d{6})?$)");
+  static const Pattern page_word(R"(^Page \d+(?: of \d+)?$)", /*ignore_case=*/true);
+  static const Pattern leftover(R"(^Select target paragraph\d*$)");  // annotation-tool residue
   if (!symbol.empty() && line == symbol) return true;
-  return std::regex_match(line, page_number) || std::regex_match(line, job_number) ||
-         std::regex_match(line, page_word) || line == "Check against delivery." ||
-         line == "Check against delivery" || std::regex_match(line, leftover);
+  return page_number.full(line) || job_number.full(line) ||
+         page_word.full(line) || line == "Check against delivery." ||
+         line == "Check against delivery" || leftover.full(line);
 }
 
 // "the United Nations Secretary General" -> "Secretary-General": the names UN documents use.
@@ -204,29 +205,29 @@ struct Label {
 // "IV. Conclusions", "B. Recommendations", "6.1. ROUNDTABLE 1", "(1) Guaranteeing",
 // "RT Session 1.1: Partnerships".
 bool split_label(const std::string& line, Label& label, std::string& rest) {
-  static const std::regex roman(R"(^([IVX]{1,5})\.?\s+([A-Z].*)$)");
-  static const std::regex letter(R"(^([A-H])\.\s+([A-Z].*)$)");
-  static const std::regex numeric(R"(^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$)");
-  static const std::regex paren_number(R"(^\((\d{1,2})\)\s+(\S.*)$)");
-  static const std::regex paren_letter(R"(^\(([a-z])\)\s+(\S.*)$)");
-  static const std::regex named(
+  static const Pattern roman(R"(^([IVX]{1,5})\.?\s+([A-Z].*)$)");
+  static const Pattern letter(R"(^([A-H])\.\s+([A-Z].*)$)");
+  static const Pattern numeric(R"(^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$)");
+  static const Pattern paren_number(R"(^\((\d{1,2})\)\s+(\S.*)$)");
+  static const Pattern paren_letter(R"(^\(([a-z])\)\s+(\S.*)$)");
+  static const Pattern named(
       R"(^((?:RT\s+)?Session|Roundtable|Cluster|Focus [Aa]rea|Annex|ANNEX|Chapter|Part)\s+([0-9IVX]+(?:\.\d+)*)\s*[:.\-\xE2\x80\x93]*\s+(\S.*)$)");
-  std::smatch m;
-  if (std::regex_match(line, m, named)) {
+  Match m;
+  if (named.full(line, m)) {
     label = {LabelStyle::named, m[1].str() + " " + m[2].str(), 1};
     rest = m[3].str();
     return true;
   }
-  if (std::regex_match(line, m, roman)) {
+  if (roman.full(line, m)) {
     label = {LabelStyle::roman, m[1].str(), 1};
-  } else if (std::regex_match(line, m, letter)) {
+  } else if (letter.full(line, m)) {
     label = {LabelStyle::upper_letter, m[1].str(), 1};
-  } else if (std::regex_match(line, m, numeric)) {
+  } else if (numeric.full(line, m)) {
     const std::string n = m[1].str();
     label = {LabelStyle::numeric, n, 1 + static_cast<int>(std::count(n.begin(), n.end(), '.'))};
-  } else if (std::regex_match(line, m, paren_number)) {
+  } else if (paren_number.full(line, m)) {
     label = {LabelStyle::paren_number, "(" + m[1].str() + ")", 1};
-  } else if (std::regex_match(line, m, paren_letter)) {
+  } else if (paren_letter.full(line, m)) {
     label = {LabelStyle::paren_letter, "(" + m[1].str() + ")", 1};
   } else {
     return false;
@@ -324,16 +325,16 @@ class Parser {
 
     // Title: a bold "Report of..." / "Note by..." line in UN reports, else the first line
     // that reads like one.
-    static const std::regex bold_title(R"(\*\*((?:Report|Note|Thematic|Summary)[^*]{10,200})\*\*)");
-    std::smatch m;
-    if (std::regex_search(raw_head_, m, bold_title)) {
+    static const Pattern bold_title(R"(\*\*((?:Report|Note|Thematic|Summary)[^*]{10,200})\*\*)");
+    Match m;
+    if (bold_title.find(raw_head_, m)) {
       doc_.title = trim(m[1].str());
       return;
     }
-    static const std::regex title_opening(
+    static const Pattern title_opening(
         R"(^(?:Report|Compilation|Summary|Note by|Letter dated|Resolution|Draft|Outcome|Thematic|Concluding observations)\b.{10,})");
     for (std::size_t i = 0; i < lines_.size() && i < 40; ++i) {
-      if (std::regex_search(lines_[i].text, m, title_opening)) {
+      if (title_opening.find(lines_[i].text, m)) {
         std::vector<std::string> markers;
         doc_.title = trim(take_superscripts(lines_[i].text, markers)).substr(0, 200);
         return;
@@ -348,15 +349,15 @@ class Parser {
 
   // --- Classification ---------------------------------------------------------------------
   void classify() {
-    static const std::regex numbered(R"(^(\d{1,3})\.\s+(\S.*)$)");
-    // Alternatives, not a bracket class: std::regex matches bytes, and most bullets are
+    static const Pattern numbered(R"(^(\d{1,3})\.\s+(\S.*)$)");
+    // Alternatives, not a bracket class: patterns match bytes, and most bullets are
     // several bytes of UTF-8 (•, ●, ·, ▪, and U+F0A7 from Word's symbol font).
-    static const std::regex bullet(
+    static const Pattern bullet(
         R"(^(-|\xE2\x80\xA2|\xE2\x97\x8F|\xEF\x82\xA7|\xEF\x82\xB7|\xC2\xB7|\xE2\x96\xAA|o)\s+(\S.*)$)");
-    static const std::regex enumerator(R"(^(\(?[a-z]\)|\(?\d{1,2}\)|[a-z]\.)\s+(\S.*)$)");
-    static const std::regex rec_heading(
+    static const Pattern enumerator(R"(^(\(?[a-z]\)|\(?\d{1,2}\)|[a-z]\.)\s+(\S.*)$)");
+    static const Pattern rec_heading(
         R"(^(?:(Political|Practical|Policy)\s+)?(recommendations?|options for practical action|policy options|outcomes and recommendations|conclusions and recommendations)(?:\s+to\s+(?:the\s+)?(.+?)|\s+in relation to .*)?\s*:?$)",
-        std::regex::icase);
+        /*ignore_case=*/true);
 
     bool list_open = false;  // after a line ending with ':' or a recommendations heading
     int last_list_number = 0;
@@ -391,14 +392,14 @@ class Parser {
       std::vector<std::string> refs = line.footnote_refs;
       std::string text = trim(take_superscripts(line.text, refs));
       if (text.empty()) continue;
-      std::smatch m;
+      Match m;
 
       // Continuations: an indented line that is not an item, or a line in lower case after
       // an unfinished paragraph (a page break or footnotes came between).
       if (!items_.empty()) {
         Item& last = items_.back();
         const bool open = last.kind == Kind::candidate || last.kind == Kind::text || last.kind == Kind::list_item;
-        const bool starts_item = std::regex_match(text, m, bullet) || std::regex_match(text, m, enumerator);
+        const bool starts_item = bullet.full(text, m) || enumerator.full(text, m);
         if (open && !starts_item &&
             ((line.indented && !line.after_blank) ||
              (!ends_sentence(last.text) && std::islower(static_cast<unsigned char>(text[0]))))) {
@@ -417,7 +418,7 @@ class Parser {
       Label lab;
       std::string rest = text;
       const bool labelled = split_label(text, lab, rest);
-      if (std::regex_match(rest, m, rec_heading) && rest.size() < 120) {
+      if (rec_heading.full(rest, m) && rest.size() < 120) {
         item.kind = Kind::rec_heading;
         item.text = text;
         item.label = labelled ? lab : Label{};
@@ -440,20 +441,20 @@ class Parser {
       }
 
       // A bullet or enumerated item: marker in m[1], text in m[2].
-      auto push_list_item = [&](const std::smatch& match) {
+      auto push_list_item = [&](const Match& match) {
         item.kind = Kind::list_item;
         item.marker = match[1].str();
         item.text = match[2].str();
         item.nested = line.indented;
         items_.push_back(std::move(item));
       };
-      if (std::regex_match(text, m, bullet)) {
+      if (bullet.full(text, m)) {
         push_list_item(m);
         continue;
       }
       // "121.1 Ratify ..." (UPR recommendations): sub-paragraphs of paragraph 121.
-      static const std::regex subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)");
-      if (std::regex_match(text, m, subnumbered) && upper_share(m[3].str()) < 0.8 &&
+      static const Pattern subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)");
+      if (subnumbered.full(text, m) && upper_share(m[3].str()) < 0.8 &&
           (!heading_like(m[3].str()) || word_count(m[3].str()) > 14)) {
         item.kind = Kind::candidate;
         item.number = m[1].str() + "." + m[2].str();
@@ -461,7 +462,7 @@ class Parser {
         items_.push_back(std::move(item));
         continue;
       }
-      if (std::regex_match(text, m, numbered)) {
+      if (numbered.full(text, m)) {
         const int n = std::stoi(m[1].str());
         const std::string body_text = m[2].str();
         // Inside a list (after "...:" or a recommendations heading) numbers restart at 1
@@ -499,7 +500,7 @@ class Parser {
           continue;
         }
       }
-      if (std::regex_match(text, m, enumerator)) {
+      if (enumerator.full(text, m)) {
         push_list_item(m);
         continue;
       }
@@ -777,22 +778,25 @@ class Parser {
   // "The recommendations ... have been examined by Slovenia and enjoy the support of
   // Slovenia:" opens the UPR list of recommendations addressed to the State under review.
   static std::string upr_recommendations_by(const std::string& text) {
-    static const std::regex opening(
+    static const Pattern opening(
         R"(\brecommendations\b.*\b(?:examined by|the support of|supported by|noted by)\s+((?:the\s+)?[A-Z][A-Za-z'\- ]*?[a-z])(?:\s+and\b|\s*[,:;.]|\s*$))");
-    std::smatch m;
-    if (text.size() > 600 || !std::regex_search(text, m, opening)) return {};
+    Match m;
+    if (text.size() > 600 || !opening.find(text, m)) return {};
     return m[1].str();
   }
 
   // "(France) (Lithuania);" at the end of each sentence: the recommending States.
   static std::vector<std::string> recommending_states(const std::string& text) {
-    static const std::regex chain(R"(((?:\s*\([^()]{2,90}\))+)\s*(?=[;.]|$))");
-    static const std::regex group(R"(\(([^()]+)\))");
+    // Group 2 is what must follow the chain; it is matched (no lookahead in RE2) but cannot
+    // start the next chain, so consuming it changes nothing.
+    static const Pattern chain(R"(((?:\s*\([^()]{2,90}\))+)\s*([;.]|$))");
+    static const Pattern group(R"(\(([^()]+)\))");
     std::vector<std::string> states;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), chain); it != std::sregex_iterator(); ++it) {
-      const std::string groups = (*it)[1].str();
-      for (auto g = std::sregex_iterator(groups.begin(), groups.end(), group); g != std::sregex_iterator(); ++g) {
-        const std::string name = trim((*g)[1].str());
+    Match it, g;
+    for (std::size_t from = 0; chain.find(text, it, from); from = it.position(0) + std::max<std::size_t>(1, it.length(0))) {
+      const std::string_view groups = it[1].view;
+      for (std::size_t in = 0; group.find(groups, g, in); in = g.position(0) + g.length(0)) {
+        const std::string name = trim(g[1].str());
         const bool has_digit = std::any_of(name.begin(), name.end(), ::isdigit);
         if (name.empty() || has_digit || !std::isupper(static_cast<unsigned char>(name[0]))) continue;
         if (std::find(states.begin(), states.end(), name) == states.end()) states.push_back(name);
@@ -817,24 +821,25 @@ class Parser {
       text = text.substr(doc_.symbol.size() + 1);
     }
     std::string notes;
-    static const std::regex rule(R"(\s_{5,}\s)");
-    std::smatch m;
-    if (std::regex_search(text, m, rule)) {
-      notes = m.suffix().str();
-      text = m.prefix().str();
+    static const Pattern rule(R"(\s_{5,}\s)");
+    Match m;
+    if (rule.find(text, m)) {
+      notes = std::string(m.suffix());
+      text = std::string(m.prefix());
     }
     std::vector<std::string> labels = parse_page_notes(notes, line);
 
     // Paragraph starts: "<sentence end> N. <Capital>" with N counting up.
     struct Start { std::size_t at, body; int n; };
     std::vector<Start> starts;
-    static const std::regex start(R"((^|[.;:\xE2\x80\x9D"])\s+(\d{1,3})\.\s+(?=[A-Z]))");
+    // Group 3, the capital, stands for a lookahead: the body starts there.
+    static const Pattern start(R"((^|[.;:\xE2\x80\x9D"])\s+(\d{1,3})\.\s+([A-Z]))");
     int expected = -1;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), start); it != std::sregex_iterator(); ++it) {
-      const int n = std::stoi((*it)[2].str());
+    Match it;
+    for (std::size_t from = 0; start.find(text, it, from); from = it.position(3)) {
+      const int n = std::stoi(it[2].str());
       if (expected != -1 && n != expected) continue;
-      const std::size_t at = static_cast<std::size_t>(it->position(2));
-      starts.push_back({at, static_cast<std::size_t>(it->position() + it->length()), n});
+      starts.push_back({it.position(2), it.position(3), n});
       expected = n + 1;
     }
     const std::set<std::string> known(labels.begin(), labels.end());
@@ -867,16 +872,16 @@ class Parser {
 
   // "5 6 10/26 First note text. Second note text. 13-42115" -> footnotes 5 and 6.
   std::vector<std::string> parse_page_notes(std::string notes, std::uint32_t line) {
-    static const std::regex page(R"(\s\d{1,4}/\d{1,4}\s)");
-    static const std::regex job(R"(\s\d{2}-\d{5}\s*$)");
-    std::smatch m;
-    if (std::regex_search(notes, m, job)) {
+    static const Pattern page(R"(\s\d{1,4}/\d{1,4}\s)");
+    static const Pattern job(R"(\s\d{2}-\d{5}\s*$)");
+    Match m;
+    if (job.find(notes, m)) {
       doc_.furniture.push_back(trim(m.str()));
-      notes = m.prefix().str();
+      notes = std::string(m.prefix());
     }
-    if (std::regex_search(notes, m, page)) {
+    if (page.find(notes, m)) {
       doc_.furniture.push_back(trim(m.str()));
-      notes = m.prefix().str() + " " + m.suffix().str();
+      notes = std::string(m.prefix()) + " " + std::string(m.suffix());
     }
     std::istringstream in(notes);
     std::vector<std::string> labels;
@@ -891,10 +896,12 @@ class Parser {
     // Notes end where a web address closes a sentence; split there when that gives one text
     // per label, otherwise keep them together and say so.
     std::vector<std::string> texts;
-    static const std::regex url_end(R"((?:www\.|https?://)\S+?\.(?=\s|$))");
+    // Group 1 stands for a lookahead: the note ends before it.
+    static const Pattern url_end(R"((?:www\.|https?://)\S+?\.(\s|$))");
     std::size_t from = 0;
-    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), url_end); it != std::sregex_iterator(); ++it) {
-      const std::size_t end = static_cast<std::size_t>(it->position() + it->length());
+    Match it;
+    while (url_end.find(rest, it, from)) {
+      const std::size_t end = it.position(1);
       texts.push_back(trim(rest.substr(from, end - from)));
       from = end;
     }
@@ -914,14 +921,16 @@ class Parser {
   static std::string take_plain_anchors(const std::string& text, const std::set<std::string>& labels,
                                         std::vector<std::string>& refs) {
     if (labels.empty()) return text;
-    static const std::regex anchor(R"(([a-z,;)\xE2\x80\x9D])\s?(\d{1,3})(?=\s+[a-z]))");
+    // Group 3 stands for a lookahead: the anchor ends before it.
+    static const Pattern anchor(R"(([a-z,;)\xE2\x80\x9D])\s?(\d{1,3})(\s+[a-z]))");
     std::string out;
     std::size_t from = 0;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), anchor); it != std::sregex_iterator(); ++it) {
-      if (!labels.count((*it)[2].str())) continue;
-      out += text.substr(from, static_cast<std::size_t>(it->position()) - from) + (*it)[1].str();
-      refs.push_back((*it)[2].str());
-      from = static_cast<std::size_t>(it->position() + it->length());
+    Match it;
+    for (std::size_t next = 0; anchor.find(text, it, next); next = it.position(3)) {
+      if (!labels.count(it[2].str())) continue;
+      out += text.substr(from, it.position(0) - from) + it[1].str();
+      refs.push_back(it[2].str());
+      from = it.position(3);
     }
     return out + text.substr(from);
   }
