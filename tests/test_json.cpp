@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "dossier/json.hpp"
 #include "dossier/plugin.hpp"
 #include "plugin_registry.hpp"
@@ -34,4 +36,37 @@ TEST_CASE("malformed JSON is an error, not a crash") {
   CHECK_THROWS_AS(document_from_json("[1,2]"), std::runtime_error);
   CHECK_THROWS_AS(document_from_json("{\"paragraphs\": [{\"lines\": [\"x\", 2]}]}"), std::runtime_error);
   CHECK(document_from_json("{}").blocks.empty());
+}
+
+TEST_CASE("a document's JSON has the bytes of nlohmann's compact form") {
+  // Stored documents and analysis keys are hashes of these bytes: they must not change.
+  host::PluginRegistry registry;
+  registry.discover({test::plugin_dir()});
+  auto reader = registry.find("text")->make_reader();
+  for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir())) {
+    Source source;
+    source.path = entry.path().string();
+    source.content = test::read_file(entry.path());
+    Context context("text", {}, {}, nullptr);
+    const std::string written = to_json(reader->read(source, context));
+    INFO(source.path);
+    CHECK(nlohmann::ordered_json::parse(written).dump() == written);
+  }
+}
+
+TEST_CASE("strings are escaped and broken UTF-8 replaced as nlohmann does") {
+  const std::vector<std::string> titles = {
+      "plain", "quote \" backslash \\ slash /", "controls \b\f\n\r\t \x01\x1f \x7f",
+      std::string("nul \0 inside", 12), "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 \xD8\xA7",
+      "lone \x80 continuation", "truncated \xE2\x80", "truncated at end \xE2", "bad lead \xC0\xAF \xFF",
+      "surrogate \xED\xA0\x80 overlong \xE0\x80\x80 too big \xF4\x90\x80\x80", "broken \xE2\x41 then A"};
+  for (const std::string& title : titles) {
+    Document d;
+    d.title = title;
+    const std::string written = to_json(d);
+    const std::string expected =
+        nlohmann::ordered_json(title).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    INFO(expected);
+    CHECK(written.find("\"title\":" + expected + ",") != std::string::npos);
+  }
 }

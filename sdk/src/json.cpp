@@ -11,8 +11,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json span_json(const SourceSpan& span) { return json::array({span.first_line, span.last_line}); }
-
 SourceSpan span_from(const json& j) {
   SourceSpan s;
   if (j.is_array() && j.size() == 2) {
@@ -36,78 +34,285 @@ std::vector<std::string> strings(const json& j, const char* key) {
   return it != j.end() && it->is_array() ? it->get<std::vector<std::string>>() : std::vector<std::string>();
 }
 
-json document_json(const Document& d) {
-  json doc = {{"id", d.id},         {"symbol", d.symbol}, {"title", d.title},     {"date", d.date},
-              {"place", d.place},   {"body", d.body},     {"language", d.language},
-              {"source", d.source}, {"sha256", d.sha256}, {"reader", d.reader}};
+// Compact JSON written straight into a string: a document's JSON is made for every document
+// of every build (store, analysis keys, corpus.json), and building an nlohmann tree first
+// cost more than parsing the document. The bytes are those nlohmann's compact dump gives
+// (test_json compares them), so stored documents and analysis keys stay the same.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
 
-  json sections = json::array();
+  void open(char c) {
+    separate();
+    out_ += c;
+    first_ = true;
+  }
+  void close(char c) {
+    out_ += c;
+    first_ = false;
+  }
+  // Keys are ASCII literals of this file: nothing to escape.
+  void key(const char* k) {
+    separate();
+    out_ += '"';
+    out_ += k;
+    out_ += "\":";
+    first_ = true;  // the value follows without a comma
+  }
+  void value(std::string_view v) {
+    separate();
+    quote(v);
+  }
+  void value(long long v) {
+    separate();
+    out_ += std::to_string(v);
+  }
+  void value(unsigned long long v) {
+    separate();
+    out_ += std::to_string(v);
+  }
+  void value(const std::vector<std::string>& list) {
+    open('[');
+    for (const std::string& item : list) value(item);
+    close(']');
+  }
+  void span(const SourceSpan& span) {
+    open('[');
+    value(static_cast<unsigned long long>(span.first_line));
+    value(static_cast<unsigned long long>(span.last_line));
+    close(']');
+  }
+  template <class T>
+  void field(const char* k, const T& v) {
+    key(k);
+    value(v);
+  }
+  void field(const char* k, int v) {
+    key(k);
+    value(static_cast<long long>(v));
+  }
+
+ private:
+  void separate() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+
+  // As nlohmann's serializer with ensure_ascii off and error_handler_t::replace: the JSON
+  // escapes, other control characters as \u00xx, each broken UTF-8 sequence as U+FFFD.
+  void quote(std::string_view v) {
+    out_ += '"';
+    static const char* const hex = "0123456789abcdef";
+    std::size_t i = 0;
+    while (i < v.size()) {
+      const auto c = static_cast<unsigned char>(v[i]);
+      if (c < 0x80) {
+        switch (c) {
+          case '"': out_ += "\\\""; break;
+          case '\\': out_ += "\\\\"; break;
+          case '\b': out_ += "\\b"; break;
+          case '\f': out_ += "\\f"; break;
+          case '\n': out_ += "\\n"; break;
+          case '\r': out_ += "\\r"; break;
+          case '\t': out_ += "\\t"; break;
+          default:
+            if (c < 0x20) {
+              out_ += "\\u00";
+              out_ += hex[c >> 4];
+              out_ += hex[c & 15];
+            } else {
+              out_ += static_cast<char>(c);
+            }
+        }
+        ++i;
+        continue;
+      }
+      std::size_t length = 0;
+      if (well_formed(v, i, length)) {
+        out_.append(v.data() + i, length);
+      } else {
+        out_ += "\xEF\xBF\xBD";
+      }
+      i += length;
+    }
+    out_ += '"';
+  }
+
+  // The UTF-8 sequence at `i` (RFC 3629): true and its length when well formed; else false
+  // and how many bytes one U+FFFD replaces: the bytes read before the one that broke the
+  // sequence, which is read again as the start of the next (as nlohmann's decoder does).
+  static bool well_formed(std::string_view v, std::size_t i, std::size_t& length) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    std::size_t expected = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // range of the first continuation byte
+    if (c >= 0xC2 && c <= 0xDF) expected = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      expected = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      expected = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      length = 1;
+      return false;
+    }
+    for (std::size_t k = 1; k < expected; ++k) {
+      const unsigned b = i + k < v.size() ? static_cast<unsigned char>(v[i + k]) : 0u;
+      const bool ok = k == 1 ? b >= lo && b <= hi : (b & 0xC0u) == 0x80u;
+      if (!ok) {
+        length = k;
+        return false;
+      }
+    }
+    length = expected;
+    return true;
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+std::string document_json(const Document& d) {
+  std::string out;
+  out.reserve(1024 + d.blocks.size() * 400);
+  Writer w(out);
+  w.open('{');
+  w.field("id", d.id);
+  w.field("symbol", d.symbol);
+  w.field("title", d.title);
+  w.field("date", d.date);
+  w.field("place", d.place);
+  w.field("body", d.body);
+  w.field("language", d.language);
+  w.field("source", d.source);
+  w.field("sha256", d.sha256);
+  w.field("reader", d.reader);
+
+  // Each section's path once, not once per paragraph.
+  std::vector<std::string> paths(d.sections.size());
+  for (std::size_t i = 0; i < d.sections.size(); ++i) paths[i] = d.section_path(static_cast<int>(i));
+  const auto path_of = [&](int section) {
+    return section >= 0 && static_cast<std::size_t>(section) < paths.size() ? paths[static_cast<std::size_t>(section)]
+                                                                             : d.section_path(section);
+  };
+
+  w.key("sections");
+  w.open('[');
   for (std::size_t i = 0; i < d.sections.size(); ++i) {
     const Section& s = d.sections[i];
-    sections.push_back({{"path", d.section_path(static_cast<int>(i))},
-                        {"label", s.label},
-                        {"title", s.title},
-                        {"kind", s.kind},
-                        {"level", s.level},
-                        {"parent", s.parent}});
+    w.open('{');
+    w.field("path", paths[i]);
+    w.field("label", s.label);
+    w.field("title", s.title);
+    w.field("kind", s.kind);
+    w.field("level", s.level);
+    w.field("parent", s.parent);
+    w.close('}');
   }
-  doc["sections"] = std::move(sections);
+  w.close(']');
 
-  json paragraphs = json::array();
+  w.key("paragraphs");
+  w.open('[');
   for (const Block& b : d.blocks) {
-    json p = {{"address", b.address},
-              {"number", b.number},
-              {"kind", std::string(to_string(b.kind))},
-              {"section", d.section_path(b.section)},
-              {"section_index", b.section},
-              {"text", b.text}};
-    if (!b.marker.empty()) p["marker"] = b.marker;
-    if (!b.footnote_refs.empty()) p["footnotes"] = b.footnote_refs;
-    if (!b.cells.empty()) p["cells"] = b.cells;
-    if (!b.same_as.empty()) p["same_as"] = b.same_as;
-    p["lines"] = span_json(b.span);
-    paragraphs.push_back(std::move(p));
+    w.open('{');
+    w.field("address", b.address);
+    w.field("number", b.number);
+    w.field("kind", to_string(b.kind));
+    w.field("section", path_of(b.section));
+    w.field("section_index", b.section);
+    w.field("text", b.text);
+    if (!b.marker.empty()) w.field("marker", b.marker);
+    if (!b.footnote_refs.empty()) w.field("footnotes", b.footnote_refs);
+    if (!b.cells.empty()) {
+      w.key("cells");
+      w.open('[');
+      for (const auto& row : b.cells) w.value(row);
+      w.close(']');
+    }
+    if (!b.same_as.empty()) w.field("same_as", b.same_as);
+    w.key("lines");
+    w.span(b.span);
+    w.close('}');
   }
-  doc["paragraphs"] = std::move(paragraphs);
+  w.close(']');
 
-  json footnotes = json::array();
-  for (const Footnote& f : d.footnotes)
-    footnotes.push_back({{"label", f.label}, {"text", f.text}, {"anchors", f.anchors}});
-  doc["footnotes"] = std::move(footnotes);
+  w.key("footnotes");
+  w.open('[');
+  for (const Footnote& f : d.footnotes) {
+    w.open('{');
+    w.field("label", f.label);
+    w.field("text", f.text);
+    w.field("anchors", f.anchors);
+    w.close('}');
+  }
+  w.close(']');
 
-  json recommendations = json::array();
+  w.key("recommendations");
+  w.open('[');
   for (const Recommendation& r : d.recommendations) {
-    json j = {{"address", r.address}, {"kind", r.kind}, {"addressee", r.addressee}, {"text", r.text}};
-    if (!r.recommended_by.empty()) j["recommended_by"] = r.recommended_by;
-    recommendations.push_back(std::move(j));
+    w.open('{');
+    w.field("address", r.address);
+    w.field("kind", r.kind);
+    w.field("addressee", r.addressee);
+    w.field("text", r.text);
+    if (!r.recommended_by.empty()) w.field("recommended_by", r.recommended_by);
+    w.close('}');
   }
-  doc["recommendations"] = std::move(recommendations);
+  w.close(']');
 
-  json references = json::array();
+  w.key("references");
+  w.open('[');
   for (const Reference& r : d.references) {
-    json ref = {{"type", r.type}, {"id", r.id}, {"address", r.address}, {"text", r.text}};
-    if (r.end > 0) ref["span"] = json::array({r.begin, r.end});  // absent when unknown
-    references.push_back(std::move(ref));
+    w.open('{');
+    w.field("type", r.type);
+    w.field("id", r.id);
+    w.field("address", r.address);
+    w.field("text", r.text);
+    if (r.end > 0) {  // absent when unknown
+      w.key("span");
+      w.open('[');
+      w.value(static_cast<unsigned long long>(r.begin));
+      w.value(static_cast<unsigned long long>(r.end));
+      w.close(']');
+    }
+    w.close('}');
   }
-  doc["references"] = std::move(references);
+  w.close(']');
 
-  json links = json::array();
-  for (const DocumentLink& l : d.links) links.push_back({{"relation", l.relation}, {"document", l.document}});
-  doc["links"] = std::move(links);
+  w.key("links");
+  w.open('[');
+  for (const DocumentLink& l : d.links) {
+    w.open('{');
+    w.field("relation", l.relation);
+    w.field("document", l.document);
+    w.close('}');
+  }
+  w.close(']');
 
-  doc["furniture"] = d.furniture;
-  json diagnostics = json::array();
-  for (const Diagnostic& g : d.diagnostics)
-    diagnostics.push_back({{"severity", std::string(to_string(g.severity))},
-                           {"message", g.message},
-                           {"lines", span_json(g.span)}});
-  doc["diagnostics"] = std::move(diagnostics);
-  return doc;
+  w.field("furniture", d.furniture);
+  w.key("diagnostics");
+  w.open('[');
+  for (const Diagnostic& g : d.diagnostics) {
+    w.open('{');
+    w.field("severity", to_string(g.severity));
+    w.field("message", g.message);
+    w.key("lines");
+    w.span(g.span);
+    w.close('}');
+  }
+  w.close(']');
+  w.close('}');
+  return out;
 }
 
 }  // namespace
 
-std::string to_json(const Document& document, int indent) { return dump(document_json(document), indent); }
+std::string to_json(const Document& document, int indent) {
+  std::string compact = document_json(document);
+  return indent < 0 ? compact : dump(json::parse(compact), indent);
+}
 
 std::string to_json(const Annotation& a, int indent) {
   return dump(json{{"subject", a.subject},
