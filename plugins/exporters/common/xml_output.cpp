@@ -59,6 +59,16 @@ std::string clean(std::string_view text, std::size_t& replaced) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    // Printable ASCII, most of any text, is copied a run at a time.
+    std::size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
+           static_cast<unsigned char>(text[run]) < 0x80)
+      ++run;
+    if (run > i) {
+      out.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const auto [length, allowed] = sequence_at(text, i);
     if (length && allowed) {
       out.append(text.substr(i, length));

@@ -49,21 +49,29 @@ bool ends_sentence(const std::string& s) {
   return false;
 }
 
-double upper_share(const std::string& s) {
+// ASCII letters only, as std::isalpha and std::isupper in the C locale, without a call per byte.
+double upper_share(std::string_view s) {
   int letters = 0, upper = 0;
-  for (unsigned char c : s) {
-    if (std::isalpha(c)) {
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool is_upper = c >= 'A' && c <= 'Z';
+    if (is_upper || (c >= 'a' && c <= 'z')) {
       ++letters;
-      if (std::isupper(c)) ++upper;
+      upper += is_upper;
     }
   }
   return letters ? static_cast<double>(upper) / letters : 0.0;
 }
 
-std::size_t word_count(const std::string& s) {
-  std::istringstream in(s);
+// Words separated by C-locale white space, as `istream >> std::string` counts them.
+std::size_t word_count(std::string_view s) {
   std::size_t n = 0;
-  for (std::string w; in >> w;) ++n;
+  bool in_word = false;
+  for (const char c : s) {
+    const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
   return n;
 }
 
@@ -162,6 +170,9 @@ bool furniture(const std::string& line, const std::string& symbol) {
   static const Pattern page_word(R"(^Page \d+(?: of \d+)?$)", /*ignore_case=*/true);
   static const Pattern leftover(R"(^Select target paragraph\d*$)");  // annotation-tool residue
   if (!symbol.empty() && line == symbol) return true;
+  // What the patterns can start with: most lines need none of them tried.
+  const char c = line.empty() ? '\0' : line[0];
+  if (!(c >= '0' && c <= '9') && std::string_view("-GPpSC").find(c) == std::string_view::npos) return false;
   return page_number.full(line) || job_number.full(line) ||
          page_word.full(line) || line == "Check against delivery." ||
          line == "Check against delivery" || leftover.full(line);
@@ -212,6 +223,9 @@ bool split_label(const std::string& line, Label& label, std::string& rest) {
   static const Pattern paren_letter(R"(^\(([a-z])\)\s+(\S.*)$)");
   static const Pattern named(
       R"(^((?:RT\s+)?Session|Roundtable|Cluster|Focus [Aa]rea|Annex|ANNEX|Chapter|Part)\s+([0-9IVX]+(?:\.\d+)*)\s*[:.\-\xE2\x80\x93]*\s+(\S.*)$)");
+  // What the patterns can start with: most lines need none of them tried.
+  const char c = line.empty() ? '\0' : line[0];
+  if (!(c >= '0' && c <= '9') && std::string_view("IVXABCDEFGH(RSP").find(c) == std::string_view::npos) return false;
   Match m;
   if (named.full(line, m)) {
     label = {LabelStyle::named, m[1].str() + " " + m[2].str(), 1};
