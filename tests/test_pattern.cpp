@@ -77,3 +77,16 @@ TEST_CASE("a malformed pattern is a programming error") {
   CHECK_THROWS_AS(Pattern("(unclosed"), std::logic_error);
   CHECK_THROWS_AS(Pattern("a(?=b)"), std::logic_error);  // RE2 has no lookahead
 }
+
+TEST_CASE("first bytes given with a pattern only skip texts it cannot match") {
+  const Pattern numbered(R"(^(\d{1,3})\.\s+(\S.*)$)", false, "0123456789");
+  Match m;
+  CHECK(numbered.full("12. Text", m));
+  CHECK(m[1].str() == "12");
+  CHECK_FALSE(numbered.full("a12. Text"));
+  CHECK_FALSE(numbered.full(""));
+  const Pattern heading(R"(^recommendations?:?$)", true, "r");
+  CHECK(heading.full("Recommendations:"));
+  CHECK(heading.full("recommendation"));
+  CHECK_FALSE(heading.full("Conclusions"));
+}

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <stdexcept>
 
 namespace dossier::readers {
@@ -66,10 +67,27 @@ Pattern::Pattern(std::string_view expression, bool ignore_case)
     throw std::logic_error("Pattern: too many groups in " + std::string(expression));
 }
 
+Pattern::Pattern(std::string_view expression, bool ignore_case, std::string_view first_bytes)
+    : Pattern(expression, ignore_case) {
+  any_first_ = false;
+  for (const char c : first_bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    first_[b] = true;
+    if (ignore_case && b < 0x80 && std::isalpha(b)) {
+      first_[static_cast<unsigned char>(std::tolower(b))] = true;
+      first_[static_cast<unsigned char>(std::toupper(b))] = true;
+    }
+  }
+}
+
 Pattern::~Pattern() = default;
 
+bool Pattern::may_start(std::string_view text, std::size_t from) const {
+  return any_first_ || (from < text.size() && first_[static_cast<unsigned char>(text[from])]);
+}
+
 bool Pattern::full(std::string_view text) const {
-  return re_->Match(piece(text), 0, text.size(), re2::RE2::ANCHOR_BOTH, nullptr, 0);
+  return may_start(text, 0) && re_->Match(piece(text), 0, text.size(), re2::RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
 bool Pattern::contains(std::string_view text) const {
@@ -94,7 +112,7 @@ bool run(const re2::RE2& re, std::string_view text, std::size_t from, re2::RE2::
 
 bool Pattern::full(std::string_view text, Match& match) const {
   match.text_ = text;
-  return run(*re_, text, 0, re2::RE2::ANCHOR_BOTH, match.groups_);
+  return may_start(text, 0) && run(*re_, text, 0, re2::RE2::ANCHOR_BOTH, match.groups_);
 }
 
 bool Pattern::find(std::string_view text, Match& match, std::size_t from) const {

@@ -49,6 +49,10 @@ class Match {
 class Pattern {
  public:
   explicit Pattern(std::string_view expression, bool ignore_case = false);
+  // With the bytes a match can start with (as the pattern spells them; both cases are
+  // added when ignoring case): a text starting with another byte is rejected without
+  // calling RE2, which for the readers' per-line patterns is most of them.
+  Pattern(std::string_view expression, bool ignore_case, std::string_view first_bytes);
   ~Pattern();
   Pattern(const Pattern&) = delete;
   Pattern& operator=(const Pattern&) = delete;
@@ -65,7 +69,11 @@ class Pattern {
   std::string replace_all(std::string_view text, std::string_view rewrite) const;
 
  private:
+  bool may_start(std::string_view text, std::size_t from) const;
+
   std::unique_ptr<re2::RE2> re_;
+  std::array<bool, 256> first_{};
+  bool any_first_ = true;
 };
 
 }  // namespace dossier::readers

@@ -363,15 +363,17 @@ class Parser {
 
   // --- Classification ---------------------------------------------------------------------
   void classify() {
-    static const Pattern numbered(R"(^(\d{1,3})\.\s+(\S.*)$)");
+    static const Pattern numbered(R"(^(\d{1,3})\.\s+(\S.*)$)", false, "0123456789");
     // Alternatives, not a bracket class: patterns match bytes, and most bullets are
     // several bytes of UTF-8 (•, ●, ·, ▪, and U+F0A7 from Word's symbol font).
     static const Pattern bullet(
-        R"(^(-|\xE2\x80\xA2|\xE2\x97\x8F|\xEF\x82\xA7|\xEF\x82\xB7|\xC2\xB7|\xE2\x96\xAA|o)\s+(\S.*)$)");
-    static const Pattern enumerator(R"(^(\(?[a-z]\)|\(?\d{1,2}\)|[a-z]\.)\s+(\S.*)$)");
+        R"(^(-|\xE2\x80\xA2|\xE2\x97\x8F|\xEF\x82\xA7|\xEF\x82\xB7|\xC2\xB7|\xE2\x96\xAA|o)\s+(\S.*)$)", false,
+        "-\xE2\xEF\xC2o");
+    static const Pattern enumerator(R"(^(\(?[a-z]\)|\(?\d{1,2}\)|[a-z]\.)\s+(\S.*)$)", false,
+                                    "(abcdefghijklmnopqrstuvwxyz0123456789");
     static const Pattern rec_heading(
         R"(^(?:(Political|Practical|Policy)\s+)?(recommendations?|options for practical action|policy options|outcomes and recommendations|conclusions and recommendations)(?:\s+to\s+(?:the\s+)?(.+?)|\s+in relation to .*)?\s*:?$)",
-        /*ignore_case=*/true);
+        /*ignore_case=*/true, "PROC");
 
     bool list_open = false;  // after a line ending with ':' or a recommendations heading
     int last_list_number = 0;
@@ -467,7 +469,7 @@ class Parser {
         continue;
       }
       // "121.1 Ratify ..." (UPR recommendations): sub-paragraphs of paragraph 121.
-      static const Pattern subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)");
+      static const Pattern subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)", false, "0123456789");
       if (subnumbered.full(text, m) && upper_share(m[3].str()) < 0.8 &&
           (!heading_like(m[3].str()) || word_count(m[3].str()) > 14)) {
         item.kind = Kind::candidate;
