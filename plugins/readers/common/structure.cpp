@@ -27,6 +27,7 @@ std::string strip_markup(const std::string& line) {
   static const Pattern angle_url(R"(<(https?://[^>]+)>)");
   std::string s = line.find('[') != std::string::npos ? link.replace_all(line, "\\1") : line;
   if (s.find('<') != std::string::npos) s = angle_url.replace_all(s, "\\1");
+  if (s.find('*') == std::string::npos) return trim(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -107,6 +108,11 @@ std::string take_superscripts(const std::string& text, std::vector<std::string>&
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    // Superscript digits start with byte C2 or E2: what comes before the next one is copied.
+    const std::size_t next = text.find_first_of("\xC2\xE2", i);
+    out.append(text, i, next == std::string::npos ? std::string::npos : next - i);
+    if (next == std::string::npos) break;
+    i = next;
     std::string label;
     char d;
     std::size_t n;
