@@ -221,20 +221,37 @@ TEST_CASE("without the cache nothing is stored") {
   CHECK_FALSE(fs::exists(out / ".dossier"));
 }
 
-TEST_CASE("a schema 2 store keeps its documents when build history is added") {
+TEST_CASE("an older store keeps its analyses and history and parses its documents again") {
   const fs::path file = test::fresh_dir("store-migrate") / "store.sqlite";
   const DocumentKey key{"ab", "x.txt", "text", "0.2.0"};
   Document doc;
   doc.id = "kept";
-  { Store(file).put(key, doc); }
-  // Make it a store from before build history: version 2, no history tables.
+  {
+    Store store(file);
+    store.put(key, doc);
+    store.put_analysis("k1", "annotations");
+    REQUIRE(store.find(key));
+  }
+  // Make it a schema 4 store, whose documents were JSON: they must not be misread.
   sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "PRAGMA user_version=4", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  {
+    Store store(file);
+    CHECK_FALSE(store.find(key));
+    CHECK(store.find_analysis("k1") == std::optional<std::string>("annotations"));
+    store.put(key, doc);
+  }
+  // A schema 2 store, from before build history: the history tables are added.
   REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
   CHECK(sqlite3_exec(db, "DROP TABLE job_builds; DROP TABLE recommendation_history; PRAGMA user_version=2", nullptr,
                      nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
 
   Store store(file);
+  CHECK_FALSE(store.find(key));
+  store.put(key, doc);
   const auto found = store.find(key);
   REQUIRE(found);
   CHECK(found->id == "kept");

@@ -17,7 +17,7 @@ void encode_string(std::string_view s, std::string& out) {
 }
 
 std::uint64_t decode_u64(std::string_view& in) {
-  if (in.size() < 8) throw std::runtime_error("encoded annotations: truncated");
+  if (in.size() < 8) throw std::runtime_error("encoded data: truncated");
   std::uint64_t v = 0;
   for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
   in.remove_prefix(8);
@@ -26,7 +26,7 @@ std::uint64_t decode_u64(std::string_view& in) {
 
 std::string decode_string(std::string_view& in) {
   const std::uint64_t n = decode_u64(in);
-  if (n > in.size()) throw std::runtime_error("encoded annotations: truncated");
+  if (n > in.size()) throw std::runtime_error("encoded data: truncated");
   std::string s(in.substr(0, n));
   in.remove_prefix(n);
   return s;
@@ -53,7 +53,7 @@ void encode_annotations(const std::vector<Annotation>& annotations, std::string&
 std::vector<Annotation> decode_annotations(std::string_view& in) {
   const std::uint64_t n = decode_u64(in);
   // Each annotation takes at least 72 bytes: a corrupt count cannot make us reserve much.
-  if (n > in.size() / 72) throw std::runtime_error("encoded annotations: truncated");
+  if (n > in.size() / 72) throw std::runtime_error("encoded data: truncated");
   std::vector<Annotation> out(static_cast<std::size_t>(n));
   for (auto& a : out) {
     a.subject = decode_string(in);
@@ -63,7 +63,7 @@ std::vector<Annotation> decode_annotations(std::string_view& in) {
     const std::uint64_t bits = decode_u64(in);
     std::memcpy(&a.score, &bits, sizeof bits);
     const std::uint64_t evidence = decode_u64(in);
-    if (evidence > in.size() / 8) throw std::runtime_error("encoded annotations: truncated");
+    if (evidence > in.size() / 8) throw std::runtime_error("encoded data: truncated");
     a.evidence.reserve(static_cast<std::size_t>(evidence));
     for (std::uint64_t i = 0; i < evidence; ++i) a.evidence.push_back(decode_string(in));
     a.analyzer = decode_string(in);

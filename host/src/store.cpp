@@ -7,7 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "dossier/json.hpp"
+#include "document_codec.hpp"
 
 namespace dossier::host {
 
@@ -17,7 +17,9 @@ namespace {
 
 // Bumped when the cached form changes; an older store is emptied, not misread, except
 // where a migration below keeps it.
-constexpr int kSchemaVersion = 4;  // 2: references with spans and new types; 3: build history; 4: analyses
+// 2: references with spans and new types; 3: build history; 4: analyses; 5: documents
+// encoded as bytes (document_codec.hpp), not JSON.
+constexpr int kSchemaVersion = 5;
 
 class Statement {
  public:
@@ -30,6 +32,9 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
   void bind(int index, const std::string& value) {
     sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  }
+  void bind_blob(int index, const std::string& value) {
+    sqlite3_bind_blob(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   }
   void bind(int index, sqlite3_int64 value) { sqlite3_bind_int64(stmt_, index, value); }
   int step() { return sqlite3_step(stmt_); }
@@ -82,8 +87,10 @@ void Store::open() {
     Statement s(db_, "PRAGMA user_version");
     if (s.step() == SQLITE_ROW) version = s.integer(0);
   }
-  // 2 -> 3 -> 4 only add tables (history, analyses): cached documents stay valid.
-  if (version != kSchemaVersion && version != 2 && version != 3) {
+  // 2 -> 3 -> 4 only added tables (history, analyses), which stay valid; 5 changed how
+  // documents are cached, so those are parsed again once.
+  if (version >= 2 && version <= 4) exec("DROP TABLE IF EXISTS documents");
+  if (version != kSchemaVersion && (version < 2 || version > 4)) {
     exec("DROP TABLE IF EXISTS documents");
     exec("DROP TABLE IF EXISTS job_builds");
     exec("DROP TABLE IF EXISTS recommendation_history");
@@ -91,7 +98,7 @@ void Store::open() {
   }
   exec("CREATE TABLE IF NOT EXISTS documents ("
        " sha256 TEXT NOT NULL, file_name TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL,"
-       " json BLOB NOT NULL, stored_at INTEGER NOT NULL,"
+       " data BLOB NOT NULL, stored_at INTEGER NOT NULL,"
        " PRIMARY KEY (sha256, file_name, reader, reader_version))");
   // Annotations by analysis key (pipeline.cpp, analysis_key): reused while nothing they
   // depend on changed.
@@ -119,30 +126,31 @@ void Store::exec(const char* sql) {
 std::optional<Document> Store::find(const DocumentKey& key) {
   std::lock_guard<std::mutex> guard(mutex_);
   Statement s(db_,
-              "SELECT json FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4");
+              "SELECT data FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4");
   s.bind(1, key.sha256);
   s.bind(2, key.file_name);
   s.bind(3, key.reader);
   s.bind(4, key.reader_version);
   if (s.step() != SQLITE_ROW) return std::nullopt;
   try {
-    return document_from_json(s.text(0));
+    return decode_document(s.text(0));
   } catch (const std::exception&) {
     return std::nullopt;  // a damaged entry is parsed again and replaced
   }
 }
 
 void Store::put(const DocumentKey& key, const Document& document) {
-  const std::string json = to_json(document);  // outside the lock: the slow part
+  std::string data;
+  encode_document(document, data);  // outside the lock
   std::lock_guard<std::mutex> guard(mutex_);
   Statement s(db_,
-              "INSERT OR REPLACE INTO documents (sha256, file_name, reader, reader_version, json, stored_at)"
+              "INSERT OR REPLACE INTO documents (sha256, file_name, reader, reader_version, data, stored_at)"
               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   s.bind(1, key.sha256);
   s.bind(2, key.file_name);
   s.bind(3, key.reader);
   s.bind(4, key.reader_version);
-  s.bind(5, json);
+  s.bind_blob(5, data);
   s.bind(6, static_cast<sqlite3_int64>(std::time(nullptr)));
   if (s.step() != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
 }
