@@ -70,3 +70,13 @@ TEST_CASE("strings are escaped and broken UTF-8 replaced as nlohmann does") {
     CHECK(written.find("\"title\":" + expected + ",") != std::string::npos);
   }
 }
+
+TEST_CASE("an annotation's JSON has the bytes of nlohmann's compact form") {
+  for (const double score : {0.0, 1.0, 0.85, 1.0 / 3.0, 2.5e-7, 0.1 + 0.2}) {
+    Annotation a{"A/68/283 \xC2\xB6" "127", "sdg", "10.7", "target", score, {"\"recruitment fees\"", "q\\1"}, "sdg", "0.3.0"};
+    const std::string written = to_json(a);
+    INFO(written);
+    CHECK(nlohmann::ordered_json::parse(written).dump() == written);
+    CHECK(to_json(a, 2) == nlohmann::ordered_json::parse(written).dump(2));
+  }
+}

@@ -71,6 +71,10 @@ class Writer {
     separate();
     out_ += std::to_string(v);
   }
+  void raw(std::string_view literal) {
+    separate();
+    out_ += literal;
+  }
   void value(const std::vector<std::string>& list) {
     open('[');
     for (const std::string& item : list) value(item);
@@ -105,6 +109,18 @@ class Writer {
     static const char* const hex = "0123456789abcdef";
     std::size_t i = 0;
     while (i < v.size()) {
+      // Printable ASCII but the quote and backslash, most of any text, is copied a run at a time.
+      std::size_t run = i;
+      while (run < v.size()) {
+        const auto b = static_cast<unsigned char>(v[run]);
+        if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+        ++run;
+      }
+      if (run > i) {
+        out_.append(v.data() + i, run - i);
+        i = run;
+        continue;
+      }
       const auto c = static_cast<unsigned char>(v[i]);
       if (c < 0x80) {
         switch (c) {
@@ -315,15 +331,21 @@ std::string to_json(const Document& document, int indent) {
 }
 
 std::string to_json(const Annotation& a, int indent) {
-  return dump(json{{"subject", a.subject},
-                   {"scheme", a.scheme},
-                   {"code", a.code},
-                   {"level", a.level},
-                   {"score", a.score},
-                   {"evidence", a.evidence},
-                   {"analyzer", a.analyzer},
-                   {"analyzer_version", a.analyzer_version}},
-              indent);
+  std::string out;
+  out.reserve(256);
+  Writer w(out);
+  w.open('{');
+  w.field("subject", a.subject);
+  w.field("scheme", a.scheme);
+  w.field("code", a.code);
+  w.field("level", a.level);
+  w.key("score");
+  w.raw(json(a.score).dump());  // nlohmann's shortest form of a double ("0.85", "1.0")
+  w.field("evidence", a.evidence);
+  w.field("analyzer", a.analyzer);
+  w.field("analyzer_version", a.analyzer_version);
+  w.close('}');
+  return indent < 0 ? out : dump(json::parse(out), indent);
 }
 
 Document document_from_json(std::string_view text) {
