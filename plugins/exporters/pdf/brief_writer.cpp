@@ -20,7 +20,6 @@ const Rgb kInk{0.13, 0.14, 0.16};
 const Rgb kNavy{0.04, 0.20, 0.35};
 const Rgb kBlue = rgb("#009EDB");
 const Rgb kMuted{0.36, 0.39, 0.43};
-const Rgb kRule{0.75, 0.78, 0.81};
 const Rgb kPanel{0.95, 0.96, 0.97};
 const Rgb kWhite{1, 1, 1};
 

@@ -584,7 +584,10 @@ class Parser {
     for (const NoteUse& use : collected.notes) add_footnote(block, use);
 
     std::vector<Reference> refs = find_references(block.text, block.address);
-    for (const auto& [symbol, printed] : collected.links) {
+    for (const auto& link : collected.links) {
+      // Not a structured binding: C++17 (clang) lets no lambda capture one.
+      const auto& symbol = link.first;
+      const auto& printed = link.second;
       const bool known = std::any_of(refs.begin(), refs.end(), [&](const Reference& r) {
         return r.type == "un_symbol" && r.id == symbol;
       });

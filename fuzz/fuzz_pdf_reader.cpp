@@ -1,0 +1,6 @@
+// libFuzzer target: the pdf reader plugin on arbitrary bytes as a source document.
+#include "reader_harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return dossier::fuzz::read_input(data, size);
+}
