@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -63,7 +64,7 @@ const nlohmann::json* document_from(const nlohmann::json& corpus, const std::str
 
 std::string all_text(const nlohmann::json& doc) {
   std::string text;
-  for (const auto& b : doc.at("blocks")) text += b.value("text", "") + "\n";
+  for (const auto& b : doc.at("paragraphs")) text += b.value("text", "") + "\n";
   return text;
 }
 
@@ -78,7 +79,7 @@ TEST_CASE("invalid UTF-8 is replaced by U+FFFD and named in one warning") {
   const auto r = build(in, out);
   INFO(r.output);
   CHECK(r.exit_code == 0);
-  CHECK(test::count_lines_containing(r.output, "bad.txt: input altered: 7 bytes of invalid UTF-8 replaced by U+FFFD") == 1);
+  CHECK(test::count_lines_containing(r.output, "bad.txt: input altered: 8 bytes of invalid UTF-8 replaced by U+FFFD") == 1);
   const auto corpus = check_outputs(out);
   const auto* bad = document_from(corpus, "bad.txt");
   REQUIRE(bad);
@@ -104,7 +105,7 @@ TEST_CASE("NUL bytes in text are dropped with one warning") {
   REQUIRE(doc);
   CHECK(all_text(*doc).find('\0') == std::string::npos);
   // The same paragraphs as the clean sample: the bytes were damage, not content.
-  CHECK(doc->at("blocks").size() == document_from(corpus, "good.txt")->at("blocks").size());
+  CHECK(doc->at("paragraphs").size() == document_from(corpus, "good.txt")->at("paragraphs").size());
 }
 
 TEST_CASE("empty files binary files and fake PDFs are skipped with an error naming each") {
@@ -150,8 +151,10 @@ TEST_CASE("a 50 MB single line is broken into paragraphs with bounded memory") {
   const auto corpus = check_outputs(out);
   const auto* doc = document_from(corpus, "long.txt");
   REQUIRE(doc);
-  CHECK(doc->at("blocks").size() > 800);
-  for (const auto& b : doc->at("blocks")) CHECK(b.at("text").get<std::string>().size() <= 65536);
+  CHECK(doc->at("paragraphs").size() > 800);
+  std::size_t longest = 0;
+  for (const auto& b : doc->at("paragraphs")) longest = std::max(longest, b.at("text").get<std::string>().size());
+  CHECK(longest <= 65536);
   // Memory, not time: the largest child process this test program waited for.
   rusage usage{};
   getrusage(RUSAGE_CHILDREN, &usage);
@@ -227,7 +230,10 @@ TEST_CASE("absurd footnote numbers neither throw nor allocate by number") {
   CHECK(corpus.at("documents").size() == 4);
   const auto* xml = document_from(corpus, "notes.xml");
   REQUIRE(xml);
-  CHECK(xml->at("footnotes").size() == 3);
+  REQUIRE(xml->at("footnotes").size() == 3);
+  // Labels stay the printed text.
+  CHECK(xml->at("footnotes")[0].at("label") == huge);
+  CHECK(xml->at("footnotes")[1].at("label") == "-3");
 }
 
 TEST_CASE("unreadable files and folders are named and the rest is built") {

@@ -1,5 +1,7 @@
 #include "dossier/text_repair.hpp"
 
+#include <algorithm>
+
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
 
@@ -49,15 +51,18 @@ TextRepairs repair_text(std::string& text, bool controls) {
     i += n;
   }
   if (i == text.size()) return r;
+  // NUL bytes go first: one inside a multi-byte character leaves the character whole.
+  if (text.find('\0', i) != std::string::npos) {
+    const std::size_t before = text.size();
+    text.erase(std::remove(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), '\0'), text.end());
+    r.nul_bytes = before - text.size();
+  }
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   out.append(text, 0, i);
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0) {
-      ++r.nul_bytes;
-      ++i;
-    } else if (bad_control(c, controls)) {
+    if (bad_control(c, controls)) {
       ++r.controls;
       out += ' ';
       ++i;

@@ -379,7 +379,8 @@ class Parser {
         continue;
       }
       // A bare URL line after a footnote finishes that footnote ("²⁷ ... 2017,\n\nhttp://...").
-      if (!footnotes_.empty() && last_was_footnote_ && line.text.rfind("http", 0) == 0) {
+      if (!footnotes_.empty() && last_was_footnote_ && line.text.rfind("http", 0) == 0 &&
+          footnotes_.back().text.size() + line.text.size() < max_line_bytes) {
         footnotes_.back().text += " " + line.text;
         continue;
       }
@@ -400,7 +401,8 @@ class Parser {
         Item& last = items_.back();
         const bool open = last.kind == Kind::candidate || last.kind == Kind::text || last.kind == Kind::list_item;
         const bool starts_item = std::regex_match(text, m, bullet) || std::regex_match(text, m, enumerator);
-        if (open && !starts_item &&
+        // Never past the line limit: a run that long is no paragraph anyone wrote.
+        if (open && !starts_item && last.text.size() + text.size() < max_line_bytes &&
             ((line.indented && !line.after_blank) ||
              (!ends_sentence(last.text) && std::islower(static_cast<unsigned char>(text[0]))))) {
           last.text += " " + text;
@@ -725,7 +727,8 @@ class Parser {
           // rest of the one before (a line that pdftotext's layout broke off).
           if (!upr_addressee_.empty() && item.kind == Kind::text && !doc_.recommendations.empty() &&
               doc_.blocks.back().kind == BlockKind::numbered_paragraph &&
-              doc_.blocks.back().address == doc_.recommendations.back().address) {
+              doc_.blocks.back().address == doc_.recommendations.back().address &&
+              doc_.blocks.back().text.size() + item.text.size() < max_line_bytes) {
             Block& last = doc_.blocks.back();
             last.text += " " + item.text;
             last.span.last_line = item.span.last_line;
@@ -759,7 +762,8 @@ class Parser {
           }
           // In numbered recommendations, list items are sub-items of the paragraph before.
           const bool sub_item = rec.active && rec.numbered && b.kind == BlockKind::list_item;
-          if (sub_item && !doc_.recommendations.empty())
+          if (sub_item && !doc_.recommendations.empty() &&
+              doc_.recommendations.back().text.size() + b.text.size() < max_line_bytes)
             doc_.recommendations.back().text += " " + (b.marker.empty() ? "" : b.marker + " ") + b.text;
           const bool is_rec = rec.active && !item.nested && !sub_item &&
                               (b.kind == BlockKind::numbered_paragraph || b.kind == BlockKind::list_item);
