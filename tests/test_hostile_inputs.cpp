@@ -329,3 +329,15 @@ TEST_CASE("the job key strict must be a boolean") {
   CHECK(r.exit_code == 4);
   CHECK(r.output.find("'strict' must be true or false") != std::string::npos);
 }
+
+TEST_CASE("a file name that is not UTF-8 still gives a valid manifest") {
+  const fs::path in = case_dir("file-name");
+  fs::copy_file(sample, in / "caf\xe9.txt");
+  const fs::path out = in.parent_path() / "out";
+  const auto r = build(in, out);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  CHECK(manifest.at("sources").size() == 2);
+  check_outputs(out);
+}

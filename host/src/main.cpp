@@ -103,7 +103,8 @@ int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
   if (report.exit_code == exit_ok)
     spdlog::info("done: {} documents, {} file(s) in {}", report.documents_read, files, spec.output_dir.string());
   else
-    spdlog::warn("finished with {} problem(s): {} documents, {} file(s) in {}", report.errors.size(),
+    spdlog::warn("finished with {} problem(s): {} documents, {} file(s) in {}",
+                 report.errors.size() + (spec.strict ? report.warnings.size() : 0),
                  report.documents_read, files, spec.output_dir.string());
   return report.exit_code;
 }

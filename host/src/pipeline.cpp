@@ -792,7 +792,9 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       {"warnings", report.warnings},
   };
   try {
-    write_file_atomically(spec.output_dir / "manifest.json", manifest.dump(2) + "\n");
+    // A file name need not be UTF-8; JSON must be (such bytes become U+FFFD).
+    write_file_atomically(spec.output_dir / "manifest.json",
+                          manifest.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   } catch (const std::exception& e) {
     report.errors.push_back(std::string("manifest.json: ") + e.what());
     spdlog::error("could not write manifest.json: {}", e.what());
