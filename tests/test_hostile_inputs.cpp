@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "dossier/text_repair.hpp"
 #include "support.hpp"
 
 namespace {
@@ -340,4 +341,28 @@ TEST_CASE("a file name that is not UTF-8 still gives a valid manifest") {
   const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
   CHECK(manifest.at("sources").size() == 2);
   check_outputs(out);
+}
+
+TEST_CASE("repair_text keeps UTF-8 and replaces each byte that is not") {
+  using dossier::repair_text;
+  std::string clean = "caf\xC3\xA9 \xF0\x9F\x98\x80 \xE2\x80\x94\tend\f\n";
+  const std::string before = clean;
+  CHECK(!repair_text(clean).any());
+  CHECK(clean == before);
+  const std::string fffd = "\xEF\xBF\xBD";
+  std::string surrogate = "a\xED\xA0\x80z";  // U+D800 encoded: not UTF-8
+  CHECK(repair_text(surrogate).invalid_utf8 == 3);
+  CHECK(surrogate == "a" + fffd + fffd + fffd + "z");
+  std::string overlong = "\xE0\x80\xAF\xF4\x90\x80\x80";  // overlong '/', beyond U+10FFFF
+  CHECK(repair_text(overlong).invalid_utf8 == 7);
+  std::string split = std::string("caf\xC3", 4) + '\0' + "\xA9";  // a NUL inside a character
+  const auto r = repair_text(split);
+  CHECK(r.nul_bytes == 1);
+  CHECK(r.invalid_utf8 == 0);
+  CHECK(split == "caf\xC3\xA9");
+  std::string controls = "a\x01" "b\fc\x1F";
+  CHECK(repair_text(controls, true).controls == 3);
+  CHECK(controls == "a b c ");
+  CHECK(dossier::repair_diagnostic(r).message == "input altered: 1 NUL byte dropped");
+  CHECK(dossier::is_alteration(dossier::repair_diagnostic(r)));
 }
