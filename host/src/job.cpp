@@ -86,7 +86,7 @@ class JobReader : public TomlFile {
   Job read() const {
     toml::table root = parse();
     only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "threads", "plugin_time_limit",
-                     "analyze", "export"},
+                     "strict", "analyze", "export"},
               "the job file");
 
     Job job;
@@ -124,6 +124,11 @@ class JobReader : public TomlFile {
       const auto n = threads->as_integer();
       if (!n || **n < 0 || **n > 1024) fail(threads, "'threads' must be a whole number from 0 (every core) to 1024");
       job.spec.threads = static_cast<unsigned>(**n);
+    }
+    if (const toml::node* strict = root.get("strict")) {
+      const auto b = strict->as_boolean();
+      if (!b) fail(strict, "'strict' must be true or false");
+      job.spec.strict = **b;
     }
     if (const toml::node* limit = root.get("plugin_time_limit"))
       job.spec.plugin_time_limit = seconds(*limit, "plugin_time_limit", 0);  // 0: none

@@ -103,7 +103,8 @@ int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
   if (report.exit_code == exit_ok)
     spdlog::info("done: {} documents, {} file(s) in {}", report.documents_read, files, spec.output_dir.string());
   else
-    spdlog::warn("finished with {} problem(s): {} documents, {} file(s) in {}", report.errors.size(),
+    spdlog::warn("finished with {} problem(s): {} documents, {} file(s) in {}",
+                 report.errors.size() + (spec.strict ? report.warnings.size() : 0),
                  report.documents_read, files, spec.output_dir.string());
   return report.exit_code;
 }
@@ -315,6 +316,10 @@ int main(int argc, char** argv) {
     spec.isolate = !o.off;
   };
   add_isolation_options(run, run_isolation);
+  bool run_strict = false, build_strict = false;
+  const char* strict_help =
+      "Fail (exit 5, nothing exported) if any source is skipped or altered to be read (docs/readers.md)";
+  run->add_flag("--strict", run_strict, strict_help);
   std::string run_catalogue;
   run->add_option("--catalogue", run_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
 
@@ -330,6 +335,7 @@ int main(int argc, char** argv) {
                     "'auto' reads a Kubernetes Indexed Job's or Slurm array's environment (docs/scale-out.md)")
       ->type_name("K/N|auto");
   add_isolation_options(build, build_isolation);
+  build->add_flag("--strict", build_strict, std::string(strict_help) + "; also the job key 'strict'");
   auto apply_cache = [](RunSpec& spec, const CacheOptions& c) {
     if (!c.file.empty()) spec.cache_file = c.file;
     spec.use_cache = !c.off;
@@ -405,6 +411,7 @@ int main(int argc, char** argv) {
       apply_cache(spec, run_cache);
       apply_isolation(spec, run_isolation);
       spec.catalogue = run_catalogue;
+      spec.strict = run_strict;
       return run_spec(std::move(spec), g, run_cache.dry_run);
     }
     if (*eval) {
@@ -483,6 +490,7 @@ int main(int argc, char** argv) {
       const std::string& out = *build ? build_out : merge_out;
       if (!out.empty()) job.spec.output_dir = out;
       apply_cache(job.spec, *build ? build_cache : merge_cache);
+      if (*build && build_strict) job.spec.strict = true;
       if (*merge) {
         std::string error;
         if (!partial_stores(job.spec.output_dir, merge_parts, job.spec.merge_stores, error)) {

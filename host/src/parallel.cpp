@@ -1,5 +1,7 @@
 #include "parallel.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -31,12 +33,26 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
   };
   // Threads are started per stage rather than kept in a pool: between stages no other
   // thread exists, which is what lets the host fork a plugin into a child process safely.
-  const std::size_t extra = std::min<std::size_t>(n, std::max(1u, threads)) - (n > 0 ? 1 : 0);
-  std::vector<std::thread> pool;
-  pool.reserve(extra);
-  for (std::size_t t = 0; t < extra; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  // Each gets a large stack (address space only, touched as used): std::regex recurses once
+  // per character it matches, so a line of a few thousand characters in a reader's pattern
+  // overflows the usual 8 MB under the sanitizers, and ~25 000 characters without them.
+  const std::size_t count = std::min<std::size_t>(n, std::max(1u, threads));
+  std::vector<pthread_t> pool;
+  pool.reserve(count);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, worker_stack_bytes);
+  auto start = [](void* w) -> void* {
+    (*static_cast<decltype(worker)*>(w))();
+    return nullptr;
+  };
+  for (std::size_t t = 0; t < count; ++t) {
+    pthread_t id;
+    if (pthread_create(&id, &attr, start, &worker) == 0) pool.push_back(id);
+  }
+  pthread_attr_destroy(&attr);
+  if (pool.empty() && n > 0) worker();  // no thread could start: the caller's own stack then
+  for (auto id : pool) pthread_join(id, nullptr);
   if (failure) std::rethrow_exception(failure);
 }
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <ctime>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <memory>
@@ -22,6 +23,7 @@
 #include <spdlog/spdlog.h>
 
 #include "dossier/corpus.hpp"
+#include "dossier/text_repair.hpp"
 
 #include "analysis.hpp"
 #include "catalogue.hpp"
@@ -44,6 +46,59 @@ bool hidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
+
+// Whether `ancestor` is `p` or a folder above it (both canonical).
+bool contains(const fs::path& ancestor, const fs::path& p) {
+  auto a = ancestor.begin(), b = p.begin();
+  for (; a != ancestor.end(); ++a, ++b)
+    if (b == p.end() || *a != *b) return false;
+  return true;
+}
+
+// The files below `root`, hidden entries skipped. Symbolic links to folders are not
+// followed, so no link can make the walk loop; one that loops is named in a warning, and
+// a folder that cannot be read is named in `problems` (its files are missing).
+void walk_folder(const fs::path& root, std::vector<fs::path>& found, std::vector<std::string>& problems) {
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      problems.push_back(dir.string() + ": folder cannot be read (" + ec.message() + "); its files are skipped");
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (hidden(p)) continue;
+      std::error_code sc;
+      const fs::file_status own = it->symlink_status(sc);
+      if (fs::is_symlink(own)) {
+        const fs::file_status target = fs::status(p, sc);
+        if (sc == std::errc::too_many_symbolic_link_levels) {
+          spdlog::warn("source {}: symbolic link loop; skipped", p.string());
+        } else if (sc) {
+          spdlog::warn("source {}: symbolic link to nothing readable ({}); skipped", p.string(), sc.message());
+        } else if (fs::is_directory(target)) {
+          std::error_code c1, c2;
+          const fs::path to = fs::canonical(p, c1), here = fs::canonical(dir, c2);
+          if (!c1 && !c2 && contains(to, here))
+            spdlog::warn("source {}: symbolic link loop (to a folder that contains it); not followed", p.string());
+          else
+            spdlog::debug("source {}: symbolic link to a folder; not followed", p.string());
+        } else if (fs::is_regular_file(target)) {
+          found.push_back(p);
+        }
+      } else if (fs::is_directory(own)) {
+        pending.push_back(p);
+      } else if (fs::is_regular_file(own)) {
+        found.push_back(p);
+      }
+    }
+    if (ec) problems.push_back(dir.string() + ": folder could not be read to the end (" + ec.message() + ")");
+  }
+}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -175,9 +230,10 @@ void log_from_plugin(LogLevel level, std::string_view plugin, std::string_view m
 }
 
 bool read_file(const fs::path& path, std::string& out, std::string& error) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "cannot open";
+    error = errno ? std::string("cannot open (") + std::strerror(errno) + ")" : std::string("cannot open");
     return false;
   }
   std::ostringstream buffer;
@@ -246,14 +302,7 @@ std::vector<fs::path> collect_sources(const std::vector<std::string>& sources,
     std::error_code ec;
     if (fs::is_directory(source, ec)) {
       std::vector<fs::path> found;
-      fs::recursive_directory_iterator it(source, fs::directory_options::skip_permission_denied, ec), end;
-      for (; !ec && it != end; it.increment(ec)) {
-        if (hidden(it->path())) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec)) found.push_back(it->path());
-      }
+      walk_folder(source, found, missing);
       std::sort(found.begin(), found.end());
       for (const auto& f : found) add(f);
     } else if (fs::is_regular_file(source, ec)) {
@@ -361,6 +410,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     std::optional<Document> document;
     SourceRecord record;
     std::string error;
+    std::vector<std::string> warnings;  // the document was altered to be read (--strict fails)
   };
   std::vector<Slot> slots(files.size());
   std::atomic<std::size_t> done{0};
@@ -380,11 +430,25 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       spdlog::error("{}", slot.error);
       return;
     }
+    if (source.content.empty()) {
+      slot.error = "source " + source.path + ": empty file; skipped";
+      spdlog::error("{}", slot.error);
+      return;
+    }
     source.sha256 = sha256_hex(source.content);
+    // One warning per alteration, on every build (from the store too), naming the file.
+    auto report_alterations = [&](const Document& doc) {
+      for (const auto& d : doc.diagnostics) {
+        if (!is_alteration(d)) continue;
+        slot.warnings.push_back("source " + source.path + ": " + d.message);
+        spdlog::warn("{}", slot.warnings.back());
+      }
+    };
 
     const ReaderSet::Choice best = readers.choose(source);
     if (!best.library) {
-      slot.error = "source " + source.path + ": no reader understands this file";
+      slot.error = "source " + source.path + ": no reader understands this file (binary, or not text, PDF or "
+                   "Akoma Ntoso XML); skipped";
       spdlog::error("{}", slot.error);
       return;
     }
@@ -402,6 +466,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
         cached->source = source.path;
         spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), source.path, cached->id);
         slot.record.reused = true;
+        report_alterations(*cached);
         slot.document = std::move(*cached);
         return;
       }
@@ -413,6 +478,13 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       doc.source = source.path;
       doc.sha256 = source.sha256;
       if (doc.reader.empty()) doc.reader = info.name;
+      // Exporters need valid UTF-8: whatever a reader let through stops here.
+      if (const TextRepairs repairs = repair_document_text(doc); repairs.any()) {
+        Diagnostic d = repair_diagnostic(repairs);
+        d.message += " in what reader " + info.name + " made";
+        doc.diagnostics.push_back(std::move(d));
+      }
+      report_alterations(doc);
       // The store keeps what the reader made; the catalogue is applied on top, every time.
       if (options.store) {
         try {
@@ -435,6 +507,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   bar.reset();
   for (auto& slot : slots) {
     if (!slot.error.empty()) errors.push_back(std::move(slot.error));
+    for (auto& w : slot.warnings) result.warnings.push_back(std::move(w));
     if (!slot.document) continue;
     slot.record.document = slot.document->id;
     if (slot.record.reused) ++result.reused;
@@ -493,6 +566,13 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
                                  {store.get(), spec.force, catalogue ? &*catalogue : nullptr, spec.threads,
                                   spec.shard_index, spec.shard_count});
   report.sources_found = read.sources_found;
+  report.warnings = read.warnings;
+  if (spec.strict && (!report.errors.empty() || !report.warnings.empty())) {
+    spdlog::error("--strict: {} source(s) skipped or altered (above); nothing exported, {} left as it was",
+                  report.errors.size() + report.warnings.size(), spec.output_dir.string());
+    report.exit_code = exit_input;
+    return report;
+  }
   report.documents_reused = read.reused;
   if (read.reused)
     spdlog::info("reused {} of {} documents from the store; parsed {}", read.reused, read.corpus.documents.size(),
@@ -709,9 +789,12 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       {"reuse", reuse},
       {"timings", timings},
       {"errors", report.errors},
+      {"warnings", report.warnings},
   };
   try {
-    write_file_atomically(spec.output_dir / "manifest.json", manifest.dump(2) + "\n");
+    // A file name need not be UTF-8; JSON must be (such bytes become U+FFFD).
+    write_file_atomically(spec.output_dir / "manifest.json",
+                          manifest.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   } catch (const std::exception& e) {
     report.errors.push_back(std::string("manifest.json: ") + e.what());
     spdlog::error("could not write manifest.json: {}", e.what());

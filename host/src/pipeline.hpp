@@ -66,6 +66,9 @@ struct RunSpec {
   /// the others' outputs still land (docs/cli.md). Off (--no-isolation): in this process, as
   /// a debugger wants them.
   bool isolate = true;
+  /// --strict (job key `strict`): a source skipped or altered to be read fails the build
+  /// (exit_input) before anything is exported.
+  bool strict = false;
   /// How long an isolated plugin may run before it is killed; zero: no limit.
   std::chrono::seconds plugin_time_limit{3600};
 };
@@ -84,6 +87,7 @@ struct RunReport {
   std::size_t documents_read = 0;
   std::size_t documents_reused = 0;  ///< from the store, not parsed
   std::vector<std::string> errors;  ///< one line each: sources, analyzers and exporters that failed
+  std::vector<std::string> warnings;  ///< one line each: documents altered to be read (ReadResult)
   std::vector<ExportResult> exports;
   int exit_code = exit_ok;
 };
@@ -102,6 +106,9 @@ struct ReadResult {
   std::vector<SourceRecord> sources;
   std::size_t sources_found = 0;
   std::size_t reused = 0;
+  /// One line per alteration a document needed to be read ("source F: input altered: ..."):
+  /// repaired bytes, broken lines. The document is in the corpus; --strict fails on these.
+  std::vector<std::string> warnings;
 };
 
 class Store;

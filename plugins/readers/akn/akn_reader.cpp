@@ -19,7 +19,11 @@ class AknReader final : public Reader {
   }
 
   Document read(const Source& source, Context& context) override {
-    Document doc = akn_reader::parse_akoma_ntoso(source.content, source.path);
+    // Bytes that are not UTF-8 pass through pugixml untouched; repaired first (same lines).
+    std::string xml = source.content;
+    const TextRepairs repairs = repair_text(xml);
+    Document doc = akn_reader::parse_akoma_ntoso(xml, source.path);
+    if (repairs.any()) doc.diagnostics.push_back(repair_diagnostic(repairs));
     if (doc.blocks.empty()) doc.diagnostics.push_back({Diagnostic::Severity::warning, "no text found", {}});
     context.debug(source.path + ": " + std::to_string(doc.blocks.size()) + " blocks, " +
                   std::to_string(doc.sections.size()) + " sections, " + std::to_string(doc.footnotes.size()) +

@@ -13,6 +13,7 @@
 
 #include <dossier/address.hpp>
 #include <dossier/references.hpp>
+#include <dossier/text_repair.hpp>
 
 namespace dossier::readers {
 
@@ -401,7 +402,8 @@ class Parser {
         continue;
       }
       // A bare URL line after a footnote finishes that footnote ("²⁷ ... 2017,\n\nhttp://...").
-      if (!footnotes_.empty() && last_was_footnote_ && line.text.rfind("http", 0) == 0) {
+      if (!footnotes_.empty() && last_was_footnote_ && line.text.rfind("http", 0) == 0 &&
+          footnotes_.back().text.size() + line.text.size() < max_line_bytes) {
         footnotes_.back().text += " " + line.text;
         continue;
       }
@@ -422,7 +424,8 @@ class Parser {
         Item& last = items_.back();
         const bool open = last.kind == Kind::candidate || last.kind == Kind::text || last.kind == Kind::list_item;
         const bool starts_item = bullet.full(text, m) || enumerator.full(text, m);
-        if (open && !starts_item &&
+        // Never past the line limit: a run that long is no paragraph anyone wrote.
+        if (open && !starts_item && last.text.size() + text.size() < max_line_bytes &&
             ((line.indented && !line.after_blank) ||
              (!ends_sentence(last.text) && std::islower(static_cast<unsigned char>(text[0]))))) {
           last.text += " " + text;
@@ -747,7 +750,8 @@ class Parser {
           // rest of the one before (a line that pdftotext's layout broke off).
           if (!upr_addressee_.empty() && item.kind == Kind::text && !doc_.recommendations.empty() &&
               doc_.blocks.back().kind == BlockKind::numbered_paragraph &&
-              doc_.blocks.back().address == doc_.recommendations.back().address) {
+              doc_.blocks.back().address == doc_.recommendations.back().address &&
+              doc_.blocks.back().text.size() + item.text.size() < max_line_bytes) {
             Block& last = doc_.blocks.back();
             last.text += " " + item.text;
             last.span.last_line = item.span.last_line;
@@ -781,7 +785,8 @@ class Parser {
           }
           // In numbered recommendations, list items are sub-items of the paragraph before.
           const bool sub_item = rec.active && rec.numbered && b.kind == BlockKind::list_item;
-          if (sub_item && !doc_.recommendations.empty())
+          if (sub_item && !doc_.recommendations.empty() &&
+              doc_.recommendations.back().text.size() + b.text.size() < max_line_bytes)
             doc_.recommendations.back().text += " " + (b.marker.empty() ? "" : b.marker + " ") + b.text;
           const bool is_rec = rec.active && !item.nested && !sub_item &&
                               (b.kind == BlockKind::numbered_paragraph || b.kind == BlockKind::list_item);
@@ -1036,8 +1041,87 @@ std::vector<SourceLine> split_converted_lines(std::string_view content) {
   return lines;
 }
 
+namespace {
+
+// Where the piece of `text` starting at `from` ends: at most max_line_bytes on, after the
+// last space within that if any, else at the start of a UTF-8 sequence.
+std::size_t piece_end(std::string_view text, std::size_t from) {
+  std::size_t end = from + max_line_bytes;
+  if (end >= text.size()) return text.size();
+  const std::size_t space = text.rfind(' ', end - 1);
+  if (space != std::string_view::npos && space > from + max_line_bytes / 2) return space + 1;
+  while (end > from + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+std::string too_long_message(std::size_t lines, std::size_t longest, std::size_t pieces, const char* what) {
+  return std::string(altered_prefix) + std::to_string(lines) + " " + what +
+         (lines == 1 ? " was " : "s were ") + "longer than " + std::to_string(max_line_bytes) +
+         " bytes (the longest " + std::to_string(longest) + "); broken into " + std::to_string(pieces) +
+         " paragraphs";
+}
+
+}  // namespace
+
+Diagnostic break_long_lines(std::string& text) {
+  std::size_t lines = 0, longest = 0, pieces = 0;
+  std::string out;
+  std::size_t copied = 0;  // text[0, copied) is in `out` already
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end - start > max_line_bytes) {
+      if (out.empty()) out.reserve(text.size() + text.size() / max_line_bytes * 2 + 16);
+      out.append(text, copied, start - copied);
+      const std::string_view line(text.data() + start, end - start);
+      for (std::size_t from = 0; from < line.size();) {
+        const std::size_t to = piece_end(line, from);
+        if (from > 0) out += "\n\n";
+        out.append(line.substr(from, to - from));
+        from = to;
+        ++pieces;
+      }
+      copied = end;
+      ++lines;
+      longest = std::max(longest, end - start);
+    }
+    start = end + 1;
+  }
+  if (lines == 0) return {Diagnostic::Severity::warning, {}, {}};
+  out.append(text, copied, std::string::npos);
+  text = std::move(out);
+  return {Diagnostic::Severity::warning, too_long_message(lines, longest, pieces, "line"), {}};
+}
+
 Document parse_structure(ParsedSource source, const std::string& path) {
-  return Parser(std::move(source), path).run();
+  // Front ends join lines into paragraphs, which can outgrow the limit in turn.
+  std::size_t lines = 0, longest = 0, pieces = 0;
+  if (std::any_of(source.lines.begin(), source.lines.end(),
+                  [](const SourceLine& l) { return l.text.size() > max_line_bytes; })) {
+    std::vector<SourceLine> bounded;
+    for (auto& l : source.lines) {
+      if (l.text.size() <= max_line_bytes) {
+        bounded.push_back(std::move(l));
+        continue;
+      }
+      ++lines;
+      longest = std::max(longest, l.text.size());
+      for (std::size_t from = 0; from < l.text.size();) {
+        const std::size_t to = piece_end(l.text, from);
+        SourceLine piece{trim(std::string_view(l.text).substr(from, to - from)), l.number, l.indented,
+                         from == 0 ? l.after_blank : true, {}};
+        if (from == 0) piece.footnote_refs = std::move(l.footnote_refs);
+        bounded.push_back(std::move(piece));
+        from = to;
+        ++pieces;
+      }
+    }
+    source.lines = std::move(bounded);
+  }
+  Document doc = Parser(std::move(source), path).run();
+  if (lines > 0)
+    doc.diagnostics.push_back({Diagnostic::Severity::warning, too_long_message(lines, longest, pieces, "paragraph"), {}});
+  return doc;
 }
 
 Document parse_converted_text(std::string_view content, const std::string& path) {

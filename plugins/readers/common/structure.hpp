@@ -33,6 +33,17 @@ struct ParsedSource {
 /// `s` without leading and trailing white space (shared by the front ends).
 std::string trim(std::string_view s);
 
+/// The longest line (and logical line: a paragraph) the structure parser takes, in bytes
+/// (docs/readers.md). Longer ones are broken: std::regex recurses once per character it
+/// matches, so one line of megabytes would overflow any stack.
+constexpr std::size_t max_line_bytes = 64 * 1024;
+
+/// Breaks every line of `text` longer than max_line_bytes into lines of at most that many
+/// bytes, at a space where there is one and never inside a UTF-8 sequence, with a blank
+/// line between the pieces (each becomes a paragraph of its own). Returns the warning to
+/// add to the document, with an empty message when no line was that long.
+Diagnostic break_long_lines(std::string& text);
+
 /// Lines of converted text (one paragraph per line, Markdown left by converters).
 std::vector<SourceLine> split_converted_lines(std::string_view content);
 

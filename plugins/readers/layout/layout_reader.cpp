@@ -20,7 +20,12 @@ class LayoutReader final : public Reader {
   }
 
   Document read(const Source& source, Context& context) override {
-    Document doc = readers::parse_structure(readers::unwrap_layout(source.content), source.path);
+    std::string text = source.content;
+    const TextRepairs repairs = repair_text(text);
+    const Diagnostic broken = readers::break_long_lines(text);
+    Document doc = readers::parse_structure(readers::unwrap_layout(text), source.path);
+    if (repairs.any()) doc.diagnostics.push_back(repair_diagnostic(repairs));
+    if (!broken.message.empty()) doc.diagnostics.push_back(broken);
     context.debug(source.path + ": " + std::to_string(doc.blocks.size()) + " blocks, " +
                   std::to_string(doc.footnotes.size()) + " notes, " + std::to_string(doc.furniture.size()) +
                   " furniture lines removed");

@@ -48,8 +48,12 @@ class PdfReader final : public Reader {
   }
 
   Document read(const Source& source, Context& context) override {
-    const std::string text = layout_text(source);
+    std::string text = layout_text(source);
+    const TextRepairs repairs = repair_text(text);
+    const Diagnostic broken = readers::break_long_lines(text);
     Document doc = readers::parse_structure(readers::unwrap_layout(text), source.path);
+    if (repairs.any()) doc.diagnostics.push_back(repair_diagnostic(repairs));
+    if (!broken.message.empty()) doc.diagnostics.push_back(broken);
     if (doc.blocks.empty())
       doc.diagnostics.push_back({Diagnostic::Severity::warning, "the PDF has no text layer (scanned?)", {}});
     context.debug(source.path + ": " + std::to_string(text.size()) + " bytes of text, " +

@@ -20,7 +20,8 @@ class TextReader final : public Reader {
     std::size_t control = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const unsigned char c = static_cast<unsigned char>(source.content[i]);
-      if (c == 0) return 0;
+      // NUL bytes count as control characters: a few in text are damage (dropped when read),
+      // many are a binary file.
       if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
     }
     // Plain text at all: a low bid that richer readers outbid.
@@ -28,7 +29,12 @@ class TextReader final : public Reader {
   }
 
   Document read(const Source& source, Context& context) override {
-    Document doc = readers::parse_converted_text(source.content, source.path);
+    std::string text = source.content;
+    const TextRepairs repairs = repair_text(text);
+    const Diagnostic broken = readers::break_long_lines(text);
+    Document doc = readers::parse_converted_text(text, source.path);
+    if (repairs.any()) doc.diagnostics.push_back(repair_diagnostic(repairs));
+    if (!broken.message.empty()) doc.diagnostics.push_back(broken);
     if (doc.blocks.empty()) doc.diagnostics.push_back({Diagnostic::Severity::warning, "no text found", {}});
     context.debug(source.path + ": " + std::to_string(doc.blocks.size()) + " blocks, " +
                   std::to_string(doc.sections.size()) + " sections, " + std::to_string(doc.footnotes.size()) +

@@ -12,4 +12,5 @@
 #include "dossier/reference_data.hpp"
 #include "dossier/references.hpp"
 #include "dossier/sink.hpp"
+#include "dossier/text_repair.hpp"
 #include "dossier/version.hpp"
