@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     const Corpus corpus = bench::load_corpus(args[1]);
     host::PluginRegistry registry;
     registry.discover({DOSSIER_PLUGIN_DIR});
-    const auto* found = registry.find(plugin);
+    const auto found = registry.find(plugin, PluginKind::exporter);
     if (!found) throw std::runtime_error("no plugin " + plugin + " in " DOSSIER_PLUGIN_DIR);
     std::shared_ptr<Exporter> exporter = found->make_exporter();
     std::string log;

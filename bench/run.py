@@ -14,8 +14,9 @@ thread involved, so "per core" rates are input MB per CPU second; a shared machi
 CPU time far less than wall time, which is shown too):
 
 * reading, one row per reader (text: the scaled corpus; layout, pdf, akn: smaller inputs made
-  by the scaler): `dossier run --threads 1 --no-cache ... --export json`, the manifest's
-  `read` stage, wall-clock on one thread;
+  by the scaler): bench_read loads the reader plugin and reads every file (already in memory)
+  on one thread; the host's read stage as a whole (files, hashing, bidding, all threads) is
+  the manifest's `read` in the whole build;
 * mapping: `sdg` and `gcm`, the manifest's `analyzers_cpu` in the whole build;
 * each exporter alone (bench_export loads the plugin and writes a corpus loaded from the
   build's corpus.json, as the host's exporter child does), with its baselines in the same
@@ -46,6 +47,7 @@ BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 import xlsx as xlsx_bench  # noqa: E402  (dump_cells: the workbook's cells, as bench_xlsx reads them)
 
+PYTHON = "/usr/bin/python3"
 TARGETS = {
     "build": "whole build >= 20 MB/s per core",
     "xlsx": "matrix >= 70% of raw libxlsxwriter",
@@ -89,7 +91,8 @@ def need(build, names, quick):
 
 
 def corpus(cache, size, seed, kinds="text", other_mb=5):
-    d = cache / f"{kinds.replace(',', '-')}-{size}mb-seed{seed}"
+    name = f"{size}mb" if kinds == "text" else f"{other_mb}mb"
+    d = cache / f"{kinds.replace(',', '-')}-{name}-seed{seed}"
     if not (d / ".done").exists():
         shutil.rmtree(d, ignore_errors=True)
         t0 = time.perf_counter()
@@ -154,19 +157,10 @@ def whole_build(dossier, src, tmp, runs, label):
     return results
 
 
-def read_stage(dossier, src, tmp, runs, label):
-    rows = []
-    for r in range(runs):
-        out = tmp / f"read-{label}-{r}"
-        wall, cpu, rss, _ = timed([str(dossier), "-qq", "run", str(src), "--threads", "1", "--no-cache",
-                                   "--export", "json", "--out", str(out)])
-        t = json.loads((out / "manifest.json").read_text())["timings"]
-        rows.append({"read": t["read"], "rss_mb": rss})
-        docs = len(json.loads((out / "corpus.json").read_text())["documents"]) if r == 0 else None
-        if docs is not None:
-            rows[-1]["documents"] = docs
-        shutil.rmtree(out)
-    return rows
+def read_stage(build, reader, src, runs):
+    """The reader alone (bench_read) over every file of src on one thread: CPU per core."""
+    _, _, _, stdout = timed([str(build / "bin" / "bench_read"), reader, str(src), "--runs", str(runs)])
+    return json.loads(stdout)
 
 
 def feed_events(feed_xml, events_tsv):
@@ -254,7 +248,7 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     cmp_ = json.loads(stdout)
     exp_cpu = median([x["cpu_seconds"] for x in cmp_["exporter"]])
     raw_cpu = median([x["cpu_seconds"] for x in cmp_["raw"]])
-    _, _, py_rss, stdout = timed([sys.executable, str(BENCH / "baselines" / "xlsx_python.py"), str(cells),
+    _, _, py_rss, stdout = timed([PYTHON, str(BENCH / "baselines" / "xlsx_python.py"), str(cells),
                                   str(tmp / "py.xlsx"), "--runs", str(runs)] + flag)
     py_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
     rows.append(row("export xlsx (matrix)", size, exp_cpu, ncells / exp_cpu, "cells/s",
@@ -271,7 +265,7 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     _, _, _, stdout = timed([str(bin_ / "bench_raw_brief"), str(pages_json), str(tmp / "raw.pdf"), "--runs",
                              str(runs)])
     raw_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
-    _, _, _, stdout = timed([sys.executable, str(BENCH / "baselines" / "brief_reportlab.py"), str(pages_json),
+    _, _, _, stdout = timed([PYTHON, str(BENCH / "baselines" / "brief_reportlab.py"), str(pages_json),
                              str(tmp / "rl.pdf"), "--runs", str(runs)])
     rl_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
     e = out["pdf"]
@@ -290,7 +284,7 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     _, _, _, stdout = timed([str(bin_ / "bench_raw_feed"), str(events), str(tmp / "raw-feed.xml"), "--runs",
                              str(runs)])
     raw_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
-    _, _, _, stdout = timed([sys.executable, str(BENCH / "baselines" / "feed_lxml.py"), str(events),
+    _, _, _, stdout = timed([PYTHON, str(BENCH / "baselines" / "feed_lxml.py"), str(events),
                              str(tmp / "lxml-feed.xml"), "--runs", str(runs)])
     lx_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
     e = out["xml"]
@@ -339,12 +333,20 @@ def main():
     ap.add_argument("--json", help="also write the rows as JSON to this file")
     ap.add_argument("--cache", default=str(BENCH / ".cache"), help="where scaled corpora are kept")
     ap.add_argument("--no-micro", action="store_true")
+    ap.add_argument("--python", default="/usr/bin/python3",
+                    help="the Python with Debian's python3-xlsxwriter, python3-reportlab, python3-lxml")
     a = ap.parse_args()
+    global PYTHON
+    PYTHON = a.python
+    probe = subprocess.run([PYTHON, "-c", "import xlsxwriter, reportlab, lxml"], capture_output=True)
+    if probe.returncode != 0:
+        sys.exit(f"{PYTHON} cannot import the baselines' libraries: apt-get install python3-xlsxwriter "
+                 "python3-reportlab python3-lxml (or name another Python with --python)")
     build = Path(a.build).resolve()
     sizes = [float(s) if "." in s else int(s) for s in (a.sizes or ("10" if a.quick else "10,100,1000")).split(",")]
     runs = a.runs or (2 if a.quick else 3)
     micro = not a.quick and not a.no_micro
-    need(build, ["dossier", "bench_export", "bench_xlsx", "bench_raw_feed", "bench_raw_brief"]
+    need(build, ["dossier", "bench_read", "bench_export", "bench_xlsx", "bench_raw_feed", "bench_raw_brief"]
          + (["bench_micro"] if micro else []), a.quick)
     dossier = build / "bin" / "dossier"
     cache = Path(a.cache)
@@ -359,18 +361,19 @@ def main():
         small = corpus(cache, sizes[0], a.seed) / "text"
         for reader, src in [("text", small), ("layout", other / "layout"), ("pdf", other / "pdf"),
                             ("akn", other / "akn")]:
-            r = read_stage(dossier, src, tmp, runs, reader)
-            mb = dir_bytes(src) / 1e6
-            sec = median([x["read"] for x in r])
-            note = f"{r[0]['documents']} documents, {mb:.1f} MB input, one thread (wall-clock)"
-            rate, unit = mb / sec, "MB/s"
+            r = read_stage(build, reader, src, runs)
+            mb = r["bytes"] / 1e6
+            cpu = median([x["cpu_seconds"] for x in r["runs"]])
+            wall = median([x["seconds"] for x in r["runs"]])
+            note = (f"{r['files']} files, {r['blocks']} blocks, {r['recommendations']} recommendations; "
+                    f"one thread, wall {wall:.2f} s")
             if reader == "pdf":
                 pages = sum(int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(f)], capture_output=True,
                             text=True).stdout).group(1)) for f in sorted(src.glob("*.pdf")))
-                note += f", {pages} pages = {pages / sec:.0f} pages/s"
-            rows.append(row(f"read ({reader} reader)", f"{mb:.0f} MB", sec, rate, unit,
-                            median([x["rss_mb"] for x in r]), "", None, note))
-            print(f"  read {reader}: {sec:.2f} s", flush=True)
+                note += f"; {pages} pages = {pages / cpu:.0f} pages/s per core"
+            rows.append(row(f"read ({reader} reader alone)", f"{mb:.0f} MB", cpu, mb / cpu, "MB/s/core",
+                            median([x["peak_mb"] for x in r["runs"]]), "", None, note))
+            print(f"  read {reader}: {cpu:.2f} s CPU", flush=True)
 
         # The whole build at every size; mapping and per-exporter times from its manifest.
         for size in sizes:
@@ -429,7 +432,8 @@ def main():
                                 rate, unit, float("nan"), "", None, "Google Benchmark, CPU time per iteration"))
 
     print_table(rows)
-    print(f"\n{runs} runs per measurement (1 at 1000 MB and above), medians; total {time.perf_counter() - started:.0f} s")
+    print("\ntargets: " + "; ".join(TARGETS.values()))
+    print(f"{runs} runs per measurement (1 at 1000 MB and above), medians; total {time.perf_counter() - started:.0f} s")
     if a.json:
         Path(a.json).write_text(json.dumps(rows, indent=1, default=str))
     return 0
