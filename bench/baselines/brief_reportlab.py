@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Baseline: reportlab (python3-reportlab) writing the same brief as the pdf exporter.
+
+Reads PAGES.json (the exporter's brief as pages of positioned lines, taken from its PDF by
+bench/run.py with `pdftotext -bbox-layout`) and draws every line at its place and size in
+the same embedded font (DejaVu Sans) with compression, as a user scripting the brief with
+reportlab's canvas would. Prints JSON: CPU and wall seconds of writing, per run.
+
+    python3 bench/baselines/brief_reportlab.py PAGES.json OUT.pdf [--runs R]
+"""
+import argparse
+import json
+import time
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def write(pages, path):
+    c = canvas.Canvas(path, pagesize=(pages["width"], pages["height"]), pageCompression=1)
+    height = pages["height"]
+    for lines in pages["pages"]:
+        for line in lines:
+            c.setFont("DejaVuSans", line["size"])
+            c.drawString(line["x"], height - line["y"] - line["size"], line["text"])
+        c.showPage()
+    c.save()
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("pages")
+    p.add_argument("out")
+    p.add_argument("--runs", type=int, default=3)
+    a = p.parse_args()
+    with open(a.pages, encoding="utf-8") as f:
+        pages = json.load(f)
+    pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
+    runs = []
+    for _ in range(a.runs):
+        w0, c0 = time.perf_counter(), time.process_time()
+        write(pages, a.out)
+        runs.append({"seconds": time.perf_counter() - w0, "cpu_seconds": time.process_time() - c0})
+    print(json.dumps({"runs": runs, "pages": len(pages["pages"])}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+// Google Benchmark micro-benchmarks of the functions that set the pace of a build:
+//   BM_AuroraMatch        the Aurora matcher (all 17 SDG query files) over sample-corpus paragraphs
+//   BM_FindReferences     reference extraction (sdk references.cpp) over the same paragraphs
+//   BM_ParseCitation      citation parsing (sdk address.cpp) of typical citations
+//   BM_ParseConvertedText the text reader's structure parser on one whole sample document
+//   BM_DocumentToJson / BM_DocumentFromJson  sdk json encode / decode of that document
+// Rates are bytes of input per second (SetBytesProcessed) or items per second.
+//
+//   build/bin/bench_micro [--benchmark_filter=REGEX] [--benchmark_min_time=0.5]
+//                         [--benchmark_format=json]
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "aurora.hpp"
+#include "dossier/address.hpp"
+#include "dossier/json.hpp"
+#include "dossier/references.hpp"
+#include "structure.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const fs::path kRoot = DOSSIER_SOURCE_DIR;
+
+// The non-empty lines of the sample corpus: its paragraphs, in a fixed order.
+const std::vector<std::string>& paragraphs() {
+  static const std::vector<std::string> lines = [] {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(kRoot / "samples" / "corpus"))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> out;
+    for (const auto& f : files) {
+      std::istringstream in(read_file(f));
+      for (std::string line; std::getline(in, line);)
+        if (line.size() > 20) out.push_back(line);
+    }
+    return out;
+  }();
+  return lines;
+}
+
+std::size_t total_bytes(const std::vector<std::string>& v) {
+  std::size_t n = 0;
+  for (const auto& s : v) n += s.size();
+  return n;
+}
+
+const dossier::aurora::Matcher& matcher() {
+  static const dossier::aurora::Matcher m = [] {
+    std::vector<dossier::aurora::TargetQuery> queries;
+    for (int goal = 1; goal <= 17; ++goal) {
+      const auto q = dossier::aurora::load_queries(
+          read_file(kRoot / "sdk" / "data" / "aurora" / ("query_SDG" + std::to_string(goal) + ".xml")));
+      queries.insert(queries.end(), q.begin(), q.end());
+    }
+    return dossier::aurora::Matcher(queries);
+  }();
+  return m;
+}
+
+void BM_AuroraMatch(benchmark::State& state) {
+  const auto& m = matcher();
+  const auto& lines = paragraphs();
+  std::size_t matches = 0;
+  for (auto _ : state)
+    for (const auto& l : lines) matches += m.match(l).size();
+  benchmark::DoNotOptimize(matches);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+  state.counters["paragraphs"] = static_cast<double>(lines.size());
+}
+BENCHMARK(BM_AuroraMatch)->Unit(benchmark::kMillisecond);
+
+void BM_FindReferences(benchmark::State& state) {
+  const auto& lines = paragraphs();
+  std::size_t found = 0;
+  for (auto _ : state)
+    for (const auto& l : lines) found += dossier::find_references(l, "bench ¶1").size();
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+}
+BENCHMARK(BM_FindReferences)->Unit(benchmark::kMillisecond);
+
+void BM_ParseCitation(benchmark::State& state) {
+  const std::vector<std::string> citations = {"A/68/283 ¶135",      "A/68/283 ¶50-54", "A/RES/76/172 ¶4(a)",
+                                              "A/68/283 paras 50-54", "gfmd-2010 §6.1 #3", "not a citation"};
+  std::size_t ok = 0;
+  for (auto _ : state)
+    for (const auto& c : citations) {
+      dossier::Citation out;
+      ok += dossier::parse_citation(c, out);
+    }
+  benchmark::DoNotOptimize(ok);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * citations.size()));
+}
+BENCHMARK(BM_ParseCitation);
+
+// The largest sample document (002, 192 kB), as the text reader parses it.
+const std::string& one_document() {
+  static const std::string text = [] {
+    fs::path biggest;
+    for (const auto& e : fs::directory_iterator(kRoot / "samples" / "corpus"))
+      if (e.path().extension() == ".txt" && (biggest.empty() || fs::file_size(e.path()) > fs::file_size(biggest)))
+        biggest = e.path();
+    return read_file(biggest);
+  }();
+  return text;
+}
+
+void BM_ParseConvertedText(benchmark::State& state) {
+  const auto& text = one_document();
+  for (auto _ : state) {
+    auto doc = dossier::readers::parse_converted_text(text, "bench.txt");
+    benchmark::DoNotOptimize(doc);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ParseConvertedText)->Unit(benchmark::kMillisecond);
+
+void BM_DocumentToJson(benchmark::State& state) {
+  const auto doc = dossier::readers::parse_converted_text(one_document(), "bench.txt");
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string j = dossier::to_json(doc);
+    bytes += j.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_DocumentToJson)->Unit(benchmark::kMillisecond);
+
+void BM_DocumentFromJson(benchmark::State& state) {
+  const std::string j = dossier::to_json(dossier::readers::parse_converted_text(one_document(), "bench.txt"));
+  for (auto _ : state) {
+    auto doc = dossier::document_from_json(j);
+    benchmark::DoNotOptimize(doc);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * j.size()));
+}
+BENCHMARK(BM_DocumentFromJson)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,79 @@
+// Raw libharu writing the same brief as the pdf exporter: the exporter's pages, each line of
+// text at the place and size the exporter put it (bench/run.py takes them from the exporter's
+// PDF with `pdftotext -bbox-layout`), in the same embedded font (DejaVu Sans, UTF-8) with
+// the same compression. No layout, wrapping or choosing of content: what a user writing the
+// pages with libharu alone would pay; the exporter's share of this rate is its overhead.
+//
+//   bench_raw_brief PAGES.json OUT.pdf [--runs R]
+//
+// PAGES.json: {"width": W, "height": H, "pages": [[{"x", "y", "size", "text"}...]...]},
+// y from the top of the page, in points.
+#include <hpdf.h>
+
+#include "measure.hpp"
+
+namespace {
+
+constexpr const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+// libharu is C: its error handler records the first error rather than throwing through it.
+HPDF_STATUS g_error = 0;
+void on_error(HPDF_STATUS error, HPDF_STATUS, void*) {
+  if (!g_error) g_error = error;
+}
+
+void write_brief(const nlohmann::json& pages, const std::string& path) {
+  g_error = 0;
+  HPDF_Doc pdf = HPDF_New(on_error, nullptr);
+  if (!pdf) throw std::runtime_error("HPDF_New failed");
+  {
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    const char* name = HPDF_LoadTTFontFromFile(pdf, kFont, HPDF_TRUE);
+    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    const float width = pages.at("width"), height = pages.at("height");
+    for (const auto& lines : pages.at("pages")) {
+      HPDF_Page page = HPDF_AddPage(pdf);
+      HPDF_Page_SetWidth(page, width);
+      HPDF_Page_SetHeight(page, height);
+      HPDF_Page_BeginText(page);
+      for (const auto& line : lines) {
+        const float size = line.at("size");
+        HPDF_Page_SetFontAndSize(page, font, size);
+        const float y = height - static_cast<float>(line.at("y")) - size;
+        HPDF_Page_TextOut(page, line.at("x"), y, line.at("text").get<std::string>().c_str());
+      }
+      HPDF_Page_EndText(page);
+    }
+    HPDF_SaveToFile(pdf, path.c_str());
+  }
+  HPDF_Free(pdf);
+  if (g_error) throw std::runtime_error("libharu error " + std::to_string(g_error) + " writing " + path);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() < 2) {
+      std::cerr << "usage: bench_raw_brief PAGES.json OUT.pdf [--runs R]\n";
+      return 2;
+    }
+    int runs = 5;
+    if (args.size() >= 4 && args[2] == "--runs") runs = std::stoi(args[3]);
+    std::ifstream in(args[0], std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + args[0]);
+    const nlohmann::json pages = nlohmann::json::parse(in);
+    write_brief(pages, args[1]);
+    std::vector<bench::Run> measured;
+    for (int r = 0; r < runs; ++r) measured.push_back(bench::measured([&] { write_brief(pages, args[1] + ".tmp"); }));
+    std::remove((args[1] + ".tmp").c_str());
+    std::cout << nlohmann::json{{"runs", bench::to_json(measured)}, {"pages", pages.at("pages").size()}}.dump() << "\n";
+    return 0;
+  } catch (const std::exception& ex) {
+    std::cerr << "bench_raw_brief: " << ex.what() << "\n";
+    return 1;
+  }
+}
