@@ -12,19 +12,31 @@
 
 using namespace dossier;
 
-TEST_CASE("every sample document survives a round trip through JSON unchanged") {
+namespace {
+
+// The sample corpus as the text reader builds it.
+std::vector<Document> sample_documents() {
   host::PluginRegistry registry;
   registry.discover({test::plugin_dir()});
   auto reader = registry.find("text")->make_reader();
+  std::vector<Document> out;
   for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir())) {
     Source source;
     source.path = entry.path().string();
     source.content = test::read_file(entry.path());
     Context context("text", {}, {}, nullptr);
-    const Document original = reader->read(source, context);
+    out.push_back(reader->read(source, context));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every sample document survives a round trip through JSON unchanged") {
+  for (const Document& original : sample_documents()) {
     const std::string once = to_json(original);
     const Document back = document_from_json(once);
-    INFO(source.path);
+    INFO(original.source);
     CHECK(to_json(back) == once);
     CHECK(back.blocks.size() == original.blocks.size());
     CHECK(back.section_path(back.blocks.back().section) == original.section_path(original.blocks.back().section));
@@ -40,16 +52,9 @@ TEST_CASE("malformed JSON is an error, not a crash") {
 
 TEST_CASE("a document's JSON has the bytes of nlohmann's compact form") {
   // Stored documents and analysis keys are hashes of these bytes: they must not change.
-  host::PluginRegistry registry;
-  registry.discover({test::plugin_dir()});
-  auto reader = registry.find("text")->make_reader();
-  for (const auto& entry : std::filesystem::directory_iterator(test::corpus_dir())) {
-    Source source;
-    source.path = entry.path().string();
-    source.content = test::read_file(entry.path());
-    Context context("text", {}, {}, nullptr);
-    const std::string written = to_json(reader->read(source, context));
-    INFO(source.path);
+  for (const Document& document : sample_documents()) {
+    const std::string written = to_json(document);
+    INFO(document.source);
     CHECK(nlohmann::ordered_json::parse(written).dump() == written);
   }
 }
