@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
@@ -50,36 +51,53 @@ std::size_t utf8_char(std::string_view s, std::size_t i, bool& separator) {
   return len;
 }
 
+// What an ASCII byte is to the tokenizer, and its lower-case form: a table lookup per byte
+// instead of comparisons, as every byte of every text passes here.
+enum ByteClass : std::uint8_t { separator, word_byte, wildcard, non_ascii };
+
+struct ByteTables {
+  ByteClass kind[256];
+  char lower[256];
+  ByteTables() {
+    for (int c = 0; c < 256; ++c) {
+      const auto u = static_cast<unsigned char>(c);
+      kind[c] = u >= 0x80 ? non_ascii : is_ascii_word(u) ? word_byte : (u == '*' || u == '?') ? wildcard : separator;
+      lower[c] = fold(u);
+    }
+  }
+};
+const ByteTables bytes;
+
 // Splits `s` into words; `lower` receives `s` with ASCII folded to lower case (same offsets).
 // With `wild`, '*' and '?' are word characters (query words).
 void tokenize(std::string_view s, std::string& lower, std::vector<Tok>& toks, bool wild) {
-  lower.assign(s.data(), s.size());
+  lower.resize(s.size());
   toks.clear();
-  std::size_t i = 0;
-  std::size_t start = 0;
-  bool in_word = false;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 1;
-    bool word;
-    if (c < 0x80) {
-      word = is_ascii_word(c) || (wild && (c == '*' || c == '?'));
-      lower[i] = fold(c);
-    } else {
-      bool sep;
-      len = utf8_char(s, i, sep);
-      word = !sep;
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  char* out = lower.data();
+  const std::size_t n = s.size();
+  // Whether the character at `i` belongs to a word; copies it (folded) to `out` and moves past it.
+  const auto take = [&](std::size_t& i) {
+    const unsigned char c = in[i];
+    const ByteClass k = bytes.kind[c];
+    if (k != non_ascii) {
+      out[i++] = bytes.lower[c];
+      return k == word_byte || (wild && k == wildcard);
     }
-    if (word && !in_word) {
-      start = i;
-      in_word = true;
-    } else if (!word && in_word) {
-      toks.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)});
-      in_word = false;
-    }
+    bool sep;
+    const std::size_t len = utf8_char(s, i, sep);
+    std::memcpy(out + i, in + i, len);
     i += len;
+    return !sep;
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t start = i;
+    if (!take(i)) continue;
+    std::size_t end = i;
+    while (i < n && take(i)) end = i;
+    toks.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
   }
-  if (in_word) toks.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(s.size())});
 }
 
 // Glob match of a lower-case word: '*' any run of bytes, '?' one UTF-8 character.
@@ -150,9 +168,10 @@ struct Occ {
   bool operator<(const Occ& o) const { return term != o.term ? term < o.term : span < o.span; }
 };
 
-void sort_unique(std::vector<Span>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
+// Sorts v[from, end) and drops its duplicates.
+void sort_unique(std::vector<Span>& v, std::size_t from = 0) {
+  std::sort(v.begin() + static_cast<std::ptrdiff_t>(from), v.end());
+  v.erase(std::unique(v.begin() + static_cast<std::ptrdiff_t>(from), v.end()), v.end());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,61 +511,106 @@ struct Trie {
 // The word patterns each distinct token matched, remembered for one matcher on one thread.
 // Reports reuse a small vocabulary, so most tokens then cost one hash lookup instead of a
 // walk down the trie with its prefix and plural checks. Open addressing over an arena of
-// keys; emptied when half full, so memory stays bounded whatever the text.
+// keys; the table starts small (it stays in the L1/L2 cache for a short text) and doubles
+// while half full up to `max_slots`, then is emptied, so memory stays bounded whatever the
+// text.
 class TokenCache {
  public:
-  // Slots are 8 bytes (hash and entry) so that the table stays in the L2 cache.
-  static constexpr std::size_t slot_count = std::size_t{1} << 15;
+  static constexpr std::size_t first_slots = std::size_t{1} << 12;
+  static constexpr std::size_t max_slots = std::size_t{1} << 15;
 
   // The cached patterns of `token`, or false.
   bool find(std::string_view token, std::uint32_t hash, const std::uint32_t*& begin,
             const std::uint32_t*& end) const {
     if (slots_.empty()) return false;
-    for (std::size_t i = hash & (slot_count - 1);; i = (i + 1) & (slot_count - 1)) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
-      if (slot.entry == 0) return false;
-      if (slot.hash != hash) continue;
-      const Entry& e = entries_[slot.entry - 1];
-      if (e.length == token.size() && std::memcmp(keys_.data() + e.key, token.data(), token.size()) == 0) {
-        begin = patterns_.data() + e.begin;
-        end = begin + e.count;
+      if (slot.length == 0) return false;
+      if (slot.hash == hash && slot.length == token.size() && same(keys_.data() + slot.key, token)) {
+        begin = patterns_.data() + slot.begin;
+        end = begin + slot.count;
         return true;
       }
     }
   }
 
   void insert(std::string_view token, std::uint32_t hash, const std::uint32_t* begin, const std::uint32_t* end) {
-    if (slots_.empty() || entries_.size() >= slot_count / 2) {
-      slots_.assign(slot_count, Slot{});
-      entries_.clear();
-      keys_.clear();
-      patterns_.clear();
+    // Tokens of 64 KiB and more, or matching as many patterns, are left out (never seen in text).
+    if (token.empty() || token.size() > 0xFFFF || end - begin > 0xFFFF) return;
+    if (slots_.empty()) {
+      slots_.assign(first_slots, Slot{});
+    } else if (used_ >= slots_.size() / 2) {
+      if (slots_.size() < max_slots) {
+        grow();
+      } else {
+        std::fill(slots_.begin(), slots_.end(), Slot{});
+        used_ = 0;
+        keys_.clear();
+        patterns_.clear();
+      }
     }
-    std::size_t i = hash & (slot_count - 1);
-    while (slots_[i].entry) i = (i + 1) & (slot_count - 1);
-    entries_.push_back({static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(token.size()),
-                        static_cast<std::uint32_t>(patterns_.size()), static_cast<std::uint32_t>(end - begin)});
-    slots_[i] = {hash, static_cast<std::uint32_t>(entries_.size())};
+    place({hash, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(patterns_.size()),
+           static_cast<std::uint16_t>(token.size()), static_cast<std::uint16_t>(end - begin)});
+    ++used_;
     keys_.append(token.data(), token.size());
     patterns_.insert(patterns_.end(), begin, end);
   }
 
+  // Eight bytes at a time (a byte-wise hash cost as much as the rest of the lookup).
   static std::uint32_t hash(std::string_view token) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (unsigned char c : token) h = (h ^ c) * 16777619u;
-    return h;
+    constexpr std::uint64_t mul = 0xff51afd7ed558ccdull;
+    std::uint64_t h = 0x9e3779b97f4a7c15ull ^ token.size();
+    std::size_t i = 0;
+    for (; i + 8 <= token.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, token.data() + i, 8);
+      h = (h ^ w) * mul;
+      h ^= h >> 29;
+    }
+    if (i < token.size()) {
+      std::uint64_t w = 0;
+      for (std::size_t k = i; k < token.size(); ++k) w = (w << 8) | static_cast<unsigned char>(token[k]);
+      h = (h ^ w) * mul;
+      h ^= h >> 29;
+    }
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return static_cast<std::uint32_t>(h >> 32);
   }
 
  private:
+  // Everything about one token in 16 bytes, so that a hit costs one cache line of the table.
   struct Slot {
     std::uint32_t hash = 0;
-    std::uint32_t entry = 0;  // 1 + index into entries_; 0: empty
+    std::uint32_t key = 0;    // offset of the token in keys_
+    std::uint32_t begin = 0;  // offset of its patterns in patterns_
+    std::uint16_t length = 0; // 0: empty slot
+    std::uint16_t count = 0;
   };
-  struct Entry {
-    std::uint32_t key = 0, length = 0, begin = 0, count = 0;
-  };
+
+  // Tokens are short: a loop beats a call to memcmp.
+  static bool same(const char* a, std::string_view b) {
+    for (std::size_t i = 0; i < b.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+
+  void place(const Slot& slot) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].length) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old)
+      if (slot.length) place(slot);
+  }
+
   std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
+  std::size_t used_ = 0;
   std::string keys_;
   std::vector<std::uint32_t> patterns_;
 };
@@ -672,6 +736,9 @@ struct Matcher::Impl {
   std::vector<std::vector<std::uint32_t>> term_words;        // term -> word-pattern ids
   std::vector<std::vector<std::uint32_t>> first_word_terms;  // word pattern -> terms it starts
   std::vector<std::vector<std::uint32_t>> term_queries;      // term -> queries it anchors
+  // The three tables above laid flat for matching (CSR: the entries of item i are
+  // X[X_begin[i], X_begin[i + 1])): one array each instead of a vector per item.
+  std::vector<std::uint32_t> term_word_begin, term_word_ids, start_begin, start_terms, anchor_begin, anchor_queries;
   std::vector<Node> nodes;
   std::vector<Query> queries;
   std::vector<std::string> problems;
@@ -806,6 +873,22 @@ struct Matcher::Impl {
     }
   }
 
+  static void flat(const std::vector<std::vector<std::uint32_t>>& lists, std::vector<std::uint32_t>& begin,
+                   std::vector<std::uint32_t>& items) {
+    begin.assign(1, 0);
+    items.clear();
+    for (const auto& l : lists) {
+      items.insert(items.end(), l.begin(), l.end());
+      begin.push_back(static_cast<std::uint32_t>(items.size()));
+    }
+  }
+
+  void flatten() {
+    flat(term_words, term_word_begin, term_word_ids);
+    flat(first_word_terms, start_begin, start_terms);
+    flat(term_queries, anchor_begin, anchor_queries);
+  }
+
   // Per-call state of a match.
   struct Run {
     std::string_view text;
@@ -814,6 +897,7 @@ struct Matcher::Impl {
     // Per term, when stamp[term] == generation: its occurrences are occs[first[term], last[term]).
     std::vector<std::uint32_t> stamp, first, last;
     std::uint32_t generation = 0;
+    std::deque<std::vector<Span>> buffers;  // see buffer()
   };
 
   static bool present(const Run& r, std::uint32_t term) { return r.stamp[term] == r.generation; }
@@ -837,12 +921,16 @@ struct Matcher::Impl {
   // ignored): rules most candidates out without building span lists.
   bool possible(const Run& r, std::uint32_t id) const {
     const Node& n = nodes[id];
+    // Terms are looked up before subtrees are walked: one of them often settles the node.
+    const auto is_term = [&](std::uint32_t k) { return nodes[k].op == Op::term; };
     switch (n.op) {
       case Op::term:
         return present(r, n.term);
       case Op::any:
         for (auto k : n.kids)
-          if (possible(r, k)) return true;
+          if (is_term(k) && present(r, nodes[k].term)) return true;
+        for (auto k : n.kids)
+          if (!is_term(k) && possible(r, k)) return true;
         return false;
       case Op::and_not:
         return possible(r, n.kids[0]);
@@ -850,55 +938,66 @@ struct Matcher::Impl {
       case Op::near:
       case Op::pre:
         for (auto k : n.kids)
-          if (!possible(r, k)) return false;
+          if (is_term(k) && !present(r, nodes[k].term)) return false;
+        for (auto k : n.kids)
+          if (!is_term(k) && !possible(r, k)) return false;
         return true;
     }
     return false;
   }
 
-  std::vector<Span> eval(const Run& r, std::uint32_t id) const {
+  // Appends to `out` the spans where the subtree `id` matches, sorted and distinct among
+  // themselves. Intermediate lists live in `r.buffers`, reused from text to text, so that
+  // evaluating a query allocates nothing once a thread has warmed up.
+  void eval(Run& r, std::uint32_t id, std::vector<Span>& out, std::size_t depth = 0) const {
     const Node& n = nodes[id];
-    std::vector<Span> out;
+    const std::size_t from = out.size();
     switch (n.op) {
       case Op::term: {
         const auto [b, e] = occurrences(r, n.term);
-        for (auto p = b; p != e; ++p) out.push_back(p->span);
-        return out;  // already sorted
+        for (auto p = b; p != e; ++p) out.push_back(p->span);  // already sorted
+        return;
       }
       case Op::any:
-        for (auto k : n.kids) {
-          auto s = eval(r, k);
-          out.insert(out.end(), s.begin(), s.end());
-        }
-        sort_unique(out);
-        return out;
+        for (auto k : n.kids) eval(r, k, out, depth + 1);
+        sort_unique(out, from);
+        return;
       case Op::all:
-        if (!may_match(r, n)) return {};
+        if (!may_match(r, n)) return;
         for (auto k : n.kids) {
-          auto s = eval(r, k);
-          if (s.empty()) return {};
-          out.insert(out.end(), s.begin(), s.end());
+          const std::size_t before = out.size();
+          eval(r, k, out, depth + 1);
+          if (out.size() == before) {
+            out.resize(from);
+            return;
+          }
         }
-        sort_unique(out);
-        return out;
-      case Op::and_not:
-        if (!may_match(r, n)) return {};
-        out = eval(r, n.kids[0]);
-        if (!out.empty() && !eval(r, n.kids[1]).empty()) out.clear();
-        return out;
+        sort_unique(out, from);
+        return;
+      case Op::and_not: {
+        if (!may_match(r, n)) return;
+        eval(r, n.kids[0], out, depth + 1);
+        if (out.size() == from) return;
+        auto& right = buffer(r, depth, 0);
+        eval(r, n.kids[1], right, depth + 1);
+        if (!right.empty()) out.resize(from);
+        return;
+      }
       case Op::near:
       case Op::pre: {
-        if (!may_match(r, n)) return {};
-        const auto left = eval(r, n.kids[0]);
-        if (left.empty()) return {};
-        const auto right = eval(r, n.kids[1]);  // sorted by start
-        if (right.empty()) return {};
+        if (!may_match(r, n)) return;
+        auto& left = buffer(r, depth, 0);
+        eval(r, n.kids[0], left, depth + 1);
+        if (left.empty()) return;
+        auto& right = buffer(r, depth, 1);
+        eval(r, n.kids[1], right, depth + 1);  // sorted by start
+        if (right.empty()) return;
         std::int64_t max_len = 0;
         for (const auto& s : right) max_len = std::max<std::int64_t>(max_len, s.e - s.s);
         const std::int64_t gap = static_cast<std::int64_t>(n.n) + 1;
         for (const auto& l : left) {
-          const std::int64_t from = static_cast<std::int64_t>(l.s) - gap - max_len;
-          auto it = std::lower_bound(right.begin(), right.end(), from,
+          const std::int64_t start = static_cast<std::int64_t>(l.s) - gap - max_len;
+          auto it = std::lower_bound(right.begin(), right.end(), start,
                                      [](const Span& s, std::int64_t v) { return static_cast<std::int64_t>(s.s) < v; });
           for (; it != right.end() && static_cast<std::int64_t>(it->s) <= static_cast<std::int64_t>(l.e) + gap; ++it) {
             bool ok;
@@ -912,14 +1011,22 @@ struct Matcher::Impl {
             if (ok) out.push_back({std::min(l.s, it->s), std::max(l.e, it->e)});
           }
         }
-        sort_unique(out);
-        return out;
+        sort_unique(out, from);
+        return;
       }
     }
-    return out;
   }
 
-  std::vector<std::string> evidence(const Run& r, const Query& q, std::vector<Span> spans) const {
+  // The emptied scratch list `which` (0 or 1) of recursion level `depth`; a deque, so that
+  // adding levels leaves the lists of the levels above in place.
+  static std::vector<Span>& buffer(Run& r, std::size_t depth, int which) {
+    const std::size_t i = 2 * depth + static_cast<std::size_t>(which);
+    while (r.buffers.size() <= i) r.buffers.emplace_back();
+    r.buffers[i].clear();
+    return r.buffers[i];
+  }
+
+  std::vector<std::string> evidence(const Run& r, const Query& q, const std::vector<Span>& spans) const {
     // Merge the matching spans, then keep the positive-term occurrences inside them.
     std::vector<Span> merged;
     for (const auto& s : spans) {
@@ -993,6 +1100,7 @@ struct Matcher::Impl {
     Run run;
     std::string lower;
     std::vector<std::uint32_t> wp_begin, wps, stem_nodes, candidates;
+    std::vector<Span> spans;
     std::map<std::uint64_t, TokenCache> caches;  // by matcher serial
   };
 
@@ -1043,15 +1151,18 @@ struct Matcher::Impl {
         if (wps[p] == w) return true;
       return false;
     };
-    for (std::size_t i = 0; i < r.toks.size(); ++i) {
+    const std::size_t token_count = r.toks.size();
+    for (std::size_t i = 0; i < token_count; ++i) {
       for (auto p = wp_begin[i]; p < wp_begin[i + 1]; ++p) {
-        for (auto t : first_word_terms[wps[p]]) {
-          const auto& tw = term_words[t];
-          if (i + tw.size() > r.toks.size()) continue;
+        const auto w = wps[p];
+        for (auto s = start_begin[w]; s < start_begin[w + 1]; ++s) {
+          const auto t = start_terms[s];
+          const auto wb = term_word_begin[t], we = term_word_begin[t + 1];
+          const std::size_t length = we - wb;
+          if (i + length > token_count) continue;
           bool ok = true;
-          for (std::size_t k = 1; k < tw.size() && ok; ++k) ok = token_has(i + k, tw[k]);
-          if (ok)
-            r.occs.push_back({t, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + tw.size() - 1)}});
+          for (std::size_t k = 1; k < length && ok; ++k) ok = token_has(i + k, term_word_ids[wb + k]);
+          if (ok) r.occs.push_back({t, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + length - 1)}});
         }
       }
     }
@@ -1071,8 +1182,8 @@ struct Matcher::Impl {
       r.stamp[t] = r.generation;
       r.first[t] = static_cast<std::uint32_t>(i);
       r.last[t] = static_cast<std::uint32_t>(i + 1);
-      const auto& qs = term_queries[t];
-      candidates.insert(candidates.end(), qs.begin(), qs.end());
+      candidates.insert(candidates.end(), anchor_queries.begin() + anchor_begin[t],
+                        anchor_queries.begin() + anchor_begin[t + 1]);
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -1080,9 +1191,11 @@ struct Matcher::Impl {
     for (auto qi : candidates) {
       const Query& q = queries[qi];
       if (!possible(r, q.root)) continue;
-      auto spans = eval(r, q.root);
+      auto& spans = scratch.spans;
+      spans.clear();
+      eval(r, q.root, spans);
       if (spans.empty()) continue;
-      out.push_back({qi, evidence(r, q, std::move(spans))});
+      out.push_back({qi, evidence(r, q, spans)});
     }
     return out;
   }
@@ -1093,6 +1206,7 @@ Matcher::Matcher(const std::vector<TargetQuery>& queries, Options options) : imp
   for (std::size_t i = 0; i < queries.size(); ++i) impl_->compile(i, queries[i]);
   impl_->index_anchors();
   impl_->trie.build(impl_->words);
+  impl_->flatten();
   impl_->word_ids.clear();
   impl_->term_ids.clear();
 }

@@ -15,10 +15,11 @@
 // vocabulary (a further vocabulary file of the same format), builtin_vocabulary (false to
 // leave out the project's own).
 #include <algorithm>
-#include <map>
 #include <memory>
-#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <dossier/dossier.hpp>
 
@@ -57,11 +58,48 @@ const CompiledQueries& compiled_queries() {
 
 using vocabulary::Evidence;
 
+// The evidence for the codes of one level of one subject. A subject maps to a handful of
+// codes, so a flat list searched in place beats a tree of strings; emit() sorts it so that
+// output order stays that of the codes' text.
+class Codes {
+ public:
+  Evidence& operator[](std::string_view code) {
+    for (auto& [c, e] : items_)
+      if (c == code) return e;
+    items_.emplace_back(std::string(code), Evidence{});
+    return items_.back().second;
+  }
+  void clear() { items_.clear(); }
+  // Moves every code scoring at least `threshold` out as an annotation of `subject`.
+  void emit(const std::string& subject, const char* level, double threshold, std::vector<Annotation>& out) {
+    std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [code, evidence] : items_) {
+      if (evidence.score() < threshold) continue;
+      Annotation& a = out.emplace_back();
+      a.subject = subject;
+      a.scheme = "sdg";
+      a.code = std::move(code);
+      a.level = level;
+      a.score = evidence.score();
+      a.evidence = std::move(evidence.lines);
+    }
+    items_.clear();
+  }
+
+ private:
+  std::vector<std::pair<std::string, Evidence>> items_;
+};
+
+// "10.7.1" -> "10"; "10.7.1" -> "10.7" with `last`.
+std::string_view code_prefix(std::string_view code, bool last = false) {
+  return code.substr(0, last ? code.rfind('.') : code.find('.'));
+}
+
 void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, const std::vector<std::string>& words,
-              std::map<std::string, Evidence>& target, std::map<std::string, Evidence>& goal) {
-  const std::string why = vocabulary::evidence_line(v, rule, words, rule.code);
+              Codes& target, Codes& goal) {
+  std::string why = vocabulary::evidence_line(v, rule, words, rule.code);
   target[rule.code].add(rule.weight, why);
-  goal[rule.code.substr(0, rule.code.find('.'))].add(rule.weight, why);
+  goal[code_prefix(rule.code)].add(rule.weight, std::move(why));
 }
 
 class SdgAnalyzer final : public Analyzer {
@@ -75,32 +113,33 @@ class SdgAnalyzer final : public Analyzer {
     const bool use_builtin = context.options().get_bool("builtin_vocabulary", true);
     // The project's vocabulary is in the combined matcher; only a user's file is separate.
     const auto extra = vocabularies_.for_options("sdg", context.options(), false);
-    for (const auto& subject : analyzers::subjects_of(document, paragraphs)) {
-      // code -> evidence, per level; ordered so that output is deterministic.
-      std::map<std::string, Evidence> goal, target, indicator;
+    Codes goal, target, indicator;
+    const auto& compiled = compiled_queries();
+    const auto subjects = analyzers::subjects_of(document, paragraphs);
+    out.reserve(out.size() + 4 * subjects.size());  // a goal and a target or two per subject, typically
+    for (const auto& subject : subjects) {
       for (const Reference* ref : subject.references) {
-        const std::string why = "explicit reference: \"" + ref->text + "\"";
+        std::string why = "explicit reference: \"" + ref->text + "\"";
         const std::string& id = ref->id;
         if (ref->type == "sdg_indicator") {
           indicator[id].add(1.0, why);
-          target[id.substr(0, id.rfind('.'))].add(1.0, why);
-          goal[id.substr(0, id.find('.'))].add(1.0, why);
+          target[code_prefix(id, true)].add(1.0, why);
+          goal[code_prefix(id)].add(1.0, std::move(why));
         } else if (ref->type == "sdg_target") {
           target[id].add(1.0, why);
-          goal[id.substr(0, id.find('.'))].add(1.0, why);
+          goal[code_prefix(id)].add(1.0, std::move(why));
         } else if (ref->type == "sdg_goal") {
-          goal[id].add(1.0, why);
+          goal[id].add(1.0, std::move(why));
         }
       }
-      const auto& compiled = compiled_queries();
       for (const auto& m : compiled.matcher.match(*subject.text)) {
         const auto& q = compiled.queries[m.query];
         if (m.query < compiled.aurora_count) {
           if (!use_queries) continue;
           std::string why = "Aurora query for SDG " + q.target + " matched:";
-          for (const auto& term : m.evidence) why += " \"" + term + "\"";
+          for (const auto& term : m.evidence) why.append(" \"").append(term).append("\"");
           if (q.target != q.goal) target[q.target].add(query_score, why);
-          goal[q.goal].add(query_score, why);
+          goal[q.goal].add(query_score, std::move(why));
         } else if (use_builtin) {
           const auto& rule = compiled.vocabulary.rules[m.query - compiled.aurora_count];
           add_rule(compiled.vocabulary, rule, m.evidence, target, goal);
@@ -110,22 +149,9 @@ class SdgAnalyzer final : public Analyzer {
         for (const auto& hit : v->match(*subject.text))
           add_rule(v->vocabulary(), *hit.rule, hit.words, target, goal);
       }
-      auto emit = [&](std::map<std::string, Evidence>& codes, const char* level) {
-        for (auto& [code, evidence] : codes) {
-          if (evidence.score() < threshold) continue;
-          Annotation a;
-          a.subject = subject.address;
-          a.scheme = "sdg";
-          a.code = code;
-          a.level = level;
-          a.score = evidence.score();
-          a.evidence = std::move(evidence.lines);
-          out.push_back(std::move(a));
-        }
-      };
-      emit(goal, "goal");
-      emit(target, "target");
-      emit(indicator, "indicator");
+      goal.emit(subject.address, "goal", threshold, out);
+      target.emit(subject.address, "target", threshold, out);
+      indicator.emit(subject.address, "indicator", threshold, out);
     }
   }
 
