@@ -1,9 +1,9 @@
 // What the mapping analyzers annotate: recommendations, and on request every paragraph.
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <dossier/model.hpp>
@@ -23,10 +23,12 @@ struct Subject {
 /// section of the block it comes from.
 inline std::vector<Subject> subjects_of(const Document& document, bool paragraphs) {
   std::vector<Subject> subjects;
-  std::map<std::string_view, std::size_t> index;  // views of the document's own addresses
+  // Views of the document's own addresses. Hashed: every block and reference is looked up, and
+  // addresses share long prefixes ("A/HRC/43/15 ¶1..."), which make a tree compare at length.
+  std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(document.recommendations.size() + (paragraphs ? document.blocks.size() : 0));
   auto add = [&](const std::string& address, const std::string& text) {
-    if (index.count(address)) return;
-    index[address] = subjects.size();
+    if (!index.emplace(address, subjects.size()).second) return;
     subjects.push_back({address, &text, {}});
   };
   for (const auto& r : document.recommendations) add(r.address, r.text);
