@@ -4,13 +4,15 @@
 Scales the sample corpus by copying it N times under new file names (the readers then
 treat every copy as its own document), runs `dossier run --no-cache --analyze sdg,gcm`
 several times, and reports from manifest.json the median time of each analyzer, as MB/s of
-the text mapped (recommendations) on one core (the stage runs on one thread), measured as the
-analyzing thread's CPU time (manifest `timings.analyzers_cpu`), which other work on a shared
-machine disturbs far less than wall-clock time. The time includes compiling the queries once
-per process; a run on one copy shows that fixed cost.
+the text mapped (recommendations) per core: the bytes divided by the analyzer's CPU time over
+all its threads and its isolating child process (manifest `timings.analyzers_cpu`), which other
+work on a shared machine disturbs far less than wall-clock time. The time includes compiling
+the queries once per process; a run on one copy shows that fixed cost. With --no-isolation
+the analyzers run inside the dossier process: their own cost, without the child process that
+by default keeps a crashing plugin from taking the build down.
 
     python3 bench/mapping.py [--copies 100] [--runs 5] [--dossier build/bin/dossier]
-                             [--baseline OTHER/build/bin/dossier]
+                             [--baseline OTHER/build/bin/dossier] [--no-isolation]
 
 With --baseline, every run is repeated with another build of dossier (e.g. an older commit
 built in another folder: `git worktree add /tmp/base COMMIT` and build it there) right
@@ -38,9 +40,9 @@ def make_corpus(dest, copies):
             shutil.copy(f, dest / f"{f.stem}_{i}.txt")
 
 
-def run(dossier, corpus, out):
+def run(dossier, corpus, out, extra=()):
     cmd = [dossier, "-qq", "run", "--no-cache", str(corpus), "--analyze", ",".join(ANALYZERS), "--export", "json",
-           "--out", str(out)]
+           "--out", str(out), *extra]
     subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
     timings = json.loads((out / "manifest.json").read_text())["timings"]
     # CPU time of the analyzing thread when the build records it: on a shared machine it is
@@ -63,12 +65,16 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dossier", default=str(ROOT / "build" / "bin" / "dossier"))
     parser.add_argument("--baseline", help="another build's dossier executable to compare against")
+    parser.add_argument("--no-isolation", action="store_true",
+                        help="run the analyzers inside the dossier process (dossier run --no-isolation): the "
+                             "analyzers' own cost, without that of the child process that isolates them by default")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         tmp = Path(tmp)
         make_corpus(tmp / "one", 1)
         make_corpus(tmp / "many", args.copies)
+        extra = ["--no-isolation"] if args.no_isolation else []
         variants = {"current": args.dossier}
         if args.baseline:
             variants["baseline"] = args.baseline
@@ -79,15 +85,16 @@ def main():
         for r in range(args.runs):
             for v, exe in variants.items():
                 out = tmp / f"out-{v}-{r}"
-                for a, s in run(exe, tmp / "many", out).items():
+                for a, s in run(exe, tmp / "many", out, extra).items():
                     times[v][a].append(s)
                 if not mapped:
                     mapped = mapped_bytes(out)
                 shutil.rmtree(out)
-            for a, s in run(args.dossier, tmp / "one", tmp / "out-one").items():
+            for a, s in run(args.dossier, tmp / "one", tmp / "out-one", extra).items():
                 fixed[a].append(s)
         print(f"corpus: {args.copies} copies of the sample corpus, {mapped / 1e6:.2f} MB of recommendation text mapped; "
-              f"medians over {args.runs} runs, one thread")
+              f"medians over {args.runs} runs, CPU time of all threads"
+              + (", analyzers in the dossier process (--no-isolation)" if args.no_isolation else ""))
         for a in stages:
             med = statistics.median(times["current"][a])
             line = (f"  {a}: {med:.3f} s -> {mapped / 1e6 / med:.1f} MB/s per core "
