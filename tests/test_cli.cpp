@@ -122,6 +122,14 @@ TEST_CASE("run writes corpus.json with all five sample documents and their parag
   CHECK(fs::exists(out / "manifest.json"));
 }
 
+TEST_CASE("run takes exporters comma-separated like analyzers, each with its own file name") {
+  const fs::path out = test::fresh_dir("cli-run-exporters");
+  auto r = test::dossier("run " + corpus() + " --analyze sdg --export json:all.json,xml --out " + quote(out.string()));
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(out / "all.json"));
+  CHECK(fs::exists(out / "feed.xml"));
+}
+
 TEST_CASE("run: an unknown exporter is a configuration error naming the choices") {
   auto r = test::dossier("run " + corpus() + " --export nope --out " + quote(test::fresh_dir("cli-unknown").string()));
   CHECK(r.exit_code == 4);

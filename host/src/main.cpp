@@ -271,8 +271,8 @@ int main(int argc, char** argv) {
   run->add_option("--analyze,-a", run_analyze, "Analyzers to run (comma-separated or repeated)")
       ->type_name("NAME,...")
       ->allow_extra_args(false);
-  run->add_option("--export,-e", run_export, "Exporter to run, with an optional output file name")
-      ->type_name("NAME[:FILE]")
+  run->add_option("--export,-e", run_export, "Exporters to run, each with an optional output file name (comma-separated or repeated)")
+      ->type_name("NAME[:FILE],...")
       ->allow_extra_args(false)
       ->required();
   run->add_option("--out,-o", run_out, "Output folder")->type_name("DIR")->required();
@@ -404,7 +404,7 @@ int main(int argc, char** argv) {
       RunSpec spec;
       spec.sources = run_sources;
       for (const auto& name : split_commas(run_analyze)) spec.analyzers.push_back({name, {}, {}});
-      for (const auto& e : run_export) spec.exporters.push_back(parse_export_argument(e));
+      for (const auto& e : split_commas(run_export)) spec.exporters.push_back(parse_export_argument(e));
       spec.output_dir = run_out;
       spec.build.job_name = "run";
       spec.build.language = run_lang;
