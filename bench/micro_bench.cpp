@@ -1,5 +1,7 @@
 // Google Benchmark micro-benchmarks of the functions that set the pace of a build:
 //   BM_AuroraMatch        the Aurora matcher (all 17 SDG query files) over sample-corpus paragraphs
+//   BM_SdgMatcher         the sdg analyzer's matcher (Aurora queries + SDG vocabulary), same text
+//   BM_GcmMatcher         the gcm analyzer's matcher (GCM vocabulary), same text
 //   BM_FindReferences     reference extraction (sdk references.cpp) over the same paragraphs
 //   BM_ParseCitation      citation parsing (sdk address.cpp) of typical citations
 //   BM_ParseConvertedText the text reader's structure parser on one whole sample document
@@ -18,6 +20,8 @@
 #include <vector>
 
 #include "aurora.hpp"
+#include "vocabulary.hpp"
+#include "dossier/reference_data.hpp"
 #include "dossier/address.hpp"
 #include "dossier/json.hpp"
 #include "dossier/references.hpp"
@@ -85,6 +89,41 @@ void BM_AuroraMatch(benchmark::State& state) {
   state.counters["paragraphs"] = static_cast<double>(lines.size());
 }
 BENCHMARK(BM_AuroraMatch)->Unit(benchmark::kMillisecond);
+
+// The sdg analyzer's own matcher: every Aurora query and the project's SDG vocabulary in one
+// pass (goal and target mapping together), without the analyzer's evidence and annotations.
+void BM_SdgMatcher(benchmark::State& state) {
+  static const dossier::aurora::Matcher m = [] {
+    std::vector<dossier::aurora::TargetQuery> queries;
+    for (const auto& xml : dossier::aurora_query_files()) {
+      const auto q = dossier::aurora::load_queries(xml);
+      queries.insert(queries.end(), q.begin(), q.end());
+    }
+    for (auto& q : dossier::vocabulary::queries_of(
+             dossier::vocabulary::parse(dossier::vocabulary_file("sdg"), "sdg.toml")))
+      queries.push_back(std::move(q));
+    return dossier::aurora::Matcher(queries);
+  }();
+  const auto& lines = paragraphs();
+  std::size_t matches = 0;
+  for (auto _ : state)
+    for (const auto& l : lines) matches += m.match(l).size();
+  benchmark::DoNotOptimize(matches);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+}
+BENCHMARK(BM_SdgMatcher)->Unit(benchmark::kMillisecond);
+
+// The gcm analyzer's matcher: the project's GCM vocabulary.
+void BM_GcmMatcher(benchmark::State& state) {
+  const auto* gcm = dossier::vocabulary::builtin("gcm");
+  const auto& lines = paragraphs();
+  std::size_t matches = 0;
+  for (auto _ : state)
+    for (const auto& l : lines) matches += gcm->match(l).size();
+  benchmark::DoNotOptimize(matches);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+}
+BENCHMARK(BM_GcmMatcher)->Unit(benchmark::kMillisecond);
 
 void BM_FindReferences(benchmark::State& state) {
   const auto& lines = paragraphs();
