@@ -118,6 +118,9 @@ class FrameReader {
           continue;
         }
         if (type_ != frame_data && type_ != frame_error) return false;
+        // Room for the whole frame at once (not by doubling); a length too big to hold
+        // throws std::bad_alloc, which the caller reports.
+        if (type_ == frame_data) payload_.reserve(payload_.size() + left_);
         in_body_ = true;
       }
       const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(left_, size));
