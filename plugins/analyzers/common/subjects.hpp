@@ -18,10 +18,18 @@ struct Subject {
   int section = -1;  ///< the section it sits in (Document::sections), -1 if unknown
 };
 
+/// What an analyzer needs of its subjects beyond address and text.
+struct SubjectNeeds {
+  /// Only references whose type starts with this ("sdg_", "gcm_"); empty: all of them.
+  std::string_view reference_types;
+  /// Whether Subject::section is filled in (it costs a lookup per block of the document).
+  bool sections = true;
+};
+
 /// The recommendations of `document` (and, when `paragraphs` is set, every numbered or
 /// unnumbered paragraph and list item too), each with the references that sit in it and the
-/// section of the block it comes from.
-inline std::vector<Subject> subjects_of(const Document& document, bool paragraphs) {
+/// section of the block it comes from, as far as `needs` asks.
+inline std::vector<Subject> subjects_of(const Document& document, bool paragraphs, const SubjectNeeds& needs = {}) {
   std::vector<Subject> subjects;
   // Views of the document's own addresses. Hashed: every block and reference is looked up, and
   // addresses share long prefixes ("A/HRC/43/15 ¶1..."), which make a tree compare at length.
@@ -36,11 +44,13 @@ inline std::vector<Subject> subjects_of(const Document& document, bool paragraph
     for (const auto& b : document.blocks)
       if (b.kind == BlockKind::numbered_paragraph || b.kind == BlockKind::text || b.kind == BlockKind::list_item)
         add(b.address, b.text);
-  for (const auto& b : document.blocks) {
-    auto it = index.find(b.address);
-    if (it != index.end() && subjects[it->second].section < 0) subjects[it->second].section = b.section;
-  }
+  if (needs.sections)
+    for (const auto& b : document.blocks) {
+      auto it = index.find(b.address);
+      if (it != index.end() && subjects[it->second].section < 0) subjects[it->second].section = b.section;
+    }
   for (const auto& ref : document.references) {
+    if (ref.type.compare(0, needs.reference_types.size(), needs.reference_types) != 0) continue;
     auto it = index.find(ref.address);
     if (it != index.end()) subjects[it->second].references.push_back(&ref);
   }

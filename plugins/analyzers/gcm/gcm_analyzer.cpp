@@ -38,7 +38,7 @@ class GcmAnalyzer final : public Analyzer {
     const auto vocabularies = vocabularies_.for_options("gcm", context.options());
     HeadingClusters headings(document, vocabularies);
 
-    const auto subjects = analyzers::subjects_of(document, paragraphs);
+    const auto subjects = analyzers::subjects_of(document, paragraphs, {"gcm_", true});
     out.reserve(out.size() + 2 * subjects.size());  // an objective or two per subject, typically
     for (const auto& subject : subjects) {
       std::map<int, Evidence> objectives, clusters;  // numeric keys: objective 2 before 13

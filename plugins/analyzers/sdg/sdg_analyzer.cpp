@@ -115,7 +115,7 @@ class SdgAnalyzer final : public Analyzer {
     const auto extra = vocabularies_.for_options("sdg", context.options(), false);
     Codes goal, target, indicator;
     const auto& compiled = compiled_queries();
-    const auto subjects = analyzers::subjects_of(document, paragraphs);
+    const auto subjects = analyzers::subjects_of(document, paragraphs, {"sdg_", false});
     out.reserve(out.size() + 4 * subjects.size());  // a goal and a target or two per subject, typically
     for (const auto& subject : subjects) {
       for (const Reference* ref : subject.references) {
