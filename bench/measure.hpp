@@ -48,6 +48,20 @@ inline dossier::Corpus load_corpus(const std::string& path) {
   return corpus;
 }
 
+// A field of the benchmarks' line-based dumps: \n \t \r and \\ escaped.
+inline std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 == s.size()) {
+      out += s[i];
+      continue;
+    }
+    const char c = s[++i];
+    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+  }
+  return out;
+}
+
 inline long status_kb(const char* key) {
   std::ifstream in("/proc/self/status");
   for (std::string line; std::getline(in, line);)

@@ -20,19 +20,6 @@ struct Event {
   std::string name, value;
 };
 
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\' || i + 1 == s.size()) {
-      out += s[i];
-      continue;
-    }
-    const char c = s[++i];
-    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-  }
-  return out;
-}
-
 std::vector<Event> load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
@@ -42,11 +29,11 @@ std::vector<Event> load(const std::string& path) {
     Event e{line[0], {}, {}};
     const std::string rest = line.size() > 2 ? line.substr(2) : std::string();
     if (e.kind == 'o') e.name = rest;
-    else if (e.kind == 't') e.value = unescape(rest);
+    else if (e.kind == 't') e.value = bench::unescape(rest);
     else if (e.kind == 'a') {
       const auto tab = rest.find('\t');
       e.name = rest.substr(0, tab);
-      e.value = tab == std::string::npos ? std::string() : unescape(rest.substr(tab + 1));
+      e.value = tab == std::string::npos ? std::string() : bench::unescape(rest.substr(tab + 1));
     }
     events.push_back(std::move(e));
   }

@@ -13,9 +13,6 @@
 // resident size the run added: the child resets its high-water mark (/proc/self/clear_refs)
 // and subtracts what was resident before (the corpus, shared with the parent), after
 // handing free heap back to the system so that the run cannot reuse it unseen.
-#include <malloc.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -35,6 +32,7 @@
 #include "dossier/context.hpp"
 #include "dossier/json.hpp"
 #include "dossier/sink.hpp"
+#include "measure.hpp"
 #include "plugin_registry.hpp"
 
 namespace {
@@ -78,19 +76,6 @@ struct Cells {
   std::size_t texts = 0, numbers = 0;
 };
 
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\' || i + 1 == s.size()) {
-      out += s[i];
-      continue;
-    }
-    const char c = s[++i];
-    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-  }
-  return out;
-}
-
 // CELLS.tsv: a first line "sheets<TAB>name<TAB>name...", then one cell a line:
 // sheet index, row, column (0-based), "s" or "n", value (\n \t \r \\ escaped).
 Cells load_cells(const std::string& path) {
@@ -113,7 +98,7 @@ Cells load_cells(const std::string& path) {
     std::getline(fields, type, '\t');
     std::getline(fields, value);
     Cell c{static_cast<std::uint32_t>(std::stoul(row)), static_cast<std::uint16_t>(std::stoul(col)), type == "s", 0, {}};
-    if (c.text) c.string = unescape(value), ++out.texts;
+    if (c.text) c.string = bench::unescape(value), ++out.texts;
     else c.number = std::stod(value), ++out.numbers;
     out.cells.at(std::stoul(sheet)).push_back(std::move(c));
   }
@@ -147,61 +132,6 @@ void write_raw(const Cells& cells, const std::string& path, bool constant_memory
     }
   }
   check(workbook_close(wb));
-}
-
-long status_kb(const char* key) {
-  std::ifstream in("/proc/self/status");
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(key, 0) == 0) return std::stol(line.substr(std::strlen(key) + 1));
-  return -1;
-}
-
-double cpu_seconds() {
-  rusage u{};
-  ::getrusage(RUSAGE_SELF, &u);
-  const auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return s(u.ru_utime) + s(u.ru_stime);
-}
-
-struct Run {
-  double seconds = 0;
-  double cpu_seconds = 0;  ///< user + system: less disturbed than wall time on a busy machine
-  double peak_mb = 0;  ///< resident memory the run added at its peak
-};
-
-Run measured(const std::function<void()>& work) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::close(fds[0]);
-    Run r;
-    try {
-      // Free heap kept from loading the corpus would be reused without being counted.
-      ::malloc_trim(0);
-      std::ofstream("/proc/self/clear_refs") << "5";  // reset VmHWM to the current RSS
-      const long before = status_kb("VmRSS:");
-      const double cpu0 = cpu_seconds();
-      const auto t0 = std::chrono::steady_clock::now();
-      work();
-      r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      r.cpu_seconds = cpu_seconds() - cpu0;
-      r.peak_mb = static_cast<double>(status_kb("VmHWM:") - before) / 1024.0;
-    } catch (const std::exception& e) {
-      std::cerr << "bench_xlsx: " << e.what() << "\n";
-      r.seconds = -1;
-    }
-    if (::write(fds[1], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) ::_exit(2);
-    ::_exit(0);
-  }
-  ::close(fds[1]);
-  Run r;
-  const bool got = ::read(fds[0], &r, sizeof r) == static_cast<ssize_t>(sizeof r);
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (!got || r.seconds < 0) throw std::runtime_error("a benchmark run failed");
-  return r;
 }
 
 struct ExporterRun {
@@ -262,9 +192,9 @@ int main(int argc, char** argv) {
                    {"exporter", json::array()}, {"raw", json::array()}, {"raw_formatted", json::array()}};
     // Alternating, so that both see the same load on a shared machine.
     for (int r = 0; r < runs; ++r) {
-      const Run a = measured([&] { export_once(e, corpus, dir, false); });
-      const Run b = measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, false); });
-      const Run c = measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, true); });
+      const bench::Run a = bench::measured([&] { export_once(e, corpus, dir, false); });
+      const bench::Run b = bench::measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, false); });
+      const bench::Run c = bench::measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, true); });
       for (const auto& [name, run] : {std::pair{"exporter", a}, std::pair{"raw", b}, std::pair{"raw_formatted", c}})
         result[name].push_back({{"seconds", run.seconds}, {"cpu_seconds", run.cpu_seconds}, {"peak_mb", run.peak_mb}});
     }

@@ -733,6 +733,7 @@ std::vector<TargetQuery> load_queries(const std::string& xml_content) {
 
 struct Matcher::Impl {
   std::vector<WordPat> words;
+  // While compiling; flatten() lays them out flat below and empties them.
   std::vector<std::vector<std::uint32_t>> term_words;        // term -> word-pattern ids
   std::vector<std::vector<std::uint32_t>> first_word_terms;  // word pattern -> terms it starts
   std::vector<std::vector<std::uint32_t>> term_queries;      // term -> queries it anchors
@@ -873,7 +874,7 @@ struct Matcher::Impl {
     }
   }
 
-  static void flat(const std::vector<std::vector<std::uint32_t>>& lists, std::vector<std::uint32_t>& begin,
+  static void flat(std::vector<std::vector<std::uint32_t>>& lists, std::vector<std::uint32_t>& begin,
                    std::vector<std::uint32_t>& items) {
     begin.assign(1, 0);
     items.clear();
@@ -881,7 +882,10 @@ struct Matcher::Impl {
       items.insert(items.end(), l.begin(), l.end());
       begin.push_back(static_cast<std::uint32_t>(items.size()));
     }
+    std::vector<std::vector<std::uint32_t>>().swap(lists);
   }
+
+  std::size_t term_total() const { return term_word_begin.size() - 1; }
 
   void flatten() {
     flat(term_words, term_word_begin, term_word_ids);
@@ -1110,10 +1114,10 @@ struct Matcher::Impl {
     Run& r = scratch.run;
     r.text = text;
     r.occs.clear();
-    if (r.stamp.size() < term_words.size()) {
-      r.stamp.assign(term_words.size(), 0);
-      r.first.resize(term_words.size());
-      r.last.resize(term_words.size());
+    if (r.stamp.size() < term_total()) {
+      r.stamp.assign(term_total(), 0);
+      r.first.resize(term_total());
+      r.last.resize(term_total());
       r.generation = 0;
     }
     if (++r.generation == 0) {  // wrapped: forget every stamp
@@ -1218,6 +1222,6 @@ Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 std::vector<Match> Matcher::match(std::string_view text) const { return impl_->match(text); }
 const std::vector<std::string>& Matcher::problems() const { return impl_->problems; }
 std::size_t Matcher::compiled_queries() const { return impl_->compiled; }
-std::size_t Matcher::term_count() const { return impl_->term_words.size(); }
+std::size_t Matcher::term_count() const { return impl_->term_total(); }
 
 }  // namespace dossier::aurora
