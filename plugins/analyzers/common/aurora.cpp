@@ -896,12 +896,15 @@ struct Matcher::Impl {
   // Per-call state of a match.
   struct Run {
     std::string_view text;
+    std::string_view lower;  // `text` with ASCII folded to lower case, same offsets
     std::vector<Tok> toks;
     std::vector<Occ> occs;  // sorted by term, then span
     // Per term, when stamp[term] == generation: its occurrences are occs[first[term], last[term]).
     std::vector<std::uint32_t> stamp, first, last;
     std::uint32_t generation = 0;
     std::deque<std::vector<Span>> buffers;  // see buffer()
+    std::vector<Span> merged, hits;          // evidence()'s scratch lists
+    std::vector<std::string_view> seen;      // evidence() terms so far, folded
   };
 
   static bool present(const Run& r, std::uint32_t term) { return r.stamp[term] == r.generation; }
@@ -1030,16 +1033,18 @@ struct Matcher::Impl {
     return r.buffers[i];
   }
 
-  std::vector<std::string> evidence(const Run& r, const Query& q, const std::vector<Span>& spans) const {
+  std::vector<std::string> evidence(Run& r, const Query& q, const std::vector<Span>& spans) const {
     // Merge the matching spans, then keep the positive-term occurrences inside them.
-    std::vector<Span> merged;
+    auto& merged = r.merged;
+    merged.clear();
     for (const auto& s : spans) {
       if (!merged.empty() && s.s <= merged.back().e + 1)
         merged.back().e = std::max(merged.back().e, s.e);
       else
         merged.push_back(s);
     }
-    std::vector<Span> hits;
+    auto& hits = r.hits;
+    hits.clear();
     for (auto t : q.positive_terms) {
       const auto [b, e] = occurrences(r, t);
       for (auto p = b; p != e; ++p) {
@@ -1049,15 +1054,15 @@ struct Matcher::Impl {
       }
     }
     sort_unique(hits);
-    std::vector<std::string> out, folded;
+    std::vector<std::string> out;
+    auto& seen = r.seen;  // distinct by folded text: `lower` holds it at the same offsets
+    seen.clear();
     for (const auto& h : hits) {
       const auto b = r.toks[h.s].b, e = r.toks[h.e].e;
-      std::string surface(r.text.substr(b, e - b));
-      std::string key(surface);
-      for (auto& c : key) c = fold(static_cast<unsigned char>(c));
-      if (std::find(folded.begin(), folded.end(), key) != folded.end()) continue;
-      folded.push_back(std::move(key));
-      out.push_back(std::move(surface));
+      const std::string_view key = r.lower.substr(b, e - b);
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(key);
+      out.emplace_back(r.text.substr(b, e - b));
       if (out.size() >= max_evidence) break;
     }
     return out;
@@ -1108,8 +1113,16 @@ struct Matcher::Impl {
     std::map<std::uint64_t, TokenCache> caches;  // by matcher serial
   };
 
-  std::vector<Match> match(std::string_view text) const {
+  // This thread's buffers. Not inlined: in a plugin (a dlopen'ed library) each use of a
+  // thread_local costs a __tls_get_addr call, which the compiler repeats at every access it
+  // cannot prove unchanged; through a returned reference it is one call per match().
+  [[gnu::noinline]] static Scratch& thread_scratch() {
     thread_local Scratch scratch;
+    return scratch;
+  }
+
+  std::vector<Match> match(std::string_view text) const {
+    Scratch& scratch = thread_scratch();
     if (scratch.caches.size() > 8 && !scratch.caches.count(serial)) scratch.caches.clear();
     Run& r = scratch.run;
     r.text = text;
@@ -1126,6 +1139,7 @@ struct Matcher::Impl {
     }
     std::string& lower = scratch.lower;
     tokenize(text, lower, r.toks, false);
+    r.lower = lower;
 
     // Word patterns matched by each token (CSR layout).
     auto& wp_begin = scratch.wp_begin;

@@ -149,10 +149,15 @@ std::vector<const Compiled*> Selection::for_options(const std::string& scheme, c
 
 std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string>& words,
                           const std::string& what) {
-  std::string line = "vocabulary " + vocabulary.version + " rule for " + what;
-  if (!rule.note.empty()) line += " (" + rule.note + ")";
-  line += " matched:";
-  for (const auto& w : words) line += " \"" + w + "\"";
+  // Sized once and appended in place: the analyzers build one such line per rule that fires.
+  std::size_t size = 40 + vocabulary.version.size() + what.size() + rule.note.size();
+  for (const auto& w : words) size += w.size() + 3;
+  std::string line;
+  line.reserve(size);
+  line.append("vocabulary ").append(vocabulary.version).append(" rule for ").append(what);
+  if (!rule.note.empty()) line.append(" (").append(rule.note).append(")");
+  line.append(" matched:");
+  for (const auto& w : words) line.append(" \"").append(w).append("\"");
   return line;
 }
 

@@ -136,7 +136,11 @@ class SdgAnalyzer final : public Analyzer {
         const auto& q = compiled.queries[m.query];
         if (m.query < compiled.aurora_count) {
           if (!use_queries) continue;
-          std::string why = "Aurora query for SDG " + q.target + " matched:";
+          std::size_t size = 40 + q.target.size();
+          for (const auto& term : m.evidence) size += term.size() + 3;
+          std::string why;
+          why.reserve(size);
+          why.append("Aurora query for SDG ").append(q.target).append(" matched:");
           for (const auto& term : m.evidence) why.append(" \"").append(term).append("\"");
           if (q.target != q.goal) target[q.target].add(query_score, why);
           goal[q.goal].add(query_score, std::move(why));
