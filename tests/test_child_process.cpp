@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "child_process.hpp"
 
@@ -60,6 +61,59 @@ TEST_CASE("ten megabytes come through a pipe that holds far less") {
   REQUIRE(r.status == ChildOutcome::Status::ok);
   CHECK(r.payload.size() == big.size());
   CHECK(r.payload == big);
+  check_no_child_left();
+}
+
+TEST_CASE("with a receiver each piece arrives whole and in order, and nothing gathers in payload") {
+  std::string big(3 * 1024 * 1024 + 17, '\0');  // bigger than the pipe and than one read
+  for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>(i * 13 + i / 977);
+  std::vector<std::string> pieces;
+  const auto r = run_in_child(
+      [&](const SendFn& send) {
+        send("first");
+        send("");
+        send(big);
+        send("last");
+      },
+      60s, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  REQUIRE(r.status == ChildOutcome::Status::ok);
+  CHECK(r.payload.empty());
+  REQUIRE(pieces.size() == 4);
+  CHECK(pieces[0] == "first");
+  CHECK(pieces[1].empty());
+  CHECK(pieces[2] == big);
+  CHECK(pieces[3] == "last");
+  check_no_child_left();
+}
+
+TEST_CASE("a receiver that throws ends the child as a failure naming the reason") {
+  int calls = 0;
+  const auto r = run_in_child(
+      [](const SendFn& send) {
+        send("not what the parent expects");
+        for (;;) send(std::string(1 << 16, 'x'));  // would fill the pipe for ever
+      },
+      60s,
+      [&](std::string_view) {
+        ++calls;
+        throw std::runtime_error("bad record");
+      });
+  CHECK(r.status == ChildOutcome::Status::failed);
+  CHECK(r.message == "cannot receive its result: bad record");
+  CHECK(calls == 1);
+  check_no_child_left();
+}
+
+TEST_CASE("a crash after some pieces were received is still a crash") {
+  int calls = 0;
+  const auto r = run_in_child(
+      [](const SendFn& send) {
+        send("part of a result");
+        die_of(SIGSEGV);
+      },
+      10s, [&](std::string_view) { ++calls; });
+  CHECK(r.status == ChildOutcome::Status::crashed);
+  CHECK(calls <= 1);
   check_no_child_left();
 }
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 #include <spdlog/spdlog.h>
 
@@ -194,11 +195,21 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
     if (spec.isolate && !to_run.empty()) {
       // In a child process, so that a crash or a hang takes this analyzer's annotations
       // only; the child hands back, per document run, its failure and its annotations.
+      // Pieces of about a megabyte, each holding whole documents, go through one reused
+      // buffer on either side (it stays in the cache) and are decoded as they arrive, rather
+      // than gathered into the whole result (tens of MB) by copy after copy.
+      std::size_t received = 0;  // documents of to_run decoded so far
+      const auto receive = [&](std::string_view bytes) {
+        while (!bytes.empty()) {
+          if (received == to_run.size()) throw std::runtime_error("more results than documents");
+          const std::size_t d = to_run[received++];
+          failures[d] = decode_string(bytes);
+          if (decode_u64(bytes)) results[d] = decode_annotations(bytes);
+        }
+      };
       const ChildOutcome child = run_in_child(
           [&](const SendFn& send) {
             compute();
-            // Sent in pieces of about a megabyte through one reused buffer, which stays in the
-            // cache, rather than grown to the whole result (tens of MB) by copy after copy.
             std::string bytes;
             for (std::size_t d : to_run) {
               encode_string(failures[d], bytes);
@@ -211,18 +222,12 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
             }
             if (!bytes.empty()) send(bytes);
           },
-          slot.request->time_limit.value_or(spec.plugin_time_limit));
+          slot.request->time_limit.value_or(spec.plugin_time_limit), receive);
+      const bool complete = child.status == ChildOutcome::Status::ok && received == to_run.size();
+      if (!complete)  // nothing half-received is kept
+        for (std::size_t d : to_run) results[d].reset(), failures[d].clear();
       if (child.status == ChildOutcome::Status::ok) {
-        try {
-          std::string_view bytes = child.payload;
-          for (std::size_t d : to_run) {
-            failures[d] = decode_string(bytes);
-            if (decode_u64(bytes)) results[d] = decode_annotations(bytes);
-          }
-        } catch (const std::exception& e) {
-          errors.push_back("analyzer " + info.name + ": " + e.what());
-          for (std::size_t d : to_run) results[d].reset(), failures[d].clear();
-        }
+        if (!complete) errors.push_back("analyzer " + info.name + ": its result is incomplete");
       } else if (child.status == ChildOutcome::Status::not_started) {
         spdlog::warn("{}; running analyzer {} in this process", child.message, info.name);
         in_process = true;

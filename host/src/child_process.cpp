@@ -97,9 +97,11 @@ void flush_output() noexcept {
 // Reads frames as they arrive, in pieces of any size.
 class FrameReader {
  public:
-  explicit FrameReader(std::string& payload) : payload_(payload) {}
+  // Data frames go to `receive` one by one when it is set, else they gather in `payload`.
+  FrameReader(std::string& payload, const ReceiveFn& receive) : payload_(payload), receive_(receive) {}
 
   /// False when the bytes are not frames (the child wrote to the pipe behind our back).
+  /// Throws what `receive` throws, and std::bad_alloc for a frame too big to hold.
   bool feed(const char* data, std::size_t size) {
     while (size > 0) {
       if (!in_body_) {
@@ -120,24 +122,18 @@ class FrameReader {
         if (type_ != frame_data && type_ != frame_error) return false;
         // Room for the whole frame at once (not by doubling); a length too big to hold
         // throws std::bad_alloc, which the caller reports.
-        if (type_ == frame_data) payload_.reserve(payload_.size() + left_);
+        if (type_ == frame_data) target().reserve(target().size() + left_);
         in_body_ = true;
       }
       const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(left_, size));
-      (type_ == frame_data ? payload_ : error_).append(data, take);
+      (type_ == frame_data ? target() : error_).append(data, take);
       left_ -= take;
       data += take;
       size -= take;
-      if (left_ == 0) {
-        in_body_ = false;
-        if (type_ == frame_error) has_error_ = true;
-      }
+      if (left_ == 0) end_frame();
     }
     // An empty frame completes with its header.
-    if (in_body_ && left_ == 0) {
-      in_body_ = false;
-      if (type_ == frame_error) has_error_ = true;
-    }
+    if (in_body_ && left_ == 0) end_frame();
     return true;
   }
 
@@ -146,7 +142,21 @@ class FrameReader {
   const std::string& error() const { return error_; }
 
  private:
+  // Where the body of a data frame goes: the frame buffer, reused, when frames are handed on.
+  std::string& target() { return receive_ ? frame_ : payload_; }
+
+  void end_frame() {
+    in_body_ = false;
+    if (type_ == frame_error) has_error_ = true;
+    if (type_ == frame_data && receive_) {
+      receive_(frame_);
+      frame_.clear();
+    }
+  }
+
   std::string& payload_;
+  const ReceiveFn& receive_;
+  std::string frame_;
   std::string error_;
   char header_[header_size] = {};
   std::size_t header_got_ = 0;
@@ -183,8 +193,8 @@ std::string describe_time_limit(std::chrono::milliseconds limit) {
   return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
 }
 
-ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work,
-                          std::chrono::milliseconds time_limit) {
+ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work, std::chrono::milliseconds time_limit,
+                          const ReceiveFn& receive) {
   using Clock = std::chrono::steady_clock;
   ChildOutcome outcome;
   std::vector<char> buffer(1 << 16);  // allocated before there is a child to clean up after
@@ -222,7 +232,7 @@ ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work,
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     return left < 0 ? 0 : left + 1;  // rounded up, so that the deadline has passed when it ends
   };
-  FrameReader reader(outcome.payload);
+  FrameReader reader(outcome.payload, receive);
   bool timed_out = false;
   std::string broken;  // why the parent stopped listening before the end
   // Read while waiting: a child sending more than a pipe holds would otherwise block forever.
@@ -253,7 +263,7 @@ ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work,
     bool framed = false;
     try {
       framed = reader.feed(buffer.data(), static_cast<std::size_t>(n));
-    } catch (const std::exception& e) {  // std::bad_alloc: a result too big to hold
+    } catch (const std::exception& e) {  // std::bad_alloc (a result too big to hold), or receive's error
       broken = std::string("cannot receive its result: ") + e.what();
       break;
     }
