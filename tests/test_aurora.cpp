@@ -73,7 +73,7 @@ bool matches(const std::string& query, const std::string& text) {
 std::vector<std::string> evidence(const std::string& query, const std::string& text) {
   Matcher m({{"1", "1.1", query}});
   const auto r = m.match(text);
-  return r.empty() ? std::vector<std::string>{} : r.front().evidence;
+  return r.empty() ? std::vector<std::string>{} : std::vector<std::string>(r.front().evidence.begin(), r.front().evidence.end());
 }
 
 bool compiles(const std::string& query) {
@@ -384,7 +384,7 @@ TEST_CASE("realistic recommendation texts against the Aurora queries", "[aurora]
     REQUIRE_FALSE(r.empty());
     const auto it = std::find_if(r.begin(), r.end(), [&](const Match& m) { return a.queries[m.query].target == "10.7"; });
     REQUIRE(it != r.end());
-    CHECK(it->evidence == std::vector<std::string>{"migration policies"});
+    CHECK(it->evidence == std::vector<std::string_view>{"migration policies"});
   }
 }
 

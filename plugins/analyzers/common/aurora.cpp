@@ -1033,7 +1033,7 @@ struct Matcher::Impl {
     return r.buffers[i];
   }
 
-  std::vector<std::string> evidence(Run& r, const Query& q, const std::vector<Span>& spans) const {
+  std::vector<std::string_view> evidence(Run& r, const Query& q, const std::vector<Span>& spans) const {
     // Merge the matching spans, then keep the positive-term occurrences inside them.
     auto& merged = r.merged;
     merged.clear();
@@ -1054,7 +1054,7 @@ struct Matcher::Impl {
       }
     }
     sort_unique(hits);
-    std::vector<std::string> out;
+    std::vector<std::string_view> out;
     auto& seen = r.seen;  // distinct by folded text: `lower` holds it at the same offsets
     seen.clear();
     for (const auto& h : hits) {
@@ -1062,7 +1062,7 @@ struct Matcher::Impl {
       const std::string_view key = r.lower.substr(b, e - b);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
       seen.push_back(key);
-      out.emplace_back(r.text.substr(b, e - b));
+      out.push_back(r.text.substr(b, e - b));
       if (out.size() >= max_evidence) break;
     }
     return out;
@@ -1206,6 +1206,7 @@ struct Matcher::Impl {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
+    out.reserve(std::min<std::size_t>(candidates.size(), 32));  // most candidates fail; a few dozen at most match
     for (auto qi : candidates) {
       const Query& q = queries[qi];
       if (!possible(r, q.root)) continue;

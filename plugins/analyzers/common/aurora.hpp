@@ -55,9 +55,10 @@ std::vector<TargetQuery> load_queries(const std::string& xml_content);
 
 /// Where a query matched.
 struct Match {
-  std::size_t query = 0;               ///< index into the queries the Matcher was built from
-  std::vector<std::string> evidence;   ///< matched terms as they appear in the text (distinct,
-                                       ///< in text order, at most Matcher::max_evidence)
+  std::size_t query = 0;  ///< index into the queries the Matcher was built from
+  /// Matched terms as they appear in the text (distinct, in text order, at most
+  /// Matcher::max_evidence): views into the text given to match(), valid while it is.
+  std::vector<std::string_view> evidence;
 };
 
 /// How a Matcher matches.
@@ -89,7 +90,7 @@ class Matcher {
   Matcher(const Matcher&) = delete;
   Matcher& operator=(const Matcher&) = delete;
 
-  /// The queries matching `text` (UTF-8), in query order.
+  /// The queries matching `text` (UTF-8), in query order; their evidence points into `text`.
   std::vector<Match> match(std::string_view text) const;
 
   /// One message per query that could not be compiled, e.g. "query 12 (10.7): unbalanced (".

@@ -147,7 +147,7 @@ std::vector<const Compiled*> Selection::for_options(const std::string& scheme, c
   return out;
 }
 
-std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string>& words,
+std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string_view>& words,
                           const std::string& what) {
   // Sized once and appended in place: the analyzers build one such line per rule that fires.
   std::size_t size = 40 + vocabulary.version.size() + what.size() + rule.note.size();
@@ -164,6 +164,7 @@ std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const 
 void Evidence::add(double score, std::string line) {
   if (std::find(lines.begin(), lines.end(), line) != lines.end()) return;
   miss *= 1.0 - std::min(1.0, std::max(0.0, score));
+  if (lines.empty()) lines.reserve(4);  // a code has a few lines: one allocation, not three
   lines.push_back(std::move(line));
 }
 

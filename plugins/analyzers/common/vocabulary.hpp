@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <dossier/options.hpp>
@@ -40,7 +41,7 @@ class Compiled {
   const Vocabulary& vocabulary() const { return vocabulary_; }
   struct Hit {
     const Rule* rule;
-    std::vector<std::string> words;
+    std::vector<std::string_view> words;  ///< into the text given to match()
   };
   std::vector<Hit> match(std::string_view text) const;
   /// Rules whose query could not be compiled (they never fire).
@@ -73,7 +74,7 @@ class Selection {
 };
 
 /// The evidence line for a rule that fired: version, code, note and matched words.
-std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string>& words,
+std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string_view>& words,
                           const std::string& what);
 
 /// The pieces of evidence for one code. Independent signals combine by noisy-OR

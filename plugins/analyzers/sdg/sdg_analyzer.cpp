@@ -95,7 +95,7 @@ std::string_view code_prefix(std::string_view code, bool last = false) {
   return code.substr(0, last ? code.rfind('.') : code.find('.'));
 }
 
-void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, const std::vector<std::string>& words,
+void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, const std::vector<std::string_view>& words,
               Codes& target, Codes& goal) {
   std::string why = vocabulary::evidence_line(v, rule, words, rule.code);
   target[rule.code].add(rule.weight, why);
