@@ -163,11 +163,12 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
     const std::size_t reused = documents - to_run.size();
 
     std::vector<std::string> failures(documents);
-    // Fills results and failures for the documents to run, on the worker threads.
+    // Runs the analyzer on the documents to run, on the worker threads: fills failures, and
+    // hands each document's annotations to `keep` (on the worker thread that made them).
     // Made here, not in a child process: a bar made in a child only counts, never draws.
     std::optional<Progress> bar;
     if (!to_run.empty()) bar.emplace("analyze " + info.name, to_run.size(), "documents");
-    auto compute = [&] {
+    auto compute = [&](const auto& keep) {
       parallel_for(to_run.size(), threads, [&](std::size_t k) {
         struct Advance {  // however this document ends
           Progress& bar;
@@ -190,9 +191,10 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
           if (a.analyzer.empty()) a.analyzer = info.name;
           if (a.analyzer_version.empty()) a.analyzer_version = info.version;
         }
-        results[d] = std::move(out);
+        keep(d, std::move(out));
       });
     };
+    const auto keep_in_results = [&](std::size_t d, std::vector<Annotation>&& out) { results[d] = std::move(out); };
     bool in_process = !spec.isolate;
     if (spec.isolate && !to_run.empty()) {
       // In a child process, so that a crash or a hang takes this analyzer's annotations
@@ -211,12 +213,21 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
       };
       const ChildOutcome child = run_in_child(
           [&](const SendFn& send) {
-            compute();
+            // Each document's annotations are encoded as soon as they are made, while in the
+            // cache, and freed: the next document's reuse their memory instead of this
+            // short-lived process touching (and faulting in) fresh pages for all of them.
+            std::vector<std::string> encoded(documents);
+            std::vector<char> made(documents, 0);
+            compute([&](std::size_t d, std::vector<Annotation>&& out) {
+              encode_annotations(out, encoded[d]);
+              made[d] = 1;
+            });
             std::string bytes;
             for (std::size_t d : to_run) {
               encode_string(failures[d], bytes);
-              encode_u64(results[d] ? 1 : 0, bytes);
-              if (results[d]) encode_annotations(*results[d], bytes);
+              encode_u64(made[d], bytes);
+              bytes += encoded[d];
+              std::string().swap(encoded[d]);
               if (bytes.size() >= (std::size_t{1} << 20)) {
                 send(bytes);
                 bytes.clear();
@@ -241,7 +252,7 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
         spdlog::error("{}", line);
       }
     }
-    if (in_process) compute();
+    if (in_process) compute(keep_in_results);
     bar.reset();
 
     std::size_t made = 0;
