@@ -12,7 +12,7 @@ namespace dossier::analyzers {
 
 /// One thing to map: its address, its text, and the references found in it.
 struct Subject {
-  std::string address;
+  std::string_view address;  ///< the document's own (a view: the document outlives its subjects)
   const std::string* text = nullptr;
   std::vector<const Reference*> references;
   int section = -1;  ///< the section it sits in (Document::sections), -1 if unknown
@@ -31,6 +31,7 @@ struct SubjectNeeds {
 /// section of the block it comes from, as far as `needs` asks.
 inline std::vector<Subject> subjects_of(const Document& document, bool paragraphs, const SubjectNeeds& needs = {}) {
   std::vector<Subject> subjects;
+  subjects.reserve(document.recommendations.size() + (paragraphs ? document.blocks.size() : 0));
   // Views of the document's own addresses. Hashed: every block and reference is looked up, and
   // addresses share long prefixes ("A/HRC/43/15 ¶1..."), which make a tree compare at length.
   std::unordered_map<std::string_view, std::size_t> index;

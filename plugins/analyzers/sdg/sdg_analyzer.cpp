@@ -71,7 +71,7 @@ class Codes {
   }
   void clear() { items_.clear(); }
   // Moves every code scoring at least `threshold` out as an annotation of `subject`.
-  void emit(const std::string& subject, const char* level, double threshold, std::vector<Annotation>& out) {
+  void emit(std::string_view subject, const char* level, double threshold, std::vector<Annotation>& out) {
     std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [code, evidence] : items_) {
       if (evidence.score() < threshold) continue;
