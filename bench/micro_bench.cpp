@@ -65,21 +65,28 @@ std::size_t total_bytes(const std::vector<std::string>& v) {
   return n;
 }
 
-const dossier::aurora::Matcher& matcher() {
-  static const dossier::aurora::Matcher m = [] {
-    std::vector<dossier::aurora::TargetQuery> queries;
-    for (int goal = 1; goal <= 17; ++goal) {
-      const auto q = dossier::aurora::load_queries(
-          read_file(kRoot / "sdk" / "data" / "aurora" / ("query_SDG" + std::to_string(goal) + ".xml")));
-      queries.insert(queries.end(), q.begin(), q.end());
-    }
-    return dossier::aurora::Matcher(queries);
-  }();
-  return m;
+// Every Aurora query, from the files embedded in the SDK (what the sdg analyzer reads).
+std::vector<dossier::aurora::TargetQuery> aurora_queries() {
+  std::vector<dossier::aurora::TargetQuery> queries;
+  for (const auto& xml : dossier::aurora_query_files()) {
+    const auto q = dossier::aurora::load_queries(xml);
+    queries.insert(queries.end(), q.begin(), q.end());
+  }
+  return queries;
 }
 
-void BM_AuroraMatch(benchmark::State& state) {
-  const auto& m = matcher();
+// The sdg analyzer's queries: every Aurora query and the project's SDG vocabulary's rules.
+std::vector<dossier::aurora::TargetQuery> sdg_queries() {
+  auto queries = aurora_queries();
+  for (auto& q :
+       dossier::vocabulary::queries_of(dossier::vocabulary::parse(dossier::vocabulary_file("sdg"), "sdg.toml")))
+    queries.push_back(std::move(q));
+  return queries;
+}
+
+// One matcher (an aurora::Matcher or a vocabulary::Compiled) over the sample paragraphs.
+template <typename M>
+void match_paragraphs(benchmark::State& state, const M& m) {
   const auto& lines = paragraphs();
   std::size_t matches = 0;
   for (auto _ : state)
@@ -88,32 +95,18 @@ void BM_AuroraMatch(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
   state.counters["paragraphs"] = static_cast<double>(lines.size());
 }
+
+void BM_AuroraMatch(benchmark::State& state) {
+  static const dossier::aurora::Matcher m(aurora_queries());
+  match_paragraphs(state, m);
+}
 BENCHMARK(BM_AuroraMatch)->Unit(benchmark::kMillisecond);
 
-// The sdg analyzer's queries: every Aurora query and the project's SDG vocabulary's rules,
-// read and parsed from the embedded files.
-std::vector<dossier::aurora::TargetQuery> sdg_queries() {
-  std::vector<dossier::aurora::TargetQuery> queries;
-  for (const auto& xml : dossier::aurora_query_files()) {
-    const auto q = dossier::aurora::load_queries(xml);
-    queries.insert(queries.end(), q.begin(), q.end());
-  }
-  for (auto& q :
-       dossier::vocabulary::queries_of(dossier::vocabulary::parse(dossier::vocabulary_file("sdg"), "sdg.toml")))
-    queries.push_back(std::move(q));
-  return queries;
-}
-
-// The sdg analyzer's own matcher: all those queries in one pass (goal and target mapping
+// The sdg analyzer's own matcher: all its queries in one pass (goal and target mapping
 // together), without the analyzer's evidence and annotations.
 void BM_SdgMatcher(benchmark::State& state) {
   static const dossier::aurora::Matcher m(sdg_queries());
-  const auto& lines = paragraphs();
-  std::size_t matches = 0;
-  for (auto _ : state)
-    for (const auto& l : lines) matches += m.match(l).size();
-  benchmark::DoNotOptimize(matches);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+  match_paragraphs(state, m);
 }
 BENCHMARK(BM_SdgMatcher)->Unit(benchmark::kMillisecond);
 
@@ -126,15 +119,7 @@ void BM_SdgMatcherSetup(benchmark::State& state) {
 BENCHMARK(BM_SdgMatcherSetup)->Unit(benchmark::kMillisecond);
 
 // The gcm analyzer's matcher: the project's GCM vocabulary.
-void BM_GcmMatcher(benchmark::State& state) {
-  const auto* gcm = dossier::vocabulary::builtin("gcm");
-  const auto& lines = paragraphs();
-  std::size_t matches = 0;
-  for (auto _ : state)
-    for (const auto& l : lines) matches += gcm->match(l).size();
-  benchmark::DoNotOptimize(matches);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
-}
+void BM_GcmMatcher(benchmark::State& state) { match_paragraphs(state, *dossier::vocabulary::builtin("gcm")); }
 BENCHMARK(BM_GcmMatcher)->Unit(benchmark::kMillisecond);
 
 void BM_FindReferences(benchmark::State& state) {

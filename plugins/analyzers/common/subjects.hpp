@@ -30,12 +30,13 @@ struct SubjectNeeds {
 /// unnumbered paragraph and list item too), each with the references that sit in it and the
 /// section of the block it comes from, as far as `needs` asks.
 inline std::vector<Subject> subjects_of(const Document& document, bool paragraphs, const SubjectNeeds& needs = {}) {
+  const std::size_t most = document.recommendations.size() + (paragraphs ? document.blocks.size() : 0);
   std::vector<Subject> subjects;
-  subjects.reserve(document.recommendations.size() + (paragraphs ? document.blocks.size() : 0));
+  subjects.reserve(most);
   // Views of the document's own addresses. Hashed: every block and reference is looked up, and
   // addresses share long prefixes ("A/HRC/43/15 ¶1..."), which make a tree compare at length.
   std::unordered_map<std::string_view, std::size_t> index;
-  index.reserve(document.recommendations.size() + (paragraphs ? document.blocks.size() : 0));
+  index.reserve(most);
   auto add = [&](const std::string& address, const std::string& text) {
     if (!index.emplace(address, subjects.size()).second) return;
     subjects.push_back({address, &text, {}});

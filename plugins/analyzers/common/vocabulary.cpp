@@ -147,18 +147,24 @@ std::vector<const Compiled*> Selection::for_options(const std::string& scheme, c
   return out;
 }
 
-std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string_view>& words,
-                          const std::string& what) {
-  // Sized once and appended in place: the analyzers build one such line per rule that fires.
-  std::size_t size = 40 + vocabulary.version.size() + what.size() + rule.note.size();
-  for (const auto& w : words) size += w.size() + 3;
+std::string matched_line(std::initializer_list<std::string_view> head, const std::vector<std::string_view>& words) {
+  std::size_t size = 9;  // " matched:"
+  for (const auto part : head) size += part.size();
+  for (const auto w : words) size += w.size() + 3;
   std::string line;
   line.reserve(size);
-  line.append("vocabulary ").append(vocabulary.version).append(" rule for ").append(what);
-  if (!rule.note.empty()) line.append(" (").append(rule.note).append(")");
+  for (const auto part : head) line.append(part);
   line.append(" matched:");
-  for (const auto& w : words) line.append(" \"").append(w).append("\"");
+  for (const auto w : words) line.append(" \"").append(w).append("\"");
   return line;
+}
+
+std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string_view>& words,
+                          const std::string& what) {
+  const bool note = !rule.note.empty();
+  return matched_line({"vocabulary ", vocabulary.version, " rule for ", what, note ? " (" : "", rule.note,
+                       note ? ")" : ""},
+                      words);
 }
 
 void Evidence::add(double score, std::string line) {

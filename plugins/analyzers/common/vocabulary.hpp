@@ -2,6 +2,7 @@
 // the Aurora query language, so a domain expert can review and extend them without code.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,6 +73,10 @@ class Selection {
   std::unique_ptr<Compiled> extra_;
   std::string extra_path_;
 };
+
+/// The pieces of `head` joined, then " matched:" and each word in quotes: an evidence line,
+/// built in one string sized once (the analyzers make one per query or rule that fires).
+std::string matched_line(std::initializer_list<std::string_view> head, const std::vector<std::string_view>& words);
 
 /// The evidence line for a rule that fired: version, code, note and matched words.
 std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const std::vector<std::string_view>& words,

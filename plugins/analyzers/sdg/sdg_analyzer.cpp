@@ -69,7 +69,6 @@ class Codes {
     items_.emplace_back(std::string(code), Evidence{});
     return items_.back().second;
   }
-  void clear() { items_.clear(); }
   // Moves every code scoring at least `threshold` out as an annotation of `subject`.
   void emit(std::string_view subject, const char* level, double threshold, std::vector<Annotation>& out) {
     std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -136,12 +135,7 @@ class SdgAnalyzer final : public Analyzer {
         const auto& q = compiled.queries[m.query];
         if (m.query < compiled.aurora_count) {
           if (!use_queries) continue;
-          std::size_t size = 40 + q.target.size();
-          for (const auto& term : m.evidence) size += term.size() + 3;
-          std::string why;
-          why.reserve(size);
-          why.append("Aurora query for SDG ").append(q.target).append(" matched:");
-          for (const auto& term : m.evidence) why.append(" \"").append(term).append("\"");
+          std::string why = vocabulary::matched_line({"Aurora query for SDG ", q.target}, m.evidence);
           if (q.target != q.goal) target[q.target].add(query_score, why);
           goal[q.goal].add(query_score, std::move(why));
         } else if (use_builtin) {
