@@ -81,7 +81,7 @@ TEST_CASE("plugins check says exactly what is wrong with one library (exit 6)") 
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"not_a_library", "not a loadable shared library"},
       {"no_entry_point", "no Dossier entry point"},
-      {"wrong_abi_version", "plugin ABI version 99"},
+      {"wrong_abi_version", "plugin ABI version " + std::to_string(DOSSIER_ABI_VERSION + 98)},
       {"wrong_descriptor_size", "descriptor size"},
       {"throwing_factory", "factory threw: cannot find my configuration"},
   };

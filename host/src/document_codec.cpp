@@ -10,7 +10,7 @@ namespace dossier::host {
 namespace {
 
 // Changed whenever the model or this encoding changes, so old bytes are refused, not misread.
-constexpr std::string_view kMagic = "dossier-document/1\n";
+constexpr std::string_view kMagic = "dossier-document/2\n";
 
 void put_int(int v, std::string& out) { encode_u64(static_cast<std::uint64_t>(static_cast<std::int64_t>(v)), out); }
 
@@ -93,6 +93,7 @@ void encode_document(const Document& d, std::string& out) {
     encode_string(r.addressee, out);
     encode_string(r.text, out);
     put_strings(r.recommended_by, out);
+    encode_string(r.position, out);
   }
   encode_u64(d.references.size(), out);
   for (const Reference& r : d.references) {
@@ -109,11 +110,18 @@ void encode_document(const Document& d, std::string& out) {
     encode_u64(static_cast<std::uint64_t>(g.severity), out);
     encode_string(g.message, out);
     put_span(g.span, out);
+    encode_string(g.code, out);
+    encode_u64(g.lost, out);
   }
   encode_u64(d.links.size(), out);
   for (const DocumentLink& l : d.links) {
     encode_string(l.relation, out);
     encode_string(l.document, out);
+  }
+  encode_u64(d.metadata.size(), out);
+  for (const Metadata& m : d.metadata) {
+    encode_string(m.key, out);
+    encode_string(m.value, out);
   }
 }
 
@@ -162,6 +170,7 @@ Document decode_document(std::string_view in) {
     r.addressee = decode_string(in);
     r.text = decode_string(in);
     r.recommended_by = get_strings(in);
+    r.position = decode_string(in);
   }
   d.references.resize(get_count(in, 48));
   for (Reference& r : d.references) {
@@ -181,11 +190,20 @@ Document decode_document(std::string_view in) {
     g.severity = static_cast<Diagnostic::Severity>(severity);
     g.message = decode_string(in);
     g.span = get_span(in);
+    g.code = decode_string(in);
+    const std::uint64_t lost = decode_u64(in);
+    if (lost > UINT32_MAX) throw std::runtime_error("encoded document: number out of range");
+    g.lost = static_cast<std::uint32_t>(lost);
   }
   d.links.resize(get_count(in, 16));
   for (DocumentLink& l : d.links) {
     l.relation = decode_string(in);
     l.document = decode_string(in);
+  }
+  d.metadata.resize(get_count(in, 16));
+  for (Metadata& m : d.metadata) {
+    m.key = decode_string(in);
+    m.value = decode_string(in);
   }
   if (!in.empty()) throw std::runtime_error("encoded document: bytes after the end");
   return d;

@@ -205,6 +205,17 @@ std::string document_json(const Document& d) {
   w.field("source", d.source);
   w.field("sha256", d.sha256);
   w.field("reader", d.reader);
+  if (!d.metadata.empty()) {  // optional: absent when the reader found none
+    w.key("metadata");
+    w.open('[');
+    for (const Metadata& m : d.metadata) {
+      w.open('{');
+      w.field("key", m.key);
+      w.field("value", m.value);
+      w.close('}');
+    }
+    w.close(']');
+  }
 
   // Each section's path once, not once per paragraph.
   std::vector<std::string> paths(d.sections.size());
@@ -274,6 +285,7 @@ std::string document_json(const Document& d) {
     w.field("addressee", r.addressee);
     w.field("text", r.text);
     if (!r.recommended_by.empty()) w.field("recommended_by", r.recommended_by);
+    if (!r.position.empty()) w.field("position", r.position);
     w.close('}');
   }
   w.close(']');
@@ -316,6 +328,8 @@ std::string document_json(const Document& d) {
     w.field("message", g.message);
     w.key("lines");
     w.span(g.span);
+    if (!g.code.empty()) w.field("code", g.code);
+    if (g.lost > 0) w.field("lost", static_cast<unsigned long long>(g.lost));
     w.close('}');
   }
   w.close(']');
@@ -368,6 +382,7 @@ Document document_from_json(std::string_view text) {
     d.source = str(j, "source");
     d.sha256 = str(j, "sha256");
     d.reader = str(j, "reader");
+    for (const auto& m : j.value("metadata", json::array())) d.metadata.push_back({str(m, "key"), str(m, "value")});
     for (const auto& s : j.value("sections", json::array()))
       d.sections.push_back({str(s, "label"), str(s, "title"), str(s, "kind"), s.value("level", 1), s.value("parent", -1)});
     for (const auto& p : j.value("paragraphs", json::array())) {
@@ -387,8 +402,8 @@ Document document_from_json(std::string_view text) {
     for (const auto& f : j.value("footnotes", json::array()))
       d.footnotes.push_back({str(f, "label"), str(f, "text"), strings(f, "anchors")});
     for (const auto& r : j.value("recommendations", json::array()))
-      d.recommendations.push_back(
-          {str(r, "address"), str(r, "kind"), str(r, "addressee"), str(r, "text"), strings(r, "recommended_by")});
+      d.recommendations.push_back({str(r, "address"), str(r, "kind"), str(r, "addressee"), str(r, "text"),
+                                   strings(r, "recommended_by"), str(r, "position")});
     for (const auto& r : j.value("references", json::array())) {
       Reference ref{str(r, "type"), str(r, "id"), str(r, "address"), str(r, "text")};
       const json span = r.value("span", json::array());
@@ -408,6 +423,8 @@ Document document_from_json(std::string_view text) {
                                             : Diagnostic::Severity::warning;
       diag.message = str(g, "message");
       diag.span = span_from(g.value("lines", json::array()));
+      diag.code = str(g, "code");
+      diag.lost = g.value("lost", 0u);
       d.diagnostics.push_back(std::move(diag));
     }
     return d;

@@ -71,6 +71,9 @@ struct Recommendation {
   std::string addressee;  ///< "States", "Human Rights Council", ... ; may be empty
   std::string text;
   std::vector<std::string> recommended_by;  ///< e.g. the recommending States in a UPR report
+  /// The position taken on it when the document says: "supported", "noted" (not supported),
+  /// "pending" (to be examined, answered later); empty when unknown.
+  std::string position{};
 };
 
 /// Something a document mentions, normalised: an SDG target, a UN symbol, a treaty...
@@ -86,14 +89,30 @@ struct Reference {
   std::size_t begin = 0, end = 0;
 };
 
+/// What a reader (or the host) noticed about a document: damage repaired, structure it could
+/// not account for, content that looks lost. Readers check their own result; see
+/// docs/readers.md ("Checks") for the codes.
 struct Diagnostic {
   enum class Severity { info, warning, error };
   Severity severity = Severity::warning;
   std::string message;
   SourceSpan span;
+  /// Stable name of the check that raised it ("numbering.gap", "recommendations.short"...);
+  /// empty for a free-form note.
+  std::string code{};
+  /// How many units (paragraphs, recommendations, pages, lines: the code says which) look
+  /// lost from the model because of what it reports; 0 when nothing is known to be lost.
+  std::uint32_t lost = 0;
 };
 
 DOSSIER_SDK_API std::string_view to_string(Diagnostic::Severity severity) noexcept;
+
+/// One item of the publisher's metadata that has no field of its own: "session",
+/// "state_under_review", ... (docs/json-schema.md lists the keys readers set). A key may repeat.
+struct Metadata {
+  std::string key;
+  std::string value;
+};
 
 /// How one document relates to another: "excerpt_of" (a page of a longer version),
 /// "has_excerpt" (the converse), "version_of".
@@ -123,6 +142,7 @@ struct Document {
   std::vector<std::string> furniture;  ///< running heads, page and job numbers removed from text
   std::vector<Diagnostic> diagnostics;
   std::vector<DocumentLink> links;
+  std::vector<Metadata> metadata;
 
   /// Printed labels from the top section down to `section`, joined with "." ("IV.B").
   /// A section without a label contributes its 1-based position among its siblings.
