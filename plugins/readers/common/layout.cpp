@@ -1,5 +1,6 @@
 #include "layout.hpp"
 
+#include "furniture.hpp"
 #include "pattern.hpp"
 
 #include <algorithm>
@@ -12,14 +13,6 @@
 namespace dossier::readers {
 
 namespace {
-
-struct RawLine {
-  std::string text;  // trimmed
-  std::size_t indent = 0;
-  std::uint32_t number = 0;
-  bool blank = false;
-  bool page_start = false;  // first line of a new page
-};
 
 std::size_t indent_of(std::string_view s) {
   std::size_t n = 0;
@@ -40,13 +33,20 @@ const Pattern& symbol_pattern() {
   return symbol;
 }
 
-// The symbol printed in the running heads: the one most lines consist of alone.
-std::string running_head_symbol(const std::vector<RawLine>& lines) {
+// The symbol printed in the running heads: the one most furniture pieces (or, without
+// repetition, lines) consist of alone.
+std::string running_head_symbol(const std::vector<PageLine>& lines, const std::vector<std::string>& removed) {
   std::map<std::string, int> counts;
-  for (const auto& l : lines) {
-    Match m;
-    if (!l.blank && l.text.size() < 40 && symbol_pattern().full(l.text, m)) ++counts[m[1].str()];
-  }
+  for (const auto& t : removed)
+    for (std::string_view cell : layout_cells(t)) {
+      Match m;
+      if (cell.size() < 40 && symbol_pattern().full(cell, m)) ++counts[m[1].str()];
+    }
+  if (counts.empty())
+    for (const auto& l : lines) {
+      Match m;
+      if (!l.blank && l.text.size() < 40 && symbol_pattern().full(l.text, m)) ++counts[m[1].str()];
+    }
   std::string best;
   int most = 0;
   for (const auto& [s, n] : counts)
@@ -60,30 +60,10 @@ std::string running_head_symbol(const std::vector<RawLine>& lines) {
   return {};
 }
 
-// Barcodes printed with a symbol font come out as private-use characters (U+E000..U+F8FF).
-bool private_use_only(const std::string& t) {
-  std::size_t pua = 0, other = 0;
-  for (std::size_t i = 0; i < t.size();) {
-    const unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c == 0xEE || (c == 0xEF && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) <= 0xA3)) {
-      ++pua;
-      i += 3;
-    } else {
-      if (!std::isspace(c)) ++other;
-      ++i;
-    }
-  }
-  return pua > 0 && other == 0;
-}
-
-bool page_furniture(const std::string& t, const std::string& symbol) {
-  if (private_use_only(t)) return true;
-  static const Pattern page_number(R"(^\d{1,4}$)");
-  static const Pattern job(R"(^GE\.\d{2}-\d{5}\s*\([A-Z]\).*$)");
-  static const Pattern barcode(R"(^\*\d{7,}\*$)");
-  return (!symbol.empty() && t == symbol) || page_number.full(t) || job.full(t) ||
-         barcode.full(t) || t == "Please recycle" || t == "Check against delivery." ||
-         t == "Check against delivery";
+// What is furniture wherever it stands: the symbol alone (a running head the repetition
+// did not catch: a one-page document) and the speech mark of statements.
+bool furniture_anyway(const std::string& t, const std::string& symbol) {
+  return (!symbol.empty() && t == symbol) || t == "Check against delivery." || t == "Check against delivery";
 }
 
 // A line that begins a new item: "12.", "121.3", "(a)", "•", "I.", "A.".
@@ -204,10 +184,9 @@ ParsedSource unwrap_layout(std::string_view content) {
   out.raw_head = std::string(content.substr(0, std::min<std::size_t>(content.size(), 3000)));
 
   // --- Physical lines, page by page -------------------------------------------------------
-  std::vector<RawLine> lines;
+  std::vector<PageLine> lines;
   {
-    std::uint32_t number = 0;
-    bool page_start = true;
+    std::uint32_t number = 0, page = 0;
     std::size_t start = 0;
     while (start <= content.size()) {
       std::size_t end = content.find('\n', start);
@@ -219,21 +198,34 @@ ParsedSource unwrap_layout(std::string_view content) {
       std::size_t ff;
       while ((ff = raw.find('\f')) != std::string::npos) {
         raw.erase(ff, 1);
-        page_start = true;
+        ++page;
       }
-      RawLine l;
+      PageLine l;
       l.indent = indent_of(raw);
       l.text = trim(raw);
       l.number = number;
+      l.page = page;
       l.blank = l.text.empty();
-      l.page_start = page_start && !l.blank;
-      if (!l.blank) page_start = false;
       lines.push_back(std::move(l));
       if (end == content.size()) break;
       start = end + 1;
     }
   }
-  out.symbol = running_head_symbol(lines);
+  const FurnitureReport furniture = find_page_furniture(lines);
+  out.symbol = running_head_symbol(lines, furniture.removed);
+  out.pages = furniture.pages;
+  for (const std::uint32_t p : furniture.pages_without_text) {
+    std::uint32_t first = 0;
+    for (const auto& l : lines)
+      if (l.page == p) {
+        first = l.number;
+        break;
+      }
+    out.diagnostics.push_back({Diagnostic::Severity::warning,
+                               "page " + std::to_string(p + 1) + " has no text but page furniture (a scanned image?)",
+                               {first, first}, "page.empty", 1});
+  }
+  const auto is_furniture = [&](const PageLine& l) { return l.furniture || furniture_anyway(l.text, out.symbol); };
 
   // --- Endnotes: everything after a "Notes" line ------------------------------------------
   std::size_t body_end = lines.size();
@@ -243,16 +235,13 @@ ParsedSource unwrap_layout(std::string_view content) {
     static const Pattern note_start(R"(^(\d{1,3})(?:\s+(\S.*))?$)");
     Footnote* current = nullptr;
     for (std::size_t i = body_end + (body_end < lines.size() ? 1 : 0); i < lines.size(); ++i) {
-      const RawLine& l = lines[i];
+      const PageLine& l = lines[i];
       if (l.blank) continue;
       Match m;
       const int expected = out.footnotes.empty() ? 1 : std::stoi(out.footnotes.back().label) + 1;
       // The next note's number alone on its line is a label, not a page number.
       const bool next_note = note_start.full(l.text, m) && std::stoi(m[1].str()) == expected;
-      if (!next_note && page_furniture(l.text, out.symbol)) {
-        out.furniture.push_back(l.text);
-        continue;
-      }
+      if (!next_note && is_furniture(l)) continue;
       if (next_note) {
         out.footnotes.push_back({m[1].str(), m[2].matched ? m[2].str() : "", {}});
         current = &out.footnotes.back();
@@ -267,14 +256,13 @@ ParsedSource unwrap_layout(std::string_view content) {
   static const Pattern page_note(R"(^(\*{1,3}|\d{1,3})\s{1,}(\S.*)$)");
   std::vector<bool> is_page_note(lines.size(), false);
   for (std::size_t i = 0; i < body_end; ++i) {
-    if (lines[i].blank || !(i > 0 && lines[i - 1].blank)) continue;
+    if (lines[i].blank || lines[i].furniture || !(i > 0 && lines[i - 1].blank)) continue;
     Match m;
     if (!page_note.full(lines[i].text, m) || m[1].str()[0] != '*') continue;
     // Only if nothing but furniture follows before the next page.
     bool foot = true;
-    std::size_t j = i + 1;
-    for (; j < body_end && !lines[j].page_start; ++j)
-      if (!lines[j].blank && !page_furniture(lines[j].text, out.symbol) && lines[j].indent < lines[i].indent) {
+    for (std::size_t j = i + 1; j < body_end && lines[j].page == lines[i].page; ++j)
+      if (!lines[j].blank && !is_furniture(lines[j]) && lines[j].indent < lines[i].indent) {
         foot = false;
         break;
       }
@@ -282,30 +270,33 @@ ParsedSource unwrap_layout(std::string_view content) {
     out.footnotes.push_back({m[1].str(), m[2].str(), {}});
     is_page_note[i] = true;
   }
+  out.furniture = furniture.removed;
+  for (const auto& l : lines)
+    if (!l.blank && !l.furniture && furniture_anyway(l.text, out.symbol)) out.furniture.push_back(l.text);
 
   // --- Unwrap paragraphs ------------------------------------------------------------------
   std::size_t width = 0;
-  for (std::size_t i = 0; i < body_end; ++i) width = std::max(width, lines[i].indent + lines[i].text.size());
+  for (std::size_t i = 0; i < body_end; ++i)
+    if (!lines[i].furniture) width = std::max(width, lines[i].indent + lines[i].text.size());
   std::vector<Logical> logical;
   bool gap = true;
+  std::uint32_t page = 0;  // of the last line taken into a paragraph
   for (std::size_t i = 0; i < body_end; ++i) {
-    const RawLine& l = lines[i];
+    const PageLine& l = lines[i];
     if (l.blank) {
       gap = true;
       continue;
     }
-    if (is_page_note[i]) continue;
-    if (page_furniture(l.text, out.symbol)) {
-      out.furniture.push_back(l.text);
-      continue;
-    }
+    if (is_page_note[i] || is_furniture(l)) continue;
+    const bool page_break = !logical.empty() && l.page != page;
+    page = l.page;
     bool new_paragraph = logical.empty() || starts_item(l.text);
     if (!new_paragraph) {
       const Logical& last = logical.back();
       const bool last_complete = ends_sentence(last.text);
       const bool starts_lower = std::islower(static_cast<unsigned char>(l.text[0]));
       // A short last line that closes a sentence ends its paragraph; a gap ends it unless
-      // the text plainly runs on (lower case after an unfinished sentence: a page break).
+      // the text plainly runs on (lower case after an unfinished sentence).
       const bool short_last = last.last_length + 12 < width * 3 / 4;
       if (gap && !(starts_lower && !last_complete)) new_paragraph = true;
       if (!gap && last_complete && short_last) new_paragraph = true;
@@ -315,6 +306,11 @@ ParsedSource unwrap_layout(std::string_view content) {
       if (!gap && !last_complete && last.physical_lines == 1 && !starts_item(last.text) && !starts_lower &&
           shift >= 4 && short_last)
         new_paragraph = true;
+      // A page break inside a sentence: the paragraph goes on at the top of the next page,
+      // whatever case its first word is in, unless what ended the page was one short line
+      // (a heading at the foot of a page).
+      if (page_break && !last_complete && (starts_lower || last.physical_lines > 1 || !short_last))
+        new_paragraph = false;
     }
     if (new_paragraph) {
       logical.push_back({l.text, l.number, gap, l.text.size(), l.indent, 1});

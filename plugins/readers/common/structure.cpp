@@ -276,6 +276,7 @@ class Parser {
     doc_.symbol = std::move(source.symbol);
     doc_.furniture = std::move(source.furniture);
     footnotes_ = std::move(source.footnotes);
+    doc_.diagnostics = std::move(source.diagnostics);
   }
 
   Document run() {

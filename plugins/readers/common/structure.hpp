@@ -28,6 +28,8 @@ struct ParsedSource {
   std::string symbol;                      ///< when the front end already knows it
   std::vector<Footnote> footnotes;         ///< footnotes or endnotes found by the front end
   std::vector<std::string> furniture;      ///< page furniture the front end removed
+  std::vector<Diagnostic> diagnostics;     ///< what the front end noticed (pages without text...)
+  std::size_t pages = 0;                   ///< pages of a paged source; 0 when it has none
 };
 
 /// `s` without leading and trailing white space (shared by the front ends).

@@ -33,9 +33,12 @@ std::string layout_text(const Source& source) {
     if (!page) continue;
     const poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     text.append(utf8.begin(), utf8.end());
-    // pdftotext ends every page with a form feed; the layout front end splits pages there.
-    if (text.empty() || text.back() != '\n') text += '\n';
-    text += '\f';
+    // Every page ends with a form feed, as pdftotext's do (poppler's text has one already);
+    // the layout front end splits pages there.
+    if (text.empty() || text.back() != '\f') {
+      if (text.empty() || text.back() != '\n') text += '\n';
+      text += '\f';
+    }
   }
   return text;
 }
@@ -64,4 +67,4 @@ class PdfReader final : public Reader {
 
 }  // namespace
 
-DOSSIER_PLUGIN(reader, PdfReader, "pdf", "0.2.0", "PDF through poppler, read like its pdftotext -layout text")
+DOSSIER_PLUGIN(reader, PdfReader, "pdf", "0.3.0", "PDF through poppler, read like its pdftotext -layout text")
