@@ -20,7 +20,9 @@ std::size_t indent_of(std::string_view s) {
   return n;
 }
 
-bool ends_sentence(const std::string& s) {
+// Stricter than ends_sentence(): in wrapped layout text a line often ends at ")" inside a
+// sentence ("... Persons with Disabilities (CRPD)"), and an empty paragraph has not ended.
+bool ends_clause(const std::string& s) {
   if (s.empty()) return false;
   const unsigned char last = static_cast<unsigned char>(s.back());
   return last == '.' || last == ';' || last == ':' || last == '?' || last == '!' ||
@@ -293,7 +295,7 @@ ParsedSource unwrap_layout(std::string_view content) {
     bool new_paragraph = logical.empty() || starts_item(l.text);
     if (!new_paragraph) {
       const Logical& last = logical.back();
-      const bool last_complete = ends_sentence(last.text);
+      const bool last_complete = ends_clause(last.text);
       const bool starts_lower = std::islower(static_cast<unsigned char>(l.text[0]));
       // A short last line that closes a sentence ends its paragraph; a gap ends it unless
       // the text plainly runs on (lower case after an unfinished sentence).

@@ -1,6 +1,13 @@
 #include "structure.hpp"
 
+#include "checks.hpp"
+#include "cover.hpp"
+#include "furniture.hpp"
+#include "numbering.hpp"
 #include "pattern.hpp"
+#include "recommendations.hpp"
+#include "sections.hpp"
+#include "text_util.hpp"
 
 #include <algorithm>
 #include <array>
@@ -43,157 +50,22 @@ std::string strip_markup(const std::string& line) {
   return trim(out);
 }
 
-bool ends_sentence(const std::string& s) {
-  if (s.empty()) return true;
-  static const std::array<std::string_view, 8> endings = {".", ";", ":", "!", "?", "\xE2\x80\x9D", "\"", ")"};
-  for (auto e : endings)
-    if (s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0) return true;
-  return false;
-}
-
-// ASCII letters only, as std::isalpha and std::isupper in the C locale, without a call per byte.
-double upper_share(std::string_view s) {
-  int letters = 0, upper = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool is_upper = c >= 'A' && c <= 'Z';
-    if (is_upper || (c >= 'a' && c <= 'z')) {
-      ++letters;
-      upper += is_upper;
-    }
-  }
-  return letters ? static_cast<double>(upper) / letters : 0.0;
-}
-
-// Words separated by C-locale white space, as `istream >> std::string` counts them.
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (const char c : s) {
-    const bool space = c == ' ' || (c >= '\t' && c <= '\r');
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
-// A short line without closing punctuation reads as a heading.
-bool heading_like(const std::string& text) {
-  if (text.empty() || text.size() > 320) return false;
-  if (upper_share(text) > 0.85 && text.size() > 3) return true;  // "...AND REINTEGRATION."
-  const char last = text.back();
-  if (last == '.' || last == ';' || last == ',') return false;
-  if (upper_share(text) > 0.6) return true;  // capitals: long cluster titles are headings too
-  return text.size() <= 100 && std::isupper(static_cast<unsigned char>(text[0]));
-}
-
-// Superscript digits (U+2070, U+00B9, U+00B2, U+00B3, U+2074..U+2079) to ASCII.
-// Returns the number of bytes consumed at `at`, 0 if no superscript digit is there.
-std::size_t superscript_digit(std::string_view s, std::size_t at, char& digit) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  if (at + 1 < s.size() && byte(at) == 0xC2) {
-    if (byte(at + 1) == 0xB9) return digit = '1', 2;
-    if (byte(at + 1) == 0xB2) return digit = '2', 2;
-    if (byte(at + 1) == 0xB3) return digit = '3', 2;
-  }
-  if (at + 2 < s.size() && byte(at) == 0xE2 && byte(at + 1) == 0x81) {
-    const unsigned char c = byte(at + 2);
-    if (c == 0xB0) return digit = '0', 3;
-    if (c >= 0xB4 && c <= 0xB9) return digit = static_cast<char>('4' + (c - 0xB4)), 3;
-  }
-  return 0;
-}
-
-// Removes superscript numbers from text and returns them (footnote anchors).
-std::string take_superscripts(const std::string& text, std::vector<std::string>& labels) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    // Superscript digits start with byte C2 or E2: what comes before the next one is copied.
-    const std::size_t next = text.find_first_of("\xC2\xE2", i);
-    out.append(text, i, next == std::string::npos ? std::string::npos : next - i);
-    if (next == std::string::npos) break;
-    i = next;
-    std::string label;
-    char d;
-    std::size_t n;
-    std::size_t j = i;
-    while ((n = superscript_digit(text, j, d)) != 0) {
-      label += d;
-      j += n;
-    }
-    if (!label.empty()) {
-      labels.push_back(label);
-      i = j;
-      continue;
-    }
-    out += text[i++];
-  }
-  // Removing "text¹ more" leaves the single space; "text ¹more" would leave none: fine.
-  return out;
-}
-
-// A line that begins with superscript digits is a footnote body: "¹ Alexander Betts...".
-bool footnote_line(const std::string& line, std::string& label, std::string& text) {
-  char d;
-  std::size_t i = 0, n;
-  label.clear();
-  while ((n = superscript_digit(line, i, d)) != 0) {
-    label += d;
-    i += n;
-  }
-  if (label.empty()) return false;
-  text = trim(std::string_view(line).substr(i));
-  return !text.empty();
-}
-
-std::string find_symbol(const std::string& text) {
-  static const Pattern symbol(
-      R"(\b((?:A|E|S)/(?:[A-Z][A-Za-z0-9.]*/)*\d+(?:/[A-Za-z0-9.]+)*)\b)");
-  Match m;
-  return symbol.find(text, m) ? m[1].str() : std::string();
-}
-
-std::string find_date(const std::string& head) {
-  static const std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                                     "July",    "August",   "September", "October", "November", "December"};
-  // "5 August 2013", "8 - 11 November 2010" (the first day), "22 November 2017".
-  static const Pattern date(
-      R"(\b(\d{1,2})(?:\s*[-\xE2\x80\x93]+\s*\d{1,2})?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b)");
-  Match m;
-  if (!date.find(head, m)) return {};
-  int month = 0;
-  for (std::size_t i = 0; i < months.size(); ++i)
-    if (m[2].str() == months[i]) month = static_cast<int>(i) + 1;
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%s-%02d-%02d", m[3].str().c_str(), month, std::stoi(m[1].str()));
-  return buffer;
-}
-
-// Lines that belong to the page, not to the text.
-bool furniture(const std::string& line, const std::string& symbol) {
+// Lines of converted text that belong to the page, not to the text. Converted text keeps
+// no pages to compare, so the shapes are known ones; paged sources (layout text, PDF) have
+// had their furniture found by repetition (furniture.hpp) and only the symbol is left here.
+bool furniture(const std::string& line, const std::string& symbol, bool paged) {
   static const Pattern page_number(R"(^(?:-\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$)");
   static const Pattern job_number(R"(^(?:GE\.)?\d{2}-\d{5}\s*(?:\(E\))?(?:\s+\d{6})?$)");
   static const Pattern page_word(R"(^Page \d+(?: of \d+)?$)", /*ignore_case=*/true);
   static const Pattern leftover(R"(^Select target paragraph\d*$)");  // annotation-tool residue
   if (!symbol.empty() && line == symbol) return true;
+  if (paged) return false;
   // What the patterns can start with: most lines need none of them tried.
   const char c = line.empty() ? '\0' : line[0];
   if (!(c >= '0' && c <= '9') && std::string_view("-GPpSC").find(c) == std::string_view::npos) return false;
   return page_number.full(line) || job_number.full(line) ||
          page_word.full(line) || line == "Check against delivery." ||
          line == "Check against delivery" || leftover.full(line);
-}
-
-// "the United Nations Secretary General" -> "Secretary-General": the names UN documents use.
-std::string normalize_addressee(std::string name) {
-  name = trim(name);
-  while (!name.empty() && (name.back() == ':' || name.back() == '.')) name.pop_back();
-  for (const char* prefix : {"the ", "The ", "United Nations ", "UN "})
-    if (name.rfind(prefix, 0) == 0) name = name.substr(std::string(prefix).size());
-  if (name == "Secretary General") name = "Secretary-General";
-  if (name == "HRC") name = "Human Rights Council";
-  return name;
 }
 
 // SDG icons read by OCR: capitals with numbers between the words
@@ -210,55 +82,18 @@ bool icon_caption(const std::string& line) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Heading labels and their levels
-
-enum class LabelStyle { none, roman, upper_letter, numeric, paren_number, paren_letter, named };
-
-struct Label {
-  LabelStyle style = LabelStyle::none;
-  std::string text;  // as printed, without the trailing "." or ":"
-  int depth = 1;     // dotted numbers: "6.1" has depth 2
-};
-
-// "IV. Conclusions", "B. Recommendations", "6.1. ROUNDTABLE 1", "(1) Guaranteeing",
-// "RT Session 1.1: Partnerships".
-bool split_label(const std::string& line, Label& label, std::string& rest) {
-  static const Pattern roman(R"(^([IVX]{1,5})\.?\s+([A-Z].*)$)");
-  static const Pattern letter(R"(^([A-H])\.\s+([A-Z].*)$)");
-  static const Pattern numeric(R"(^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$)");
-  static const Pattern paren_number(R"(^\((\d{1,2})\)\s+(\S.*)$)");
-  static const Pattern paren_letter(R"(^\(([a-z])\)\s+(\S.*)$)");
-  static const Pattern named(
-      R"(^((?:RT\s+)?Session|Roundtable|Cluster|Focus [Aa]rea|Annex|ANNEX|Chapter|Part)\s+([0-9IVX]+(?:\.\d+)*)\s*[:.\-\xE2\x80\x93]*\s+(\S.*)$)");
-  // What the patterns can start with: most lines need none of them tried.
-  const char c = line.empty() ? '\0' : line[0];
-  if (!(c >= '0' && c <= '9') && std::string_view("IVXABCDEFGH(RSP").find(c) == std::string_view::npos) return false;
-  Match m;
-  if (named.full(line, m)) {
-    label = {LabelStyle::named, m[1].str() + " " + m[2].str(), 1};
-    rest = m[3].str();
-    return true;
-  }
-  if (roman.full(line, m)) {
-    label = {LabelStyle::roman, m[1].str(), 1};
-  } else if (letter.full(line, m)) {
-    label = {LabelStyle::upper_letter, m[1].str(), 1};
-  } else if (numeric.full(line, m)) {
-    const std::string n = m[1].str();
-    label = {LabelStyle::numeric, n, 1 + static_cast<int>(std::count(n.begin(), n.end(), '.'))};
-  } else if (paren_number.full(line, m)) {
-    label = {LabelStyle::paren_number, "(" + m[1].str() + ")", 1};
-  } else if (paren_letter.full(line, m)) {
-    label = {LabelStyle::paren_letter, "(" + m[1].str() + ")", 1};
-  } else {
-    return false;
-  }
-  rest = m[2].str();
-  return true;
-}
-
-// ---------------------------------------------------------------------------------------
 // The parser
+
+// A UPR report's list of recommendations to the State under review, opened by the
+// paragraph that introduces it; items numbered "N.1", "N.2" ... (later cycles) or "1.",
+// "2." ... (first cycle).
+struct UprList {
+  bool active = false;
+  std::string number;      // of the introducing paragraph
+  std::string addressee;   // the State under review
+  std::string position;    // what the introduction says of them
+  std::string item_style;  // marker style of a first-cycle list's items
+};
 
 struct RecommendationContext {
   bool active = false;
@@ -277,6 +112,7 @@ class Parser {
     doc_.furniture = std::move(source.furniture);
     footnotes_ = std::move(source.footnotes);
     doc_.diagnostics = std::move(source.diagnostics);
+    paged_ = source.pages > 0;
   }
 
   Document run() {
@@ -284,7 +120,7 @@ class Parser {
     const std::size_t known_furniture = doc_.furniture.size();
     std::vector<const Line*> body;
     for (const auto& l : lines_)
-      if (!furniture(l.text, doc_.symbol)) body.push_back(&l);
+      if (!furniture(l.text, doc_.symbol, paged_)) body.push_back(&l);
       else doc_.furniture.push_back(l.text);
     if (body.size() == 1 && body[0]->text.size() > 1500) {
       parse_flattened_page(body[0]->text, body[0]->number);
@@ -293,7 +129,10 @@ class Parser {
       classify();
       number_paragraphs();
       build();
+      check_recommendation_lists(doc_, lists_);
     }
+    check_recommendations(doc_);
+    check_text_after_last_paragraph(doc_);
     resolve_footnotes();
     for (const auto& b : doc_.blocks) {
       if (b.kind == BlockKind::table) continue;  // contents lists repeat the headings
@@ -320,6 +159,7 @@ class Parser {
     Label label;         // sections
     std::string marker;  // list items
     bool nested = false;
+    bool weak = false;   // candidate printed without its period
     std::vector<std::string> footnotes;
     std::vector<std::vector<std::string>> cells;
     SourceSpan span;
@@ -339,6 +179,7 @@ class Parser {
       }
     }
     doc_.date = find_date(head);
+    read_cover(raw_head_, doc_);
     doc_.language = "en";
     std::string stem = path_;
     if (auto slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
@@ -363,7 +204,7 @@ class Parser {
       }
     }
     for (const auto& l : lines_) {
-      if (l.text[0] == '\t' || furniture(l.text, doc_.symbol) || word_count(l.text) < 3) continue;
+      if (l.text[0] == '\t' || furniture(l.text, doc_.symbol, paged_) || word_count(l.text) < 3) continue;
       doc_.title = l.text.substr(0, 200);
       break;
     }
@@ -372,6 +213,9 @@ class Parser {
   // --- Classification ---------------------------------------------------------------------
   void classify() {
     static const Pattern numbered(R"(^(\d{1,3})\.\s+(\S.*)$)", false, "0123456789");
+    // A number without its period ("106 Sierra Leone noted ..."): a paragraph only if the
+    // numbering says so (see number_paragraphs()).
+    static const Pattern bare_number(R"(^(\d{1,3})\s+(\S.*)$)", false, "0123456789");
     // Alternatives, not a bracket class: patterns match bytes, and most bullets are
     // several bytes of UTF-8 (•, ●, ·, ▪, and U+F0A7 from Word's symbol font).
     static const Pattern bullet(
@@ -379,15 +223,24 @@ class Parser {
         "-\xE2\xEF\xC2o");
     static const Pattern enumerator(R"(^(\(?[a-z]\)|\(?\d{1,2}\)|[a-z]\.)\s+(\S.*)$)", false,
                                     "(abcdefghijklmnopqrstuvwxyz0123456789");
-    static const Pattern rec_heading(
-        R"(^(?:(Political|Practical|Policy)\s+)?(recommendations?|options for practical action|policy options|outcomes and recommendations|conclusions and recommendations)(?:\s+to\s+(?:the\s+)?(.+?)|\s+in relation to .*)?\s*:?$)",
-        /*ignore_case=*/true, "PROC");
+    // A line of a table of contents: a title, a dot leader, paragraph and page numbers.
+    static const Pattern contents_line(R"(^(.*?\S)\s*(?:\.\s?){4,}[\s.]*([0-9][0-9\s,\-\xE2\x80\x93]*)?$)");
 
     bool list_open = false;  // after a line ending with ':' or a recommendations heading
     int last_list_number = 0;
     for (const Line& line : lines_) {
-      if (furniture(line.text, doc_.symbol)) {
+      if (furniture(line.text, doc_.symbol, paged_)) {
         doc_.furniture.push_back(line.text);
+        continue;
+      }
+      Match m;
+      if (line.text[0] != '\t' && contents_line.full(line.text, m)) {
+        std::string row = "\t" + m[1].str();
+        if (m[2].matched) {
+          std::vector<std::string_view> numbers = layout_cells(trim(m[2].view));
+          for (std::string_view n : numbers) row += "\t" + std::string(n);
+        }
+        add_table_row({row, line.number, line.indented, line.after_blank, {}});
         continue;
       }
       if (icon_caption(line.text)) {
@@ -417,19 +270,22 @@ class Parser {
       std::vector<std::string> refs = line.footnote_refs;
       std::string text = trim(take_superscripts(line.text, refs));
       if (text.empty()) continue;
-      Match m;
 
       // Continuations: an indented line that is not an item, or a line in lower case after
       // an unfinished paragraph (a page break or footnotes came between).
       if (!items_.empty()) {
         Item& last = items_.back();
         const bool open = last.kind == Kind::candidate || last.kind == Kind::text || last.kind == Kind::list_item;
-        const bool starts_item = bullet.full(text, m) || enumerator.full(text, m);
+        const bool is_bullet = bullet.full(text, m);
+        const bool starts_item = is_bullet || enumerator.full(text, m);
+        // A bullet that a converter put before the rest of the item cut by a page break
+        // ("- covering all policy dimensions..." after "... approach to migration governance,").
+        const bool cut_item = is_bullet && last.kind == Kind::list_item && !ends_sentence(last.text) &&
+                              starts_lower(m[2].view);
         // Never past the line limit: a run that long is no paragraph anyone wrote.
-        if (open && !starts_item && last.text.size() + text.size() < max_line_bytes &&
-            ((line.indented && !line.after_blank) ||
-             (!ends_sentence(last.text) && std::islower(static_cast<unsigned char>(text[0]))))) {
-          last.text += " " + text;
+        if (open && (!starts_item || cut_item) && last.text.size() + text.size() < max_line_bytes &&
+            ((line.indented && !line.after_blank) || (!ends_sentence(last.text) && starts_lower(text)) || cut_item)) {
+          last.text += " " + (cut_item ? m[2].str() : text);
           last.span.last_line = line.number;
           last.footnotes.insert(last.footnotes.end(), refs.begin(), refs.end());
           continue;
@@ -444,22 +300,13 @@ class Parser {
       Label lab;
       std::string rest = text;
       const bool labelled = split_label(text, lab, rest);
-      if (rec_heading.full(rest, m) && rest.size() < 120) {
+      if (const auto heading = recommendation_heading(rest)) {
         item.kind = Kind::rec_heading;
         item.text = text;
         item.label = labelled ? lab : Label{};
-        const std::string qualifier = m[1].str();
-        std::string what = m[2].str();
-        std::transform(what.begin(), what.end(), what.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (what == "policy options" || qualifier == "Policy") item.rec.kind = "policy_option";
-        else if (what == "options for practical action") item.rec.kind = "practical_action";
-        else if (!qualifier.empty()) {
-          std::string q = qualifier;
-          q[0] = static_cast<char>(std::tolower(q[0]));
-          item.rec.kind = q + "_recommendation";
-        } else item.rec.kind = "recommendation";
-        item.rec.addressee = m[3].matched ? normalize_addressee(m[3].str()) : "";
-        item.rec.active = what != "conclusions and recommendations";
+        item.rec.kind = heading->kind;
+        item.rec.addressee = heading->addressee;
+        item.rec.active = heading->opens_list;
         items_.push_back(std::move(item));
         list_open = true;
         last_list_number = 0;
@@ -509,6 +356,15 @@ class Parser {
           items_.push_back(std::move(item));
           continue;
         }
+      }
+      if (bare_number.full(text, m) && !heading_like(m[2].str()) && word_count(m[2].str()) > 6 &&
+          !starts_lower(m[2].view)) {
+        item.kind = Kind::candidate;
+        item.weak = true;
+        item.number = m[1].str();
+        item.text = m[2].str();
+        items_.push_back(std::move(item));
+        continue;
       }
       // Named labels ("RT Session 3.1: ...") make headings even with long titles.
       const bool named_heading = labelled && lab.style != LabelStyle::numeric && rest.size() <= 240 &&
@@ -584,48 +440,68 @@ class Parser {
   }
 
   // --- Paragraph numbering ----------------------------------------------------------------
-  // Documents number their paragraphs in one run through the whole text (1, 2, ... 143);
-  // lists restart. The longest run of +1 steps is the paragraph numbering when it clearly
-  // dominates; every other candidate is a list item.
+  // The run of paragraph numbers through the whole document (numbering.hpp) decides which
+  // numbered lines are paragraphs; the others are list items, or text where the number had
+  // no period.
   void number_paragraphs() {
     std::vector<std::size_t> candidates, subs;
-    for (std::size_t i = 0; i < items_.size(); ++i)
-      if (items_[i].kind == Kind::candidate)
-        (items_[i].number.find('.') == std::string::npos ? candidates : subs).push_back(i);
-    // chains[k] = item indexes; a candidate extends the chain whose last number is n - 1
-    // (the most recent such), else starts a new one.
-    std::vector<std::vector<std::size_t>> chains;
-    for (std::size_t i : candidates) {
-      const int n = std::stoi(items_[i].number);
-      std::vector<std::size_t>* best = nullptr;
-      for (auto& c : chains)
-        if (std::stoi(items_[c.back()].number) == n - 1 && (!best || c.back() > best->back())) best = &c;
-      if (best) best->push_back(i);
-      else chains.push_back({i});
-    }
-    std::size_t longest = 0, second = 0, which = 0;
-    for (std::size_t k = 0; k < chains.size(); ++k) {
-      if (chains[k].size() > longest) {
-        second = longest;
-        longest = chains[k].size();
-        which = k;
-      } else if (chains[k].size() > second) {
-        second = chains[k].size();
+    std::vector<NumberCandidate> numbers;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (items_[i].kind != Kind::candidate) continue;
+      if (items_[i].number.find('.') != std::string::npos) {
+        subs.push_back(i);
+        continue;
       }
+      candidates.push_back(i);
+      numbers.push_back({std::stoi(items_[i].number), items_[i].weak});
     }
+    const ParagraphNumbering numbering = find_paragraph_numbering(numbers);
     std::set<std::size_t> paragraphs;
-    if (longest >= 3 && longest >= 2 * second) paragraphs.insert(chains[which].begin(), chains[which].end());
-    std::set<std::string> numbers;
-    for (std::size_t i : paragraphs) numbers.insert(items_[i].number);
+    for (std::size_t k : numbering.paragraphs) paragraphs.insert(candidates[k]);
+    for (const NumberingGap& gap : numbering.gaps) {
+      const Item& before = items_[candidates[gap.before]];
+      const Item& after = items_[candidates[gap.after]];
+      const int missing = gap.last - gap.first + 1;
+      doc_.diagnostics.push_back(
+          {Diagnostic::Severity::warning,
+           (missing == 1 ? "paragraph " + std::to_string(gap.first) + " is missing"
+                         : "paragraphs " + std::to_string(gap.first) + " to " + std::to_string(gap.last) + " are missing") +
+               " between paragraphs " + before.number + " and " + after.number + " (not found in the text)",
+           {before.span.first_line, after.span.first_line}, "numbering.gap", static_cast<std::uint32_t>(missing)});
+    }
+    if (numbering.ambiguous)
+      doc_.diagnostics.push_back({Diagnostic::Severity::warning,
+                                  "numbered lines form several runs of similar length: paragraphs could not be told "
+                                  "from list items, so none is addressed by number",
+                                  {}, "numbering.ambiguous", 0});
+    if (!numbering.unplaced.empty()) {
+      std::string which;
+      for (std::size_t n = 0; n < numbering.unplaced.size() && n < 8; ++n)
+        which += (n ? ", " : "") + items_[candidates[numbering.unplaced[n]]].number;
+      if (numbering.unplaced.size() > 8) which += ", ...";
+      doc_.diagnostics.push_back({Diagnostic::Severity::info,
+                                  std::to_string(numbering.unplaced.size()) +
+                                      " numbered line(s) fit neither the paragraph numbering nor a list in it (" +
+                                      which + "); kept as list items",
+                                  items_[candidates[numbering.unplaced.front()]].span, "numbering.unplaced", 0});
+    }
+    std::set<std::string> standing;
+    for (std::size_t i : paragraphs) standing.insert(items_[i].number);
     for (std::size_t i : candidates) {
       if (paragraphs.count(i)) continue;
-      items_[i].kind = Kind::list_item;
-      items_[i].marker = items_[i].number + ".";
-      items_[i].number.clear();
+      Item& item = items_[i];
+      if (item.weak) {  // a number that starts a line of text, no paragraph
+        item.kind = Kind::text;
+        item.text = item.number + " " + item.text;
+      } else {
+        item.kind = Kind::list_item;
+        item.marker = item.number + ".";
+      }
+      item.number.clear();
     }
     // Sub-paragraphs stand when their paragraph does.
     for (std::size_t i : subs) {
-      if (numbers.count(items_[i].number.substr(0, items_[i].number.find('.')))) continue;
+      if (standing.count(items_[i].number.substr(0, items_[i].number.find('.')))) continue;
       items_[i].kind = Kind::list_item;
       items_[i].marker = items_[i].number;
       items_[i].number.clear();
@@ -633,21 +509,6 @@ class Parser {
   }
 
   // --- Building the model -----------------------------------------------------------------
-  // The UN's outline order (I. > A. > 1. > (a)), with GFMD's named sessions under numbered
-  // sections and "(1)" focus areas under them. Levels only need to order, not to be dense.
-  static int level_of(const Label& label) {
-    switch (label.style) {
-      case LabelStyle::roman: return 1;
-      case LabelStyle::upper_letter: return 2;
-      case LabelStyle::numeric: return 3 + std::min(label.depth, 3) - 1;
-      case LabelStyle::named: return 6;
-      case LabelStyle::paren_number: return 7;
-      case LabelStyle::paren_letter: return 8;
-      case LabelStyle::none: break;
-    }
-    return 1;
-  }
-
   void add_section(const Label& label, const std::string& title, SourceSpan span,
                    std::vector<std::string> footnotes = {}) {
     Section s;
@@ -685,11 +546,78 @@ class Parser {
     doc_.blocks.push_back(std::move(b));
   }
 
+  // The printed style of a list marker: "12." -> "1.", "(c)" -> "(a)", "•" stays.
+  static std::string marker_style(const std::string& marker) {
+    std::string style;
+    for (const char c : marker) {
+      const auto u = static_cast<unsigned char>(c);
+      const char s = std::isdigit(u) ? '1' : std::islower(u) ? 'a' : c;
+      if (style.empty() || style.back() != s || (s != '1' && s != 'a')) style += s;
+    }
+    return style;
+  }
+
+  // Its place in its list: "12." -> 12, "(c)" -> 3; 0 for bullets.
+  static int marker_value(const std::string& marker) {
+    std::string digits;
+    for (const char c : marker)
+      if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    if (!digits.empty() && digits.size() < 4) return std::stoi(digits);
+    for (const char c : marker)
+      if (c >= 'a' && c <= 'z') return c - 'a' + 1;
+    return 0;
+  }
+
+  // Whether the items after items_[i] (the paragraph introducing them) make a list: its
+  // sub-paragraphs ("120.1") or restarted items ("1."), before any other paragraph or
+  // heading. Page notes left in the flow ("** Conclusions ... not edited.") may come between.
+  bool list_follows(std::size_t i) const {
+    const std::string prefix = items_[i].number + ".";
+    for (std::size_t j = i + 1; j < items_.size() && j <= i + 3; ++j) {
+      const Item& next = items_[j];
+      if (next.kind == Kind::candidate) return next.number.rfind(prefix, 0) == 0;
+      if (next.kind == Kind::list_item) return true;
+      if (next.kind != Kind::text || next.text.size() > 200) return false;
+    }
+    return false;
+  }
+
+  void add_recommendation(const Block& b, const std::string& kind, const std::string& addressee,
+                          const std::string& position, std::vector<std::string> by) {
+    doc_.recommendations.push_back({b.address, kind, addressee, b.text, std::move(by), position});
+  }
+
+  // A heading whose label breaks the sequence of its style ("12" after "3") is kept as text:
+  // a number that lost its line (a page number, a footnote) more often than a heading.
+  bool heading_in_sequence(const Item& item) {
+    if (item.label.style == LabelStyle::none || item.label.style == LabelStyle::named) return true;
+    const int level = level_of(item.label);
+    const auto last = heading_values_.find(level);
+    if (!continues_sequence(item.label, last == heading_values_.end() ? 0 : last->second)) {
+      doc_.diagnostics.push_back({Diagnostic::Severity::info,
+                                  "\"" + item.label.text + " " + item.text.substr(0, 60) +
+                                      "\" breaks the sequence of its headings; kept as text",
+                                  item.span, "structure.heading_out_of_sequence", 0});
+      return false;
+    }
+    heading_values_[level] = label_value(item.label);
+    // Deeper headings number afresh under this one.
+    heading_values_.erase(heading_values_.upper_bound(level), heading_values_.end());
+    return true;
+  }
+
   void build() {
     RecommendationContext rec;
-    for (Item& item : items_) {
+    UprList upr;
+    for (std::size_t index = 0; index < items_.size(); ++index) {
+      Item& item = items_[index];
+      if (item.kind == Kind::section && !heading_in_sequence(item)) {
+        item.kind = Kind::text;
+        item.text = item.label.text + (item.label.style == LabelStyle::numeric ? " " : ". ") + item.text;
+      }
       switch (item.kind) {
         case Kind::rec_heading: {
+          upr.active = false;
           // Sub-headings ("(a) Recommendations in relation to the HLD") keep the addressee.
           const std::string inherited = rec.active ? rec.addressee : std::string();
           if (item.label.style != LabelStyle::none) add_section(item.label, strip_label(item), item.span);
@@ -706,11 +634,12 @@ class Parser {
           break;
         }
         case Kind::section:
-          upr_addressee_.clear();
+          upr.active = false;
           add_section(item.label, item.text, item.span, item.footnotes);
           if (rec.active && current_level() <= rec.level) rec.active = false;
           break;
         case Kind::heading: {
+          upr.active = false;
           Block b;
           b.kind = BlockKind::heading;
           b.text = item.text;
@@ -730,8 +659,15 @@ class Parser {
           break;
         }
         case Kind::candidate:
-          if (item.number.find('.') == std::string::npos) upr_addressee_ = upr_recommendations_by(item.text);
-          if (!upr_addressee_.empty() && item.number.find('.') != std::string::npos) {
+          if (item.number.find('.') == std::string::npos) {
+            // A paragraph ends the list before it and may open the next.
+            upr.active = false;
+            if (const auto intro = list_introduction(item.text); intro && list_follows(index)) {
+              upr = {true, item.number, normalize_addressee(intro->state), intro->position, ""};
+              if (upr.addressee.empty()) upr.addressee = metadata_value(doc_, "state_under_review");
+              lists_.push_back({paragraph_address(doc_.id, item.number), item.span, {}, 0});
+            }
+          } else if (upr.active) {
             Block b;
             b.kind = BlockKind::numbered_paragraph;
             b.number = item.number;
@@ -740,8 +676,10 @@ class Parser {
             b.span = item.span;
             push_block(std::move(b));
             const Block& last = doc_.blocks.back();
-            doc_.recommendations.push_back(
-                {last.address, "recommendation", upr_addressee_, last.text, recommending_states(last.text)});
+            add_recommendation(last, "recommendation", upr.addressee, upr.position, recommending_states(last.text));
+            const std::string& n = item.number;
+            lists_.back().numbers.push_back(std::stoi(n.substr(n.find('.') + 1)));
+            ++lists_.back().read;
             break;
           }
           [[fallthrough]];
@@ -749,8 +687,7 @@ class Parser {
         case Kind::text: {
           // Inside a UPR list every recommendation is numbered: unnumbered text is the
           // rest of the one before (a line that pdftotext's layout broke off).
-          if (!upr_addressee_.empty() && item.kind == Kind::text && !doc_.recommendations.empty() &&
-              doc_.blocks.back().kind == BlockKind::numbered_paragraph &&
+          if (upr.active && item.kind == Kind::text && !doc_.recommendations.empty() &&
               doc_.blocks.back().address == doc_.recommendations.back().address &&
               doc_.blocks.back().text.size() + item.text.size() < max_line_bytes) {
             Block& last = doc_.blocks.back();
@@ -771,6 +708,24 @@ class Parser {
           b.text = item.text;
           b.footnote_refs = item.footnotes;
           b.span = item.span;
+          // First-cycle UPR lists: items "1." "2." ...; items in another style are parts of
+          // the recommendation before ("(a)", bullets).
+          if (upr.active && b.kind == BlockKind::list_item) {
+            const std::string style = marker_style(b.marker);
+            if (upr.item_style.empty()) upr.item_style = style;
+            const bool own = style == upr.item_style && !item.nested;
+            if (!own && !doc_.recommendations.empty() &&
+                doc_.recommendations.back().text.size() + b.text.size() < max_line_bytes)
+              doc_.recommendations.back().text += " " + (b.marker.empty() ? "" : b.marker + " ") + b.text;
+            push_block(std::move(b));
+            if (own) {
+              const Block& last = doc_.blocks.back();
+              add_recommendation(last, "recommendation", upr.addressee, upr.position, recommending_states(last.text));
+              lists_.back().numbers.push_back(marker_value(last.marker));
+              ++lists_.back().read;
+            }
+            break;
+          }
           if (rec.active && b.kind == BlockKind::numbered_paragraph) rec.numbered = true;
           // A plain paragraph ends a list of recommendations (practice examples follow),
           // unless it introduces the list ("Interested governments ... should:"). The first
@@ -779,7 +734,8 @@ class Parser {
             if (rec.items == 0) {
               b.kind = BlockKind::list_item;
               doc_.diagnostics.push_back({Diagnostic::Severity::info,
-                                          "first item under a recommendations heading has no bullet", b.span});
+                                          "first item under a recommendations heading has no bullet", b.span,
+                                          "recommendations.unmarked_item", 0});
             } else {
               rec.active = false;
             }
@@ -794,43 +750,12 @@ class Parser {
           push_block(std::move(b));
           if (is_rec) {
             ++rec.items;
-            const Block& last = doc_.blocks.back();
-            doc_.recommendations.push_back({last.address, rec.kind, rec.addressee, last.text, {}});
+            add_recommendation(doc_.blocks.back(), rec.kind, rec.addressee, "", {});
           }
           break;
         }
       }
     }
-  }
-
-  // "The recommendations ... have been examined by Slovenia and enjoy the support of
-  // Slovenia:" opens the UPR list of recommendations addressed to the State under review.
-  static std::string upr_recommendations_by(const std::string& text) {
-    static const Pattern opening(
-        R"(\brecommendations\b.*\b(?:examined by|the support of|supported by|noted by)\s+((?:the\s+)?[A-Z][A-Za-z'\- ]*?[a-z])(?:\s+and\b|\s*[,:;.]|\s*$))");
-    Match m;
-    if (text.size() > 600 || !opening.find(text, m)) return {};
-    return m[1].str();
-  }
-
-  // "(France) (Lithuania);" at the end of each sentence: the recommending States.
-  static std::vector<std::string> recommending_states(const std::string& text) {
-    // Group 2 is what must follow the chain; it is matched (no lookahead in RE2) but cannot
-    // start the next chain, so consuming it changes nothing.
-    static const Pattern chain(R"(((?:\s*\([^()]{2,90}\))+)\s*([;.]|$))");
-    static const Pattern group(R"(\(([^()]+)\))");
-    std::vector<std::string> states;
-    Match it, g;
-    for (std::size_t from = 0; chain.find(text, it, from); from = it.position(0) + std::max<std::size_t>(1, it.length(0))) {
-      const std::string_view groups = it[1].view;
-      for (std::size_t in = 0; group.find(groups, g, in); in = g.position(0) + g.length(0)) {
-        const std::string name = trim(g[1].str());
-        const bool has_digit = std::any_of(name.begin(), name.end(), ::isdigit);
-        if (name.empty() || has_digit || !std::isupper(static_cast<unsigned char>(name[0]))) continue;
-        if (std::find(states.begin(), states.end(), name) == states.end()) states.push_back(name);
-      }
-    }
-    return states;
   }
 
   static std::string strip_label(const Item& item) {
@@ -999,18 +924,13 @@ class Parser {
   std::vector<Item> items_;
   std::vector<Footnote> footnotes_;
   bool last_was_footnote_ = false;
-  std::string upr_addressee_;  // set while in a UPR list of recommendations
+  std::map<int, int> heading_values_;  // level -> value of the last heading label there
+  std::vector<RecommendationList> lists_;  // UPR lists found, for the checks
   std::map<std::string, std::size_t> ordinals_;
+  bool paged_ = false;
 };
 
 }  // namespace
-
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 std::vector<SourceLine> split_converted_lines(std::string_view content) {
   std::vector<SourceLine> lines;

@@ -10,6 +10,8 @@
 
 #include <dossier/model.hpp>
 
+#include "text_util.hpp"
+
 namespace dossier::readers {
 
 /// One logical line: a paragraph, heading or item as the source printed it.
@@ -31,9 +33,6 @@ struct ParsedSource {
   std::vector<Diagnostic> diagnostics;     ///< what the front end noticed (pages without text...)
   std::size_t pages = 0;                   ///< pages of a paged source; 0 when it has none
 };
-
-/// `s` without leading and trailing white space (shared by the front ends).
-std::string trim(std::string_view s);
 
 /// The longest line (and logical line: a paragraph) the structure parser takes, in bytes
 /// (docs/readers.md). Longer ones are broken: std::regex recurses once per character it

@@ -1,0 +1,147 @@
+#include "checks.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "cover.hpp"
+#include "recommendations.hpp"
+#include "text_util.hpp"
+
+namespace dossier::readers {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+bool speaks_of_recommendations(std::string_view text) {
+  const std::string t = lower(text);
+  return t.find("recommendation") != std::string::npos || t.find("recommandation") != std::string::npos ||
+         t.find("recomendaci") != std::string::npos;
+}
+
+// Whether `text` ends as a recommendation to a State does: recommending States in
+// parentheses, then ";" or "." or nothing.
+bool ends_with_recommending_states(const std::string& text) {
+  std::size_t end = text.size();
+  while (end > 0 && (std::isspace(static_cast<unsigned char>(text[end - 1])) || text[end - 1] == ';' ||
+                     text[end - 1] == '.'))
+    --end;
+  if (end == 0 || text[end - 1] != ')') return false;
+  return !recommending_states(std::string_view(text).substr(0, end)).empty();
+}
+
+std::string list_of(const std::vector<int>& numbers, std::size_t most) {
+  std::string out;
+  for (std::size_t i = 0; i < numbers.size() && i < most; ++i) out += (i ? ", " : "") + std::to_string(numbers[i]);
+  if (numbers.size() > most) out += ", ...";
+  return out;
+}
+
+}  // namespace
+
+void check_recommendation_lists(Document& doc, const std::vector<RecommendationList>& lists) {
+  for (const RecommendationList& list : lists) {
+    if (list.read == 0) {
+      doc.diagnostics.push_back({Diagnostic::Severity::warning,
+                                 list.introduced_by + " introduces a list of recommendations, but none could be read",
+                                 list.span, "recommendations.missing", 0});
+      continue;
+    }
+    std::vector<int> numbers;
+    for (const int n : list.numbers)
+      if (n > 0) numbers.push_back(n);
+    if (numbers.empty()) continue;  // bulleted: nothing to count by
+    // Numbers the list skips: up to its highest, every number from 1 should be there.
+    const int highest = *std::max_element(numbers.begin(), numbers.end());
+    const std::set<int> seen(numbers.begin(), numbers.end());
+    std::vector<int> missing;
+    for (int n = 1; n <= highest; ++n)
+      if (!seen.count(n)) missing.push_back(n);
+    const std::size_t repeated = numbers.size() - seen.size();
+    if (!missing.empty())
+      doc.diagnostics.push_back(
+          {Diagnostic::Severity::warning,
+           "the recommendations listed after " + list.introduced_by + " are numbered up to " + std::to_string(highest) +
+               " but " + std::to_string(missing.size()) + " of those numbers were not found (" + list_of(missing, 8) +
+               "): their recommendations are lost or joined to the one before",
+           list.span, "recommendations.gap", static_cast<std::uint32_t>(missing.size())});
+    if (repeated > 0)
+      doc.diagnostics.push_back({Diagnostic::Severity::warning,
+                                 "the recommendations listed after " + list.introduced_by + " repeat " +
+                                     std::to_string(repeated) + " number(s): two lists may have run together",
+                                 list.span, "recommendations.repeated", 0});
+  }
+}
+
+void check_recommendations(Document& doc) {
+  std::set<std::string> starts;
+  for (const auto& r : doc.recommendations) starts.insert(r.address);
+  std::size_t unread = 0;
+  std::string first;
+  SourceSpan first_span;
+  bool in_recommendations = false;  // under a heading that speaks of recommendations
+  const std::string* last_recommendation = nullptr;
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::heading) {
+      in_recommendations = speaks_of_recommendations(b.text);
+      continue;
+    }
+    if (starts.count(b.address)) {
+      for (const auto& r : doc.recommendations)
+        if (r.address == b.address) last_recommendation = &r.text;
+      continue;
+    }
+    // Sub-items are read into the recommendation before them.
+    if (last_recommendation && last_recommendation->find(b.text) != std::string::npos) continue;
+    if (!in_recommendations || b.kind == BlockKind::table || b.text.size() < 30) continue;
+    if (!ends_with_recommending_states(b.text)) continue;
+    if (unread++ == 0) {
+      first = b.address;
+      first_span = b.span;
+    }
+  }
+  if (unread >= 2)
+    doc.diagnostics.push_back({Diagnostic::Severity::warning,
+                               std::to_string(unread) +
+                                   " paragraphs under a recommendations heading end with recommending States in "
+                                   "parentheses, as recommendations do, but were not read as recommendations (the "
+                                   "first: " + first + ")",
+                               first_span, "recommendations.unread", static_cast<std::uint32_t>(unread)});
+  const bool upr = !metadata_value(doc, "state_under_review").empty() ||
+                   lower(doc.title).find("universal periodic review") != std::string::npos;
+  if (upr && doc.recommendations.empty())
+    doc.diagnostics.push_back({Diagnostic::Severity::warning,
+                               "a report of the Universal Periodic Review, but no recommendation could be read from it",
+                               {}, "recommendations.missing", 0});
+}
+
+void check_text_after_last_paragraph(Document& doc) {
+  std::size_t last = doc.blocks.size();
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+    if (doc.blocks[i].kind == BlockKind::numbered_paragraph) last = i;
+  if (last == doc.blocks.size()) return;
+  std::size_t words = 0, blocks = 0;
+  SourceSpan span;
+  for (std::size_t i = last + 1; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::heading) break;  // what a heading introduces has its place
+    if (b.kind == BlockKind::table) continue;
+    if (blocks++ == 0) span.first_line = b.span.first_line;
+    span.last_line = b.span.last_line;
+    words += word_count(b.text);
+  }
+  // A closing line or two is normal; pages of text are not.
+  if (words >= 300)
+    doc.diagnostics.push_back({Diagnostic::Severity::warning,
+                               std::to_string(blocks) + " blocks (" + std::to_string(words) +
+                                   " words) follow the last numbered paragraph, " + doc.blocks[last].number +
+                                   ", without a heading: numbered paragraphs may have been lost among them",
+                               span, "text.after_end", static_cast<std::uint32_t>(blocks)});
+}
+
+}  // namespace dossier::readers

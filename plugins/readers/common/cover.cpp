@@ -1,0 +1,141 @@
+#include "cover.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "furniture.hpp"
+#include "pattern.hpp"
+#include "text_util.hpp"
+
+namespace dossier::readers {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+int ordinal_unit(std::string_view w) {
+  static const std::array<std::string_view, 19> units = {
+      "first",   "second",  "third",      "fourth",     "fifth",     "sixth",       "seventh",
+      "eighth",  "ninth",   "tenth",      "eleventh",   "twelfth",   "thirteenth",  "fourteenth",
+      "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+  for (std::size_t i = 0; i < units.size(); ++i)
+    if (w == units[i]) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+int tens(std::string_view w, bool ordinal) {
+  static const std::array<std::string_view, 8> cardinal = {"twenty", "thirty",  "forty",  "fifty",
+                                                          "sixty",  "seventy", "eighty", "ninety"};
+  static const std::array<std::string_view, 8> ordinals = {"twentieth", "thirtieth",  "fortieth",  "fiftieth",
+                                                          "sixtieth",  "seventieth", "eightieth", "ninetieth"};
+  const auto& list = ordinal ? ordinals : cardinal;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (w == list[i]) return 20 + 10 * static_cast<int>(i);
+  return 0;
+}
+
+// Lines of the head, each cut into its layout cells ("General Assembly      Distr.: General").
+std::vector<std::string> head_cells(std::string_view head) {
+  std::vector<std::string> cells;
+  std::size_t start = 0;
+  while (start < head.size()) {
+    std::size_t end = head.find('\n', start);
+    if (end == std::string_view::npos) end = head.size();
+    std::string line = trim(head.substr(start, end - start));
+    line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());
+    // Markdown emphasis from converters ("**Human Rights Council**").
+    line.erase(std::remove(line.begin(), line.end(), '*'), line.end());
+    for (std::string_view c : layout_cells(line)) cells.push_back(trim(c));
+    start = end + 1;
+  }
+  return cells;
+}
+
+bool body_name(const std::string& s) {
+  if (s.empty() || s.size() > 60 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  return std::none_of(s.begin(), s.end(), [](char c) { return c == ':' || std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// "HUMAN RIGHTS COUNCIL" -> "Human Rights Council"; names in mixed case stay as printed.
+std::string title_case(std::string s) {
+  if (upper_share(s) < 0.9) return s;
+  bool start = true;
+  for (char& c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+    start = c == ' ' || c == '-' || c == '(';
+  }
+  return s;
+}
+
+void set(Document& doc, std::string key, std::string value) {
+  if (value.empty()) return;
+  for (auto& m : doc.metadata)
+    if (m.key == key) return;  // the first statement wins
+  doc.metadata.push_back({std::move(key), std::move(value)});
+}
+
+}  // namespace
+
+int english_ordinal(std::string_view word) {
+  const std::string w = lower(word);
+  if (const int u = ordinal_unit(w)) return u;
+  if (const int t = tens(w, true)) return t;
+  const std::size_t dash = w.find('-');
+  if (dash == std::string::npos) return 0;
+  const int t = tens(std::string_view(w).substr(0, dash), false);
+  const int u = ordinal_unit(std::string_view(w).substr(dash + 1));
+  return t && u && u < 10 ? t + u : 0;
+}
+
+void read_cover(std::string_view head, Document& doc) {
+  const std::vector<std::string> cells = head_cells(head);
+  static const Pattern session(R"(^([A-Za-z\-]+)\s+session\b.*$)", /*ignore_case=*/true);
+  static const Pattern agenda(R"(^(?:Agenda\s+item|Item)\s+(\d{1,3}(?:\s*\([a-z]\))?)\b.*$)", /*ignore_case=*/true);
+  static const Pattern upr_title(
+      R"(^(?:Report of the Working Group on the Universal Periodic Review|Rapport du Groupe de travail sur l.Examen p\S+riodique universel|Informe del Grupo de Trabajo sobre el Examen Peri\S+dico Universal)\W*$)",
+      /*ignore_case=*/true);
+  Match m;
+  for (std::size_t i = 0; i < cells.size() && i < 80; ++i) {
+    const std::string& c = cells[i];
+    if (session.full(c, m)) {
+      const int n = english_ordinal(m[1].view);
+      if (n > 0) {
+        set(doc, "session", std::to_string(n));
+        if (doc.body.empty() && i > 0 && body_name(cells[i - 1])) doc.body = title_case(cells[i - 1]);
+      }
+    } else if (agenda.full(c, m)) {
+      set(doc, "agenda_item", m[1].str());
+    }
+  }
+  // The State under review: the line after the UPR report's title, which may wrap once.
+  for (std::size_t i = 0; i < cells.size() && i < 80; ++i) {
+    std::size_t after = 0;
+    if (upr_title.full(cells[i], m)) after = i + 1;
+    else if (i + 1 < cells.size() && upr_title.full(cells[i] + " " + cells[i + 1], m)) after = i + 2;
+    else continue;
+    for (std::size_t j = after; j < cells.size() && j < after + 3; ++j) {
+      std::string state = cells[j];
+      if (state.empty()) continue;
+      while (!state.empty() && state.back() == ' ') state.pop_back();
+      if (state.size() <= 60 && std::isupper(static_cast<unsigned char>(state[0])) && word_count(state) <= 8)
+        set(doc, "state_under_review", title_case(state));
+      break;
+    }
+    break;
+  }
+}
+
+std::string metadata_value(const Document& doc, std::string_view key) {
+  for (const auto& m : doc.metadata)
+    if (m.key == key) return m.value;
+  return {};
+}
+
+}  // namespace dossier::readers

@@ -1,0 +1,44 @@
+// Paragraph numbering: the backbone of a UN document's structure.
+//
+// A document numbers its paragraphs in one run through the whole text (1, 2, ... 143);
+// lists inside a paragraph restart at 1 and are nested between two of its paragraphs. The
+// run is found from the evidence of the whole document, so that a stray number (a page
+// number, a list item, a line that lost its text) can neither break it nor pass for a
+// paragraph.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace dossier::readers {
+
+/// A line that may start a numbered paragraph, in document order.
+struct NumberCandidate {
+  int number = 0;
+  /// Printed without the period that paragraph numbers have ("106 Sierra Leone noted..."):
+  /// a paragraph only where it fills the run's next place exactly.
+  bool weak = false;
+};
+
+/// Numbers missing from the run: between the paragraphs at `before` and `after`
+/// (indexes into the candidates), the numbers `first` to `last`.
+struct NumberingGap {
+  std::size_t before = 0, after = 0;
+  int first = 0, last = 0;
+};
+
+struct ParagraphNumbering {
+  std::vector<std::size_t> paragraphs;  ///< indexes of the candidates that are paragraphs, in order
+  std::vector<NumberingGap> gaps;
+  /// Candidates outside the run and outside any list nested in it (numbers that fit nothing).
+  std::vector<std::size_t> unplaced;
+  /// Set when two runs of similar length compete and neither could be chosen.
+  bool ambiguous = false;
+};
+
+/// Finds the paragraph numbering among `candidates`: the longest run of numbers going up by
+/// one that is not nested between two members of another run, joined across small gaps
+/// (a paragraph whose number was lost), and clearly longer than any rival run.
+ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& candidates);
+
+}  // namespace dossier::readers

@@ -1,0 +1,169 @@
+#include "recommendations.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "pattern.hpp"
+#include "text_util.hpp"
+
+namespace dossier::readers {
+
+std::optional<RecommendationHeading> recommendation_heading(const std::string& text) {
+  static const Pattern heading(
+      R"(^(?:(Political|Practical|Policy)\s+)?(recommendations?|options for practical action|policy options|outcomes and recommendations|conclusions and(?:/or)? recommendations)(?:\s+to\s+(?:the\s+)?(.+?)|\s+in relation to .*)?\s*:?$)",
+      /*ignore_case=*/true, "PROC");
+  Match m;
+  if (text.size() >= 120 || !heading.full(text, m)) return std::nullopt;
+  RecommendationHeading h;
+  const std::string qualifier = m[1].str();
+  std::string what = m[2].str();
+  std::transform(what.begin(), what.end(), what.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (what == "policy options" || qualifier == "Policy") {
+    h.kind = "policy_option";
+  } else if (what == "options for practical action") {
+    h.kind = "practical_action";
+  } else if (!qualifier.empty()) {
+    std::string q = qualifier;
+    q[0] = static_cast<char>(std::tolower(q[0]));
+    h.kind = q + "_recommendation";
+  } else {
+    h.kind = "recommendation";
+  }
+  h.addressee = m[3].matched ? normalize_addressee(m[3].str()) : "";
+  h.opens_list = what.rfind("conclusions", 0) != 0;
+  return h;
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+bool contains_any(const std::string& haystack, std::initializer_list<std::string_view> needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return haystack.find(n) != std::string::npos; });
+}
+
+}  // namespace
+
+std::optional<ListIntroduction> list_introduction(const std::string& text) {
+  if (text.size() > 800) return std::nullopt;
+  const std::string t = lower(text);
+  if (!contains_any(t, {"recommendation", "recommandation", "recomendaci"})) return std::nullopt;
+  ListIntroduction intro;
+  // The negative and the deferred wording first: "did not enjoy the support" contains "enjoy".
+  if (contains_any(t, {"not enjoy", "not been accepted", "not accepted", "rejected", "not supported", "noted by",
+                       "were noted", "are noted", "has noted", "took note", "n'ont pas recueilli", "pas l'appui",
+                       "no cuentan", "no contaron", "no gozan", "no recibieron"}))
+    intro.position = "noted";
+  else if (contains_any(t, {"will be examined", "will examine", "to be examined", "will provide responses",
+                            "will respond", "under consideration", "will be considered", "seront examin",
+                            "examinera", "examinará", "serán examinad"}))
+    intro.position = "pending";
+  else if (contains_any(t, {"enjoy", "supported", "accepted", "already implemented", "recueilli l'appui",
+                            "recueillent l'appui", "cuentan con el apoyo", "contaron con el apoyo", "gozan del apoyo"}))
+    intro.position = "supported";
+  static const Pattern by(
+      R"(\b(?:examined by|the support of|supported by|noted by|accepted by|examinées par|l'appui de|l\xE2\x80\x99appui de|el apoyo de|examinadas por)\s+((?:the\s+|la\s+|le\s+|el\s+)?[A-Z](?:[A-Za-z'\- ]|\xE2\x80\x99)*?[a-z])(?:\s+and\b|\s+et\b|\s+y\b|\s*[,:;.(]|\s*$))");
+  Match m;
+  if (by.find(text, m)) intro.state = m[1].str();
+  return intro;
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The words a State's name may have in lower case ("Saint Vincent and the Grenadines",
+// "Iran (Islamic Republic of)", "Democratic People's Republic of Korea").
+bool name_connector(std::string_view w) {
+  static const std::array<std::string_view, 14> words = {"of", "and", "the", "da", "de", "del", "des",
+                                                         "du", "la", "le", "y", "et", "d'", "los"};
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Whether `s` reads as the name of a State: capitalised words and connectors, no digits,
+// not an acronym, at most eight words.
+bool state_name(std::string_view s) {
+  if (s.empty() || s.size() > 70 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  std::size_t words = 0, lower_letters = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && (is_space(s[i]) || s[i] == '(' || s[i] == ')')) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != '(' && s[i] != ')') ++i;
+    if (start == i) break;
+    const std::string_view w = s.substr(start, i - start);
+    ++words;
+    for (const char c : w) {
+      if (std::isdigit(static_cast<unsigned char>(c))) return false;
+      lower_letters += std::islower(static_cast<unsigned char>(c)) != 0;
+    }
+    const auto first = static_cast<unsigned char>(w[0]);
+    if (std::islower(first) && !name_connector(w)) return false;
+  }
+  return words >= 1 && words <= 8 && lower_letters > 0;
+}
+
+// The content of the balanced parenthesised group that ends at `close` (the index of its
+// ")"), or npos when it is not balanced. `open` is set to the index of its "(".
+std::size_t group_start(std::string_view text, std::size_t close) {
+  int depth = 0;
+  for (std::size_t i = close + 1; i-- > 0;) {
+    if (text[i] == ')') ++depth;
+    else if (text[i] == '(' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Splits a group's content at its top-level commas ("Italy, Canada" -> Italy, Canada).
+void add_names(std::string_view content, std::vector<std::string>& states) {
+  int depth = 0;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= content.size(); ++i) {
+    if (i < content.size() && content[i] == '(') ++depth;
+    if (i < content.size() && content[i] == ')') --depth;
+    if (i == content.size() || (content[i] == ',' && depth == 0)) {
+      const std::string name = trim(content.substr(from, i - from));
+      if (state_name(name) && std::find(states.begin(), states.end(), name) == states.end()) states.push_back(name);
+      from = i + 1;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> recommending_states(std::string_view text) {
+  std::vector<std::string> states;
+  // Each clause ends at ";" or "." or the end; the groups right before its end are the States.
+  for (std::size_t end = 0; end <= text.size(); ++end) {
+    if (end < text.size() && text[end] != ';' && text[end] != '.') continue;
+    std::size_t at = end;
+    while (at > 0 && is_space(text[at - 1])) --at;
+    std::vector<std::string_view> groups;
+    while (at > 0 && text[at - 1] == ')') {
+      const std::size_t open = group_start(text, at - 1);
+      if (open == std::string_view::npos) break;
+      groups.push_back(text.substr(open + 1, at - 1 - open - 1));
+      at = open;
+      while (at > 0 && is_space(text[at - 1])) --at;
+    }
+    for (auto g = groups.rbegin(); g != groups.rend(); ++g) add_names(*g, states);
+  }
+  return states;
+}
+
+std::string normalize_addressee(std::string name) {
+  name = trim(name);
+  while (!name.empty() && (name.back() == ':' || name.back() == '.')) name.pop_back();
+  for (const char* prefix : {"the ", "The ", "United Nations ", "UN "})
+    if (name.rfind(prefix, 0) == 0) name = name.substr(std::string(prefix).size());
+  if (name == "Secretary General") name = "Secretary-General";
+  if (name == "HRC") name = "Human Rights Council";
+  return name;
+}
+
+}  // namespace dossier::readers

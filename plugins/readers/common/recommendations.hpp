@@ -1,0 +1,46 @@
+// What marks recommendations in a document: headings that open lists of them (GFMD's
+// "Policy options", a report's "Recommendations to States"), paragraphs that introduce the
+// numbered list a UPR report addresses to the State under review, and the recommending
+// States printed after each one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::readers {
+
+/// A heading that opens a list of recommendations: "1. Recommendations to States:",
+/// "Policy Options:", "Options for practical action", "Political recommendations".
+struct RecommendationHeading {
+  std::string kind;       ///< "recommendation", "policy_option", "practical_action", "political_recommendation"...
+  std::string addressee;  ///< "States", "Human Rights Council"; empty when the heading names none
+  bool opens_list = true; ///< false for "Conclusions and recommendations", which only contains lists
+};
+
+/// Reads `text` (a heading without its label) as a recommendations heading.
+std::optional<RecommendationHeading> recommendation_heading(const std::string& text);
+
+/// What a paragraph introducing a list of recommendations says of them ("The following
+/// recommendations will be examined by France, which will provide responses in due time:",
+/// "The recommendations ... listed below enjoy the support of Zambia:").
+struct ListIntroduction {
+  std::string position;  ///< "supported", "noted", "pending" or "" when it does not say
+  std::string state;     ///< the State that examined them, as named; may be empty
+};
+
+/// Whether `text` speaks of recommendations in a way that can introduce a list of them (the
+/// list itself must follow). English, French and Spanish wording.
+std::optional<ListIntroduction> list_introduction(const std::string& text);
+
+/// The recommending States printed in parentheses at the end of each recommendation, or of
+/// each clause of one: "(France) (Lithuania);", "(Italy, Canada).", "(Iran (Islamic Republic
+/// of))". Parenthesised words that are no State's name ("(CRPD)", "(2010)", "(see above)")
+/// are left out.
+std::vector<std::string> recommending_states(std::string_view text);
+
+/// "the United Nations Secretary General" -> "Secretary-General": the names UN documents use.
+std::string normalize_addressee(std::string name);
+
+}  // namespace dossier::readers
