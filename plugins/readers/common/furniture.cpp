@@ -55,7 +55,7 @@ bool private_use_only(std::string_view t) {
 // UN document prints once on its cover in one form ("GE.19-21936(E)", "13-42115 (E)
 // 240513 250513", "19-12345 (F)"), whatever else a page repeats.
 bool furniture_by_itself(std::string_view t) {
-  static const Pattern job(R"(^(?:[A-Z]{1,3}\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$)");
+  static const Pattern job(R"(^(?:[A-Z]{1,3}\.\s?)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$)");
   if (private_use_only(t) || job.full(t)) return true;
   if (t.size() >= 9 && t.front() == '*' && t.back() == '*' &&
       std::all_of(t.begin() + 1, t.end() - 1, is_digit))

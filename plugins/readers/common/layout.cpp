@@ -41,6 +41,8 @@ std::string running_head_symbol(const std::vector<PageLine>& lines, const std::v
   std::map<std::string, int> counts;
   for (const auto& t : removed)
     for (std::string_view cell : layout_cells(t)) {
+      // A reissued document marks its symbol: "A/HRC/11/17*".
+      while (!cell.empty() && cell.back() == '*') cell.remove_suffix(1);
       Match m;
       if (cell.size() < 40 && symbol_pattern().full(cell, m)) ++counts[m[1].str()];
     }

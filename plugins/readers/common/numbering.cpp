@@ -25,10 +25,16 @@ constexpr int kLargestGap = 5;
 
 ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& candidates) {
   ParagraphNumbering result;
+  // A number printed without its period where the same number is printed with one is not
+  // the paragraph: a page number or a list item more likely.
+  std::set<int> strong;
+  for (const auto& c : candidates)
+    if (!c.weak) strong.insert(c.number);
   // Each candidate extends the run that ended just below it most recently, else starts one.
   std::vector<Chain> chains;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const int n = candidates[i].number;
+    if (candidates[i].weak && strong.count(n)) continue;
     Chain* best = nullptr;
     for (auto& c : chains)
       if (candidates[c.back()].number == n - 1 && (!best || c.back() > best->back())) best = &c;
@@ -39,49 +45,49 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
   for (auto& c : chains)
     while (c.size() > 1 && candidates[c.back()].weak) c.pop_back();
 
-  std::vector<bool> nested(chains.size(), false);
-  for (std::size_t a = 0; a < chains.size(); ++a)
-    for (std::size_t b = 0; b < chains.size() && !nested[a]; ++b)
-      if (a != b && chains[b].size() > 1 && nested_in(chains[a], chains[b])) nested[a] = true;
-
-  std::size_t main = chains.size();
-  for (std::size_t k = 0; k < chains.size(); ++k)
-    if (!nested[k] && (main == chains.size() || chains[k].size() > chains[main].size())) main = k;
-  if (main == chains.size()) return result;
-
-  // Runs that carry on the main one after a few lost numbers, on either side.
-  Chain run = chains[main];
-  std::vector<bool> used(chains.size(), false);
-  used[main] = true;
-  for (bool joined = true; joined;) {
-    joined = false;
-    for (std::size_t k = 0; k < chains.size(); ++k) {
-      if (used[k] || nested[k]) continue;
-      const Chain& c = chains[k];
-      const int before_first = candidates[run.front()].number, after_last = candidates[run.back()].number;
-      const int c_first = candidates[c.front()].number, c_last = candidates[c.back()].number;
-      const bool follows = c.front() > run.back() && c_first > after_last + 1 && c_first <= after_last + 1 + kLargestGap;
-      const bool precedes = c.back() < run.front() && c_last < before_first - 1 && c_last >= before_first - 1 - kLargestGap;
-      if (!follows && !precedes) continue;
-      if (follows) {
-        result.gaps.push_back({run.back(), c.front(), after_last + 1, c_first - 1});
-        run.insert(run.end(), c.begin(), c.end());
-      } else {
-        result.gaps.push_back({c.back(), run.front(), c_last + 1, before_first - 1});
-        run.insert(run.begin(), c.begin(), c.end());
-      }
-      used[k] = true;
-      joined = true;
+  // Runs that carry on one another after a few lost numbers are one run with a gap. Joined
+  // in document order, each to the earlier run it continues with the smallest gap; a run
+  // that starts at 1 continues nothing (a list restarting).
+  std::sort(chains.begin(), chains.end(), [](const Chain& a, const Chain& b) { return a.front() < b.front(); });
+  std::vector<Chain> runs;
+  for (const Chain& c : chains) {
+    const int first = candidates[c.front()].number;
+    Chain* best = nullptr;
+    int best_gap = 0;
+    for (auto& r : runs) {
+      const int gap = first - candidates[r.back()].number - 1;
+      if (r.back() < c.front() && gap >= 1 && gap <= kLargestGap && (!best || gap < best_gap)) best = &r, best_gap = gap;
     }
+    if (!best) {
+      runs.push_back(c);
+      continue;
+    }
+    result.gaps.push_back({best->back(), c.front(), first - best_gap, first - 1});
+    best->insert(best->end(), c.begin(), c.end());
   }
+
+  std::vector<bool> nested(runs.size(), false);
+  for (std::size_t a = 0; a < runs.size(); ++a)
+    for (std::size_t b = 0; b < runs.size() && !nested[a]; ++b)
+      if (a != b && nested_in(runs[a], runs[b])) nested[a] = true;
+  std::size_t main = runs.size();
+  for (std::size_t k = 0; k < runs.size(); ++k)
+    if (!nested[k] && (main == runs.size() || runs[k].size() > runs[main].size())) main = k;
+  if (main == runs.size()) return result;
+  const Chain& run = runs[main];
+  // Only the main run's gaps are the document's.
+  const std::set<std::size_t> in_run(run.begin(), run.end());
+  result.gaps.erase(std::remove_if(result.gaps.begin(), result.gaps.end(),
+                                   [&](const NumberingGap& g) { return !in_run.count(g.before); }),
+                    result.gaps.end());
   std::sort(result.gaps.begin(), result.gaps.end(),
             [](const NumberingGap& a, const NumberingGap& b) { return a.before < b.before; });
 
   // The run must clearly dominate: a rival of half its length or more leaves it unclear which
   // numbers are paragraphs and which are list items.
   std::size_t rival = 0;
-  for (std::size_t k = 0; k < chains.size(); ++k)
-    if (!used[k] && !nested[k]) rival = std::max(rival, chains[k].size());
+  for (std::size_t k = 0; k < runs.size(); ++k)
+    if (k != main && !nested[k]) rival = std::max(rival, runs[k].size());
   if (run.size() < 3 || run.size() < 2 * rival) {
     result.ambiguous = run.size() >= 3;
     result.gaps.clear();
@@ -90,10 +96,9 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
   result.paragraphs = run;
 
   // What is neither in the run nor in a list nested in it.
-  const std::set<std::size_t> in_run(run.begin(), run.end());
-  for (std::size_t k = 0; k < chains.size(); ++k) {
-    if (used[k] || nested_in(chains[k], run)) continue;
-    result.unplaced.insert(result.unplaced.end(), chains[k].begin(), chains[k].end());
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    if (k == main || nested_in(runs[k], run)) continue;
+    result.unplaced.insert(result.unplaced.end(), runs[k].begin(), runs[k].end());
   }
   std::sort(result.unplaced.begin(), result.unplaced.end());
   return result;

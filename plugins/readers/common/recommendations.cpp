@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include <dossier/references.hpp>
+
 #include "pattern.hpp"
 #include "text_util.hpp"
 
@@ -54,6 +56,10 @@ std::optional<ListIntroduction> list_introduction(const std::string& text) {
   if (text.size() > 800) return std::nullopt;
   const std::string t = lower(text);
   if (!contains_any(t, {"recommendation", "recommandation", "recomendaci"})) return std::nullopt;
+  // It must announce what follows: "...:" or "the following", "listed below".
+  const bool announces = t.back() == ':' || contains_any(t, {"following", "below", "suivantes", "ci-dessous",
+                                                             "siguientes", "a continuaci"});
+  if (!announces) return std::nullopt;
   ListIntroduction intro;
   // The negative and the deferred wording first: "did not enjoy the support" contains "enjoy".
   if (contains_any(t, {"not enjoy", "not been accepted", "not accepted", "rejected", "not supported", "noted by",
@@ -119,17 +125,58 @@ std::size_t group_start(std::string_view text, std::size_t close) {
   return std::string_view::npos;
 }
 
-// Splits a group's content at its top-level commas ("Italy, Canada" -> Italy, Canada).
-void add_names(std::string_view content, std::vector<std::string>& states) {
+// Whether the reference tables know `name` as a country, whole ("the Netherlands",
+// "Libyan Arab Jamahiriya", "Iran (Islamic Republic of)").
+bool known_country(std::string name) {
+  // Typographic apostrophes ("People‟s", "People’s") as the tables spell them.
+  for (const std::string_view quote : {"\xE2\x80\x9F", "\xE2\x80\x99"})
+    for (std::size_t at; (at = name.find(quote)) != std::string::npos;) name.replace(at, quote.size(), "'");
+  for (const Reference& r : find_references(name, {}))
+    if (r.type == "country" && r.text.size() + 4 >= name.size()) return true;
+  return false;
+}
+
+// The States a group names. Names the tables know are taken; "Mexico and Brazil",
+// "Brazil/Spain" are taken as their parts when the tables know those; a name the tables
+// do not know is taken only when it is the group's one name and reads as a State's
+// ("Russia Federation"), so that "(Defensor del Pueblo) (Peru)" gives Peru alone.
+void add_names(std::string_view content, bool alone, std::vector<std::string>& states) {
+  auto take = [&](std::string name) {
+    if (std::find(states.begin(), states.end(), name) == states.end()) states.push_back(std::move(name));
+  };
   int depth = 0;
   std::size_t from = 0;
+  std::vector<std::string> names;
   for (std::size_t i = 0; i <= content.size(); ++i) {
     if (i < content.size() && content[i] == '(') ++depth;
     if (i < content.size() && content[i] == ')') --depth;
-    if (i == content.size() || (content[i] == ',' && depth == 0)) {
-      const std::string name = trim(content.substr(from, i - from));
-      if (state_name(name) && std::find(states.begin(), states.end(), name) == states.end()) states.push_back(name);
+    if (i == content.size() || ((content[i] == ',' || content[i] == ';') && depth == 0)) {
+      names.push_back(trim(content.substr(from, i - from)));
       from = i + 1;
+    }
+  }
+  for (const std::string& name : names) {
+    if (!state_name(name)) continue;
+    if (known_country(name)) {
+      take(name);
+      continue;
+    }
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t at = 0; at <= name.size(); ++at) {
+      const bool slash = at < name.size() && name[at] == '/';
+      const bool and_word = name.compare(at, 5, " and ") == 0;
+      if (at == name.size() || slash || and_word) {
+        parts.push_back(trim(std::string_view(name).substr(start, at - start)));
+        start = at + (slash ? 1 : and_word ? 5 : 0);
+        if (and_word) at += 4;
+      }
+    }
+    const bool all_known = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), known_country);
+    if (all_known) {
+      for (auto& part : parts) take(part);
+    } else if (alone && names.size() == 1) {
+      take(name);
     }
   }
 }
@@ -151,9 +198,36 @@ std::vector<std::string> recommending_states(std::string_view text) {
       at = open;
       while (at > 0 && is_space(text[at - 1])) --at;
     }
-    for (auto g = groups.rbegin(); g != groups.rend(); ++g) add_names(*g, states);
+    for (auto g = groups.rbegin(); g != groups.rend(); ++g) add_names(*g, groups.size() == 1, states);
   }
   return states;
+}
+
+std::vector<std::string> attributed_clauses(const std::string& text) {
+  std::vector<std::string> clauses;
+  std::size_t from = 0;
+  for (std::size_t end = 0; end < text.size(); ++end) {
+    if (text[end] != ';' && text[end] != '.') continue;
+    // What follows must be another recommendation: three words or more, after ";" (the
+    // Working Group's clusters go on in lower case: "...(Nigeria); to ratify ...") or after
+    // "." with a capital.
+    std::size_t next = end + 1;
+    while (next < text.size() && is_space(text[next])) ++next;
+    if (next >= text.size() || !std::isalpha(static_cast<unsigned char>(text[next])) ||
+        (text[end] == '.' && !std::isupper(static_cast<unsigned char>(text[next]))) ||
+        word_count(std::string_view(text).substr(next)) < 3)
+      continue;
+    std::size_t close = end;
+    while (close > from && is_space(text[close - 1])) --close;
+    if (close == from || text[close - 1] != ')') continue;
+    const std::string_view clause = std::string_view(text).substr(from, end + 1 - from);
+    if (recommending_states(clause).empty()) continue;
+    clauses.push_back(trim(clause));
+    from = next;
+  }
+  if (clauses.empty()) return {text};
+  clauses.push_back(trim(std::string_view(text).substr(from)));
+  return clauses;
 }
 
 std::string normalize_addressee(std::string name) {

@@ -40,6 +40,14 @@ std::optional<ListIntroduction> list_introduction(const std::string& text);
 /// are left out.
 std::vector<std::string> recommending_states(std::string_view text);
 
+/// The recommendations one item of a UPR list holds. The Working Group groups the like
+/// recommendations of several States under one number, each still ending with its own
+/// States: "Ratify CPED (France) (Poland) ...(Uruguay); Ratify without delay CPED ...
+/// (Belgium); Continue ... (Argentina);" holds three. The item is cut after each group of
+/// recommending States that ends a sentence and is followed by a new one; an item with one
+/// attribution comes back whole.
+std::vector<std::string> attributed_clauses(const std::string& text);
+
 /// "the United Nations Secretary General" -> "Secretary-General": the names UN documents use.
 std::string normalize_addressee(std::string name);
 

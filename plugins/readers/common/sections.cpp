@@ -15,10 +15,17 @@ bool split_label(const std::string& line, Label& label, std::string& rest) {
   static const Pattern paren_letter(R"(^\(([a-z])\)\s+(\S.*)$)");
   static const Pattern named(
       R"(^((?:RT\s+)?Session|Roundtable|Cluster|Focus [Aa]rea|Annex|ANNEX|Chapter|Part)\s+([0-9IVX]+(?:\.\d+)*)\s*[:.\-\xE2\x80\x93]*\s+(\S.*)$)");
+  static const Pattern annex(
+      R"(^(Annex(?:es)?|ANNEX(?:ES)?|Annexe|ANNEXE|Anexo|ANEXO)(?:\s+([IVX]{1,5}|\d{1,2}))?\s*(?:[:.\-\xE2\x80\x93]+\s*(\S.*))?$)");
   // What the patterns can start with: most lines need none of them tried.
   const char c = line.empty() ? '\0' : line[0];
   if (!(c >= '0' && c <= '9') && std::string_view("IVXABCDEFGH(RSP").find(c) == std::string_view::npos) return false;
   Match m;
+  if (c == 'A' && annex.full(line, m)) {
+    label = {LabelStyle::annex, m[2].matched ? m[1].str() + " " + m[2].str() : m[1].str(), 1};
+    rest = m[3].str();
+    return true;
+  }
   if (named.full(line, m)) {
     label = {LabelStyle::named, m[1].str() + " " + m[2].str(), 1};
     rest = m[3].str();
@@ -44,7 +51,8 @@ bool split_label(const std::string& line, Label& label, std::string& rest) {
 
 int level_of(const Label& label) {
   switch (label.style) {
-    case LabelStyle::roman: return 1;
+    case LabelStyle::roman:
+    case LabelStyle::annex: return 1;
     case LabelStyle::upper_letter: return 2;
     case LabelStyle::numeric: return 3 + std::min(label.depth, 3) - 1;
     case LabelStyle::named: return 6;
@@ -84,6 +92,7 @@ int label_value(const Label& label) {
     case LabelStyle::paren_number: return t.size() >= 3 ? std::stoi(t.substr(1, t.size() - 2)) : 0;
     case LabelStyle::paren_letter: return t.size() == 3 ? t[1] - 'a' + 1 : 0;
     case LabelStyle::named:
+    case LabelStyle::annex:
     case LabelStyle::none: break;
   }
   return 0;

@@ -6,7 +6,7 @@
 
 namespace dossier::readers {
 
-enum class LabelStyle { none, roman, upper_letter, numeric, paren_number, paren_letter, named };
+enum class LabelStyle { none, roman, upper_letter, numeric, paren_number, paren_letter, named, annex };
 
 struct Label {
   LabelStyle style = LabelStyle::none;
@@ -15,7 +15,8 @@ struct Label {
 };
 
 /// Splits a heading's label from its title: "IV. Conclusions", "B. Recommendations",
-/// "6.1. ROUNDTABLE 1", "(1) Guaranteeing", "RT Session 1.1: Partnerships".
+/// "6.1. ROUNDTABLE 1", "(1) Guaranteeing", "RT Session 1.1: Partnerships", and an annex
+/// ("Annex", "Annex II: List of participants"; its title may be empty).
 bool split_label(const std::string& line, Label& label, std::string& rest);
 
 /// The UN's outline order (I. > A. > 1. > (a)), with GFMD's named sessions under numbered

@@ -300,6 +300,14 @@ class Parser {
       Label lab;
       std::string rest = text;
       const bool labelled = split_label(text, lab, rest);
+      if (labelled && lab.style == LabelStyle::annex) {
+        item.kind = Kind::section;
+        item.label = lab;
+        item.text = rest;
+        list_open = false;
+        items_.push_back(std::move(item));
+        continue;
+      }
       if (const auto heading = recommendation_heading(rest)) {
         item.kind = Kind::rec_heading;
         item.text = text;
@@ -348,7 +356,9 @@ class Parser {
           items_.push_back(std::move(item));
           continue;
         }
-        if (upper_share(body_text) < 0.8 && (!heading_like(body_text) || word_count(body_text) > 14)) {
+        // A paragraph that introduces a list ends with ":" and may be as short as a heading.
+        const bool introduces = body_text.back() == ':' && word_count(body_text) >= 6;
+        if (upper_share(body_text) < 0.8 && (!heading_like(body_text) || introduces || word_count(body_text) > 14)) {
           list_open = false;
           item.kind = Kind::candidate;
           item.number = m[1].str();
@@ -516,7 +526,7 @@ class Parser {
     s.title = title;
     while (!s.title.empty() && s.title.back() == ':') s.title.pop_back();
     s.level = level_of(label);
-    s.kind = label.style == LabelStyle::named ? "session" : "section";
+    s.kind = label.style == LabelStyle::named ? "session" : label.style == LabelStyle::annex ? "annex" : "section";
     for (int i = static_cast<int>(doc_.sections.size()) - 1; i >= 0; --i)
       if (doc_.sections[static_cast<std::size_t>(i)].level < s.level) {
         s.parent = i;
@@ -535,9 +545,11 @@ class Parser {
     return doc_.sections.empty() ? 0 : doc_.sections.back().level;
   }
 
+  // Adds a block under the current section; a block that comes with its address keeps it.
   void push_block(Block b) {
     b.section = doc_.sections.empty() ? -1 : static_cast<int>(doc_.sections.size()) - 1;
-    if (b.kind == BlockKind::numbered_paragraph) {
+    if (!b.address.empty()) {
+    } else if (b.kind == BlockKind::numbered_paragraph) {
       b.address = paragraph_address(doc_.id, b.number);
     } else {
       const std::string path = doc_.section_path(b.section);
@@ -577,9 +589,43 @@ class Parser {
       const Item& next = items_[j];
       if (next.kind == Kind::candidate) return next.number.rfind(prefix, 0) == 0;
       if (next.kind == Kind::list_item) return true;
-      if (next.kind != Kind::text || next.text.size() > 200) return false;
+      if (next.kind != Kind::text || next.text[0] != '*') return false;
     }
     return false;
+  }
+
+  // Takes the last block back (to push it again, cut in parts).
+  Block pop_block() {
+    Block b = std::move(doc_.blocks.back());
+    doc_.blocks.pop_back();
+    if (b.address == block_address(doc_.id, doc_.section_path(b.section), ordinals_[doc_.section_path(b.section)]))
+      --ordinals_[doc_.section_path(b.section)];
+    return b;
+  }
+
+  // An item of a UPR list and its recommendation(s). A numbered item ("121.2") is the unit
+  // the State answers and users cite: it stays whole, with all its recommending States.
+  // The first cycle's lists ("1.", "2." inside one paragraph) grouped the recommendations of
+  // several States under one unnumbered item, each still ending with its own States ("To
+  // consider ratifying ... (Nigeria); to ratify ... (Switzerland)"): there each attribution
+  // is a recommendation of its own (attributed_clauses()), in a block of its own after the
+  // item's.
+  void push_upr_item(Block b, const UprList& upr, bool numbered) {
+    const std::vector<std::string> parts = numbered ? std::vector<std::string>{b.text} : attributed_clauses(b.text);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      Block c;
+      if (k == 0) {
+        c = std::move(b);
+      } else {
+        c.kind = BlockKind::list_item;
+        c.span = doc_.blocks.back().span;
+      }
+      c.text = parts[k];
+      push_block(std::move(c));
+      const Block& last = doc_.blocks.back();
+      add_recommendation(last, "recommendation", upr.addressee, upr.position, recommending_states(last.text));
+      ++lists_.back().read;
+    }
   }
 
   void add_recommendation(const Block& b, const std::string& kind, const std::string& addressee,
@@ -590,7 +636,9 @@ class Parser {
   // A heading whose label breaks the sequence of its style ("12" after "3") is kept as text:
   // a number that lost its line (a page number, a footnote) more often than a heading.
   bool heading_in_sequence(const Item& item) {
-    if (item.label.style == LabelStyle::none || item.label.style == LabelStyle::named) return true;
+    if (item.label.style == LabelStyle::none || item.label.style == LabelStyle::named ||
+        item.label.style == LabelStyle::annex)
+      return true;
     const int level = level_of(item.label);
     const auto last = heading_values_.find(level);
     if (!continues_sequence(item.label, last == heading_values_.end() ? 0 : last->second)) {
@@ -674,12 +722,9 @@ class Parser {
             b.text = item.text;
             b.footnote_refs = item.footnotes;
             b.span = item.span;
-            push_block(std::move(b));
-            const Block& last = doc_.blocks.back();
-            add_recommendation(last, "recommendation", upr.addressee, upr.position, recommending_states(last.text));
             const std::string& n = item.number;
             lists_.back().numbers.push_back(std::stoi(n.substr(n.find('.') + 1)));
-            ++lists_.back().read;
+            push_upr_item(std::move(b), upr, true);
             break;
           }
           [[fallthrough]];
@@ -690,13 +735,15 @@ class Parser {
           if (upr.active && item.kind == Kind::text && !doc_.recommendations.empty() &&
               doc_.blocks.back().address == doc_.recommendations.back().address &&
               doc_.blocks.back().text.size() + item.text.size() < max_line_bytes) {
-            Block& last = doc_.blocks.back();
+            // The rest may hold further attributions: the last part is read again.
+            Block last = pop_block();
+            doc_.recommendations.pop_back();
+            --lists_.back().read;
             last.text += " " + item.text;
             last.span.last_line = item.span.last_line;
             last.footnote_refs.insert(last.footnote_refs.end(), item.footnotes.begin(), item.footnotes.end());
-            Recommendation& r = doc_.recommendations.back();
-            r.text = last.text;
-            r.recommended_by = recommending_states(last.text);
+            const bool numbered = last.kind == BlockKind::numbered_paragraph;
+            push_upr_item(std::move(last), upr, numbered);
             break;
           }
           Block b;
@@ -717,12 +764,11 @@ class Parser {
             if (!own && !doc_.recommendations.empty() &&
                 doc_.recommendations.back().text.size() + b.text.size() < max_line_bytes)
               doc_.recommendations.back().text += " " + (b.marker.empty() ? "" : b.marker + " ") + b.text;
-            push_block(std::move(b));
             if (own) {
-              const Block& last = doc_.blocks.back();
-              add_recommendation(last, "recommendation", upr.addressee, upr.position, recommending_states(last.text));
-              lists_.back().numbers.push_back(marker_value(last.marker));
-              ++lists_.back().read;
+              lists_.back().numbers.push_back(marker_value(b.marker));
+              push_upr_item(std::move(b), upr, false);
+            } else {
+              push_block(std::move(b));
             }
             break;
           }
