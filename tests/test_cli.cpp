@@ -31,7 +31,7 @@ TEST_CASE("the version flag and help on every command") {
   CHECK(v.exit_code == 0);
   CHECK_THAT(v.output, Catch::Contains("dossier 0.1.0"));
   for (const char* args : {"--help", "plugins --help", "plugins list --help", "plugins info --help", "show --help",
-                           "plugins check --help", "run --help", "build --help"}) {
+                           "plugins check --help", "run --help", "build --help", "check --help"}) {
     INFO(args);
     auto r = test::dossier(args);
     CHECK(r.exit_code == 0);
@@ -253,6 +253,37 @@ TEST_CASE("build runs the sample job and a bad job file is a configuration error
   auto e = test::dossier("build " + quote(bad.string()));
   CHECK(e.exit_code == 4);
   CHECK_THAT(e.output, Catch::Contains("bad.toml:5: option 'colour'"));
+}
+
+TEST_CASE("manifest.json and the log sum up the corpus health, for documents from the store too") {
+  const fs::path dir = test::fresh_dir("cli-health");
+  fs::create_directories(dir / "in");
+  fs::copy_file(test::corpus_dir() / "004_4233e7d77e7d0f2d.txt", dir / "in" / "good.txt");
+  test::write_file(dir / "in" / "blank.txt", "   \n\n  \n");  // read, but "no text found"
+  const std::string args = "run " + quote((dir / "in").string()) + " -e json --out " + quote((dir / "out").string());
+  for (const bool from_store : {false, true}) {
+    INFO("from the store: " << from_store);
+    const auto r = test::dossier(args);
+    INFO(r.output);
+    CHECK(r.exit_code == 0);  // built all the same; --strict fails instead
+    CHECK_THAT(r.output, Catch::Contains("corpus health: 2 documents, 1 with warnings"));
+    CHECK_THAT(r.output, Catch::Contains("  blank (blank.txt): no text found"));
+    const auto health = nlohmann::json::parse(test::read_file(dir / "out" / "manifest.json")).at("health");
+    CHECK(health.at("documents") == 2);
+    CHECK(health.at("with_warnings") == 1);
+    CHECK(health.at("lost") == nlohmann::json::object());
+    REQUIRE(health.at("problems").size() == 1);
+    const auto& problem = health.at("problems")[0];
+    CHECK(problem.at("document") == "blank");
+    CHECK_THAT(problem.at("source").get<std::string>(), Catch::EndsWith("blank.txt"));
+    CHECK(problem.at("warnings") == 1);
+    CHECK(problem.at("diagnostics")[0].at("message") == "no text found");
+    CHECK(problem.at("diagnostics")[0].at("severity") == "warning");
+  }
+  fs::remove(dir / "in" / "blank.txt");
+  const auto healthy = test::dossier(args);
+  CHECK_THAT(healthy.output, Catch::Contains("corpus health: 1 documents, none with warnings"));
+  CHECK(nlohmann::json::parse(test::read_file(dir / "out" / "manifest.json")).at("health").at("problems").empty());
 }
 
 TEST_CASE("missing sources are reported and with none readable the run is an input error") {

@@ -307,6 +307,16 @@ TEST_CASE("strict mode fails on an altered or skipped source and leaves earlier 
     const fs::path relaxed = in.parent_path() / "relaxed";
     CHECK(build(in, relaxed).exit_code == 0);
   }
+  SECTION("a document with a warning that is no alteration") {
+    test::write_file(in / "blank.txt", "   \n\n  \n");  // read, but "no text found"
+    const auto r = build(in, out, "--strict");
+    INFO(r.output);
+    CHECK(r.exit_code == 5);
+    CHECK_THAT(r.output, Catch::Contains("blank (blank.txt): no text found"));
+    CHECK_THAT(r.output, Catch::Contains("--strict: 1 document(s) with health warnings: blank; nothing exported"));
+    const fs::path relaxed = in.parent_path() / "relaxed";
+    CHECK(build(in, relaxed).exit_code == 0);
+  }
   SECTION("a skipped document through a job file") {
     test::write_file(in / "empty.txt", "");
     const fs::path job = in.parent_path() / "job.toml";

@@ -19,6 +19,7 @@
 
 #include "build_lock.hpp"
 #include "catalogue.hpp"
+#include "check.hpp"
 #include "crash_report.hpp"
 #include "dry_run.hpp"
 #include "eval.hpp"
@@ -71,15 +72,21 @@ PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true
   return registry;
 }
 
-int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
-  if (!spec.catalogue.empty()) {
-    try {
-      Catalogue::load(spec.catalogue);
-    } catch (const ConfigError& e) {
-      spdlog::error("{}", e.what());
-      return exit_config;
-    }
+// The catalogue named by --catalogue, if any, into `out`; false (logged) when it is wrong.
+bool load_catalogue(const std::string& file, std::optional<Catalogue>& out) {
+  if (file.empty()) return true;
+  try {
+    out = Catalogue::load(file);
+    return true;
+  } catch (const ConfigError& e) {
+    spdlog::error("{}", e.what());
+    return false;
   }
+}
+
+int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
+  std::optional<Catalogue> catalogue;  // checked here, before anything is read; the build loads it again
+  if (!load_catalogue(spec.catalogue.string(), catalogue)) return exit_config;
   PluginRegistry registry = load_registry(g);
   auto problems = validate_requests(spec, registry);
   if (!problems.empty()) {
@@ -104,7 +111,7 @@ int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
     spdlog::info("done: {} documents, {} file(s) in {}", report.documents_read, files, spec.output_dir.string());
   else
     spdlog::warn("finished with {} problem(s): {} documents, {} file(s) in {}",
-                 report.errors.size() + (spec.strict ? report.warnings.size() : 0),
+                 report.errors.size() + (spec.strict ? report.unhealthy_documents : 0),
                  report.documents_read, files, spec.output_dir.string());
   return report.exit_code;
 }
@@ -260,8 +267,8 @@ int main(int argc, char** argv) {
   auto* info = plugins->add_subcommand("info", "Describe one plugin");
   info->add_option("NAME", info_name, "Plugin name")->required();
   std::string check_file;
-  auto* check = plugins->add_subcommand("check", "Load and validate one plugin library, saying what is wrong");
-  check->add_option("FILE", check_file, "Path to a plugin library (.so)")->required();
+  auto* plugin_check = plugins->add_subcommand("check", "Load and validate one plugin library, saying what is wrong");
+  plugin_check->add_option("FILE", check_file, "Path to a plugin library (.so)")->required();
 
   // run
   std::vector<std::string> run_sources, run_analyze, run_export;
@@ -318,7 +325,8 @@ int main(int argc, char** argv) {
   add_isolation_options(run, run_isolation);
   bool run_strict = false, build_strict = false;
   const char* strict_help =
-      "Fail (exit 5, nothing exported) if any source is skipped or altered to be read (docs/readers.md)";
+      "Fail (exit 5, nothing exported) if any source is skipped, or any document has a health warning "
+      "(altered to be read, or something looks lost; docs/cli.md)";
   run->add_flag("--strict", run_strict, strict_help);
   std::string run_catalogue;
   run->add_option("--catalogue", run_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
@@ -367,6 +375,24 @@ int main(int argc, char** argv) {
   std::string show_catalogue;
   show->add_option("--catalogue", show_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
 
+  // check
+  std::vector<std::string> check_sources_args;
+  std::string check_catalogue;
+  std::optional<unsigned> check_threads;
+  bool check_json = false;
+  auto* source_check = app.add_subcommand(
+      "check", "Read sources and report each document's health (what looks lost); build and write nothing");
+  source_check->add_option("SOURCE", check_sources_args, "Files, folders (read recursively) or glob patterns")
+      ->required();
+  source_check->add_option("--catalogue", check_catalogue, "Metadata per source file (docs/catalogue.md)")
+      ->type_name("FILE");
+  source_check->add_option("--threads,-j", check_threads, "Worker threads for reading (default: every core)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
+  source_check->add_flag("--json", check_json, "Machine-readable output (manifest.json's \"health\" and more)");
+  source_check->footer("Info diagnostics too with -v. Exit codes: 0 every document healthy, 3 some with warnings "
+                       "or some sources not read, 4 bad catalogue, 5 no source could be read.");
+
   // eval
   std::string eval_corpus, eval_labels;
   EvalOptions eval_options;
@@ -399,7 +425,7 @@ int main(int argc, char** argv) {
   try {
     if (*list) return plugins_list(g, list_json);
     if (*info) return plugins_info(g, info_name);
-    if (*check) return plugins_check(check_file);
+    if (*plugin_check) return plugins_check(check_file);
     if (*run) {
       RunSpec spec;
       spec.sources = run_sources;
@@ -452,20 +478,23 @@ int main(int argc, char** argv) {
       std::printf("%zu labelled items scored, %zu not found in the corpus\n", r.items, r.unmatched);
       return exit_ok;
     }
+    if (*source_check) {
+      std::optional<Catalogue> catalogue;
+      if (!load_catalogue(check_catalogue, catalogue)) return exit_config;
+      PluginRegistry registry = load_registry(g);
+      BuildInfo build_info;
+      build_info.host_version = DOSSIER_VERSION_STRING;
+      return check_sources(check_sources_args, registry, build_info,
+                           {catalogue ? &*catalogue : nullptr, check_threads.value_or(0u), g.verbose > 0, check_json},
+                           std::cout);
+    }
     if (*show) {
       PluginRegistry registry = load_registry(g);
       std::vector<std::string> errors;
       BuildInfo build_info;
       build_info.host_version = DOSSIER_VERSION_STRING;
       std::optional<Catalogue> catalogue;
-      if (!show_catalogue.empty()) {
-        try {
-          catalogue = Catalogue::load(show_catalogue);
-        } catch (const ConfigError& e) {
-          spdlog::error("{}", e.what());
-          return exit_config;
-        }
-      }
+      if (!load_catalogue(show_catalogue, catalogue)) return exit_config;
       ReadResult read = read_sources(show_sources, registry, build_info, errors,
                                      {nullptr, false, catalogue ? &*catalogue : nullptr});
       if (read.corpus.documents.empty()) {

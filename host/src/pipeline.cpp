@@ -29,6 +29,7 @@
 #include "catalogue.hpp"
 #include "child_process.hpp"
 #include "crash_report.hpp"
+#include "health.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
 #include "store.hpp"
@@ -167,6 +168,21 @@ void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
   for (auto& record : result.sources)
     for (const auto& d : corpus.documents)
       if (d.source == record.path) record.document = d.id;
+}
+
+// "2 source(s) skipped (above), 3 document(s) with health warnings: A/HRC/8/43, ..." for
+// --strict's final error: the log above says why, this line says which.
+std::string strict_failure(std::size_t skipped, const CorpusHealth& health) {
+  constexpr std::size_t named = 10;
+  std::string text;
+  if (skipped) text = std::to_string(skipped) + " source(s) skipped (above)";
+  if (!health.unhealthy.empty()) {
+    text += (text.empty() ? "" : ", ") + std::to_string(health.unhealthy.size()) + " document(s) with health warnings: ";
+    for (std::size_t i = 0; i < health.unhealthy.size() && i < named; ++i)
+      text += (i ? ", " : "") + health.unhealthy[i].document;
+    if (health.unhealthy.size() > named) text += " and " + std::to_string(health.unhealthy.size() - named) + " more";
+  }
+  return text;
 }
 
 // What makes a recommendation "changed" between builds (docs/exporters/atom.md): its words, kind,
@@ -567,9 +583,13 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
                                   spec.shard_index, spec.shard_count});
   report.sources_found = read.sources_found;
   report.warnings = read.warnings;
-  if (spec.strict && (!report.errors.empty() || !report.warnings.empty())) {
-    spdlog::error("--strict: {} source(s) skipped or altered (above); nothing exported, {} left as it was",
-                  report.errors.size() + report.warnings.size(), spec.output_dir.string());
+  const CorpusHealth health = corpus_health(read.corpus);
+  report.unhealthy_documents = health.unhealthy.size();
+  // An altered document carries its alteration as a warning, so health covers alterations.
+  if (spec.strict && (!report.errors.empty() || !health.unhealthy.empty())) {
+    log_health(health, 20, "; run `dossier check` on the sources for all");
+    spdlog::error("--strict: {}; nothing exported, {} left as it was", strict_failure(report.errors.size(), health),
+                  spec.output_dir.string());
     report.exit_code = exit_input;
     return report;
   }
@@ -606,6 +626,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   if (spec.shard_count > 0) {
     spdlog::info("shard {} of {}: {} documents parsed and analysed into {}", spec.shard_index, spec.shard_count,
                  corpus.documents.size(), store ? store->file().string() : std::string("(no store)"));
+    log_health(health, 20, "; see manifest.json after the merge");
     report.exit_code = report.errors.empty() ? exit_ok : exit_partial;
     return report;
   }
@@ -790,6 +811,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
       {"timings", timings},
       {"errors", report.errors},
       {"warnings", report.warnings},
+      {"health", health_json(health)},
   };
   try {
     // A file name need not be UTF-8; JSON must be (such bytes become U+FFFD).
@@ -799,6 +821,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     report.errors.push_back(std::string("manifest.json: ") + e.what());
     spdlog::error("could not write manifest.json: {}", e.what());
   }
+
+  log_health(health, 20, "; see manifest.json");
 
   if (failed_exports == spec.exporters.size())
     report.exit_code = exit_failure;

@@ -66,7 +66,8 @@ struct RunSpec {
   /// the others' outputs still land (docs/cli.md). Off (--no-isolation): in this process, as
   /// a debugger wants them.
   bool isolate = true;
-  /// --strict (job key `strict`): a source skipped or altered to be read fails the build
+  /// --strict (job key `strict`): a source skipped, or a document with a health problem
+  /// (any warning diagnostic, alterations included; health.hpp), fails the build
   /// (exit_input) before anything is exported.
   bool strict = false;
   /// How long an isolated plugin may run before it is killed; zero: no limit.
@@ -88,6 +89,7 @@ struct RunReport {
   std::size_t documents_reused = 0;  ///< from the store, not parsed
   std::vector<std::string> errors;  ///< one line each: sources, analyzers and exporters that failed
   std::vector<std::string> warnings;  ///< one line each: documents altered to be read (ReadResult)
+  std::size_t unhealthy_documents = 0;  ///< documents with a health problem (health.hpp)
   std::vector<ExportResult> exports;
   int exit_code = exit_ok;
 };

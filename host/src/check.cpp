@@ -1,0 +1,95 @@
+#include "check.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "health.hpp"
+#include "pipeline.hpp"
+
+namespace dossier::host {
+
+namespace {
+
+std::string pad(const std::string& s, std::size_t width) {
+  return s + std::string(width - std::min(width, s.size()) + 2, ' ');
+}
+
+// "    warning numbering.gap: paragraphs 12 to 15 are missing [lost 4; lines 120-140]"; the code
+// only when there is one.
+std::string diagnostic_line(const Diagnostic& d) {
+  std::string line = "    " + std::string(to_string(d.severity)) + (d.code.empty() ? "" : " " + d.code) + ": " + d.message;
+  std::string notes;
+  if (d.lost > 0) notes = "lost " + std::to_string(d.lost);
+  if (d.span.first_line > 0) {
+    notes += (notes.empty() ? "" : "; ") + std::string(d.span.last_line > d.span.first_line ? "lines " : "line ") +
+             std::to_string(d.span.first_line);
+    if (d.span.last_line > d.span.first_line) notes += "-" + std::to_string(d.span.last_line);
+  }
+  return notes.empty() ? line : line + " [" + notes + "]";
+}
+
+void print_text(const Corpus& corpus, const std::vector<std::string>& skipped, const CorpusHealth& health,
+                bool verbose, std::ostream& out) {
+  std::size_t w_id = 0, w_source = 0;
+  for (const Document& d : corpus.documents) {
+    w_id = std::max(w_id, d.id.size());
+    w_source = std::max(w_source, d.source.size());
+  }
+  for (const Document& d : corpus.documents) {
+    const bool healthy = std::none_of(d.diagnostics.begin(), d.diagnostics.end(), is_health_problem);
+    out << pad(healthy ? "ok" : "WARN", 4) << pad(d.id, w_id) << pad(d.source, w_source) << d.blocks.size()
+        << " paragraphs, " << d.recommendations.size() << " recommendations\n";
+    for (const Diagnostic& g : d.diagnostics)
+      if (verbose || is_health_problem(g)) out << diagnostic_line(g) << "\n";
+  }
+  for (const auto& s : skipped) out << pad("FAIL", 4) << s << "\n";
+  out << health.documents << " documents: " << health.documents - health.unhealthy.size() << " ok, "
+      << health.unhealthy.size() << " with warnings";
+  if (!health.lost.empty()) out << "; " << lost_text(health.lost);
+  if (!skipped.empty()) out << "; " << skipped.size() << " source(s) not read";
+  out << "\n";
+}
+
+nlohmann::ordered_json check_json(const Corpus& corpus, const std::vector<std::string>& skipped,
+                                  const CorpusHealth& health) {
+  nlohmann::ordered_json out = health_json(health);
+  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+  for (const Document& d : corpus.documents) {
+    const auto problems = std::count_if(d.diagnostics.begin(), d.diagnostics.end(), is_health_problem);
+    sources.push_back({{"document", d.id},
+                       {"source", d.source},
+                       {"reader", d.reader},
+                       {"status", problems ? "warn" : "ok"},
+                       {"warnings", problems},
+                       {"paragraphs", d.blocks.size()},
+                       {"recommendations", d.recommendations.size()},
+                       {"footnotes", d.footnotes.size()},
+                       {"sections", d.sections.size()}});
+  }
+  out["sources"] = std::move(sources);
+  out["skipped"] = skipped;
+  return out;
+}
+
+}  // namespace
+
+int check_sources(const std::vector<std::string>& sources, const PluginRegistry& registry, const BuildInfo& build,
+                  const CheckOptions& options, std::ostream& out) {
+  std::vector<std::string> skipped;
+  // As `run` reads them, without the store: a check writes nothing.
+  const ReadResult read =
+      read_sources(sources, registry, build, skipped, {nullptr, false, options.catalogue, options.threads});
+  const CorpusHealth health = corpus_health(read.corpus);
+  if (options.json)
+    // A file name need not be UTF-8; JSON must be (such bytes become U+FFFD).
+    out << check_json(read.corpus, skipped, health)
+               .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+        << "\n";
+  else
+    print_text(read.corpus, skipped, health, options.verbose, out);
+  if (read.corpus.documents.empty()) return exit_input;
+  return skipped.empty() && health.unhealthy.empty() ? exit_ok : exit_partial;
+}
+
+}  // namespace dossier::host
