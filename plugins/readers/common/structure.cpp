@@ -280,12 +280,15 @@ class Parser {
         const bool starts_item = is_bullet || enumerator.full(text, m);
         // A bullet that a converter put before the rest of the item cut by a page break
         // ("- covering all policy dimensions..." after "... approach to migration governance,").
+        Match inner;
+        const std::string after_marker = is_bullet ? m[2].str() : std::string();
         const bool cut_item = is_bullet && last.kind == Kind::list_item && !ends_sentence(last.text) &&
-                              starts_lower(m[2].view);
+                              starts_lower(after_marker) && !bullet.full(after_marker, inner) &&
+                              !enumerator.full(after_marker, inner);
         // Never past the line limit: a run that long is no paragraph anyone wrote.
         if (open && (!starts_item || cut_item) && last.text.size() + text.size() < max_line_bytes &&
             ((line.indented && !line.after_blank) || (!ends_sentence(last.text) && starts_lower(text)) || cut_item)) {
-          last.text += " " + (cut_item ? m[2].str() : text);
+          last.text += " " + (cut_item ? after_marker : text);
           last.span.last_line = line.number;
           last.footnotes.insert(last.footnotes.end(), refs.begin(), refs.end());
           continue;
@@ -939,28 +942,44 @@ class Parser {
     std::map<std::string, std::size_t> by_label;
     for (auto& f : footnotes_) {
       if (by_label.count(f.label)) {
-        doc_.diagnostics.push_back({Diagnostic::Severity::warning, "footnote " + f.label + " appears twice", {}});
+        // A second series of notes numbered afresh (an annex's): the model keeps one note
+        // per label, so this one's text is not in it.
+        doc_.diagnostics.push_back({Diagnostic::Severity::warning,
+                                    "footnote " + f.label + " appears twice; the second (\"" + f.text.substr(0, 50) +
+                                        "...\") is not kept",
+                                    {}, "footnotes.repeated", 1});
         continue;
       }
       by_label[f.label] = doc_.footnotes.size();
       doc_.footnotes.push_back(f);
     }
     std::set<std::string> cited;
+    std::vector<std::string> unmatched;
+    SourceSpan first_unmatched;
     for (const auto& b : doc_.blocks) {
       for (const auto& label : b.footnote_refs) {
         auto it = by_label.find(label);
         if (it == by_label.end()) {
-          doc_.diagnostics.push_back({Diagnostic::Severity::warning,
-                                      "footnote marker " + label + " in " + b.address + " has no footnote text", b.span});
+          if (unmatched.empty()) first_unmatched = b.span;
+          unmatched.push_back(label + " (" + b.address + ")");
           continue;
         }
         doc_.footnotes[it->second].anchors.push_back(b.address);
         cited.insert(label);
       }
     }
+    if (!unmatched.empty()) {
+      std::string which;
+      for (std::size_t i = 0; i < unmatched.size() && i < 5; ++i) which += (i ? ", " : "") + unmatched[i];
+      if (unmatched.size() > 5) which += ", ...";
+      doc_.diagnostics.push_back({Diagnostic::Severity::warning,
+                                  std::to_string(unmatched.size()) + " footnote marker(s) have no footnote text: " + which,
+                                  first_unmatched, "footnotes.missing", static_cast<std::uint32_t>(unmatched.size())});
+    }
     for (const auto& f : doc_.footnotes)
       if (!cited.count(f.label))
-        doc_.diagnostics.push_back({Diagnostic::Severity::info, "footnote " + f.label + " is never cited", {}});
+        doc_.diagnostics.push_back(
+            {Diagnostic::Severity::info, "footnote " + f.label + " is never cited", {}, "footnotes.uncited", 0});
   }
 
   std::vector<Line> lines_;
