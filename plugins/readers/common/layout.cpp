@@ -73,7 +73,7 @@ bool furniture_anyway(const std::string& t, const std::string& symbol) {
 // A line that begins a new item: "12.", "121.3", "(a)", "•", "I.", "A.".
 bool starts_item(const std::string& t) {
   static const Pattern item(
-      R"(^(?:\d{1,3}\.(?:\d{1,3})?\s|\(\w{1,4}\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
+      R"(^(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\w{1,4}\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
   return item.contains(t);
 }
 
@@ -84,7 +84,21 @@ struct Logical {
   std::size_t last_length = 0;  // length of its last physical line
   std::size_t last_indent = 0;  // indentation of its last physical line
   int physical_lines = 1;
+  bool contents = false;  // a line of a contents table
 };
+
+// A dot leader: five dots, spaced or not, as contents tables print between title and page.
+bool has_dot_leader(std::string_view t) {
+  std::size_t run = 0;
+  for (const char c : t) {
+    if (c == '.') {
+      if (++run >= 5) return true;
+    } else if (c != ' ') {
+      run = 0;
+    }
+  }
+  return false;
+}
 
 // Words after which a number is a reference, not a footnote marker ("paragraph 15").
 bool counts_something(const std::string& word) {
@@ -279,9 +293,19 @@ ParsedSource unwrap_layout(std::string_view content) {
     if (!l.blank && !l.furniture && furniture_anyway(l.text, out.symbol)) out.furniture.push_back(l.text);
 
   // --- Unwrap paragraphs ------------------------------------------------------------------
+  // The text's right margin: where most full lines end. Not the longest line: dot leaders
+  // of a contents table and wide tables run past the margin and would make every line of
+  // the text look short.
   std::size_t width = 0;
-  for (std::size_t i = 0; i < body_end; ++i)
-    if (!lines[i].furniture) width = std::max(width, lines[i].indent + lines[i].text.size());
+  {
+    std::vector<std::size_t> ends;
+    for (std::size_t i = 0; i < body_end; ++i)
+      if (!lines[i].furniture && lines[i].text.size() > 20) ends.push_back(lines[i].indent + lines[i].text.size());
+    if (!ends.empty()) {
+      std::sort(ends.begin(), ends.end());
+      width = ends[ends.size() * 9 / 10];
+    }
+  }
   std::vector<Logical> logical;
   bool gap = true;
   std::uint32_t page = 0;  // of the last line taken into a paragraph
@@ -294,7 +318,9 @@ ParsedSource unwrap_layout(std::string_view content) {
     if (is_page_note[i] || is_furniture(l)) continue;
     const bool page_break = !logical.empty() && l.page != page;
     page = l.page;
-    bool new_paragraph = logical.empty() || starts_item(l.text);
+    // A line of a contents table ("II. Conclusions .......... 92-94   13") stands alone.
+    const bool contents = has_dot_leader(l.text);
+    bool new_paragraph = logical.empty() || starts_item(l.text) || contents || logical.back().contents;
     if (!new_paragraph) {
       const Logical& last = logical.back();
       const bool last_complete = ends_clause(last.text);
@@ -317,7 +343,7 @@ ParsedSource unwrap_layout(std::string_view content) {
         new_paragraph = false;
     }
     if (new_paragraph) {
-      logical.push_back({l.text, l.number, gap, l.text.size(), l.indent, 1});
+      logical.push_back({l.text, l.number, gap, l.text.size(), l.indent, 1, contents});
     } else {
       Logical& last = logical.back();
       if (!last.text.empty() && last.text.back() == '-' && !std::isupper(static_cast<unsigned char>(l.text[0])))

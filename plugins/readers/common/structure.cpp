@@ -68,6 +68,9 @@ bool furniture(const std::string& line, const std::string& symbol, bool paged) {
          line == "Check against delivery" || leftover.full(line);
 }
 
+// A paragraph that introduces a list ends with ":" and may be as short as a heading.
+bool introduces_list(const std::string& text) { return !text.empty() && text.back() == ':' && word_count(text) >= 6; }
+
 // SDG icons read by OCR: capitals with numbers between the words
 // ("1 POVERTY IN THE PRINCES 10 REDUCED 17 PARTHERSHIPS"). Never document text.
 bool icon_caption(const std::string& line) {
@@ -339,7 +342,7 @@ class Parser {
       // "121.1 Ratify ..." (UPR recommendations): sub-paragraphs of paragraph 121.
       static const Pattern subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)", false, "0123456789");
       if (subnumbered.full(text, m) && upper_share(m[3].str()) < 0.8 &&
-          (!heading_like(m[3].str()) || word_count(m[3].str()) > 14)) {
+          (!heading_like(m[3].str()) || introduces_list(m[3].str()) || word_count(m[3].str()) > 14)) {
         item.kind = Kind::candidate;
         item.number = m[1].str() + "." + m[2].str();
         item.text = m[3].str();
@@ -359,9 +362,8 @@ class Parser {
           items_.push_back(std::move(item));
           continue;
         }
-        // A paragraph that introduces a list ends with ":" and may be as short as a heading.
-        const bool introduces = body_text.back() == ':' && word_count(body_text) >= 6;
-        if (upper_share(body_text) < 0.8 && (!heading_like(body_text) || introduces || word_count(body_text) > 14)) {
+        if (upper_share(body_text) < 0.8 &&
+            (!heading_like(body_text) || introduces_list(body_text) || word_count(body_text) > 14)) {
           list_open = false;
           item.kind = Kind::candidate;
           item.number = m[1].str();
