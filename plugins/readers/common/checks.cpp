@@ -112,6 +112,22 @@ void check_recommendations(Document& doc) {
                                    "parentheses, as recommendations do, but were not read as recommendations (the "
                                    "first: " + first + ")",
                                first_span, "recommendations.unread", static_cast<std::uint32_t>(unread)});
+  // Items that group the recommendations of several States: registers that count one
+  // recommendation per State (UPR Info) count many more than the document numbers.
+  std::size_t attributed = 0, attributions = 0;
+  for (const auto& r : doc.recommendations) {
+    if (r.recommended_by.empty()) continue;
+    ++attributed;
+    attributions += std::max<std::size_t>(1, count_attributions(r.text));
+  }
+  if (attributed > 0 && attributions >= attributed + 10 && attributions * 10 >= attributed * 14)
+    doc.diagnostics.push_back(
+        {Diagnostic::Severity::warning,
+         std::to_string(attributed) + " recommendations are attributed to " + std::to_string(attributions) +
+             " recommending States: the report groups several States' recommendations under one item, so counts "
+             "of one recommendation per State (as UPR Info keeps them) are higher by " +
+             std::to_string(attributions - attributed) + "; the text of every item was read",
+         {}, "recommendations.grouped", 0});
   const bool upr = !metadata_value(doc, "state_under_review").empty() ||
                    lower(doc.title).find("universal periodic review") != std::string::npos;
   if (upr && doc.recommendations.empty())

@@ -203,6 +203,20 @@ std::vector<std::string> recommending_states(std::string_view text) {
   return states;
 }
 
+std::size_t count_attributions(std::string_view text) {
+  std::vector<std::string> names;  // each State once: "(Spain) ... (Spain)" is one recommendation
+  for (std::size_t close = text.find(')'); close != std::string_view::npos; close = text.find(')', close + 1)) {
+    const std::size_t open = group_start(text, close);
+    if (open == std::string_view::npos) continue;
+    // Only outermost groups: "(Iran (Islamic Republic of))" is one name.
+    int depth = 0;
+    for (std::size_t i = 0; i < open; ++i) depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+    if (depth > 0) continue;
+    add_names(text.substr(open + 1, close - open - 1), false, names);
+  }
+  return names.size();
+}
+
 std::vector<std::string> attributed_clauses(const std::string& text) {
   std::vector<std::string> clauses;
   std::size_t from = 0;

@@ -40,6 +40,12 @@ std::optional<ListIntroduction> list_introduction(const std::string& text);
 /// are left out.
 std::vector<std::string> recommending_states(std::string_view text);
 
+/// How many recommending States `text` names in parentheses anywhere, each once, the
+/// tables' known countries only: "Ratify (Slovakia, Slovenia, Spain), or consider ratifying (Costa Rica)
+/// the Rome Statute" names four. Registers such as UPR Info count a recommendation once per
+/// State that made it.
+std::size_t count_attributions(std::string_view text);
+
 /// The recommendations one item of a UPR list holds. The Working Group groups the like
 /// recommendations of several States under one number, each still ending with its own
 /// States: "Ratify CPED (France) (Poland) ...(Uruguay); Ratify without delay CPED ...
