@@ -540,7 +540,7 @@ class Parser {
     doc_.sections.push_back(s);
     Block b;
     b.kind = BlockKind::heading;
-    b.text = (s.label.empty() ? "" : s.label + " ") + s.title;
+    b.text = s.label.empty() ? s.title : s.title.empty() ? s.label : s.label + " " + s.title;
     b.span = span;
     b.footnote_refs = std::move(footnotes);
     push_block(std::move(b));
