@@ -194,7 +194,9 @@ bool looks_like_layout_text(std::string_view content) {
     start = end + 1;
   }
   const bool indented = lines > 10 && deep * 2 > lines;
-  return (form_feeds >= 1 && indented) || (job_number && indented);
+  // Pages are what the layout front end works with: text cut into pages by form feeds
+  // (pdftotext's, with or without -layout) is paged text however it is indented.
+  return form_feeds >= 2 || (form_feeds >= 1 && indented) || (job_number && indented);
 }
 
 ParsedSource unwrap_layout(std::string_view content) {

@@ -7,8 +7,9 @@
 
 namespace dossier::readers {
 
-/// Whether `content` looks like layout text of a UN document: form-feed page breaks with
-/// deep indentation, running heads or job numbers ("GE.19-21936(E)").
+/// Whether `content` looks like layout text of a UN document: two form-feed page breaks or
+/// more, or one with deep indentation, or a job number ("GE.19-21936(E)") with deep
+/// indentation.
 bool looks_like_layout_text(std::string_view content);
 
 /// Splits pages at form feeds, removes page furniture (running heads with the symbol,
