@@ -68,6 +68,23 @@ bool furniture(const std::string& line, const std::string& symbol, bool paged) {
          line == "Check against delivery" || leftover.full(line);
 }
 
+// Whether `text` stops in the middle of a sentence: after a comma or a word that cannot end
+// one ("the", "and", "of"...; English, French, Spanish), or, in a numbered paragraph (prose,
+// never a title or a name), after any word.
+bool stops_mid_sentence(const std::string& text, bool numbered_paragraph) {
+  if (text.empty()) return false;
+  if (text.back() == ',') return true;
+  if (!std::isalpha(static_cast<unsigned char>(text.back()))) return false;
+  if (numbered_paragraph) return true;
+  const std::size_t space = text.find_last_of(' ');
+  const std::string last = text.substr(space == std::string::npos ? 0 : space + 1);
+  static const std::set<std::string> words = {
+      "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "that",
+      "which", "its", "their", "between", "into", "than", "le", "la", "les", "de", "des", "du", "et", "en",
+      "el", "los", "las", "y", "del", "que"};
+  return words.count(last) > 0;
+}
+
 // A paragraph that introduces a list ends with ":" and may be as short as a heading.
 bool introduces_list(const std::string& text) { return !text.empty() && text.back() == ':' && word_count(text) >= 6; }
 
@@ -288,9 +305,20 @@ class Parser {
         const bool cut_item = is_bullet && last.kind == Kind::list_item && !ends_sentence(last.text) &&
                               starts_lower(after_marker) && !bullet.full(after_marker, inner) &&
                               !enumerator.full(after_marker, inner);
+        // A sentence cut in the middle by a page break goes on whatever the case of the next
+        // word ("... of great concern to the Special" + "Rapporteur, who ..."), when the text
+        // plainly stops mid-sentence: a numbered paragraph ending in a word, or any paragraph
+        // ending in a comma or a word such as "the", "and", "of".
+        Label next_label;
+        std::string next_rest;
+        const bool cut_sentence = !starts_item && !ends_sentence(last.text) &&
+                                  std::isalpha(static_cast<unsigned char>(text[0])) &&
+                                  !split_label(text, next_label, next_rest) && upper_share(text) < 0.8 &&
+                                  stops_mid_sentence(last.text, last.kind == Kind::candidate);
         // Never past the line limit: a run that long is no paragraph anyone wrote.
         if (open && (!starts_item || cut_item) && last.text.size() + text.size() < max_line_bytes &&
-            ((line.indented && !line.after_blank) || (!ends_sentence(last.text) && starts_lower(text)) || cut_item)) {
+            ((line.indented && !line.after_blank) || (!ends_sentence(last.text) && starts_lower(text)) || cut_item ||
+             cut_sentence)) {
           last.text += " " + (cut_item ? after_marker : text);
           last.span.last_line = line.number;
           last.footnotes.insert(last.footnotes.end(), refs.begin(), refs.end());
