@@ -67,7 +67,7 @@ std::optional<ListIntroduction> list_introduction(const std::string& text) {
                        "no cuentan", "no contaron", "no gozan", "no recibieron"}))
     intro.position = "noted";
   else if (contains_any(t, {"will be examined", "will examine", "to be examined", "will provide responses",
-                            "will respond", "under consideration", "will be considered", "seront examin",
+                            "will respond", "in due time", "under consideration", "will be considered", "seront examin",
                             "examinera", "examinará", "serán examinad"}))
     intro.position = "pending";
   else if (contains_any(t, {"enjoy", "supported", "accepted", "already implemented", "recueilli l'appui",
