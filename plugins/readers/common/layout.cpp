@@ -70,10 +70,11 @@ bool furniture_anyway(const std::string& t, const std::string& symbol) {
   return (!symbol.empty() && t == symbol) || t == "Check against delivery." || t == "Check against delivery";
 }
 
-// A line that begins a new item: "12.", "121.3", "(a)", "•", "I.", "A.".
+// A line that begins a new item: "12.", "121.3", "(a)", "(iv)", "(2)", "•", "I.", "A.";
+// not "(CRPD) convention and ..." (an acronym that wrapped to the start of a line).
 bool starts_item(const std::string& t) {
   static const Pattern item(
-      R"(^(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\w{1,4}\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
+      R"(^(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
   return item.contains(t);
 }
 
@@ -96,6 +97,22 @@ bool has_dot_leader(std::string_view t) {
     } else if (c != ' ') {
       run = 0;
     }
+  }
+  return false;
+}
+
+// Whether `text` prints footnote marker `n` glued to what it annotates: after a letter or
+// closing punctuation ("Women6", "(Azerbaijan);2", "Principles).10"), not inside a number.
+bool has_marker(const std::string& text, int n) {
+  const std::string label = std::to_string(n);
+  for (std::size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1)) {
+    if (at == 0) continue;
+    const std::size_t end = at + label.size();
+    if (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) continue;
+    const auto before = static_cast<unsigned char>(text[at - 1]);
+    if (std::isalpha(before) || before == ')' || before == ';' || before == ',' || before == '.' || before == ':' ||
+        before >= 0x80)
+      return true;
   }
   return false;
 }
@@ -132,6 +149,13 @@ void take_sequential_markers(std::string& text, int& next, int last_label, std::
           std::isdigit(static_cast<unsigned char>(text[end + 1])))
         continue;
       if (at == 0) continue;
+      // The paragraph's own dotted number ("88.2. Take ..."), not a marker; a year that ends
+      // a sentence before a marker ("... in 2012.15 The") is not one.
+      {
+        std::size_t start = at;
+        while (start > 0 && (std::isdigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.')) --start;
+        if (start == 0) continue;
+      }
       const unsigned char before = static_cast<unsigned char>(text[at - 1]);
       const bool at_end = end == text.size() || text[end] == ' ' || text[end] == ',' || text[end] == ';' ||
                           text[end] == '.' || text[end] == ')' || text[end] == ':';
@@ -290,6 +314,60 @@ ParsedSource unwrap_layout(std::string_view content) {
     out.footnotes.push_back({m[1].str(), m[2].str(), {}});
     is_page_note[i] = true;
   }
+  // Numbered notes at the foot of a page: after a gap, the next note number of the
+  // document (alone on its line or before the note's text), the rest of the page made of
+  // that note and the next ones in order, and its marker printed in the page's text above
+  // ("... (Azerbaijan);2"). Sequence, place and marker together, not a pattern alone.
+  {
+    static const Pattern note_label(R"(^(\d{1,3})(?:\s+(\S.*))?$)");
+    int next_note = 1;
+    for (const auto& f : out.footnotes)
+      if (std::isdigit(static_cast<unsigned char>(f.label[0]))) next_note = std::max(next_note, std::stoi(f.label) + 1);
+    std::size_t page_begin = 0;
+    while (page_begin < body_end) {
+      std::size_t page_end = page_begin;
+      while (page_end < body_end && lines[page_end].page == lines[page_begin].page) ++page_end;
+      std::vector<std::size_t> text;  // the page's lines of text
+      for (std::size_t i = page_begin; i < page_end; ++i)
+        if (!lines[i].blank && !is_furniture(lines[i]) && !is_page_note[i]) text.push_back(i);
+      for (std::size_t s = 1; s < text.size(); ++s) {
+        const std::size_t at = text[s];
+        Match m;
+        if (!lines[at - 1].blank || !note_label.full(lines[at].text, m) || std::stoi(m[1].str()) != next_note) continue;
+        // Every later label on the page continues the sequence.
+        int expected = next_note + 1;
+        bool notes_only = true;
+        for (std::size_t k = s + 1; k < text.size() && notes_only; ++k) {
+          Match n;
+          if (note_label.full(lines[text[k]].text, n) && lines[text[k] - 1].blank) {
+            if (std::stoi(n[1].str()) != expected) notes_only = false;
+            ++expected;
+          } else if (starts_item(lines[text[k]].text)) {
+            notes_only = false;  // a numbered paragraph: body text, not notes
+          }
+        }
+        if (!notes_only) continue;
+        std::string above;
+        for (std::size_t k = 0; k < s; ++k) above += lines[text[k]].text + "\n";
+        if (!has_marker(above, next_note)) continue;
+        Footnote* current = nullptr;
+        for (std::size_t k = s; k < text.size(); ++k) {
+          Match n;
+          const std::size_t i = text[k];
+          if (note_label.full(lines[i].text, n) && lines[i - 1].blank && std::stoi(n[1].str()) == next_note) {
+            out.footnotes.push_back({n[1].str(), n[2].matched ? n[2].str() : "", {}});
+            current = &out.footnotes.back();
+            ++next_note;
+          } else if (current) {
+            current->text += (current->text.empty() ? "" : " ") + lines[i].text;
+          }
+          is_page_note[i] = true;
+        }
+        break;
+      }
+      page_begin = page_end;
+    }
+  }
   out.furniture = furniture.removed;
   for (const auto& l : lines)
     if (!l.blank && !l.furniture && furniture_anyway(l.text, out.symbol)) out.furniture.push_back(l.text);
@@ -323,6 +401,12 @@ ParsedSource unwrap_layout(std::string_view content) {
     // A line of a contents table ("II. Conclusions .......... 92-94   13") stands alone.
     const bool contents = has_dot_leader(l.text);
     bool new_paragraph = logical.empty() || starts_item(l.text) || contents || logical.back().contents;
+    // "(2) and 16 of the Convention ...": a reference that wrapped to the start of a line
+    // inside a sentence, not an item.
+    static const Pattern wrapped_reference(R"(^\([0-9a-z]{1,4}\)\s+[a-z])");
+    if (new_paragraph && !logical.empty() && !contents && !ends_clause(logical.back().text) &&
+        wrapped_reference.contains(l.text))
+      new_paragraph = false;
     if (!new_paragraph) {
       const Logical& last = logical.back();
       const bool last_complete = ends_clause(last.text);

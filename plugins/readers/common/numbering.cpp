@@ -25,16 +25,23 @@ constexpr int kLargestGap = 5;
 
 ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& candidates) {
   ParagraphNumbering result;
-  // A number printed without its period where the same number is printed with one is not
-  // the paragraph: a page number or a list item more likely.
-  std::set<int> strong;
-  for (const auto& c : candidates)
-    if (!c.weak) strong.insert(c.number);
+  // A number printed without its period is a paragraph (or item) only where the numbers
+  // around it say so: the next of n or n+1 printed with a period must be n+1. Where "n." comes
+  // first, the bare n was something else (a page number, a count that starts a line).
+  const auto confirmed = [&](std::size_t i) {
+    const int n = candidates[i].number;
+    for (std::size_t j = i + 1; j < candidates.size(); ++j) {
+      if (candidates[j].weak) continue;
+      if (candidates[j].number == n) return false;
+      if (candidates[j].number == n + 1) return true;
+    }
+    return true;
+  };
   // Each candidate extends the run that ended just below it most recently, else starts one.
   std::vector<Chain> chains;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const int n = candidates[i].number;
-    if (candidates[i].weak && strong.count(n)) continue;
+    if (candidates[i].weak && !confirmed(i)) continue;
     Chain* best = nullptr;
     for (auto& c : chains)
       if (candidates[c.back()].number == n - 1 && (!best || c.back() > best->back())) best = &c;
@@ -44,6 +51,10 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
   // A weak candidate that ends a run was no paragraph: nothing confirms it.
   for (auto& c : chains)
     while (c.size() > 1 && candidates[c.back()].weak) c.pop_back();
+  for (const auto& c : chains)
+    for (std::size_t i : c)
+      if (candidates[i].weak) result.weak_taken.push_back(i);
+  std::sort(result.weak_taken.begin(), result.weak_taken.end());
 
   // Runs that carry on one another after a few lost numbers are one run with a gap. Joined
   // in document order, each to the earlier run it continues with the smallest gap; a run

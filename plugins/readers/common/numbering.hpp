@@ -16,7 +16,8 @@ namespace dossier::readers {
 struct NumberCandidate {
   int number = 0;
   /// Printed without the period that paragraph numbers have ("106 Sierra Leone noted..."):
-  /// a paragraph only where it fills the run's next place exactly.
+  /// a paragraph only where it fills the run's next place exactly and the next of n and n+1
+  /// printed with a period is n+1.
   bool weak = false;
 };
 
@@ -32,6 +33,9 @@ struct ParagraphNumbering {
   std::vector<NumberingGap> gaps;
   /// Candidates outside the run and outside any list nested in it (numbers that fit nothing).
   std::vector<std::size_t> unplaced;
+  /// Candidates printed without a period that continue a run (the paragraphs' or a list's):
+  /// numbers, not words of text.
+  std::vector<std::size_t> weak_taken;
   /// Set when two runs of similar length compete and neither could be chosen.
   bool ambiguous = false;
 };

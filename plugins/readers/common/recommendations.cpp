@@ -52,10 +52,10 @@ bool contains_any(const std::string& haystack, std::initializer_list<std::string
 
 }  // namespace
 
-std::optional<ListIntroduction> list_introduction(const std::string& text) {
+std::optional<ListIntroduction> list_introduction(const std::string& text, bool items_attributed) {
   if (text.size() > 800) return std::nullopt;
   const std::string t = lower(text);
-  if (!contains_any(t, {"recommendation", "recommandation", "recomendaci"})) return std::nullopt;
+  if (!items_attributed && !contains_any(t, {"recommendation", "recommandation", "recomendaci"})) return std::nullopt;
   // It must announce what follows: "...:" or "the following", "listed below".
   const bool announces = t.back() == ':' || contains_any(t, {"following", "below", "suivantes", "ci-dessous",
                                                              "siguientes", "a continuaci"});

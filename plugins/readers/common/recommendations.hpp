@@ -31,8 +31,11 @@ struct ListIntroduction {
 };
 
 /// Whether `text` speaks of recommendations in a way that can introduce a list of them (the
-/// list itself must follow). English, French and Spanish wording.
-std::optional<ListIntroduction> list_introduction(const std::string& text);
+/// list itself must follow). English, French and Spanish wording. When the items that follow
+/// already show they are recommendations (they end with the States that made them),
+/// `items_attributed` lets a paragraph that announces a list without naming them ("The
+/// following enjoy the support of El Salvador:") introduce them too.
+std::optional<ListIntroduction> list_introduction(const std::string& text, bool items_attributed = false);
 
 /// The recommending States printed in parentheses at the end of each recommendation, or of
 /// each clause of one: "(France) (Lithuania);", "(Italy, Canada).", "(Iran (Islamic Republic

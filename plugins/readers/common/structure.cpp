@@ -85,8 +85,16 @@ bool stops_mid_sentence(const std::string& text, bool numbered_paragraph) {
   return words.count(last) > 0;
 }
 
-// A paragraph that introduces a list ends with ":" and may be as short as a heading.
-bool introduces_list(const std::string& text) { return !text.empty() && text.back() == ':' && word_count(text) >= 6; }
+// A numbered line that reads as a paragraph even when it is as short as a heading: one that
+// introduces a list (ends with ":", six words or more), or a recommendation ending with the
+// States that made it ("... programmes (Zimbabwe)").
+bool paragraph_anyway(const std::string& text) {
+  if (text.empty()) return false;
+  if (text.back() == ':' && word_count(text) >= 6) return true;
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ';' || text[end - 1] == '.' || text[end - 1] == '*' || text[end - 1] == ' ')) --end;
+  return end > 0 && text[end - 1] == ')' && !recommending_states(std::string_view(text).substr(0, end)).empty();
+}
 
 // SDG icons read by OCR: capitals with numbers between the words
 // ("1 POVERTY IN THE PRINCES 10 REDUCED 17 PARTHERSHIPS"). Never document text.
@@ -370,7 +378,7 @@ class Parser {
       // "121.1 Ratify ..." (UPR recommendations): sub-paragraphs of paragraph 121.
       static const Pattern subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)", false, "0123456789");
       if (subnumbered.full(text, m) && upper_share(m[3].str()) < 0.8 &&
-          (!heading_like(m[3].str()) || introduces_list(m[3].str()) || word_count(m[3].str()) > 14)) {
+          (!heading_like(m[3].str()) || paragraph_anyway(m[3].str()) || word_count(m[3].str()) > 14)) {
         item.kind = Kind::candidate;
         item.number = m[1].str() + "." + m[2].str();
         item.text = m[3].str();
@@ -391,7 +399,7 @@ class Parser {
           continue;
         }
         if (upper_share(body_text) < 0.8 &&
-            (!heading_like(body_text) || introduces_list(body_text) || word_count(body_text) > 14)) {
+            (!heading_like(body_text) || paragraph_anyway(body_text) || word_count(body_text) > 14)) {
           list_open = false;
           item.kind = Kind::candidate;
           item.number = m[1].str();
@@ -530,15 +538,17 @@ class Parser {
     }
     std::set<std::string> standing;
     for (std::size_t i : paragraphs) standing.insert(items_[i].number);
+    std::set<std::size_t> weak_taken;
+    for (std::size_t k : numbering.weak_taken) weak_taken.insert(candidates[k]);
     for (std::size_t i : candidates) {
       if (paragraphs.count(i)) continue;
       Item& item = items_[i];
-      if (item.weak) {  // a number that starts a line of text, no paragraph
+      if (item.weak && !weak_taken.count(i)) {  // a number that starts a line of text, no paragraph
         item.kind = Kind::text;
         item.text = item.number + " " + item.text;
       } else {
         item.kind = Kind::list_item;
-        item.marker = item.number + ".";
+        item.marker = item.number + (item.weak ? "" : ".");  // as printed
       }
       item.number.clear();
     }
@@ -591,8 +601,10 @@ class Parser {
     doc_.blocks.push_back(std::move(b));
   }
 
-  // The printed style of a list marker: "12." -> "1.", "(c)" -> "(a)", "•" stays.
-  static std::string marker_style(const std::string& marker) {
+  // The printed style of a list marker: "12." -> "1", "(c)" -> "(a)", "•" stays. A number
+  // that lost its period ("73") is of the style of the others.
+  static std::string marker_style(std::string marker) {
+    if (!marker.empty() && marker.back() == '.') marker.pop_back();
     std::string style;
     for (const char c : marker) {
       const auto u = static_cast<unsigned char>(c);
@@ -661,6 +673,14 @@ class Parser {
     }
   }
 
+  // Whether the first item after items_[i] ends with the States that made it.
+  bool first_item_attributed(std::size_t i) const {
+    for (std::size_t j = i + 1; j < items_.size() && j <= i + 3; ++j)
+      if (items_[j].kind == Kind::candidate || items_[j].kind == Kind::list_item)
+        return paragraph_anyway(items_[j].text) && items_[j].text.back() != ':';
+    return false;
+  }
+
   void add_recommendation(const Block& b, const std::string& kind, const std::string& addressee,
                           const std::string& position, std::vector<std::string> by) {
     doc_.recommendations.push_back({b.address, kind, addressee, b.text, std::move(by), position});
@@ -693,8 +713,15 @@ class Parser {
     for (std::size_t index = 0; index < items_.size(); ++index) {
       Item& item = items_[index];
       if (item.kind == Kind::section && !heading_in_sequence(item)) {
-        item.kind = Kind::text;
-        item.text = item.label.text + (item.label.style == LabelStyle::numeric ? " " : ". ") + item.text;
+        if (upr.active && item.label.style == LabelStyle::numeric && item.label.text.rfind(upr.number + ".", 0) == 0) {
+          // A short recommendation of the open list that read like a heading ("145.38
+          // Increase efforts to establish a national human rights institution").
+          item.kind = Kind::candidate;
+          item.number = item.label.text;
+        } else {
+          item.kind = Kind::text;
+          item.text = item.label.text + (item.label.style == LabelStyle::numeric ? " " : ". ") + item.text;
+        }
       }
       switch (item.kind) {
         case Kind::rec_heading: {
@@ -743,7 +770,9 @@ class Parser {
           if (item.number.find('.') == std::string::npos) {
             // A paragraph ends the list before it and may open the next.
             upr.active = false;
-            if (const auto intro = list_introduction(item.text); intro && list_follows(index)) {
+            const bool follows = list_follows(index);
+            if (const auto intro = list_introduction(item.text, follows && first_item_attributed(index));
+                intro && follows) {
               upr = {true, item.number, normalize_addressee(intro->state), intro->position, ""};
               if (upr.addressee.empty()) upr.addressee = metadata_value(doc_, "state_under_review");
               lists_.push_back({paragraph_address(doc_.id, item.number), item.span, {}, 0});
