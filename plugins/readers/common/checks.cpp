@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "cover.hpp"
@@ -79,8 +80,8 @@ void check_recommendation_lists(Document& doc, const std::vector<RecommendationL
 }
 
 void check_recommendations(Document& doc) {
-  std::set<std::string> starts;
-  for (const auto& r : doc.recommendations) starts.insert(r.address);
+  std::map<std::string_view, const Recommendation*> starts;
+  for (const auto& r : doc.recommendations) starts.emplace(r.address, &r);
   std::size_t unread = 0;
   std::string first;
   SourceSpan first_span;
@@ -91,9 +92,8 @@ void check_recommendations(Document& doc) {
       in_recommendations = speaks_of_recommendations(b.text);
       continue;
     }
-    if (starts.count(b.address)) {
-      for (const auto& r : doc.recommendations)
-        if (r.address == b.address) last_recommendation = &r.text;
+    if (const auto it = starts.find(b.address); it != starts.end()) {
+      last_recommendation = &it->second->text;
       continue;
     }
     // Sub-items are read into the recommendation before them.
@@ -143,10 +143,14 @@ void check_text_after_last_paragraph(Document& doc) {
   if (last == doc.blocks.size()) return;
   std::size_t words = 0, blocks = 0;
   SourceSpan span;
+  // The items of a list the paragraph introduces ("... the following issues:") are its own.
+  bool introduced = !doc.blocks[last].text.empty() && doc.blocks[last].text.back() == ':';
   for (std::size_t i = last + 1; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::heading) break;  // what a heading introduces has its place
     if (b.kind == BlockKind::table) continue;
+    if (b.kind == BlockKind::list_item && introduced) continue;
+    introduced = b.kind != BlockKind::list_item && !b.text.empty() && b.text.back() == ':';
     if (blocks++ == 0) span.first_line = b.span.first_line;
     span.last_line = b.span.last_line;
     words += word_count(b.text);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_map>
 
 #include <dossier/references.hpp>
 
@@ -128,12 +129,18 @@ std::size_t group_start(std::string_view text, std::size_t close) {
 // Whether the reference tables know `name` as a country, whole ("the Netherlands",
 // "Libyan Arab Jamahiriya", "Iran (Islamic Republic of)").
 bool known_country(std::string name) {
+  // The same few hundred names come back in every list: each is looked up once per thread.
+  thread_local std::unordered_map<std::string, bool> known;
+  if (const auto it = known.find(name); it != known.end()) return it->second;
+  const std::string key = name;
   // Typographic apostrophes ("People‟s", "People’s") as the tables spell them.
   for (const std::string_view quote : {"\xE2\x80\x9F", "\xE2\x80\x99"})
     for (std::size_t at; (at = name.find(quote)) != std::string::npos;) name.replace(at, quote.size(), "'");
+  bool found = false;
   for (const Reference& r : find_references(name, {}))
-    if (r.type == "country" && r.text.size() + 4 >= name.size()) return true;
-  return false;
+    if (r.type == "country" && r.text.size() + 4 >= name.size()) found = true;
+  if (known.size() < 100000) known.emplace(key, found);  // bounded: hostile input names anything
+  return found;
 }
 
 // The States a group names. Names the tables know are taken; "Mexico and Brazil",

@@ -21,7 +21,9 @@ bool split_label(const std::string& line, Label& label, std::string& rest) {
   const char c = line.empty() ? '\0' : line[0];
   if (!(c >= '0' && c <= '9') && std::string_view("IVXABCDEFGH(RSP").find(c) == std::string_view::npos) return false;
   Match m;
-  if (c == 'A' && annex.full(line, m)) {
+  if (c == 'A' && (line.compare(0, 3, "Ann") == 0 || line.compare(0, 3, "ANN") == 0 || line.compare(0, 3, "Ane") == 0 ||
+                   line.compare(0, 3, "ANE") == 0) &&
+      annex.full(line, m)) {
     label = {LabelStyle::annex, m[2].matched ? m[1].str() + " " + m[2].str() : m[1].str(), 1};
     rest = m[3].str();
     return true;

@@ -146,10 +146,14 @@ class Parser {
   Document run() {
     identify();
     const std::size_t known_furniture = doc_.furniture.size();
+    // One page flattened onto one line (file 000): a single line of text among furniture.
+    // Two lines of text settle it, so most documents are looked at no further.
     std::vector<const Line*> body;
-    for (const auto& l : lines_)
+    for (const auto& l : lines_) {
       if (!furniture(l.text, doc_.symbol, paged_)) body.push_back(&l);
       else doc_.furniture.push_back(l.text);
+      if (body.size() > 1) break;
+    }
     if (body.size() == 1 && body[0]->text.size() > 1500) {
       parse_flattened_page(body[0]->text, body[0]->number);
     } else {
@@ -262,7 +266,14 @@ class Parser {
         continue;
       }
       Match m;
-      if (line.text[0] != '\t' && contents_line.full(line.text, m)) {
+      // A contents line ends with its page number or its dots: only such lines are searched
+      // for a leader, and only those that have one are matched (the pattern scans the line).
+      const std::string& t = line.text;
+      const char end = t.back();
+      const bool leader = (std::isdigit(static_cast<unsigned char>(end)) ||
+                           (end == '.' && t.size() >= 2 && (t[t.size() - 2] == '.' || t[t.size() - 2] == ' '))) &&
+                          (t.find("....") != std::string::npos || t.find(". . .") != std::string::npos);
+      if (leader && line.text[0] != '\t' && contents_line.full(line.text, m)) {
         std::string row = "\t" + m[1].str();
         if (m[2].matched) {
           std::vector<std::string_view> numbers = layout_cells(trim(m[2].view));
@@ -319,10 +330,10 @@ class Parser {
         // ending in a comma or a word such as "the", "and", "of".
         Label next_label;
         std::string next_rest;
-        const bool cut_sentence = !starts_item && !ends_sentence(last.text) &&
-                                  std::isalpha(static_cast<unsigned char>(text[0])) &&
-                                  !split_label(text, next_label, next_rest) && upper_share(text) < 0.8 &&
-                                  stops_mid_sentence(last.text, last.kind == Kind::candidate);
+        const bool cut_sentence = open && !starts_item && std::isalpha(static_cast<unsigned char>(text[0])) &&
+                                  !ends_sentence(last.text) &&
+                                  stops_mid_sentence(last.text, last.kind == Kind::candidate) &&
+                                  upper_share(text) < 0.8 && !split_label(text, next_label, next_rest);
         // Never past the line limit: a run that long is no paragraph anyone wrote.
         if (open && (!starts_item || cut_item) && last.text.size() + text.size() < max_line_bytes &&
             ((line.indented && !line.after_blank) || (!ends_sentence(last.text) && starts_lower(text)) || cut_item ||
@@ -771,8 +782,9 @@ class Parser {
             // A paragraph ends the list before it and may open the next.
             upr.active = false;
             const bool follows = list_follows(index);
-            if (const auto intro = list_introduction(item.text, follows && first_item_attributed(index));
-                intro && follows) {
+            if (const auto intro = follows ? list_introduction(item.text, first_item_attributed(index))
+                                           : std::optional<ListIntroduction>{};
+                intro) {
               upr = {true, item.number, normalize_addressee(intro->state), intro->position, ""};
               if (upr.addressee.empty()) upr.addressee = metadata_value(doc_, "state_under_review");
               lists_.push_back({paragraph_address(doc_.id, item.number), item.span, {}, 0});

@@ -75,13 +75,14 @@ std::size_t word_count(std::string_view s) {
 
 bool heading_like(const std::string& text) {
   if (text.empty() || text.size() > 320) return false;
-  if (upper_share(text) > 0.85 && text.size() > 3) return true;  // "...AND REINTEGRATION."
+  const double upper = upper_share(text);
+  if (upper > 0.85 && text.size() > 3) return true;  // "...AND REINTEGRATION."
   // The punctuation that ends it, before any footnote star ("(Germany);*").
   std::size_t end = text.size();
   while (end > 1 && (text[end - 1] == '*' || text[end - 1] == ' ')) --end;
   const char last = text[end - 1];
   if (last == '.' || last == ';' || last == ',') return false;
-  if (upper_share(text) > 0.6) return true;  // capitals: long cluster titles are headings too
+  if (upper > 0.6) return true;  // capitals: long cluster titles are headings too
   return text.size() <= 100 && std::isupper(static_cast<unsigned char>(text[0]));
 }
 
