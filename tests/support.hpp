@@ -100,11 +100,26 @@ inline dossier::Source source_of(const fs::path& path) {
   return s;
 }
 
-/// Reads one file with the named reader plugin, as the host would.
-inline dossier::Document read_with(const std::string& reader_name, const fs::path& path) {
+/// Reads one source with the named reader plugin, as the host would.
+inline dossier::Document read_with(const std::string& reader_name, const dossier::Source& source) {
   auto reader = builtin_plugins().find(reader_name, dossier::PluginKind::reader)->make_reader();
   dossier::Context context(reader_name, {}, {}, nullptr);
-  return reader->read(source_of(path), context);
+  return reader->read(source, context);
+}
+
+/// Reads one file with the named reader plugin, as the host would.
+inline dossier::Document read_with(const std::string& reader_name, const fs::path& path) {
+  return read_with(reader_name, source_of(path));
+}
+
+/// Reads bytes a test made (`path` only names them) with the named reader plugin.
+inline dossier::Document read_with(const std::string& reader_name, const std::string& path,
+                                   const std::string& content) {
+  dossier::Source s;
+  s.path = path;
+  s.content = content;
+  s.sha256 = dossier::sha256_hex(s.content);
+  return read_with(reader_name, s);
 }
 
 }  // namespace test

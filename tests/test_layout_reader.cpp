@@ -1,4 +1,5 @@
-// The layout reader, loaded as a plugin, on pdftotext -layout text of two UN documents.
+// The layout reader, loaded as a plugin, on pdftotext -layout text of two UN documents and
+// of a synthetic UPR report built by the test (synthetic_upr.hpp).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -11,9 +12,11 @@
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"
 #include "support.hpp"
+#include "synthetic_upr.hpp"
 
 using namespace dossier;
 using namespace dossier::host;
+namespace upr = test::upr;
 namespace fs = std::filesystem;
 
 namespace {
@@ -129,4 +132,81 @@ TEST_CASE("A/HRC/WG.6/34/SVN/2: 144 endnotes resolved from flattened trailing di
                                         "rights mechanisms and bodies";
   });
   CHECK(heading);
+}
+
+namespace {
+
+Document read_layout_text(const std::string& text) { return test::read_with("layout", "synthetic-upr.txt", text); }
+
+std::string metadata(const Document& d, const std::string& key) {
+  for (const auto& m : d.metadata)
+    if (m.key == key) return m.value;
+  return {};
+}
+
+std::vector<const Diagnostic*> warnings(const Document& d) {
+  std::vector<const Diagnostic*> out;
+  for (const auto& x : d.diagnostics)
+    if (x.severity != Diagnostic::Severity::info) out.push_back(&x);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("synthetic UPR report: 40 recommendations across pages, footers on one line, a paragraph cut by a page") {
+  const upr::Report report = upr::make_report();
+  const std::string text = upr::layout_text(report);
+  auto layout = test::builtin_plugins().find("layout", PluginKind::reader)->make_reader();
+  auto plain = test::builtin_plugins().find("text", PluginKind::reader)->make_reader();
+  Source source;
+  source.content = text;
+  CHECK(layout->sniff(source) > plain->sniff(source));
+
+  const Document d = read_layout_text(text);
+  CHECK(d.id == upr::symbol);
+  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review");
+  CHECK(metadata(d, "session") == "58");
+  CHECK(metadata(d, "agenda_item") == "6");
+  CHECK(metadata(d, "state_under_review") == "Utopia");
+  CHECK(d.body == "Human Rights Council");
+
+  REQUIRE(d.recommendations.size() == report.recommendations.size());
+  REQUIRE(d.recommendations.size() == 40);
+  for (std::size_t i = 0; i < d.recommendations.size(); ++i) {
+    const auto& got = d.recommendations[i];
+    const auto& want = report.recommendations[i];
+    INFO("item " << want.item);
+    CHECK(got.address == std::string(upr::symbol) + " \xC2\xB6" "12." + std::to_string(want.item));
+    CHECK(got.text == want.text);
+    CHECK(got.recommended_by == want.states);
+    CHECK(got.position == "pending");
+    CHECK(got.addressee == "Utopia");
+    CHECK(got.kind == "recommendation");
+  }
+
+  std::vector<std::string> paragraphs;
+  for (const auto& b : d.blocks) {
+    INFO(b.address << ": " << b.text);
+    CHECK(b.text.find(upr::job) == std::string::npos);
+    CHECK(b.text.find(upr::symbol) == std::string::npos);
+    if (b.kind == BlockKind::numbered_paragraph && b.number.find('.') == std::string::npos)
+      paragraphs.push_back(b.number);
+  }
+  CHECK(paragraphs == std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"});
+  const auto fifth = std::find_if(d.blocks.begin(), d.blocks.end(), [](const Block& b) { return b.number == "5"; });
+  REQUIRE(fifth != d.blocks.end());
+  CHECK(fifth->text == report.cut_paragraph);
+
+  for (const Diagnostic* w : warnings(d)) FAIL_CHECK(w->code << ": " << w->message);
+}
+
+TEST_CASE("synthetic UPR report without items 12.17 and 12.18: the list's gap is reported with what it lost") {
+  const upr::Report report = upr::make_report({17, 18});
+  const Document d = read_layout_text(upr::layout_text(report));
+  CHECK(d.recommendations.size() == 38);
+  const auto w = warnings(d);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0]->code == "recommendations.gap");
+  CHECK(w[0]->lost == 2);
+  CHECK_THAT(w[0]->message, Catch::Contains("(17, 18)"));
 }
