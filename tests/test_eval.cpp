@@ -54,7 +54,7 @@ TEST_CASE("micro and macro scores count every labelled item, predicted or not") 
   CHECK(r.per_code[2].fp == 1);
 }
 
-TEST_CASE("a threshold drops weak predictions; other documents and levels are ignored") {
+TEST_CASE("a threshold drops weak predictions, and other documents and levels are ignored") {
   EvalOptions options;
   options.threshold = 0.5;
   options.document = "A/HRC/43/15";

@@ -177,7 +177,7 @@ TEST_CASE("the same input and build time give identical bytes") {
   CHECK(test::read_file(a / "corpus.json") == test::read_file(b / "corpus.json"));
 }
 
-TEST_CASE("an unchanged corpus is read from the store; a changed document alone is parsed again") {
+TEST_CASE("an unchanged corpus is read from the store, and a changed document alone is parsed again") {
   const fs::path out = test::fresh_dir("pipeline-store");
   const fs::path in = test::fresh_dir("pipeline-store-src");
   for (const auto& e : fs::directory_iterator(test::corpus_dir())) fs::copy_file(e.path(), in / e.path().filename());

@@ -90,18 +90,14 @@ TEST_CASE("recommending States are read from the parentheses that end a recommen
   CHECK(recommending_states("No parentheses at all;").empty());
 }
 
-// Finding: state_name() turns "d'Ivoire" away (a word in lower case that is no connector)
-// before the country tables, which know the name, are asked.
-TEST_CASE("Cote d'Ivoire, as printed with its accent, is a recommending State", "[!mayfail]") {
+TEST_CASE("Cote d'Ivoire, as printed with its accent, is a recommending State") {
   const std::string curly = "C\xC3\xB4te d\xE2\x80\x99Ivoire", straight = "C\xC3\xB4te d'Ivoire";
   CHECK(recommending_states("Ratify the Convention (" + curly + ");") == Names{curly});
   CHECK(recommending_states("Ratify the Convention (Belgium) (" + straight + ");") == Names{"Belgium", straight});
   CHECK(count_attributions("Ratify the Convention (" + curly + ");") == 1);
 }
 
-// Finding: the tables match "Netherlands" inside "Netherlands (Kingdom of the)", the name UN
-// documents now print, but not the name whole; so it is taken only alone in its group.
-TEST_CASE("Netherlands (Kingdom of the) is a recommending State among others", "[!mayfail]") {
+TEST_CASE("Netherlands (Kingdom of the) is a recommending State among others") {
   CHECK(recommending_states("Ratify the Convention (Netherlands (Kingdom of the));") ==
         Names{"Netherlands (Kingdom of the)"});
   CHECK(recommending_states("Ratify the Convention (Belgium) (Netherlands (Kingdom of the));") ==

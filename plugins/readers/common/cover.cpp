@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 #include <vector>
 
 #include "furniture.hpp"
@@ -62,16 +63,29 @@ bool body_name(const std::string& s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c == ':' || std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-// "HUMAN RIGHTS COUNCIL" -> "Human Rights Council"; names in mixed case stay as printed.
+// "HUMAN RIGHTS COUNCIL" -> "Human Rights Council", "UNITED REPUBLIC OF TANZANIA" ->
+// "United Republic of Tanzania"; names in mixed case stay as printed.
 std::string title_case(std::string s) {
   if (upper_share(s) < 0.9) return s;
-  bool start = true;
-  for (char& c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
-    start = c == ' ' || c == '-' || c == '(';
+  static const std::set<std::string> connectors = {"of", "and", "the", "for", "on", "in", "de", "des", "du", "la", "le", "y", "del"};
+  std::string out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    std::string word = s.substr(start, end - start);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!word.empty() && (out.empty() || !connectors.count(word))) {
+      bool cap = true;
+      for (char& c : word) {
+        if (cap) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        cap = c == '-' || c == '(';
+      }
+    }
+    out += (out.empty() ? "" : " ") + word;
+    start = end + 1;
   }
-  return s;
+  return out;
 }
 
 void set(Document& doc, std::string key, std::string value) {
@@ -97,7 +111,7 @@ int english_ordinal(std::string_view word) {
 void read_cover(std::string_view head, Document& doc) {
   const std::vector<std::string> cells = head_cells(head);
   static const Pattern session(R"(^([A-Za-z\-]+)\s+session\b.*$)", /*ignore_case=*/true);
-  static const Pattern agenda(R"(^(?:Agenda\s+item|Item)\s+(\d{1,3}(?:\s*\([a-z]\))?)\b.*$)", /*ignore_case=*/true);
+  static const Pattern agenda(R"(^(?:Agenda\s+item|Item)\s+(\d{1,3}(?:\s*\([a-z]\))?)(?:[\s,.;:].*)?$)", /*ignore_case=*/true);
   static const Pattern upr_title(
       R"(^(?:Report of the Working Group on the Universal Periodic Review|Rapport du Groupe de travail sur l.Examen p\S+riodique universel|Informe del Grupo de Trabajo sobre el Examen Peri\S+dico Universal)\W*$)",
       /*ignore_case=*/true);

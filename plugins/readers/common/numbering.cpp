@@ -9,12 +9,14 @@ namespace {
 
 using Chain = std::vector<std::size_t>;  // candidate indexes, in order
 
-// Whether `inner` lies wholly between two consecutive members of `outer` (a list inside one
-// of its paragraphs).
-bool nested_in(const Chain& inner, const Chain& outer) {
+// Whether `inner` lies wholly between two consecutive members of `outer` whose numbers
+// follow each other (a list inside paragraph 67, between 67 and 68). Between the two sides
+// of a gap (3 ... 7) lies what the gap was joined across, not a list.
+bool nested_in(const Chain& inner, const Chain& outer, const std::vector<NumberCandidate>& candidates) {
   if (&inner == &outer || outer.size() < 2) return false;
   const auto after = std::upper_bound(outer.begin(), outer.end(), inner.front());
-  return after != outer.begin() && after != outer.end() && inner.back() < *after;
+  if (after == outer.begin() || after == outer.end() || inner.back() >= *after) return false;
+  return candidates[*after].number == candidates[*(after - 1)].number + 1;
 }
 
 // How far a run may skip: a few paragraphs lost (a page the text layer lacks, numbers that
@@ -80,7 +82,7 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
   std::vector<bool> nested(runs.size(), false);
   for (std::size_t a = 0; a < runs.size(); ++a)
     for (std::size_t b = 0; b < runs.size() && !nested[a]; ++b)
-      if (a != b && nested_in(runs[a], runs[b])) nested[a] = true;
+      if (a != b && nested_in(runs[a], runs[b], candidates)) nested[a] = true;
   std::size_t main = runs.size();
   for (std::size_t k = 0; k < runs.size(); ++k)
     if (!nested[k] && (main == runs.size() || runs[k].size() > runs[main].size())) main = k;
@@ -108,7 +110,7 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
 
   // What is neither in the run nor in a list nested in it.
   for (std::size_t k = 0; k < runs.size(); ++k) {
-    if (k == main || nested_in(runs[k], run)) continue;
+    if (k == main || nested_in(runs[k], run, candidates)) continue;
     result.unplaced.insert(result.unplaced.end(), runs[k].begin(), runs[k].end());
   }
   std::sort(result.unplaced.begin(), result.unplaced.end());

@@ -110,7 +110,10 @@ bool state_name(std::string_view s) {
       lower_letters += std::islower(static_cast<unsigned char>(c)) != 0;
     }
     const auto first = static_cast<unsigned char>(w[0]);
-    if (std::islower(first) && !name_connector(w)) return false;
+    // "d'Ivoire", "d’Ivoire", "l'Union": an elided article before a capital.
+    const bool elided = w.size() > 2 && (w[0] == 'd' || w[0] == 'l') &&
+                        (w[1] == '\'' || w.substr(1, 3) == "\xE2\x80\x99");
+    if (std::islower(first) && !name_connector(w) && !elided) return false;
   }
   return words >= 1 && words <= 8 && lower_letters > 0;
 }
@@ -136,9 +139,12 @@ bool known_country(std::string name) {
   // Typographic apostrophes ("People‟s", "People’s") as the tables spell them.
   for (const std::string_view quote : {"\xE2\x80\x9F", "\xE2\x80\x99"})
     for (std::size_t at; (at = name.find(quote)) != std::string::npos;) name.replace(at, quote.size(), "'");
+  // The name whole, or before its qualifier: "Netherlands (Kingdom of the)".
+  const std::size_t paren = name.find(" (");
+  const std::size_t core = paren == std::string::npos ? name.size() : paren;
   bool found = false;
   for (const Reference& r : find_references(name, {}))
-    if (r.type == "country" && r.text.size() + 4 >= name.size()) found = true;
+    if (r.type == "country" && (r.text.size() + 4 >= name.size() || (r.begin == 0 && r.end >= core))) found = true;
   if (known.size() < 100000) known.emplace(key, found);  // bounded: hostile input names anything
   return found;
 }
