@@ -90,6 +90,8 @@ struct Logical {
 
 // A dot leader: five dots, spaced or not, as contents tables print between title and page.
 bool has_dot_leader(std::string_view t) {
+  // Most lines have no ".." and no ". ." at all: a fast search rules them out.
+  if (t.find("..") == std::string_view::npos && t.find(". .") == std::string_view::npos) return false;
   std::size_t run = 0;
   for (const char c : t) {
     if (c == '.') {
@@ -115,6 +117,17 @@ bool has_marker(const std::string& text, int n) {
       return true;
   }
   return false;
+}
+
+// "(2) and 16 of ...": a short bracketed number or letter, a space, a word in lower case.
+bool wrapped_reference(const std::string& t) {
+  if (t.size() < 5 || t[0] != '(') return false;
+  std::size_t close = 1;
+  while (close < t.size() && close <= 5 && std::isalnum(static_cast<unsigned char>(t[close])) &&
+         !std::isupper(static_cast<unsigned char>(t[close])))
+    ++close;
+  return close > 1 && close < t.size() - 2 && t[close] == ')' && t[close + 1] == ' ' &&
+         std::islower(static_cast<unsigned char>(t[close + 2]));
 }
 
 // Words after which a number is a reference, not a footnote marker ("paragraph 15").
@@ -319,7 +332,7 @@ ParsedSource unwrap_layout(std::string_view content) {
   // that note and the next ones in order, and its marker printed in the page's text above
   // ("... (Azerbaijan);2"). Sequence, place and marker together, not a pattern alone.
   {
-    static const Pattern note_label(R"(^(\d{1,3})(?:\s+(\S.*))?$)");
+    static const Pattern note_label(R"(^(\d{1,3})(?:\s+(\S.*))?$)", false, "0123456789");
     int next_note = 1;
     for (const auto& f : out.footnotes)
       if (std::isdigit(static_cast<unsigned char>(f.label[0]))) next_note = std::max(next_note, std::stoi(f.label) + 1);
@@ -403,9 +416,8 @@ ParsedSource unwrap_layout(std::string_view content) {
     bool new_paragraph = logical.empty() || starts_item(l.text) || contents || logical.back().contents;
     // "(2) and 16 of the Convention ...": a reference that wrapped to the start of a line
     // inside a sentence, not an item.
-    static const Pattern wrapped_reference(R"(^\([0-9a-z]{1,4}\)\s+[a-z])");
-    if (new_paragraph && !logical.empty() && !contents && !ends_clause(logical.back().text) &&
-        wrapped_reference.contains(l.text))
+    if (new_paragraph && !logical.empty() && !contents && wrapped_reference(l.text) &&
+        !ends_clause(logical.back().text))
       new_paragraph = false;
     if (!new_paragraph) {
       const Logical& last = logical.back();
@@ -435,7 +447,7 @@ ParsedSource unwrap_layout(std::string_view content) {
       if (!last.text.empty() && last.text.back() == '-' && !std::isupper(static_cast<unsigned char>(l.text[0])))
         last.text += l.text;  // "long-" + "term"
       else
-        last.text += " " + l.text;
+        last.text.append(1, ' ').append(l.text);
       last.last_length = l.text.size();
       last.last_indent = l.indent;
       ++last.physical_lines;

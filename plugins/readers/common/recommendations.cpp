@@ -131,11 +131,11 @@ std::size_t group_start(std::string_view text, std::size_t close) {
 
 // Whether the reference tables know `name` as a country, whole ("the Netherlands",
 // "Libyan Arab Jamahiriya", "Iran (Islamic Republic of)").
-bool known_country(std::string name) {
+bool known_country(const std::string& key) {
   // The same few hundred names come back in every list: each is looked up once per thread.
   thread_local std::unordered_map<std::string, bool> known;
-  if (const auto it = known.find(name); it != known.end()) return it->second;
-  const std::string key = name;
+  if (const auto it = known.find(key); it != known.end()) return it->second;
+  std::string name = key;
   // Typographic apostrophes ("People‟s", "People’s") as the tables spell them.
   for (const std::string_view quote : {"\xE2\x80\x9F", "\xE2\x80\x99"})
     for (std::size_t at; (at = name.find(quote)) != std::string::npos;) name.replace(at, quote.size(), "'");

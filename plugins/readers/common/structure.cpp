@@ -338,7 +338,7 @@ class Parser {
         if (open && (!starts_item || cut_item) && last.text.size() + text.size() < max_line_bytes &&
             ((line.indented && !line.after_blank) || (!ends_sentence(last.text) && starts_lower(text)) || cut_item ||
              cut_sentence)) {
-          last.text += " " + (cut_item ? after_marker : text);
+          last.text.append(1, ' ').append(cut_item ? after_marker : text);
           last.span.last_line = line.number;
           last.footnotes.insert(last.footnotes.end(), refs.begin(), refs.end());
           continue;
