@@ -75,7 +75,11 @@ bool furniture_anyway(const std::string& t, const std::string& symbol) {
 bool starts_item(const std::string& t) {
   static const Pattern item(
       R"(^(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
-  return item.contains(t);
+  // What an item can start with: most lines start otherwise and need no match.
+  const auto c = t.empty() ? 0u : static_cast<unsigned char>(t[0]);
+  const bool may = (c >= '0' && c <= '9') || c == '(' || c == '-' || c == 0xE2 || c == 0xEF || c == 0xC2 ||
+                   (c >= 'A' && c <= 'I') || c == 'V' || c == 'X';
+  return may && item.contains(t);
 }
 
 struct Logical {
@@ -242,6 +246,9 @@ ParsedSource unwrap_layout(std::string_view content) {
 
   // --- Physical lines, page by page -------------------------------------------------------
   std::vector<PageLine> lines;
+  // One allocation for every line: growing by doubling frees and takes back ever larger
+  // blocks, which the allocator hands back to the system and faults in again, per document.
+  lines.reserve(static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')) + 1);
   {
     std::uint32_t number = 0, page = 0;
     std::size_t start = 0;
@@ -400,6 +407,7 @@ ParsedSource unwrap_layout(std::string_view content) {
     }
   }
   std::vector<Logical> logical;
+  logical.reserve(body_end);  // at most one paragraph per line (see lines.reserve)
   bool gap = true;
   std::uint32_t page = 0;  // of the last line taken into a paragraph
   for (std::size_t i = 0; i < body_end; ++i) {
@@ -467,6 +475,7 @@ ParsedSource unwrap_layout(std::string_view content) {
   for (const auto& f : out.footnotes)
     if (f.label[0] == '*') star_labels.insert(f.label);
 
+  out.lines.reserve(logical.size());
   for (auto& l : logical) {
     SourceLine s;
     s.number = l.number;

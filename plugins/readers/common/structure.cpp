@@ -260,6 +260,7 @@ class Parser {
 
     bool list_open = false;  // after a line ending with ':' or a recommendations heading
     int last_list_number = 0;
+    items_.reserve(lines_.size());  // at most one item per line
     for (const Line& line : lines_) {
       if (furniture(line.text, doc_.symbol, paged_)) {
         doc_.furniture.push_back(line.text);
@@ -719,6 +720,7 @@ class Parser {
   }
 
   void build() {
+    doc_.blocks.reserve(items_.size());  // about one block per item
     RecommendationContext rec;
     UprList upr;
     for (std::size_t index = 0; index < items_.size(); ++index) {
