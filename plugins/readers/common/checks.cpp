@@ -13,14 +13,8 @@ namespace dossier::readers {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 bool speaks_of_recommendations(std::string_view text) {
-  const std::string t = lower(text);
+  const std::string t = ascii_lower(text);
   return t.find("recommendation") != std::string::npos || t.find("recommandation") != std::string::npos ||
          t.find("recomendaci") != std::string::npos;
 }
@@ -129,7 +123,7 @@ void check_recommendations(Document& doc) {
              std::to_string(attributions - attributed) + "; the text of every item was read",
          {}, "recommendations.grouped", 0});
   const bool upr = !metadata_value(doc, "state_under_review").empty() ||
-                   lower(doc.title).find("universal periodic review") != std::string::npos;
+                   ascii_lower(doc.title).find("universal periodic review") != std::string::npos;
   if (upr && doc.recommendations.empty())
     doc.diagnostics.push_back({Diagnostic::Severity::warning,
                                "a report of the Universal Periodic Review, but no recommendation could be read from it",

@@ -14,12 +14,6 @@ namespace dossier::readers {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 int ordinal_unit(std::string_view w) {
   static const std::array<std::string_view, 19> units = {
       "first",   "second",  "third",      "fourth",     "fifth",     "sixth",       "seventh",
@@ -98,7 +92,7 @@ void set(Document& doc, std::string key, std::string value) {
 }  // namespace
 
 int english_ordinal(std::string_view word) {
-  const std::string w = lower(word);
+  const std::string w = ascii_lower(word);
   if (const int u = ordinal_unit(w)) return u;
   if (const int t = tens(w, true)) return t;
   const std::size_t dash = w.find('-');

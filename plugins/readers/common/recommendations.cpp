@@ -40,12 +40,6 @@ std::optional<RecommendationHeading> recommendation_heading(const std::string& t
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 bool contains_any(const std::string& haystack, std::initializer_list<std::string_view> needles) {
   return std::any_of(needles.begin(), needles.end(),
                      [&](std::string_view n) { return haystack.find(n) != std::string::npos; });
@@ -55,7 +49,7 @@ bool contains_any(const std::string& haystack, std::initializer_list<std::string
 
 std::optional<ListIntroduction> list_introduction(const std::string& text, bool items_attributed) {
   if (text.size() > 800) return std::nullopt;
-  const std::string t = lower(text);
+  const std::string t = ascii_lower(text);
   if (!items_attributed && !contains_any(t, {"recommendation", "recommandation", "recomendaci"})) return std::nullopt;
   // It must announce what follows: "...:" or "the following", "listed below".
   const bool announces = t.back() == ':' || contains_any(t, {"following", "below", "suivantes", "ci-dessous",

@@ -354,12 +354,15 @@ class Parser {
       Label lab;
       std::string rest = text;
       const bool labelled = split_label(text, lab, rest);
-      if (labelled && lab.style == LabelStyle::annex) {
+      auto push_section = [&] {
         item.kind = Kind::section;
         item.label = lab;
         item.text = rest;
         list_open = false;
         items_.push_back(std::move(item));
+      };
+      if (labelled && lab.style == LabelStyle::annex) {
+        push_section();
         continue;
       }
       if (const auto heading = recommendation_heading(rest)) {
@@ -437,11 +440,7 @@ class Parser {
         if (lab.style == LabelStyle::paren_letter && ends_sentence(rest)) {
           // "(a) Ratify ..." is an enumerated item, not a heading.
         } else {
-          item.kind = Kind::section;
-          item.label = lab;
-          item.text = rest;
-          list_open = false;
-          items_.push_back(std::move(item));
+          push_section();
           continue;
         }
       }

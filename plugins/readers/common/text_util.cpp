@@ -15,6 +15,13 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 bool ends_sentence(std::string_view s) {
   if (s.empty()) return true;
   static const std::array<std::string_view, 8> endings = {".", ";", ":", "!", "?", "\xE2\x80\x9D", "\"", ")"};

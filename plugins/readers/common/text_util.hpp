@@ -10,6 +10,9 @@ namespace dossier::readers {
 /// `s` without leading and trailing white space.
 std::string trim(std::string_view s);
 
+/// `s` with its ASCII letters in lower case.
+std::string ascii_lower(std::string_view s);
+
 /// Whether `s` ends a sentence or clause: . ; : ! ? ) or a closing quote. Empty counts as ended.
 bool ends_sentence(std::string_view s);
 
