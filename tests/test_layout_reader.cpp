@@ -210,3 +210,27 @@ TEST_CASE("synthetic UPR report without items 12.17 and 12.18: the list's gap is
   CHECK(w[0]->lost == 2);
   CHECK_THAT(w[0]->message, Catch::Contains("(17, 18)"));
 }
+
+TEST_CASE("a contents table in layout text is a table whose cells keep their paragraph and page numbers") {
+  // Two pages so that the running head repeats; the contents lines carry dot leaders.
+  const std::string text =
+      "                                                              A/HRC/99/1\n\n"
+      "            Contents\n"
+      "                                                                Paragraphs      Page\n"
+      "            I.    Summary of the proceedings ..........................      1\xE2\x80\x93" "93          3\n"
+      "            II.   Conclusions and/or recommendations ..................     94\xE2\x80\x93" "96         13\n\n"
+      "            1.    The Working Group held its session in Geneva and adopted this report on the\n"
+      "            day it met, with every delegation present.\n"
+      "\f                                                              A/HRC/99/1\n\n"
+      "            2.    The troika was made of three States chosen by lot.\n"
+      "            3.    The report was adopted ad referendum.\n";
+  const Document d = read_layout_text(text);
+  const auto table = std::find_if(d.blocks.begin(), d.blocks.end(), [](const Block& b) { return b.kind == BlockKind::table; });
+  REQUIRE(table != d.blocks.end());
+  REQUIRE(table->cells.size() >= 2);
+  const auto& row = table->cells[table->cells.size() - 1];
+  REQUIRE(row.size() == 3);
+  CHECK(row[0] == "II.   Conclusions and/or recommendations");
+  CHECK(row[1] == "94\xE2\x80\x93" "96");
+  CHECK(row[2] == "13");
+}

@@ -277,8 +277,8 @@ class Parser {
       if (leader && line.text[0] != '\t' && contents_line.full(line.text, m)) {
         std::string row = "\t" + m[1].str();
         if (m[2].matched) {
-          std::vector<std::string_view> numbers = layout_cells(trim(m[2].view));
-          for (std::string_view n : numbers) row += "\t" + std::string(n);
+          const std::string numbers = trim(m[2].view);  // the cells are views into it
+          for (std::string_view n : layout_cells(numbers)) row += "\t" + std::string(n);
         }
         add_table_row({row, line.number, line.indented, line.after_blank, {}});
         continue;
