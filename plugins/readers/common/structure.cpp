@@ -2,6 +2,7 @@
 
 #include "checks.hpp"
 #include "cover.hpp"
+#include "footnotes.hpp"
 #include "furniture.hpp"
 #include "numbering.hpp"
 #include "pattern.hpp"
@@ -28,27 +29,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------
 // Small text helpers
-
-// Markdown left by converters: **bold**, *italic*, [text](#link), <http://...>.
-std::string strip_markup(const std::string& line) {
-  static const Pattern link(R"(\[([^\]]*)\]\([^)]*\))");
-  static const Pattern angle_url(R"(<(https?://[^>]+)>)");
-  std::string s = line.find('[') != std::string::npos ? link.replace_all(line, "\\1") : line;
-  if (s.find('<') != std::string::npos) s = angle_url.replace_all(s, "\\1");
-  if (s.find('*') == std::string::npos) return trim(s);
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '*') {
-      // Emphasis markers only: a '*' next to a letter or another '*', not a footnote "*".
-      const bool prev_word = i > 0 && !std::isspace(static_cast<unsigned char>(s[i - 1]));
-      const bool next_word = i + 1 < s.size() && !std::isspace(static_cast<unsigned char>(s[i + 1]));
-      if (prev_word || next_word) continue;
-    }
-    out += s[i];
-  }
-  return trim(out);
-}
 
 // Lines of converted text that belong to the page, not to the text. Converted text keeps
 // no pages to compare, so the shapes are known ones; paged sources (layout text, PDF) have
@@ -165,7 +145,7 @@ class Parser {
     }
     check_recommendations(doc_);
     check_text_after_last_paragraph(doc_);
-    resolve_footnotes();
+    resolve_footnotes(doc_, std::move(footnotes_));
     for (const auto& b : doc_.blocks) {
       if (b.kind == BlockKind::table) continue;  // contents lists repeat the headings
       auto found = find_references(b.text, b.address);
@@ -1009,51 +989,6 @@ class Parser {
     return out + text.substr(from);
   }
 
-  // --- Footnotes --------------------------------------------------------------------------
-  void resolve_footnotes() {
-    std::map<std::string, std::size_t> by_label;
-    for (auto& f : footnotes_) {
-      if (by_label.count(f.label)) {
-        // A second series of notes numbered afresh (an annex's): the model keeps one note
-        // per label, so this one's text is not in it.
-        doc_.diagnostics.push_back({Diagnostic::Severity::warning,
-                                    "footnote " + f.label + " appears twice; the second (\"" + f.text.substr(0, 50) +
-                                        "...\") is not kept",
-                                    {}, "footnotes.repeated", 1});
-        continue;
-      }
-      by_label[f.label] = doc_.footnotes.size();
-      doc_.footnotes.push_back(f);
-    }
-    std::set<std::string> cited;
-    std::vector<std::string> unmatched;
-    SourceSpan first_unmatched;
-    for (const auto& b : doc_.blocks) {
-      for (const auto& label : b.footnote_refs) {
-        auto it = by_label.find(label);
-        if (it == by_label.end()) {
-          if (unmatched.empty()) first_unmatched = b.span;
-          unmatched.push_back(label + " (" + b.address + ")");
-          continue;
-        }
-        doc_.footnotes[it->second].anchors.push_back(b.address);
-        cited.insert(label);
-      }
-    }
-    if (!unmatched.empty()) {
-      std::string which;
-      for (std::size_t i = 0; i < unmatched.size() && i < 5; ++i) which += (i ? ", " : "") + unmatched[i];
-      if (unmatched.size() > 5) which += ", ...";
-      doc_.diagnostics.push_back({Diagnostic::Severity::warning,
-                                  std::to_string(unmatched.size()) + " footnote marker(s) have no footnote text: " + which,
-                                  first_unmatched, "footnotes.missing", static_cast<std::uint32_t>(unmatched.size())});
-    }
-    for (const auto& f : doc_.footnotes)
-      if (!cited.count(f.label))
-        doc_.diagnostics.push_back(
-            {Diagnostic::Severity::info, "footnote " + f.label + " is never cited", {}, "footnotes.uncited", 0});
-  }
-
   std::vector<Line> lines_;
   std::string raw_head_;
   std::string path_;
@@ -1069,124 +1004,12 @@ class Parser {
 
 }  // namespace
 
-std::vector<SourceLine> split_converted_lines(std::string_view content) {
-  std::vector<SourceLine> lines;
-  std::uint32_t number = 0;
-  bool blank = true;
-  std::size_t start = 0;
-  while (start <= content.size()) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    std::string raw(content.substr(start, end - start));
-    start = end + 1;
-    ++number;
-    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    // Form feeds mark page breaks; the text around them runs on.
-    std::replace(raw.begin(), raw.end(), '\f', ' ');
-    const bool indented = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
-    const bool tabbed = raw.find('\t', indented ? 1 : 0) != std::string::npos;
-    std::string text = strip_markup(raw);
-    if (text.empty()) {
-      blank = true;
-      if (end == content.size()) break;
-      continue;
-    }
-    if (tabbed) text = "\t" + raw;  // tables keep their cells; marked by a leading tab
-    lines.push_back({text, number, indented, blank, {}});
-    blank = false;
-    if (end == content.size()) break;
-  }
-  return lines;
-}
-
-namespace {
-
-// Where the piece of `text` starting at `from` ends: at most max_line_bytes on, after the
-// last space within that if any, else at the start of a UTF-8 sequence.
-std::size_t piece_end(std::string_view text, std::size_t from) {
-  std::size_t end = from + max_line_bytes;
-  if (end >= text.size()) return text.size();
-  const std::size_t space = text.rfind(' ', end - 1);
-  if (space != std::string_view::npos && space > from + max_line_bytes / 2) return space + 1;
-  while (end > from + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return end;
-}
-
-std::string too_long_message(std::size_t lines, std::size_t longest, std::size_t pieces, const char* what) {
-  return std::string(altered_prefix) + std::to_string(lines) + " " + what +
-         (lines == 1 ? " was " : "s were ") + "longer than " + std::to_string(max_line_bytes) +
-         " bytes (the longest " + std::to_string(longest) + "); broken into " + std::to_string(pieces) +
-         " paragraphs";
-}
-
-}  // namespace
-
-Diagnostic break_long_lines(std::string& text) {
-  std::size_t lines = 0, longest = 0, pieces = 0;
-  std::string out;
-  std::size_t copied = 0;  // text[0, copied) is in `out` already
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end - start > max_line_bytes) {
-      if (out.empty()) out.reserve(text.size() + text.size() / max_line_bytes * 2 + 16);
-      out.append(text, copied, start - copied);
-      const std::string_view line(text.data() + start, end - start);
-      for (std::size_t from = 0; from < line.size();) {
-        const std::size_t to = piece_end(line, from);
-        if (from > 0) out += "\n\n";
-        out.append(line.substr(from, to - from));
-        from = to;
-        ++pieces;
-      }
-      copied = end;
-      ++lines;
-      longest = std::max(longest, end - start);
-    }
-    start = end + 1;
-  }
-  if (lines == 0) return {Diagnostic::Severity::warning, {}, {}};
-  out.append(text, copied, std::string::npos);
-  text = std::move(out);
-  return {Diagnostic::Severity::warning, too_long_message(lines, longest, pieces, "line"), {}};
-}
-
 Document parse_structure(ParsedSource source, const std::string& path) {
   // Front ends join lines into paragraphs, which can outgrow the limit in turn.
-  std::size_t lines = 0, longest = 0, pieces = 0;
-  if (std::any_of(source.lines.begin(), source.lines.end(),
-                  [](const SourceLine& l) { return l.text.size() > max_line_bytes; })) {
-    std::vector<SourceLine> bounded;
-    for (auto& l : source.lines) {
-      if (l.text.size() <= max_line_bytes) {
-        bounded.push_back(std::move(l));
-        continue;
-      }
-      ++lines;
-      longest = std::max(longest, l.text.size());
-      for (std::size_t from = 0; from < l.text.size();) {
-        const std::size_t to = piece_end(l.text, from);
-        SourceLine piece{trim(std::string_view(l.text).substr(from, to - from)), l.number, l.indented,
-                         from == 0 ? l.after_blank : true, {}};
-        if (from == 0) piece.footnote_refs = std::move(l.footnote_refs);
-        bounded.push_back(std::move(piece));
-        from = to;
-        ++pieces;
-      }
-    }
-    source.lines = std::move(bounded);
-  }
+  Diagnostic broken = break_long_paragraphs(source.lines);
   Document doc = Parser(std::move(source), path).run();
-  if (lines > 0)
-    doc.diagnostics.push_back({Diagnostic::Severity::warning, too_long_message(lines, longest, pieces, "paragraph"), {}});
+  if (!broken.message.empty()) doc.diagnostics.push_back(std::move(broken));
   return doc;
-}
-
-Document parse_converted_text(std::string_view content, const std::string& path) {
-  ParsedSource source;
-  source.lines = split_converted_lines(content);
-  source.raw_head = std::string(content.substr(0, std::min<std::size_t>(content.size(), 3000)));
-  return parse_structure(std::move(source), path);
 }
 
 }  // namespace dossier::readers

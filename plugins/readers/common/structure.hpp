@@ -45,6 +45,15 @@ constexpr std::size_t max_line_bytes = 64 * 1024;
 /// add to the document, with an empty message when no line was that long.
 Diagnostic break_long_lines(std::string& text);
 
+/// Breaks every logical line longer than max_line_bytes into pieces (at spaces, never inside
+/// a UTF-8 sequence), each a paragraph of its own. Returns the warning to add to the
+/// document, with an empty message when none was that long.
+Diagnostic break_long_paragraphs(std::vector<SourceLine>& lines);
+
+/// Markdown left by converters taken out: **bold**, *italic*, [text](#link), <http://...>;
+/// a lone "*" (a footnote mark) stays. The result is trimmed.
+std::string strip_markup(const std::string& line);
+
 /// Lines of converted text (one paragraph per line, Markdown left by converters).
 std::vector<SourceLine> split_converted_lines(std::string_view content);
 
