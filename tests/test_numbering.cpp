@@ -82,7 +82,7 @@ TEST_CASE("a paragraph lost from the run is a gap, and the run goes on across it
   CHECK_FALSE(p.ambiguous);
 }
 
-TEST_CASE("several lost paragraphs are one gap, a larger jump starts another run") {
+TEST_CASE("lost paragraphs are a gap in the run; a stray number far on is not") {
   std::vector<NumberCandidate> c;
   add_run(c, 1, 30);
   add_run(c, 34, 60);
@@ -92,13 +92,39 @@ TEST_CASE("several lost paragraphs are one gap, a larger jump starts another run
   CHECK(p.gaps[0].last == 33);
   CHECK(p.paragraphs.size() == 57);
 
+  // Nine numbers lost (a page or two the text layer lacks): a run of five after them still
+  // carries the numbering on.
   c.clear();
   add_run(c, 1, 30);
-  add_run(c, 40, 44);  // ten numbers on: not the same run
+  add_run(c, 40, 44);
+  p = find_paragraph_numbering(c);
+  std::vector<int> expected = range(1, 30);
+  for (int n : range(40, 44)) expected.push_back(n);
+  CHECK(numbers_at(c, p.paragraphs) == expected);
+  REQUIRE(p.gaps.size() == 1);
+  CHECK(p.gaps[0].first == 31);
+  CHECK(p.gaps[0].last == 39);
+
+  // One number far on, alone, is no continuation.
+  c.clear();
+  add_run(c, 1, 30);
+  c.push_back({45, false});
   p = find_paragraph_numbering(c);
   CHECK(numbers_at(c, p.paragraphs) == range(1, 30));
   CHECK(p.gaps.empty());
-  CHECK(numbers_at(c, p.unplaced) == range(40, 44));
+  CHECK(numbers_at(c, p.unplaced) == std::vector<int>{45});
+}
+
+TEST_CASE("a paragraph number printed twice neither breaks the run nor starts another") {
+  std::vector<NumberCandidate> c;
+  add_run(c, 1, 15);
+  c.push_back({15, false});
+  add_run(c, 16, 40);
+  const ParagraphNumbering p = find_paragraph_numbering(c);
+  CHECK(p.paragraphs.size() == 40);
+  CHECK(p.repeated == std::vector<std::size_t>{15});
+  CHECK(p.gaps.empty());
+  CHECK_FALSE(p.ambiguous);
 }
 
 TEST_CASE("a number printed without its period is a paragraph only where it fills the next place") {
@@ -130,11 +156,18 @@ TEST_CASE("a number without its period that nothing follows is no paragraph") {
   CHECK(numbers_at(c, p.paragraphs) == range(1, 9));
 }
 
-TEST_CASE("two rival runs of similar length leave the numbering ambiguous") {
+TEST_CASE("of two rival runs of similar length the longer is taken and the choice is said to be close") {
   std::vector<NumberCandidate> c;
   add_run(c, 1, 10);
   add_run(c, 1, 8);  // after the last paragraph, nested in nothing
-  const ParagraphNumbering p = find_paragraph_numbering(c);
+  ParagraphNumbering p = find_paragraph_numbering(c);
+  CHECK(p.ambiguous);
+  CHECK(numbers_at(c, p.paragraphs) == range(1, 10));
+
+  c.clear();  // two runs of the same length: no telling which
+  add_run(c, 1, 8);
+  add_run(c, 1, 8);
+  p = find_paragraph_numbering(c);
   CHECK(p.ambiguous);
   CHECK(p.paragraphs.empty());
   CHECK(p.gaps.empty());

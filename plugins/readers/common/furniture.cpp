@@ -63,6 +63,17 @@ bool furniture_by_itself(std::string_view t) {
   return t == "Please recycle";
 }
 
+// What must come back on other pages for a piece to be furniture: its shape when it is
+// short (a page number, a job number, "Page 17"), itself when it is long. A long piece that
+// comes back only by shape is a footnote ("12   CRC/C/SVN/CO/3-4, para. 7."), not furniture.
+std::string repeat_key(std::string_view cell) {
+  if (cell.size() <= 20) return furniture_key(cell);
+  std::string key = "=";
+  for (const char c : cell)
+    if (!std::isspace(static_cast<unsigned char>(c))) key += c;
+  return key;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -111,7 +122,8 @@ class Finder {
         if (lines_[i].furniture) report.removed.push_back(lines_[i].text);
         else text = true;
       }
-      if (!text) report.pages_without_text.push_back(p);
+      if (pages_[p].lines.empty()) report.blank_pages.push_back(p);
+      else if (!text) report.pages_without_text.push_back(p);
     }
     for (const auto& [at, piece] : cut_) report.removed.push_back(piece);
     return report;
@@ -135,7 +147,7 @@ class Finder {
       ++with_text;
       for (int z : {top, foot})
         for (std::size_t i : zone(p, z))
-          for (std::string_view cell : layout_cells(lines_[i].text)) seen[z][furniture_key(cell)].insert(p);
+          for (std::string_view cell : layout_cells(lines_[i].text)) seen[z][repeat_key(cell)].insert(p);
     }
     if (with_text < 2) return;  // one page shows no repetition
     // A fifth of the pages: running heads alternate between even and odd pages, and the
@@ -164,7 +176,7 @@ class Finder {
     if (cells.empty() || cells.size() > 3) return false;
     std::size_t numbers = 0;
     for (std::string_view cell : cells) {
-      const std::string key = furniture_key(cell);
+      const std::string key = repeat_key(cell);
       if (!furniture_key_in(key, z)) return false;
       numbers += key == "#";
     }

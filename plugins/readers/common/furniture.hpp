@@ -36,6 +36,7 @@ std::vector<std::string_view> layout_cells(std::string_view text);
 struct FurnitureReport {
   std::vector<std::string> removed;  ///< texts taken out, in reading order
   std::vector<std::uint32_t> pages_without_text;  ///< 0-based pages with nothing but furniture
+  std::vector<std::uint32_t> blank_pages;         ///< 0-based pages with no line at all
   std::size_t pages = 0;
   std::vector<std::string> keys;     ///< the shapes found to repeat (for tests and debugging)
 };

@@ -2,6 +2,7 @@
 
 #include "furniture.hpp"
 #include "pattern.hpp"
+#include "sections.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -154,8 +155,9 @@ bool counts_something(const std::string& word) {
 void take_sequential_markers(std::string& text, int& next, int last_label, std::vector<std::string>& refs) {
   std::size_t from = 0;
   std::size_t last_cut = std::string::npos;  // where the previous marker was taken out
-  while (next <= last_label) {
-    const std::string label = std::to_string(next);
+  // Takes marker `number` out of the text after `from`, if it is there.
+  const auto take = [&](int number) {
+    const std::string label = std::to_string(number);
     bool taken = false;
     for (std::size_t at = text.find(label, from); at != std::string::npos; at = text.find(label, at + 1)) {
       const std::size_t end = at + label.size();
@@ -206,12 +208,28 @@ void take_sequential_markers(std::string& text, int& next, int last_label, std::
       text.erase(cut, end - cut);
       last_cut = cut;
       refs.push_back(label);
-      ++next;
       from = cut;
       taken = true;
       break;
     }
-    if (!taken) break;
+    return taken;
+  };
+  while (next <= last_label) {
+    if (take(next)) {
+      ++next;
+      continue;
+    }
+    // A marker the text lost (or printed apart from its word) must not hold back the ones
+    // after it: the next one or two are looked for too.
+    if (next + 1 <= last_label && take(next + 1)) {
+      next += 2;
+      continue;
+    }
+    if (next + 2 <= last_label && take(next + 2)) {
+      next += 3;
+      continue;
+    }
+    break;
   }
 }
 
@@ -278,29 +296,51 @@ ParsedSource unwrap_layout(std::string_view content) {
   const FurnitureReport furniture = find_page_furniture(lines);
   out.symbol = running_head_symbol(lines, furniture.removed);
   out.pages = furniture.pages;
-  for (const std::uint32_t p : furniture.pages_without_text) {
-    std::uint32_t first = 0;
+  const auto first_line_of = [&](std::uint32_t p) {
     for (const auto& l : lines)
-      if (l.page == p) {
-        first = l.number;
-        break;
-      }
+      if (l.page == p) return l.number;
+    return std::uint32_t{0};
+  };
+  for (const std::uint32_t p : furniture.pages_without_text) {
+    const std::uint32_t first = first_line_of(p);
     out.diagnostics.push_back({Diagnostic::Severity::warning,
                                "page " + std::to_string(p + 1) + " has no text but page furniture (a scanned image?)",
                                {first, first}, "page.empty", 1});
   }
+  // A page with nothing at all, not even its running head, is most often left blank on
+  // purpose; a scanned page looks the same, so it is said, without alarm.
+  for (const std::uint32_t p : furniture.blank_pages) {
+    const std::uint32_t first = first_line_of(p);
+    out.diagnostics.push_back({Diagnostic::Severity::info,
+                               "page " + std::to_string(p + 1) + " is blank (or an image without a text layer)",
+                               {first, first}, "page.blank", 0});
+  }
   const auto is_furniture = [&](const PageLine& l) { return l.furniture || furniture_anyway(l.text, out.symbol); };
 
-  // --- Endnotes: everything after a "Notes" line ------------------------------------------
-  std::size_t body_end = lines.size();
-  for (std::size_t i = lines.size() / 2; i < lines.size(); ++i)
-    if (lines[i].text == "Notes" || lines[i].text == "Endnotes") body_end = i;
+  // --- Endnotes: after a "Notes" line, while notes run 1, 2, 3 ---------------------------
+  // The heading counts only when the notes under it start at 1; they end where an annex
+  // begins, and the body goes on from there.
+  static const Pattern note_start(R"(^(\d{1,3})(?:\s+(\S.*))?$)", false, "0123456789");
+  std::size_t body_end = lines.size(), resume = lines.size();
+  for (std::size_t i = lines.size() / 2; i < lines.size(); ++i) {
+    const std::string& t = lines[i].text;
+    if (t != "Notes" && t != "Endnotes" && t != "Notas" && t != "NOTES") continue;
+    std::size_t j = i + 1;
+    while (j < lines.size() && (lines[j].blank || is_furniture(lines[j]))) ++j;
+    Match m;
+    if (j < lines.size() && note_start.full(lines[j].text, m) && m[1].str() == "1") body_end = i;
+  }
   {
-    static const Pattern note_start(R"(^(\d{1,3})(?:\s+(\S.*))?$)");
     Footnote* current = nullptr;
     for (std::size_t i = body_end + (body_end < lines.size() ? 1 : 0); i < lines.size(); ++i) {
       const PageLine& l = lines[i];
       if (l.blank) continue;
+      Label label;
+      std::string rest;
+      if (split_label(l.text, label, rest) && label.style == LabelStyle::annex) {
+        resume = i;
+        break;
+      }
       Match m;
       const int expected = out.footnotes.empty() ? 1 : std::stoi(out.footnotes.back().label) + 1;
       // The next note's number alone on its line is a label, not a page number.
@@ -314,18 +354,19 @@ ParsedSource unwrap_layout(std::string_view content) {
       }
     }
   }
+  const auto in_body = [&](std::size_t i) { return i < body_end || i >= resume; };
 
   // --- Page footnotes ("* The annex is being circulated ...") ----------------------------
   // A line at the foot of a page, after a gap, starting with "*" or a number and a gap.
   static const Pattern page_note(R"(^(\*{1,3}|\d{1,3})\s{1,}(\S.*)$)");
   std::vector<bool> is_page_note(lines.size(), false);
-  for (std::size_t i = 0; i < body_end; ++i) {
-    if (lines[i].blank || lines[i].furniture || !(i > 0 && lines[i - 1].blank)) continue;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!in_body(i) || lines[i].blank || lines[i].furniture || !(i > 0 && lines[i - 1].blank)) continue;
     Match m;
     if (!page_note.full(lines[i].text, m) || m[1].str()[0] != '*') continue;
     // Only if nothing but furniture follows before the next page.
     bool foot = true;
-    for (std::size_t j = i + 1; j < body_end && lines[j].page == lines[i].page; ++j)
+    for (std::size_t j = i + 1; j < lines.size() && in_body(j) && lines[j].page == lines[i].page; ++j)
       if (!lines[j].blank && !is_furniture(lines[j]) && lines[j].indent < lines[i].indent) {
         foot = false;
         break;
@@ -344,18 +385,22 @@ ParsedSource unwrap_layout(std::string_view content) {
     for (const auto& f : out.footnotes)
       if (std::isdigit(static_cast<unsigned char>(f.label[0]))) next_note = std::max(next_note, std::stoi(f.label) + 1);
     std::size_t page_begin = 0;
-    while (page_begin < body_end) {
+    while (page_begin < lines.size()) {
       std::size_t page_end = page_begin;
-      while (page_end < body_end && lines[page_end].page == lines[page_begin].page) ++page_end;
+      while (page_end < lines.size() && lines[page_end].page == lines[page_begin].page) ++page_end;
       std::vector<std::size_t> text;  // the page's lines of text
       for (std::size_t i = page_begin; i < page_end; ++i)
-        if (!lines[i].blank && !is_furniture(lines[i]) && !is_page_note[i]) text.push_back(i);
+        if (in_body(i) && !lines[i].blank && !is_furniture(lines[i]) && !is_page_note[i]) text.push_back(i);
       for (std::size_t s = 1; s < text.size(); ++s) {
         const std::size_t at = text[s];
         Match m;
-        if (!lines[at - 1].blank || !note_label.full(lines[at].text, m) || std::stoi(m[1].str()) != next_note) continue;
+        if (!lines[at - 1].blank || !note_label.full(lines[at].text, m)) continue;
+        // The next note number, or a little further on (a note missed on an earlier page), or
+        // 1 again (an annex's notes, numbered afresh).
+        const int first = std::stoi(m[1].str());
+        if (!(first == 1 || (first >= next_note && first <= next_note + 30))) continue;
         // Every later label on the page continues the sequence.
-        int expected = next_note + 1;
+        int expected = first + 1;
         bool notes_only = true;
         for (std::size_t k = s + 1; k < text.size() && notes_only; ++k) {
           Match n;
@@ -369,7 +414,8 @@ ParsedSource unwrap_layout(std::string_view content) {
         if (!notes_only) continue;
         std::string above;
         for (std::size_t k = 0; k < s; ++k) above += lines[text[k]].text + "\n";
-        if (!has_marker(above, next_note)) continue;
+        if (!has_marker(above, first)) continue;
+        next_note = first;
         Footnote* current = nullptr;
         for (std::size_t k = s; k < text.size(); ++k) {
           Match n;
@@ -399,18 +445,20 @@ ParsedSource unwrap_layout(std::string_view content) {
   std::size_t width = 0;
   {
     std::vector<std::size_t> ends;
-    for (std::size_t i = 0; i < body_end; ++i)
-      if (!lines[i].furniture && lines[i].text.size() > 20) ends.push_back(lines[i].indent + lines[i].text.size());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (in_body(i) && !lines[i].furniture && lines[i].text.size() > 20)
+        ends.push_back(lines[i].indent + lines[i].text.size());
     if (!ends.empty()) {
       std::sort(ends.begin(), ends.end());
       width = ends[ends.size() * 9 / 10];
     }
   }
   std::vector<Logical> logical;
-  logical.reserve(body_end);  // at most one paragraph per line (see lines.reserve)
+  logical.reserve(lines.size());  // at most one paragraph per line (see lines.reserve)
   bool gap = true;
   std::uint32_t page = 0;  // of the last line taken into a paragraph
-  for (std::size_t i = 0; i < body_end; ++i) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!in_body(i)) continue;
     const PageLine& l = lines[i];
     if (l.blank) {
       gap = true;

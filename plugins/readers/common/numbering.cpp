@@ -1,6 +1,7 @@
 #include "numbering.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 namespace dossier::readers {
@@ -40,15 +41,26 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
     return true;
   };
   // Each candidate extends the run that ended just below it most recently, else starts one.
+  // A number printed twice in a row ("15." "15.") repeats the one before: it neither breaks
+  // the run nor starts another.
   std::vector<Chain> chains;
+  std::size_t last_chain = SIZE_MAX;  // the run the last candidate went into
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const int n = candidates[i].number;
     if (candidates[i].weak && !confirmed(i)) continue;
-    Chain* best = nullptr;
-    for (auto& c : chains)
-      if (candidates[c.back()].number == n - 1 && (!best || c.back() > best->back())) best = &c;
-    if (best) best->push_back(i);
-    else if (!candidates[i].weak) chains.push_back({i});
+    std::size_t best = SIZE_MAX;
+    for (std::size_t k = 0; k < chains.size(); ++k)
+      if (candidates[chains[k].back()].number == n - 1 && (best == SIZE_MAX || chains[k].back() > chains[best].back()))
+        best = k;
+    if (best != SIZE_MAX) {
+      chains[best].push_back(i);
+      last_chain = best;
+    } else if (last_chain != SIZE_MAX && candidates[chains[last_chain].back()].number == n && !candidates[i].weak) {
+      result.repeated.push_back(i);
+    } else if (!candidates[i].weak) {
+      chains.push_back({i});
+      last_chain = chains.size() - 1;
+    }
   }
   // A weak candidate that ends a run was no paragraph: nothing confirms it.
   for (auto& c : chains)
@@ -69,7 +81,10 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
     int best_gap = 0;
     for (auto& r : runs) {
       const int gap = first - candidates[r.back()].number - 1;
-      if (r.back() < c.front() && gap >= 1 && gap <= kLargestGap && (!best || gap < best_gap)) best = &r, best_gap = gap;
+      // A few lost numbers join any run; more join a run of three or more (a page or two
+      // missing), never a stray number.
+      const bool joins = gap >= 1 && (gap <= kLargestGap || c.size() >= 3);
+      if (r.back() < c.front() && joins && (!best || gap < best_gap)) best = &r, best_gap = gap;
     }
     if (!best) {
       runs.push_back(c);
@@ -101,11 +116,14 @@ ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& 
   std::size_t rival = 0;
   for (std::size_t k = 0; k < runs.size(); ++k)
     if (k != main && !nested[k]) rival = std::max(rival, runs[k].size());
-  if (run.size() < 3 || run.size() < 2 * rival) {
+  if (run.size() < 3 || run.size() <= rival) {
     result.ambiguous = run.size() >= 3;
     result.gaps.clear();
     return result;
   }
+  // A rival of half its length or more: the longer run is taken, and the document says the
+  // choice was close.
+  result.ambiguous = run.size() < 2 * rival;
   result.paragraphs = run;
 
   // What is neither in the run nor in a list nested in it.

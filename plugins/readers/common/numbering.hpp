@@ -36,13 +36,17 @@ struct ParagraphNumbering {
   /// Candidates printed without a period that continue a run (the paragraphs' or a list's):
   /// numbers, not words of text.
   std::vector<std::size_t> weak_taken;
-  /// Set when two runs of similar length compete and neither could be chosen.
+  /// Candidates that repeat the number just before them ("15." twice): not paragraphs (their
+  /// address would be taken), kept as text.
+  std::vector<std::size_t> repeated;
+  /// Set when another run is at least half as long as the one taken (or as long: then none is
+  /// taken): which numbers are paragraphs is then a close call.
   bool ambiguous = false;
 };
 
 /// Finds the paragraph numbering among `candidates`: the longest run of numbers going up by
-/// one that is not nested between two members of another run, joined across small gaps
-/// (a paragraph whose number was lost), and clearly longer than any rival run.
+/// one that is not nested between two members of another run, joined across gaps (a few lost
+/// numbers join any run, more join a run of three or more), and longer than any rival run.
 ParagraphNumbering find_paragraph_numbering(const std::vector<NumberCandidate>& candidates);
 
 }  // namespace dossier::readers

@@ -486,18 +486,52 @@ class Parser {
   // numbered lines are paragraphs; the others are list items, or text where the number had
   // no period.
   void number_paragraphs() {
-    std::vector<std::size_t> candidates, subs;
-    std::vector<NumberCandidate> numbers;
+    // An annex may number its paragraphs afresh: each annex is a scope of its own. The
+    // document's numbering is the first scope's that has one (the body's, or an annex's when
+    // the body is only a cover note); the other scopes' numbers stay list items, so that no
+    // two paragraphs share an address.
+    std::vector<std::vector<std::size_t>> scopes(1);
+    std::vector<std::size_t> subs;
     for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (items_[i].kind == Kind::section && items_[i].label.style == LabelStyle::annex && !scopes.back().empty())
+        scopes.emplace_back();
       if (items_[i].kind != Kind::candidate) continue;
-      if (items_[i].number.find('.') != std::string::npos) {
-        subs.push_back(i);
-        continue;
-      }
-      candidates.push_back(i);
-      numbers.push_back({std::stoi(items_[i].number), items_[i].weak});
+      if (items_[i].number.find('.') != std::string::npos) subs.push_back(i);
+      else scopes.back().push_back(i);
     }
-    const ParagraphNumbering numbering = find_paragraph_numbering(numbers);
+    std::vector<std::size_t> candidates;
+    std::vector<NumberCandidate> numbers;
+    ParagraphNumbering numbering;
+    std::size_t chosen = 0;
+    for (std::size_t k = 0; k < scopes.size(); ++k) {
+      std::vector<NumberCandidate> n;
+      for (std::size_t i : scopes[k]) n.push_back({std::stoi(items_[i].number), items_[i].weak});
+      ParagraphNumbering found = find_paragraph_numbering(n);
+      if (k == 0 || (numbering.paragraphs.empty() && !found.paragraphs.empty())) {
+        candidates = scopes[k];
+        numbers = std::move(n);
+        numbering = std::move(found);
+        chosen = k;
+      }
+    }
+    for (std::size_t k = 0; k < scopes.size(); ++k) {
+      if (k == chosen || scopes[k].size() < 3) continue;
+      doc_.diagnostics.push_back({Diagnostic::Severity::info,
+                                  "an annex numbers its paragraphs afresh (" + std::to_string(scopes[k].size()) +
+                                      " numbered lines); they are list items, not addressed by number",
+                                  items_[scopes[k].front()].span, "numbering.annex", 0});
+      for (std::size_t i : scopes[k]) {
+        Item& item = items_[i];
+        if (item.weak) {
+          item.kind = Kind::text;
+          item.text = item.number + " " + item.text;
+        } else {
+          item.kind = Kind::list_item;
+          item.marker = item.number + ".";
+        }
+        item.number.clear();
+      }
+    }
     std::set<std::size_t> paragraphs;
     for (std::size_t k : numbering.paragraphs) paragraphs.insert(candidates[k]);
     for (const NumberingGap& gap : numbering.gaps) {
@@ -512,10 +546,21 @@ class Parser {
            {before.span.first_line, after.span.first_line}, "numbering.gap", static_cast<std::uint32_t>(missing)});
     }
     if (numbering.ambiguous)
+      doc_.diagnostics.push_back(
+          {Diagnostic::Severity::warning,
+           numbering.paragraphs.empty()
+               ? "numbered lines form several runs of the same length: paragraphs could not be told from list "
+                 "items, so none is addressed by number"
+               : "numbered lines form several runs of similar length: the longest was taken as the paragraphs; the "
+                 "others are list items",
+           {}, "numbering.ambiguous", 0});
+    for (std::size_t k : numbering.repeated) {
+      Item& item = items_[candidates[k]];
       doc_.diagnostics.push_back({Diagnostic::Severity::warning,
-                                  "numbered lines form several runs of similar length: paragraphs could not be told "
-                                  "from list items, so none is addressed by number",
-                                  {}, "numbering.ambiguous", 0});
+                                  "paragraph number " + item.number +
+                                      " is printed twice; the second is kept as text (its address would be taken)",
+                                  item.span, "numbering.repeated", 0});
+    }
     if (!numbering.unplaced.empty()) {
       std::string which;
       for (std::size_t n = 0; n < numbering.unplaced.size() && n < 8; ++n)
