@@ -125,7 +125,7 @@ TEST_CASE("a UPR report with no recommendation is missing them") {
   CHECK(other.diagnostics.empty());
 }
 
-TEST_CASE("pages of text after the last numbered paragraph, with no heading, are reported") {
+TEST_CASE("text after the last numbered paragraph with no heading is a note, and a warning when it holds later numbers") {
   Document doc;
   for (int n = 1; n <= 3; ++n)
     doc.blocks.push_back(
@@ -136,11 +136,24 @@ TEST_CASE("pages of text after the last numbered paragraph, with no heading, are
     doc.blocks.back().span = {static_cast<std::uint32_t>(40 + 10 * k), static_cast<std::uint32_t>(45 + 10 * k)};
   }
   check_text_after_last_paragraph(doc);
+  {
+    // Prose only: worth a note, not a warning (a list of participants, a closing statement).
+    const Diagnostic& d = only(doc, "text.after_end");
+    CHECK(d.severity == Diagnostic::Severity::info);
+    CHECK(d.lost == 0);
+    CHECK(d.span.first_line == 50);
+    CHECK(d.span.last_line == 85);
+    CHECK_THAT(d.message, Catch::Contains("paragraph, 3,"));
+  }
+  // Two of them start with later paragraph numbers: paragraphs the numbering lost.
+  doc.diagnostics.clear();
+  doc.blocks[4].text = "4 " + doc.blocks[4].text;
+  doc.blocks[5].text = "5 " + doc.blocks[5].text;
+  check_text_after_last_paragraph(doc);
   const Diagnostic& d = only(doc, "text.after_end");
-  CHECK(d.lost == 4);
-  CHECK(d.span.first_line == 50);
-  CHECK(d.span.last_line == 85);
-  CHECK_THAT(d.message, Catch::Contains("paragraph, 3,"));
+  CHECK(d.severity == Diagnostic::Severity::warning);
+  CHECK(d.lost == 2);
+  CHECK_THAT(d.message, Catch::Contains("2 of them start with a later paragraph number"));
 }
 
 TEST_CASE("text after the last paragraph that a heading introduces, or a closing line, is in its place") {

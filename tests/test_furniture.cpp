@@ -215,11 +215,30 @@ TEST_CASE("the cover keeps 'United Nations' without the symbol, and its job line
 TEST_CASE("a page with nothing but furniture is reported") {
   std::vector<std::string> pages;
   for (int n = 1; n <= 5; ++n) pages.push_back(body_page("A/HRC/23/4", n, std::to_string(n)));
-  pages.insert(pages.begin() + 2, "A/HRC/23/4\n\n\n\n\n9\n");  // a scanned page: only its furniture has text
+  // A scanned page: only its furniture has text, its page number in step with the others'.
+  pages.insert(pages.begin() + 2, "A/HRC/23/4\n\n\n\n\n3\n");
   auto lines = page_lines(paged(pages));
   const FurnitureReport report = find_page_furniture(lines);
   CHECK(report.pages == 6);
   CHECK(report.pages_without_text == std::vector<std::uint32_t>{2});
+}
+
+TEST_CASE("bare numbers at the foot are page numbers only when they keep step with the pages") {
+  // Pages 1-5 end with their page number, above it a note "Ibid." whose label goes up with
+  // the notes, not with the pages (3, 7, 12, 13, 20): a note every time, not furniture.
+  const int labels[] = {3, 7, 12, 13, 20};
+  std::vector<std::string> pages;
+  for (int n = 1; n <= 5; ++n) {
+    std::string page = "A/HRC/23/4\n\n          The Council adopted the outcome of page " + std::to_string(n) + ".\n\n";
+    page += "          " + std::to_string(labels[n - 1]) + "   Ibid.\n" + std::to_string(n) + "\n";
+    pages.push_back(page);
+  }
+  auto lines = page_lines(paged(pages));
+  find_page_furniture(lines);
+  for (const auto& l : lines) {
+    if (l.text.find("Ibid.") != std::string::npos) CHECK_FALSE(l.furniture);
+    if (l.text.size() == 1) CHECK(l.furniture);  // "1" .. "5"
+  }
 }
 
 TEST_CASE("one page shows no repetition: no keys, only what is furniture by itself") {

@@ -135,8 +135,15 @@ void check_text_after_last_paragraph(Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i)
     if (doc.blocks[i].kind == BlockKind::numbered_paragraph) last = i;
   if (last == doc.blocks.size()) return;
-  std::size_t words = 0, blocks = 0;
+  std::size_t words = 0, blocks = 0, numbered_after = 0;
   SourceSpan span;
+  int last_number = 0;
+  {
+    const std::string& n = doc.blocks[last].number;
+    std::size_t digits = 0;
+    while (digits < n.size() && digits < 5 && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
+    if (digits > 0 && digits < 5) last_number = std::stoi(n.substr(0, digits));
+  }
   // The items of a list the paragraph introduces ("... the following issues:") are its own.
   bool introduced = !doc.blocks[last].text.empty() && doc.blocks[last].text.back() == ':';
   for (std::size_t i = last + 1; i < doc.blocks.size(); ++i) {
@@ -148,14 +155,23 @@ void check_text_after_last_paragraph(Document& doc) {
     if (blocks++ == 0) span.first_line = b.span.first_line;
     span.last_line = b.span.last_line;
     words += word_count(b.text);
+    // "41 The ..." (text) or "41." (a list item's marker) after paragraph 40.
+    const std::string& lead = b.kind == BlockKind::list_item ? b.marker : b.text;
+    std::size_t digits = 0;
+    while (digits < lead.size() && digits < 5 && std::isdigit(static_cast<unsigned char>(lead[digits]))) ++digits;
+    if (digits > 0 && digits < 5 && std::stoi(lead.substr(0, digits)) > last_number) ++numbered_after;
   }
-  // A closing line or two is normal; pages of text are not.
-  if (words >= 300)
-    doc.diagnostics.push_back({Diagnostic::Severity::warning,
-                               std::to_string(blocks) + " blocks (" + std::to_string(words) +
-                                   " words) follow the last numbered paragraph, " + doc.blocks[last].number +
-                                   ", without a heading: numbered paragraphs may have been lost among them",
-                               span, "text.after_end", static_cast<std::uint32_t>(blocks)});
+  // A closing line or two is normal; pages of text are worth a word; numbers among them that
+  // carry the numbering on ("41 The ...", "41. ...") are paragraphs the numbering lost.
+  if (words >= 300 || numbered_after > 0)
+    doc.diagnostics.push_back(
+        {numbered_after > 0 ? Diagnostic::Severity::warning : Diagnostic::Severity::info,
+         std::to_string(blocks) + " blocks (" + std::to_string(words) + " words) follow the last numbered paragraph, " +
+             doc.blocks[last].number + ", without a heading" +
+             (numbered_after > 0 ? "; " + std::to_string(numbered_after) +
+                                       " of them start with a later paragraph number, lost to the numbering"
+                                 : ""),
+         span, "text.after_end", static_cast<std::uint32_t>(numbered_after)});
 }
 
 }  // namespace dossier::readers

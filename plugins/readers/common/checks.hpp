@@ -31,7 +31,8 @@ void check_recommendations(Document& doc);
 
 /// Numbered documents: text after the last numbered paragraph that no heading introduces
 /// ("text.after_end"), which is where a reader that lost the numbering leaves what it could
-/// not place.
+/// not place: a warning when some of it starts with a later paragraph number, else a note
+/// when it runs to 300 words.
 void check_text_after_last_paragraph(Document& doc);
 
 }  // namespace dossier::readers

@@ -53,7 +53,7 @@ std::vector<std::string> head_cells(std::string_view head) {
 }
 
 bool body_name(const std::string& s) {
-  if (s.empty() || s.size() > 60 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  if (s.empty() || s.size() > 60 || !starts_upper(s)) return false;
   return std::none_of(s.begin(), s.end(), [](char c) { return c == ':' || std::isdigit(static_cast<unsigned char>(c)); });
 }
 
@@ -107,7 +107,7 @@ void read_cover(std::string_view head, Document& doc) {
   static const Pattern session(R"(^([A-Za-z\-]+)\s+session\b.*$)", /*ignore_case=*/true);
   static const Pattern agenda(R"(^(?:Agenda\s+item|Item)\s+(\d{1,3}(?:\s*\([a-z]\))?)(?:[\s,.;:].*)?$)", /*ignore_case=*/true);
   static const Pattern upr_title(
-      R"(^(?:Report of the Working Group on the Universal Periodic Review|Rapport du Groupe de travail sur l.Examen p\S+riodique universel|Informe del Grupo de Trabajo sobre el Examen Peri\S+dico Universal)\W*$)",
+      R"(^(?:Report of the Working Group on the Universal Periodic Review|Rapport du Groupe de travail sur l\S{1,3}Examen p\S+riodique universel|Informe del Grupo de Trabajo sobre el Examen Peri\S+dico Universal)\W*$)",
       /*ignore_case=*/true);
   Match m;
   for (std::size_t i = 0; i < cells.size() && i < 80; ++i) {
@@ -132,7 +132,7 @@ void read_cover(std::string_view head, Document& doc) {
       std::string state = cells[j];
       if (state.empty()) continue;
       while (!state.empty() && state.back() == ' ') state.pop_back();
-      if (state.size() <= 60 && std::isupper(static_cast<unsigned char>(state[0])) && word_count(state) <= 8)
+      if (state.size() <= 60 && starts_upper(state) && word_count(state) <= 8)
         set(doc, "state_under_review", title_case(state));
       break;
     }

@@ -147,7 +147,11 @@ class Finder {
       ++with_text;
       for (int z : {top, foot})
         for (std::size_t i : zone(p, z))
-          for (std::string_view cell : layout_cells(lines_[i].text)) seen[z][repeat_key(cell)].insert(p);
+          for (std::string_view cell : layout_cells(lines_[i].text)) {
+            const std::string key = repeat_key(cell);
+            seen[z][key].insert(p);
+            if (key == "#" && cell.size() <= 4) ++deltas_[z][std::stol(std::string(cell)) - static_cast<long>(p)];
+          }
     }
     if (with_text < 2) return;  // one page shows no repetition
     // A fifth of the pages: running heads alternate between even and odd pages, and the
@@ -156,6 +160,16 @@ class Finder {
     for (int z : {top, foot})
       for (const auto& [key, pages] : seen[z])
         if (pages.size() >= needed && !key.empty() && !paragraph_number_shape(key)) keys_[z].insert(key);
+    // Page numbers go up with the pages: the same difference between number and page comes
+    // back page after page (one for the body, another where an annex numbers afresh). Bare
+    // numbers that do not keep step (footnote labels, "12  Ibid.") are no page numbers.
+    for (int z : {top, foot})
+      for (const auto& [delta, count] : deltas_[z])
+        if (count >= needed) page_deltas_[z].insert(delta);
+  }
+
+  bool page_number(std::string_view cell, std::uint32_t page, int z) const {
+    return cell.size() <= 4 && page_deltas_[z].count(std::stol(std::string(cell)) - static_cast<long>(page)) > 0;
   }
 
   bool furniture_key_in(const std::string& key, int z) const {
@@ -169,7 +183,7 @@ class Finder {
     return false;
   }
 
-  bool furniture_line(const std::string& text, int z) const {
+  bool furniture_line(const std::string& text, std::uint32_t page, int z) const {
     if (furniture_by_itself(text)) return true;
     const auto cells = layout_cells(text);
     // A page carries one running head and one page number: a row of figures is a table.
@@ -178,15 +192,24 @@ class Finder {
     for (std::string_view cell : cells) {
       const std::string key = repeat_key(cell);
       if (!furniture_key_in(key, z)) return false;
-      numbers += key == "#";
+      if (key == "#") {
+        if (!page_number(cell, page, z)) return false;
+        ++numbers;
+      }
     }
     return numbers <= 1;
   }
 
   void mark_from_edge(std::uint32_t p, int z) {
+    bool page_number_seen = false;  // a page prints its number once at an edge
     for (std::size_t i : zone(p, z)) {
       if (lines_[i].furniture) continue;
-      if (!furniture_line(lines_[i].text, z)) break;
+      if (!furniture_line(lines_[i].text, p, z)) break;
+      const auto cells = layout_cells(lines_[i].text);
+      const bool numbered =
+          std::any_of(cells.begin(), cells.end(), [](std::string_view c) { return furniture_key(c) == "#"; });
+      if (numbered && page_number_seen) break;  // a second one is a note's label
+      page_number_seen = page_number_seen || numbered;
       lines_[i].furniture = true;
       for (std::string_view cell : layout_cells(lines_[i].text))
         if (has_digit(cell) && cell.size() >= 5) literals_.insert(std::string(cell));
@@ -228,6 +251,8 @@ class Finder {
   std::vector<PageLine>& lines_;
   std::vector<Page> pages_;
   std::set<std::string> keys_[2];
+  std::map<long, std::size_t> deltas_[2];  // page number minus page index -> pages seen
+  std::set<long> page_deltas_[2];          // the differences page numbers keep
   std::set<std::string> literals_;
   std::vector<std::pair<std::size_t, std::string>> cut_;  // line, the pieces cut from it
 };

@@ -75,7 +75,7 @@ bool furniture_anyway(const std::string& t, const std::string& symbol) {
 // not "(CRPD) convention and ..." (an acronym that wrapped to the start of a line).
 bool starts_item(const std::string& t) {
   static const Pattern item(
-      R"(^(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
+      R"(^(?:\d{1,4}\.(?:\d{1,3}\.?)?\s|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s|(?:\xE2\x80\xA2|\xEF\x82\xB7|\xEF\x82\xA7|\xC2\xB7|\xE2\x97\x8F|-)\s|[IVX]{1,5}\.\s+[A-Z]|[A-H]\.\s+[A-Z]))");
   // What an item can start with: most lines start otherwise and need no match.
   const auto c = t.empty() ? 0u : static_cast<unsigned char>(t[0]);
   const bool may = (c >= '0' && c <= '9') || c == '(' || c == '-' || c == 0xE2 || c == 0xEF || c == 0xC2 ||
@@ -404,7 +404,10 @@ ParsedSource unwrap_layout(std::string_view content) {
         bool notes_only = true;
         for (std::size_t k = s + 1; k < text.size() && notes_only; ++k) {
           Match n;
-          if (note_label.full(lines[text[k]].text, n) && lines[text[k] - 1].blank) {
+          // The next label starts the next note, with or without a gap before it; another
+          // number after a gap breaks the run.
+          if (note_label.full(lines[text[k]].text, n) &&
+              (std::stoi(n[1].str()) == expected || lines[text[k] - 1].blank)) {
             if (std::stoi(n[1].str()) != expected) notes_only = false;
             ++expected;
           } else if (starts_item(lines[text[k]].text)) {
@@ -420,7 +423,7 @@ ParsedSource unwrap_layout(std::string_view content) {
         for (std::size_t k = s; k < text.size(); ++k) {
           Match n;
           const std::size_t i = text[k];
-          if (note_label.full(lines[i].text, n) && lines[i - 1].blank && std::stoi(n[1].str()) == next_note) {
+          if (note_label.full(lines[i].text, n) && std::stoi(n[1].str()) == next_note) {
             out.footnotes.push_back({n[1].str(), n[2].matched ? n[2].str() : "", {}});
             current = &out.footnotes.back();
             ++next_note;

@@ -69,7 +69,7 @@ std::optional<ListIntroduction> list_introduction(const std::string& text, bool 
                             "recueillent l'appui", "cuentan con el apoyo", "contaron con el apoyo", "gozan del apoyo"}))
     intro.position = "supported";
   static const Pattern by(
-      R"(\b(?:examined by|the support of|supported by|noted by|accepted by|examinées par|l'appui de|l\xE2\x80\x99appui de|el apoyo de|examinadas por)\s+((?:the\s+|la\s+|le\s+|el\s+)?[A-Z](?:[A-Za-z'\- ]|\xE2\x80\x99)*?[a-z])(?:\s+and\b|\s+et\b|\s+y\b|\s*[,:;.(]|\s*$))");
+      R"(\b(?:examined by|the support of|supported by|noted by|accepted by|examinées par|l'appui de|l\xE2\x80\x99appui de|el apoyo de|examinadas por)\s+((?:the\s+|la\s+|le\s+|l'|l\xE2\x80\x99|el\s+)?(?:[A-Z]|\xC3[\x80-\x9E])(?:[A-Za-z'\- ]|\xE2\x80\x99|\xC3[\x80-\xBF])*?(?:[a-z]|\xC3[\x9F-\xBF]))(?:\s+and\b|\s+et\b|\s+y\b|\s*[,:;.(]|\s*$))");
   Match m;
   if (by.find(text, m)) intro.state = m[1].str();
   return intro;
@@ -90,7 +90,7 @@ bool name_connector(std::string_view w) {
 // Whether `s` reads as the name of a State: capitalised words and connectors, no digits,
 // not an acronym, at most eight words.
 bool state_name(std::string_view s) {
-  if (s.empty() || s.size() > 70 || !std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  if (s.empty() || s.size() > 70 || !starts_upper(s)) return false;
   std::size_t words = 0, lower_letters = 0;
   for (std::size_t i = 0; i < s.size();) {
     while (i < s.size() && (is_space(s[i]) || s[i] == '(' || s[i] == ')')) ++i;
@@ -254,7 +254,8 @@ std::vector<std::string> attributed_clauses(const std::string& text) {
 std::string normalize_addressee(std::string name) {
   name = trim(name);
   while (!name.empty() && (name.back() == ':' || name.back() == '.')) name.pop_back();
-  for (const char* prefix : {"the ", "The ", "United Nations ", "UN "})
+  for (const char* prefix : {"the ", "The ", "la ", "La ", "le ", "Le ", "l'", "l\xE2\x80\x99", "el ", "El ",
+                             "United Nations ", "UN "})
     if (name.rfind(prefix, 0) == 0) name = name.substr(std::string(prefix).size());
   if (name == "Secretary General") name = "Secretary-General";
   if (name == "HRC") name = "Human Rights Council";

@@ -16,14 +16,16 @@ bool split_label(const std::string& line, Label& label, std::string& rest) {
   static const Pattern named(
       R"(^((?:RT\s+)?Session|Roundtable|Cluster|Focus [Aa]rea|Annex|ANNEX|Chapter|Part)\s+([0-9IVX]+(?:\.\d+)*)\s*[:.\-\xE2\x80\x93]*\s+(\S.*)$)");
   static const Pattern annex(
-      R"(^(Annex(?:es)?|ANNEX(?:ES)?|Annexe|ANNEXE|Anexo|ANEXO)(?:\s+([IVX]{1,5}|\d{1,2}))?\s*(?:[:.\-\xE2\x80\x93]+\s*(\S.*))?$)");
+      R"(^(Annex(?:es)?|ANNEX(?:ES)?|Annexe|ANNEXE|Anexo|ANEXO|Appendix|APPENDIX|Appendices|Appendice|Ap\xC3\xA9ndice|Enclosure|ENCLOSURE|Attachment|ATTACHMENT)(?:\s+([IVX]{1,5}|\d{1,2}|[A-H]))?\s*(?:[:.\-\xE2\x80\x93]+\s*(\S.*))?$)");
   // What the patterns can start with: most lines need none of them tried.
   const char c = line.empty() ? '\0' : line[0];
   if (!(c >= '0' && c <= '9') && std::string_view("IVXABCDEFGH(RSP").find(c) == std::string_view::npos) return false;
   Match m;
-  if (c == 'A' && (line.compare(0, 3, "Ann") == 0 || line.compare(0, 3, "ANN") == 0 || line.compare(0, 3, "Ane") == 0 ||
-                   line.compare(0, 3, "ANE") == 0) &&
-      annex.full(line, m)) {
+  // Only lines that start like one of those words are matched.
+  static constexpr std::string_view starts[] = {"Ann", "ANN", "Ane", "ANE", "App", "APP", "Ap\xC3", "Enc", "ENC", "Att", "ATT"};
+  const bool may_be_annex = std::any_of(std::begin(starts), std::end(starts),
+                                        [&](std::string_view s) { return line.compare(0, s.size(), s) == 0; });
+  if (may_be_annex && annex.full(line, m)) {
     label = {LabelStyle::annex, m[2].matched ? m[1].str() + " " + m[2].str() : m[1].str(), 1};
     rest = m[3].str();
     return true;

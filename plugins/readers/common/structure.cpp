@@ -192,7 +192,14 @@ class Parser {
     }
     doc_.date = find_date(head);
     read_cover(raw_head_, doc_);
-    doc_.language = "en";
+    {  // the language of the text, from a sample of it
+      std::string sample;
+      for (const auto& l : lines_) {
+        if (sample.size() > 20000) break;
+        sample.append(l.text).push_back('\n');
+      }
+      doc_.language = detect_language(sample);
+    }
     std::string stem = path_;
     if (auto slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
     if (auto dot = stem.find_last_of('.'); dot != std::string::npos && dot > 0) stem = stem.substr(0, dot);
@@ -207,11 +214,13 @@ class Parser {
       return;
     }
     static const Pattern title_opening(
-        R"(^(?:Report|Compilation|Summary|Note by|Letter dated|Resolution|Draft|Outcome|Thematic|Concluding observations)\b.{10,})");
+        R"(^(?:Report|Compilation|Summary|Note by|Letter dated|Resolution|Draft|Outcome|Thematic|Concluding observations|Rapport|R\xC3\xA9sum\xC3\xA9|Note du|Note de|Lettre dat\xC3\xA9e|R\xC3\xA9solution|Projet|Observations finales|Informe|Compilaci\xC3\xB3n|Resumen|Nota del|Nota de|Carta de fecha|Resoluci\xC3\xB3n|Proyecto|Observaciones finales)\b.{10,})");
     for (std::size_t i = 0; i < lines_.size() && i < 40; ++i) {
       if (title_opening.find(lines_[i].text, m)) {
         std::vector<std::string> markers;
         doc_.title = trim(take_superscripts(lines_[i].text, markers)).substr(0, 200);
+        // "Report of the Working Group on the Universal Periodic Review*": the star is a note's.
+        while (!doc_.title.empty() && (doc_.title.back() == '*' || doc_.title.back() == ' ')) doc_.title.pop_back();
         return;
       }
     }
@@ -224,10 +233,10 @@ class Parser {
 
   // --- Classification ---------------------------------------------------------------------
   void classify() {
-    static const Pattern numbered(R"(^(\d{1,3})\.\s+(\S.*)$)", false, "0123456789");
+    static const Pattern numbered(R"(^(\d{1,4})\.\s+(\S.*)$)", false, "0123456789");
     // A number without its period ("106 Sierra Leone noted ..."): a paragraph only if the
     // numbering says so (see number_paragraphs()).
-    static const Pattern bare_number(R"(^(\d{1,3})\s+(\S.*)$)", false, "0123456789");
+    static const Pattern bare_number(R"(^(\d{1,4})\s+(\S.*)$)", false, "0123456789");
     // Alternatives, not a bracket class: patterns match bytes, and most bullets are
     // several bytes of UTF-8 (•, ●, ·, ▪, and U+F0A7 from Word's symbol font).
     static const Pattern bullet(
@@ -371,7 +380,7 @@ class Parser {
         continue;
       }
       // "121.1 Ratify ..." (UPR recommendations): sub-paragraphs of paragraph 121.
-      static const Pattern subnumbered(R"(^(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$)", false, "0123456789");
+      static const Pattern subnumbered(R"(^(\d{1,4})\.(\d{1,3})\.?\s+(\S.*)$)", false, "0123456789");
       if (subnumbered.full(text, m) && upper_share(m[3].str()) < 0.8 &&
           (!heading_like(m[3].str()) || paragraph_anyway(m[3].str()) || word_count(m[3].str()) > 14)) {
         item.kind = Kind::candidate;

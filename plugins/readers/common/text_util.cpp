@@ -1,5 +1,6 @@
 #include "text_util.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -153,6 +154,51 @@ bool footnote_line(const std::string& line, std::string& label, std::string& tex
   if (label.empty()) return false;
   text = trim(std::string_view(line).substr(i));
   return !text.empty();
+}
+
+bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return std::isupper(c) != 0;
+  // Latin-1 capitals U+00C0..U+00DE but the multiplication sign.
+  if (c == 0xC3 && s.size() > 1) {
+    const auto d = static_cast<unsigned char>(s[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+std::string detect_language(std::string_view text) {
+  std::size_t arabic = 0, cyrillic = 0, cjk = 0, latin = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      latin += std::isalpha(c) != 0;
+    } else if ((c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB) && i + 1 < text.size()) {
+      ++arabic;  // U+0600..U+06FF
+    } else if ((c == 0xD0 || c == 0xD1) && i + 1 < text.size()) {
+      ++cyrillic;  // U+0400..U+047F
+    } else if (c >= 0xE4 && c <= 0xE9) {
+      ++cjk;  // U+4E00..U+9FFF start with E4..E9
+    }
+  }
+  const std::size_t script = std::max({arabic, cyrillic, cjk});
+  if (script * 4 > latin && script > 20) return script == arabic ? "ar" : script == cyrillic ? "ru" : "zh";
+  std::size_t en = 0, fr = 0, es = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    while (start < text.size() && !std::isalpha(static_cast<unsigned char>(text[start]))) ++start;
+    std::size_t end = start;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string w = ascii_lower(text.substr(start, end - start));
+    if (w == "the" || w == "of" || w == "and" || w == "to" || w == "is") ++en;
+    else if (w == "le" || w == "les" || w == "des" || w == "et" || w == "du" || w == "est") ++fr;
+    else if (w == "el" || w == "los" || w == "las" || w == "del" || w == "y" || w == "que") ++es;
+    start = end;
+  }
+  if (fr > en && fr > es) return "fr";
+  if (es > en && es > fr) return "es";
+  return "en";
 }
 
 std::string find_symbol(const std::string& text) {

@@ -35,6 +35,14 @@ std::string take_superscripts(const std::string& text, std::vector<std::string>&
 /// A line that begins with superscript digits is a footnote body: "¹ Alexander Betts...".
 bool footnote_line(const std::string& line, std::string& label, std::string& text);
 
+/// The language of `text` among the six UN languages, as BCP 47 ("en", "fr", "es", "ru", "ar",
+/// "zh"): by script for Arabic, Cyrillic and Chinese, else by the commonest short words of
+/// English, French and Spanish. "en" when nothing tells.
+std::string detect_language(std::string_view text);
+
+/// Whether `s` starts with an upper-case letter, ASCII or Latin-1 ("É", "Ö").
+bool starts_upper(std::string_view s);
+
 /// The first UN document symbol in `text` ("A/HRC/43/15"), or "".
 std::string find_symbol(const std::string& text);
 
