@@ -85,3 +85,20 @@ TEST_CASE("a head without a cover adds nothing") {
   CHECK(doc.metadata.empty());
   CHECK(doc.body.empty());
 }
+
+TEST_CASE("a cover in another language takes its session from the symbol") {
+  Document doc;
+  doc.symbol = "A/HRC/43/15";
+  read_cover("Conseil des droits de l'homme\nQuarante-troisième session\nPoint 6 de l'ordre du jour\n", doc);
+  CHECK(metadata_value(doc, "session") == "43");
+
+  Document ga;
+  ga.symbol = "A/068/283";
+  read_cover("Asamblea General\nSexagésimo octavo período de sesiones\n", ga);
+  CHECK(metadata_value(ga, "session") == "68");
+
+  Document other;  // another body's symbol says nothing of a session
+  other.symbol = "E/CN.4/2005/12";
+  read_cover("Commission des droits de l'homme\n", other);
+  CHECK(metadata_value(other, "session").empty());
+}

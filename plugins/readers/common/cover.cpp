@@ -122,6 +122,12 @@ void read_cover(std::string_view head, Document& doc) {
       set(doc, "agenda_item", m[1].str());
     }
   }
+  // A cover in another language, or none: the symbol of a General Assembly or Human Rights
+  // Council document carries its session ("A/68/283", "A/HRC/43/15").
+  if (metadata_value(doc, "session").empty()) {
+    static const Pattern by_symbol(R"(^A/(?:HRC/)?(\d{1,3})/)");
+    if (by_symbol.find(doc.symbol, m)) set(doc, "session", std::to_string(std::stoi(m[1].str())));
+  }
   // The State under review: the line after the UPR report's title, which may wrap once.
   for (std::size_t i = 0; i < cells.size() && i < 80; ++i) {
     std::size_t after = 0;

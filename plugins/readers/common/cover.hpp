@@ -13,7 +13,8 @@ namespace dossier::readers {
 int english_ordinal(std::string_view word);
 
 /// Reads the first lines of a document (`head`, lines as printed) and adds what its cover
-/// states to `doc`: metadata "session" (its number, "43"), "agenda_item" ("6", "69 (b)"),
+/// states to `doc`: metadata "session" (its number, "43"; from an English cover, else from a
+/// General Assembly or Human Rights Council symbol), "agenda_item" ("6", "69 (b)"),
 /// "state_under_review" (UPR reports), and `body` ("Human Rights Council") when empty.
 void read_cover(std::string_view head, Document& doc);
 
