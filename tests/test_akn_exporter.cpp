@@ -109,7 +109,7 @@ TEST_CASE("the UN's own resolutions come back with their sub-paragraphs as point
                                " --export json --export akn --no-cache --out " + test::quote(out.string()));
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  check_round_trip(out, 3);
+  check_round_trip(out, 4);
   CHECK_THAT(test::read_file(out / "akn" / "a-res-76-172.xml"), Catch::Contains("<num>(a)</num>"));
 }
 

@@ -494,5 +494,87 @@ TEST_CASE("dossier run reads the resolutions with the akn reader") {
     CHECK(doc["reader"] == "akn");
     ids.push_back(doc["id"]);
   }
-  CHECK(ids == std::vector<std::string>{"A/RES/75/226", "A/RES/76/172", "A/RES/78/180"});
+  CHECK(ids == std::vector<std::string>{"A/RES/75/226", "A/RES/76/172", "A/RES/76/266", "A/RES/78/180"});
+
+  // An annex's paragraph is reached as people cite it, and as Dossier addresses it.
+  const std::string file = test::quote((data_dir() / "A_RES_76_266-2208884E.xml").string());
+  for (const char* cited : {"A/RES/76/266, annex, para. 12", "A/RES/76/266 annex \xC2\xB6" "12", "A/RES/76/266 Annex paras 12-12"}) {
+    const auto shown = test::dossier("show " + test::quote(cited) + " " + file);
+    INFO(cited << "\n" << shown.output);
+    CHECK(shown.exit_code == 0);
+    CHECK(shown.output.find("A/RES/76/266 annex \xC2\xB6" "12\n") != std::string::npos);
+    CHECK(shown.output.find("in annex  Progress Declaration") != std::string::npos);
+  }
+  // The body has no ¶12; the error says where that number is.
+  const auto missing = test::dossier("show " + test::quote("A/RES/76/266 \xC2\xB6" "12") + " " + file);
+  CHECK(missing.exit_code != 0);
+  CHECK(missing.output.find("did you mean 'A/RES/76/266 annex \xC2\xB6" "12'") != std::string::npos);
+}
+
+TEST_CASE("A/RES/76/266: the declaration in the annex, 77 paragraphs addressed within it") {
+  // xmllint --xpath "count(//*[local-name()='attachment']//*[local-name()='paragraph'][*[local-name()='num']])"
+  const Document d = read_file("A_RES_76_266-2208884E.xml");
+  CHECK(d.id == "A/RES/76/266");
+  const auto paragraphs = of_kind(d, BlockKind::numbered_paragraph);
+  REQUIRE(paragraphs.size() == 77);
+  CHECK(paragraphs.front()->address == "A/RES/76/266 annex \xC2\xB6" "1");
+  CHECK(paragraphs.back()->address == "A/RES/76/266 annex \xC2\xB6" "77");
+  CHECK(paragraphs.back()->number == "77");
+  const auto annex = std::find_if(d.sections.begin(), d.sections.end(), [](const Section& s) { return s.kind == "annex"; });
+  REQUIRE(annex != d.sections.end());
+  CHECK(annex->label == "annex");
+  CHECK(annex->title == "Progress Declaration of the International Migration Review Forum");
+  CHECK(paragraphs.front()->section >= 0);
+  CHECK(d.sections[static_cast<std::size_t>(paragraphs.front()->section)].kind == "annex");
+  // Its notes are read and anchored in the annex; nothing is reported as left unread.
+  CHECK(std::count_if(d.footnotes.begin(), d.footnotes.end(), [](const Footnote& f) {
+          return !f.anchors.empty() && f.anchors[0].find(" annex ") != std::string::npos;
+        }) == 7);
+  for (const auto& g : d.diagnostics) CHECK(g.message.find("not read") == std::string::npos);
+}
+
+TEST_CASE("akn reader: components of a collection are parts, cited by their letter") {
+  const std::string xml = std::string("<?xml version=\"1.0\"?><akomaNtoso xmlns=\"") + akn_ns +
+                          "\"><documentCollection name=\"publication\"><meta/>"
+                          "<preface><p><docNumber refersTo=\"#symbol\">A/RES/9/1 A-B</docNumber></p></preface>"
+                          "<collectionBody><component eId=\"d0\"><documentRef href=\"#comp_0\" showAs=\"Resolution A\"/>"
+                          "</component><component eId=\"d1\"><documentRef href=\"comp_1\" showAs=\"Resolution B\"/>"
+                          "</component></collectionBody></documentCollection>"
+                          "<components><component eId=\"comp_0\"><statement name=\"resolution\"><preface><p><docTitle>"
+                          "First</docTitle></p></preface><mainBody><paragraph><num>1.</num><content><p>One A.</p>"
+                          "</content></paragraph></mainBody></statement></component>"
+                          "<component eId=\"comp_1\"><statement name=\"resolution\"><mainBody><paragraph><num>1.</num>"
+                          "<content><p>One B.</p></content></paragraph></mainBody></statement></component></components>"
+                          "</akomaNtoso>";
+  const Document d = read(source_of("c.xml", xml));
+  const auto paragraphs = of_kind(d, BlockKind::numbered_paragraph);
+  REQUIRE(paragraphs.size() == 2);
+  CHECK(paragraphs[0]->address == "A/RES/9/1 A-B A \xC2\xB6" "1");
+  CHECK(paragraphs[1]->address == "A/RES/9/1 A-B B \xC2\xB6" "1");
+  REQUIRE(d.sections.size() == 2);
+  CHECK(d.sections[0].kind == "component");
+  CHECK(d.sections[0].title == "First");
+  for (const auto& g : d.diagnostics) CHECK(g.message.find("not read") == std::string::npos);
+}
+
+TEST_CASE("akn reader: paragraphs numbered afresh under each heading carry that heading in their address") {
+  const std::string body =
+      "<paragraph><subheading>I</subheading></paragraph>"
+      "<paragraph><num>1.</num><content><p>Takes note.</p></content></paragraph>"
+      "<paragraph><num>2.</num><content><p>Decides.</p></content></paragraph>"
+      "<paragraph><content><p>Article 2</p></content></paragraph>"
+      "<paragraph><num>1.</num><content><p>Again one.</p></content></paragraph>"
+      "<paragraph><num>1.</num><content><p>One once more, no heading between.</p></content></paragraph>";
+  const Document d = read(source_of("r.xml", resolution(body)));
+  std::vector<std::string> addresses;
+  for (const Block* b : of_kind(d, BlockKind::numbered_paragraph)) addresses.push_back(b->address);
+  CHECK(addresses == std::vector<std::string>{"r section I \xC2\xB6" "1", "r section I \xC2\xB6" "2",
+                                              "r article 2 \xC2\xB6" "1", "r part 2 \xC2\xB6" "1"});
+  for (const auto& g : d.diagnostics) CHECK(g.message.find("given twice") == std::string::npos);
+
+  // A document whose numbers do not repeat keeps plain addresses whatever its headings.
+  const Document plain = read(source_of("p.xml", resolution("<paragraph><subheading>I</subheading></paragraph>"
+                                                            "<paragraph><num>1.</num><content><p>One.</p></content>"
+                                                            "</paragraph>")));
+  CHECK(of_kind(plain, BlockKind::numbered_paragraph).at(0)->address == "p \xC2\xB6" "1");
 }

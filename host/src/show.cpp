@@ -1,5 +1,6 @@
 #include "show.hpp"
 
+#include <string_view>
 #include <vector>
 
 #include "dossier/address.hpp"
@@ -13,6 +14,37 @@ const Document* find_document(const Corpus& corpus, const std::string& id) {
     if (d.id == id) return &d;
   for (const auto& d : corpus.documents)
     if (!d.symbol.empty() && d.symbol == id) return &d;
+  return nullptr;
+}
+
+bool same_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+/// The document a citation names, and the part of it after the id: "A/RES/76/266, annex"
+/// -> A/RES/76/266 and "annex" (commas are how people write it; addresses have none).
+const Document* find_document_and_part(const Corpus& corpus, std::string cited, std::string& part) {
+  if (const Document* d = find_document(corpus, cited)) return d;
+  std::string words;
+  for (char c : cited) {
+    if (c == ',') c = ' ';
+    if (c == ' ' && (words.empty() || words.back() == ' ')) continue;
+    words += c;
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  if (const Document* d = find_document(corpus, words)) return d;
+  // The longest known id that the citation starts with, at a word boundary.
+  for (std::size_t cut = words.rfind(' '); cut != std::string::npos && cut > 0; cut = words.rfind(' ', cut - 1)) {
+    if (const Document* d = find_document(corpus, words.substr(0, cut))) {
+      part = words.substr(cut + 1);
+      return d;
+    }
+  }
   return nullptr;
 }
 
@@ -39,7 +71,8 @@ bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& 
     error = "'" + text + "' is not a citation (try \"A/68/283 \xC2\xB6" "135\", \"A/68/283 para 50-54\" or \"ID #3\")";
     return false;
   }
-  const Document* doc = find_document(corpus, citation.document);
+  std::string part;  // "annex", "annex II", "section I": where a document numbers afresh
+  const Document* doc = find_document_and_part(corpus, citation.document, part);
   if (!doc) {
     error = "no document '" + citation.document + "' in the sources (documents:";
     for (const auto& d : corpus.documents) error += " " + d.id;
@@ -50,20 +83,31 @@ bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& 
   const std::string wanted =
       citation.first.empty() ? block_address(doc->id, citation.section_path, citation.ordinal) : std::string();
   // One paragraph or sub-paragraph is its exact address ("¶4(a)"); a range covers numbers.
+  const std::string where = part.empty() ? doc->id : doc->id + " " + part;
   const std::string exact = citation.first == citation.last && !citation.first.empty()
-                                ? paragraph_address(doc->id, citation.first)
+                                ? paragraph_address(where, citation.first)
                                 : std::string();
   for (const auto& b : doc->blocks)
-    if (!exact.empty() && b.address == exact) blocks.push_back(&b);
+    if (!exact.empty() && same_ascii_case(b.address, exact)) blocks.push_back(&b);
   if (blocks.empty()) {
+    // A range covers the numbered paragraphs of that part only ("annex ¶3-5").
+    const std::string prefix = paragraph_address(where, "");
     for (const auto& b : doc->blocks) {
       if (citation.first.empty() ? b.address == wanted
-                                 : (b.kind == BlockKind::numbered_paragraph && citation_covers(citation, b.number)))
+                                 : (b.kind == BlockKind::numbered_paragraph && citation_covers(citation, b.number) &&
+                                    same_ascii_case(std::string_view(b.address).substr(0, prefix.size()), prefix)))
         blocks.push_back(&b);
     }
   }
   if (blocks.empty()) {
     error = "'" + text + "' names nothing in " + doc->id + " (" + doc->source + ")";
+    // The same number in an annex or a section that numbers afresh: say where.
+    std::string elsewhere;
+    int shown = 0;
+    for (const auto& b : doc->blocks)
+      if (!citation.first.empty() && b.number == citation.first && b.kind == BlockKind::numbered_paragraph && shown++ < 3)
+        elsewhere += (elsewhere.empty() ? "" : ", ") + ("'" + b.address + "'");
+    if (!elsewhere.empty()) error += "; did you mean " + elsewhere + "?";
     return false;
   }
   for (std::size_t i = 0; i < blocks.size(); ++i) {

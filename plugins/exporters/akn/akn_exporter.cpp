@@ -83,33 +83,32 @@ class DocumentWriter {
     pugi::xml_node d = root.append_child("doc");
     d.append_attribute("name") = "document";
     plan_recommendations();
+    plan_parts();
     meta(d.append_child("meta"));
     preface(d);
-    body(d.append_child("mainBody"));
+    body(d.append_child("mainBody"), -1);
+    // Annexes and components that number their paragraphs afresh ("<id> annex ¶12") are
+    // documents of their own inside this one, as in the UN's files.
+    pugi::xml_node attachments;
+    for (const int part : parts_) {
+      if (!attachments) attachments = d.append_child("attachments");
+      const Section& s = doc_.sections[static_cast<std::size_t>(part)];
+      pugi::xml_node inner = attachments.append_child("attachment").append_child("doc");
+      b_.attr(inner, "name", s.label, true);
+      identification(inner.append_child("meta"), "/" + id_part(s.label));
+      if (!s.title.empty()) b_.element(inner.append_child("preface").append_child("p"), "docTitle", s.title);
+      body(inner.append_child("mainBody"), part);
+    }
   }
 
   std::size_t unrepresented() const { return unrepresented_; }
+
 
  private:
   // --- metadata -------------------------------------------------------------------------
 
   void meta(pugi::xml_node meta) {
-    const std::string slug = slugify(doc_.id);
-    const std::string date = iso_date(doc_.date) ? doc_.date : "0001-01-01";  // AKN4UN's "unknown"
-    const std::string work = "/akn/un/doc/document/" + date + "/" + slug;
-    const std::string expression = work + "/" + iso639_2(doc_.language) + "@";
-    const std::string author = doc_.body.empty() ? "#dossier" : "#author";
-    pugi::xml_node id = meta.append_child("identification");
-    id.append_attribute("source") = "#dossier";
-    frbr(id.append_child("FRBRWork"), work + "/!main", work + "/", date, iso_date(doc_.date) ? "document" : "unknown", author);
-    id.child("FRBRWork").append_child("FRBRcountry").append_attribute("value") = "un";
-    pugi::xml_node e = frbr(id.append_child("FRBRExpression"), expression + "/!main", expression + "/", date,
-                            iso_date(doc_.date) ? "document" : "unknown", author);
-    e.append_child("FRBRlanguage").append_attribute("language") = iso639_2(doc_.language).c_str();
-    const std::string built = xml_output::rfc3339(build_.build_time).substr(0, 10);
-    frbr(id.append_child("FRBRManifestation"), expression + "/!main.xml", expression + ".xml", built, "markup",
-         "#dossier");
-
+    identification(meta, "");
     classification(meta);
 
     pugi::xml_node refs = meta.append_child("references");
@@ -120,6 +119,26 @@ class DocumentWriter {
     if (!doc_.symbol.empty()) tlc(refs, "TLCConcept", "symbol", "/akn/ontology/reference/un/symbol", "Symbol");
     for (const auto& [addressee, eid] : addressees_)
       tlc(refs, "TLCOrganization", eid, "/akn/ontology/organization/" + slugify(addressee), addressee);
+  }
+
+  /// FRBR identification of the document, or of its part `component` ("/annex").
+  void identification(pugi::xml_node meta, const std::string& component) {
+    const std::string slug = slugify(doc_.id);
+    const std::string date = iso_date(doc_.date) ? doc_.date : "0001-01-01";  // AKN4UN's "unknown"
+    const std::string work = "/akn/un/doc/document/" + date + "/" + slug;
+    const std::string expression = work + "/" + iso639_2(doc_.language) + "@";
+    const std::string author = doc_.body.empty() ? "#dossier" : "#author";
+    pugi::xml_node id = meta.append_child("identification");
+    id.append_attribute("source") = "#dossier";
+    const std::string main = "/!main" + component;
+    frbr(id.append_child("FRBRWork"), work + main, work + "/", date, iso_date(doc_.date) ? "document" : "unknown", author);
+    id.child("FRBRWork").append_child("FRBRcountry").append_attribute("value") = "un";
+    pugi::xml_node e = frbr(id.append_child("FRBRExpression"), expression + main, expression + "/", date,
+                            iso_date(doc_.date) ? "document" : "unknown", author);
+    e.append_child("FRBRlanguage").append_attribute("language") = iso639_2(doc_.language).c_str();
+    const std::string built = xml_output::rfc3339(build_.build_time).substr(0, 10);
+    frbr(id.append_child("FRBRManifestation"), expression + main + ".xml", expression + ".xml", built, "markup",
+         "#dossier");
   }
 
   pugi::xml_node frbr(pugi::xml_node n, const std::string& this_, const std::string& uri, const std::string& date,
@@ -235,13 +254,44 @@ class DocumentWriter {
     return b.text == (s.label.empty() ? s.title : s.title.empty() ? s.label : s.label + " " + s.title);
   }
 
-  void body(pugi::xml_node main) {
-    // Containers of the open sections, innermost last; index -1 is the main body.
-    std::vector<std::pair<int, pugi::xml_node>> open{{-1, main}};
-    int opened = -1;
+  /// The top-level sections whose paragraphs are addressed within them (the reader's annexes
+  /// and components: "<id> annex ¶12").
+  void plan_parts() {
+    // The akn reader's own parts, even without numbered paragraphs: a component, or an annex
+    // labelled as it labels them ("annex", "annex II"; a text's "ANNEX I" heading is a section).
+    for (std::size_t i = 0; i < doc_.sections.size(); ++i) {
+      const Section& s = doc_.sections[i];
+      if (s.parent < 0 && (s.kind == "component" || (s.kind == "annex" && s.label.compare(0, 5, "annex") == 0)))
+        parts_.insert(static_cast<int>(i));
+    }
+    for (const Block& b : doc_.blocks) {
+      if (b.section < 0) continue;
+      int top = b.section;
+      while (doc_.sections[static_cast<std::size_t>(top)].parent >= 0) top = doc_.sections[static_cast<std::size_t>(top)].parent;
+      const Section& s = doc_.sections[static_cast<std::size_t>(top)];
+      const std::string prefix = doc_.id + " " + s.label + " ";
+      if (!s.label.empty() && b.kind == BlockKind::numbered_paragraph && b.address.compare(0, prefix.size(), prefix) == 0)
+        parts_.insert(top);
+    }
+  }
+
+  /// The part that section `section` belongs to, -1 for the document's own body.
+  int part_of(int section) const {
+    if (section < 0) return -1;
+    while (doc_.sections[static_cast<std::size_t>(section)].parent >= 0)
+      section = doc_.sections[static_cast<std::size_t>(section)].parent;
+    return parts_.count(section) ? section : -1;
+  }
+
+  /// Writes the blocks of `part` (-1: those of no part) into `main`.
+  void body(pugi::xml_node main, int part) {
+    // Containers of the open sections, innermost last; the first is the body (or the part).
+    std::vector<std::pair<int, pugi::xml_node>> open{{part, main}};
+    int opened = part;
     auto open_up_to = [&](int section) {
       while (opened < section) {
         ++opened;
+        if (part_of(opened) != part) continue;
         const Section& s = doc_.sections[static_cast<std::size_t>(opened)];
         while (open.size() > 1 && open.back().first != s.parent) open.pop_back();
         pugi::xml_node h = open.back().second.append_child("hcontainer");
@@ -254,8 +304,9 @@ class DocumentWriter {
     };
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       const Block& block = doc_.blocks[i];
+      if (part_of(block.section) != part) continue;
       if (block.section >= 0) open_up_to(block.section);
-      if (is_section_heading(i)) {
+      if (is_section_heading(i) && block.section != part) {
         // Its footnotes go into the heading (or num) the section already has.
         pugi::xml_node h = open.back().second.child("heading");
         if (!h) h = open.back().second.child("num");
@@ -298,7 +349,11 @@ class DocumentWriter {
     const Block& block = doc_.blocks[i];
     pugi::xml_node p = parent.append_child(nested ? "point" : "paragraph");
     const bool numbered = !nested && block.kind == BlockKind::numbered_paragraph && !block.number.empty();
-    b_.attr(p, "eId", numbered ? "para_" + id_part(block.number) : "blk_" + std::to_string(i + 1), true);
+    // Paragraphs numbered afresh under headings ("<id> section II ¶3") keep eIds apart.
+    std::string scope;
+    if (const std::size_t mark = block.address.rfind(" \xC2\xB6"); numbered && mark != std::string::npos && mark > doc_.id.size())
+      scope = id_part(block.address.substr(doc_.id.size() + 1, mark - doc_.id.size() - 1)) + "_";
+    b_.attr(p, "eId", numbered ? "para_" + scope + id_part(block.number) : "blk_" + std::to_string(i + 1), true);
     if (!numbered && !nested)
       b_.attr(p, "class", std::string(to_string(block.kind == BlockKind::numbered_paragraph ? BlockKind::text : block.kind)), true);
     if (numbered) b_.element(p, "num", block.number + ".");
@@ -360,6 +415,7 @@ class DocumentWriter {
   std::map<std::size_t, std::pair<const Recommendation*, std::size_t>> rec_at_;  // first block -> rec, last block
   std::map<std::string, std::string> addressees_;                                // addressee -> eId
   std::size_t recommendations_ = 0, notes_ = 0, unrepresented_ = 0;
+  std::set<int> parts_;  ///< top-level sections written as attachments
 };
 
 class AknExporter final : public Exporter {

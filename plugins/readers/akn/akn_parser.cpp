@@ -344,10 +344,13 @@ class Parser {
     }
 
     pugi::xml_node document;
+    std::vector<pugi::xml_node> parts;  // <components> beside the document (the UN's collections)
     for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
       if (n.type() != pugi::node_element) continue;
       if (!document) {
         document = n;
+      } else if (document && in(local(n), {"components", "attachments"})) {
+        parts.push_back(n);
       } else {
         warn("second document element <" + std::string(n.name()) + "> not read", n);
       }
@@ -363,13 +366,17 @@ class Parser {
         continue;  // metadata and title page: read by read_metadata()
       } else if (in(name, {"preamble", "mainBody", "body", "debateBody", "judgmentBody", "amendmentBody",
                            "portionBody", "conclusions"})) {
+        start_numbering(part);
         walk(part, -1, 0, false);
-      } else if (in(name, {"attachments", "components", "collectionBody"})) {
-        warn("<" + std::string(part.name()) + "> (annexes, attached documents) not read", part);
+      } else if (in(name, {"attachments", "components"})) {
+        parts.push_back(part);
+      } else if (name == "collectionBody") {
+        read_collection_body(part);
       } else {
         warn("<" + std::string(part.name()) + "> not read", part);
       }
     }
+    for (const pugi::xml_node p : parts) read_parts(p);
     unplaced_notes(document);
     return std::move(doc_);
   }
@@ -564,6 +571,204 @@ class Parser {
     if (block) out.text += ' ';
   }
 
+  // --- annexes and components ---------------------------------------------------------------
+  // An annex (`attachment`) or a part of a collection (`component`: resolutions 77/128 A and B)
+  // is a document of its own inside the file: a top-level Section, and its paragraphs are
+  // addressed within it, "A/RES/76/266 annex ¶12", since it numbers them afresh.
+
+  /// The collection's table of its components: `documentRef href="comp_0" showAs="Resolution
+  /// A"` names the component whose eId is comp_0. Nothing else in it is text.
+  void read_collection_body(pugi::xml_node body) {
+    for_each_element(body, [&](pugi::xml_node e) {
+      if (local(e) == "documentRef") {
+        std::string_view href = e.attribute("href").value();
+        if (!href.empty() && href.front() == '#') href.remove_prefix(1);
+        component_names_[std::string(href)] = normalise_space(e.attribute("showAs").value());
+      }
+      return true;
+    });
+  }
+
+  /// Reads each `attachment` / `component` below `parts`.
+  void read_parts(pugi::xml_node parts) {
+    std::size_t ordinal = 0;
+    for (pugi::xml_node holder = parts.first_child(); holder; holder = holder.next_sibling()) {
+      const std::string_view holder_name = local(holder);
+      if (!in(holder_name, {"attachment", "component"})) continue;
+      ++ordinal;
+      pugi::xml_node inner;  // the document element inside: doc, statement, act, ...
+      for (pugi::xml_node c = holder.first_child(); c && !inner; c = c.next_sibling())
+        if (!local(c).empty()) inner = c;
+      if (!inner || local(inner) == "documentRef" || local(inner) == "interstitial") {
+        if (inner) warn("<" + std::string(inner.name()) + "> to a document outside the file not read", inner);
+        continue;
+      }
+      const bool annex = holder_name == "attachment";
+      std::string label = part_label(holder, inner, annex, ordinal);
+      Section s;
+      s.kind = annex ? "annex" : "component";
+      s.label = label;
+      pugi::xml_node title = find(child(inner, "preface"), "docTitle");
+      if (!title) title = find(child(inner, "coverPage"), "docTitle");
+      s.title = plain_text(title);
+      doc_.sections.push_back(s);
+      const int index = static_cast<int>(doc_.sections.size()) - 1;
+      part_ = label;
+      const std::size_t first_block = doc_.blocks.size();
+      for (pugi::xml_node body = inner.first_child(); body; body = body.next_sibling()) {
+        const std::string_view name = local(body);
+        if (in(name, {"preamble", "mainBody", "body", "conclusions"})) {
+          start_numbering(body);
+          walk(body, index, 1, false);
+        }
+        else if (in(name, {"attachments", "components"})) warn("<" + std::string(body.name()) + "> inside a part not read", body);
+      }
+      part_.clear();
+      start_numbering(pugi::xml_node());
+      // An annex prints its title as a heading after "Annex": "Progress Declaration of ...".
+      for (std::size_t i = first_block; i < doc_.blocks.size() && doc_.sections[index].title.empty(); ++i) {
+        const Block& b = doc_.blocks[i];
+        if (b.kind == BlockKind::heading && b.section == index && sub_annex_label(b.text).empty() &&
+            b.text.compare(0, 5, "Annex") != 0)
+          doc_.sections[index].title = b.text;
+        if (b.kind == BlockKind::numbered_paragraph) break;
+      }
+    }
+  }
+
+  /// What a part is called in addresses: "annex" (the UN's one annex), "annex 2" (a second
+  /// without a name), "A" (component "Resolution A"), "component 2".
+  std::string part_label(pugi::xml_node holder, pugi::xml_node inner, bool annex, std::size_t ordinal) {
+    if (annex) {
+      // The UN names its one annex "annex"; the akn exporter names each by its label.
+      std::string name = normalise_space(inner.attribute("name").value());
+      if (name.empty()) name = "annex";
+      for (const Section& s : doc_.sections)
+        if (s.parent < 0 && s.label == name) return name + " " + std::to_string(ordinal);
+      return name;
+    }
+    std::string shown;
+    if (const auto it = component_names_.find(holder.attribute("eId").value()); it != component_names_.end())
+      shown = it->second;
+    // "Resolution A" -> "A", "Decision II" -> "II": the part's own letter or numeral.
+    if (const std::size_t space = shown.rfind(' '); space != std::string::npos) shown.erase(0, space + 1);
+    if (shown.empty()) {
+      const pugi::xml_node number = find(child(inner, "preface"), "docNumber");
+      shown = bare_number(plain_text(number));
+    }
+    return shown.empty() ? "component " + std::to_string(ordinal) : shown;
+  }
+
+  /// "Annex I", "Annex 2" printed as a heading inside an annex: a further annex that numbers
+  /// its paragraphs afresh. Returns its label ("annex I"), or "" for anything else.
+  std::string sub_annex_label(const std::string& heading) const {
+    if (part_.compare(0, 5, "annex") != 0) return {};
+    if (heading.size() < 7 || heading.size() > 16) return {};
+    std::string lower;
+    for (char c : heading.substr(0, 5)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower != "annex" || heading[5] != ' ') return {};
+    const std::string numeral = heading.substr(6);
+    const bool ok = std::all_of(numeral.begin(), numeral.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
+    });
+    return ok ? "annex " + numeral : std::string();
+  }
+
+  /// Address of a numbered unit: "<id> ¶4(a)", or "<id> annex ¶12" inside a part, or
+  /// "<id> section II ¶1" where the part numbers its paragraphs afresh under each heading.
+  std::string unit_address(const std::string& tail) const {
+    std::string where = doc_.id;
+    if (!part_.empty()) where += " " + part_;
+    if (!scope_.empty()) where += " " + scope_;
+    return paragraph_address(where, tail);
+  }
+
+  /// A heading that labels what follows: "I" -> "section I", "Article 2" -> "article 2",
+  /// "Guideline 1. Use of terms" -> "guideline 1", "Part A. Agenda" -> "part A"; "" for a
+  /// heading that is a title only ("Introduction").
+  static std::string scope_label(std::string_view heading) {
+    std::string_view h = heading;
+    while (!h.empty() && h.front() == ' ') h.remove_prefix(1);
+    std::string word;
+    std::size_t i = 0;
+    while (i < h.size() && ((h[i] >= 'a' && h[i] <= 'z') || (h[i] >= 'A' && h[i] <= 'Z') ||
+                            static_cast<unsigned char>(h[i]) >= 0x80))
+      ++i;
+    if (i < h.size() && h[i] == ' ' && i > 1) {  // a word, then the numeral
+      for (char c : h.substr(0, i)) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      h.remove_prefix(i + 1);
+    }
+    std::size_t n = 0;
+    const bool digits = !h.empty() && h[0] >= '0' && h[0] <= '9';
+    while (n < h.size() && (digits ? (h[n] >= '0' && h[n] <= '9')
+                                   : (h[n] == 'I' || h[n] == 'V' || h[n] == 'X' || h[n] == 'L' || h[n] == 'C')))
+      ++n;
+    if (n == 0 && !h.empty() && h[0] >= 'A' && h[0] <= 'Z') n = 1;  // "A", "B"
+    if (n == 0 || n > 6) return {};
+    if (n < h.size() && h[n] != '.' && h[n] != ' ' && h[n] != ':' && h[n] != ')') return {};
+    // A bare letter needs to stand alone or before a full stop: "A. Introduction", not "As".
+    if (word.empty() && n < h.size() && heading.size() > 40) return {};
+    return (word.empty() ? std::string("section") : word) + " " + std::string(h.substr(0, n));
+  }
+
+  /// Whether the paragraph numbers of the part `body` (the document's body, an annex) repeat:
+  /// then they restart under each heading, and addresses carry that heading.
+  bool numbers_repeat(pugi::xml_node body) const {
+    const auto raw_text = [](pugi::xml_node n) {
+      std::string out;
+      for (pugi::xml_node c = n.first_child(); c;) {  // the pcdata below `n`, in order
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
+        if (c.first_child()) { c = c.first_child(); continue; }
+        while (c != n && !c.next_sibling()) c = c.parent();
+        if (c == n) break;
+        c = c.next_sibling();
+      }
+      return out;
+    };
+    std::set<std::string> seen;
+    bool repeat = false;
+    for_each_element(body, [&](pugi::xml_node e) {
+      if (!is_unit(local(e)) || local(e.parent()) == "list" || is_unit(local(e.parent()))) return true;
+      for (pugi::xml_node up = e.parent(); up && up != body; up = up.parent())
+        if (is_unit(local(up))) return true;
+      const std::string number = bare_number(raw_text(child(e, "num")));
+      if (!number.empty() && !seen.insert(number).second) repeat = true;
+      return !repeat;
+    });
+    return repeat;
+  }
+
+  /// Starts reading a body or annex: no heading scope yet.
+  void start_numbering(pugi::xml_node body) {
+    restarts_ = numbers_repeat(body);
+    scope_.clear();
+    next_scope_.clear();
+    scope_numbers_.clear();
+    fallback_scopes_ = 0;
+  }
+
+  /// The scope of top-level paragraph `number`: the last labelling heading's, or, where a
+  /// number repeats with no such heading between, "part 2", "part 3"...
+  void enter_scope(const std::string& number) {
+    if (!restarts_) return;
+    if (scope_numbers_[next_scope_].count(number)) {
+      do next_scope_ = "part " + std::to_string(++fallback_scopes_ + 1);
+      while (scope_numbers_.count(next_scope_));
+    }
+    scope_ = next_scope_;
+    scope_numbers_[scope_].insert(number);
+  }
+
+  /// Notes this heading as the scope of the paragraphs after it, where numbers restart.
+  void heading_seen(const std::string& text) {
+    if (!restarts_) return;
+    std::string label = scope_label(text);
+    if (!label.empty() && label != part_) {  // "Annex II" opening the part is the part's own
+      next_scope_ = label;
+      if (scope_numbers_.count(label) == 0) scope_numbers_[label];
+    }
+  }
+
   // --- blocks ------------------------------------------------------------------------------
 
   std::string next_block_address(int section) {
@@ -575,6 +780,8 @@ class Parser {
   /// and references.
   void add_block(Block block, const Collected& collected, pugi::xml_node where) {
     block.text = block.cells.empty() ? normalise_space(collected.text) : table_text(block.cells);
+    if (block.kind == BlockKind::heading || (block.kind == BlockKind::text && block.text.size() <= 60))
+      heading_seen(block.text);
     block.span.first_line = line_of(where.offset_debug());
     block.span.last_line = std::max(block.span.first_line, collected.last_line);
     if (!addresses_.insert(block.address).second)
@@ -649,6 +856,16 @@ class Parser {
       } else if (is_hierarchy(name)) {
         add_section(n, section, level + 1);
       } else if (is_unit(name)) {
+        if (const std::string sub = heading_only(n) ? sub_annex_label(plain_text(n)) : std::string(); !sub.empty()) {
+          // "Annex II" inside the annex: what follows is that annex, numbered afresh.
+          Section s;
+          s.kind = "annex";
+          s.label = sub;
+          s.title = plain_text(n);
+          doc_.sections.push_back(s);
+          section = static_cast<int>(doc_.sections.size()) - 1;
+          part_ = sub;
+        }
         add_unit(n, section, Parent{});
       } else if (in_section && (name == "num" || name == "heading")) {
         continue;
@@ -768,7 +985,9 @@ class Parser {
     const std::string bare = bare_number(printed);
     std::string tail;  // the address after the ¶; none for a unit without a number (a bullet)
     BlockKind declared = BlockKind::text;
-    if (!parent.nested && parse_block_kind(n.attribute("class").value(), declared) &&
+    if (!parent.nested && heading_only(n)) {
+      b.kind = BlockKind::heading;  // the UN marks up "Annex", "Introduction" as paragraphs
+    } else if (!parent.nested && parse_block_kind(n.attribute("class").value(), declared) &&
         declared != BlockKind::numbered_paragraph) {
       b.kind = declared;
       b.marker = printed;
@@ -776,6 +995,7 @@ class Parser {
     } else if (!parent.nested) {
       b.kind = bare.empty() ? BlockKind::text : BlockKind::numbered_paragraph;
       b.number = tail = bare;
+      if (!bare.empty()) enter_scope(bare);
       if (num && bare.empty()) warn("paragraph number '" + printed + "' has no digit or letter", num);
     } else {
       b.kind = BlockKind::list_item;
@@ -784,7 +1004,7 @@ class Parser {
       if (!bare.empty() && !parent.tail.empty()) tail = parent.tail + "(" + bare + ")";
     }
     // Without a ¶ address a unit is cited by ordinal, like any unnumbered block.
-    b.address = tail.empty() ? next_block_address(section) : paragraph_address(doc_.id, tail);
+    b.address = tail.empty() ? next_block_address(section) : unit_address(tail);
     const Parent self{true, b.number, tail};
 
     Collected own;
@@ -796,6 +1016,18 @@ class Parser {
     std::vector<pugi::xml_node> units;
     find_units(n, units);
     for (const pugi::xml_node u : units) add_unit(u, section, self);
+  }
+
+  /// A unit with no number that holds only a heading: "<paragraph><subheading>Annex".
+  bool heading_only(pugi::xml_node n) const {
+    bool heading = false;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      const std::string_view name = local(c);
+      if (name == "subheading" || name == "heading") heading = true;
+      else if (!name.empty()) return false;
+      else if (c.type() == pugi::node_element || !normalise_space(c.value()).empty()) return false;
+    }
+    return heading;
   }
 
   /// The units directly below `n`, looking through wrappers such as `list` but not into
@@ -822,6 +1054,13 @@ class Parser {
   std::set<std::string> addresses_;
   std::map<std::string, std::size_t> footnote_index_;  ///< label -> first footnote with it
   std::map<std::string, pugi::xml_node> meta_notes_;   ///< eId -> meta/notes/note
+  std::map<std::string, std::string> component_names_;  ///< component eId -> "Resolution A"
+  std::string part_;  ///< label of the annex or component being read ("annex", "A"); "" in the body
+  bool restarts_ = false;   ///< the part being read numbers its paragraphs afresh under headings
+  std::string scope_;       ///< the heading scope of the current paragraph ("section II"), if any
+  std::string next_scope_;  ///< the last labelling heading seen
+  std::map<std::string, std::set<std::string>> scope_numbers_;  ///< numbers used in each scope
+  int fallback_scopes_ = 0;
 };
 
 }  // namespace
