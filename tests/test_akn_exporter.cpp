@@ -111,6 +111,19 @@ TEST_CASE("the UN's own resolutions come back with their sub-paragraphs as point
   REQUIRE(r.exit_code == 0);
   check_round_trip(out, 4);
   CHECK_THAT(test::read_file(out / "akn" / "a-res-76-172.xml"), Catch::Contains("<num>(a)</num>"));
+  // The UN Library's classification goes out as the publisher's and comes back as metadata.
+  const std::string xml = test::read_file(out / "akn" / "a-res-76-172.xml");
+  CHECK_THAT(xml, Catch::Contains("<classification source=\"#publisher\">"));
+  CHECK_THAT(xml, Catch::Contains("<keyword value=\"gender_equality\" showAs=\"gender_equality\" dictionary=\"UNBIS\" />"));
+  const Document back = test::read_with("akn", out / "akn" / "a-res-76-172.xml");
+  std::vector<std::string> goals;
+  for (const auto& m : back.metadata)
+    if (m.key == "un_sdg_goal") goals.push_back(m.value);
+  CHECK(goals == std::vector<std::string>{"16", "5", "3", "17", "4"});
+  // The annex comes back as an annex.
+  const Document annex = test::read_with("akn", out / "akn" / "a-res-76-266.xml");
+  CHECK(std::any_of(annex.blocks.begin(), annex.blocks.end(),
+                    [](const Block& b) { return b.address == "A/RES/76/266 annex \xC2\xB6" "77"; }));
 }
 
 TEST_CASE("FRBR identification and SDG/GCM keywords") {

@@ -141,6 +141,26 @@ TEST_CASE("A/RES/75/226: metadata from the FRBR and AKN4UN markup") {
   CHECK(d.diagnostics.empty());
 }
 
+TEST_CASE("A/RES/76/172: the UN's classification, session and agenda item are document metadata") {
+  const Document d = read_file("A_RES_76_172-2119207E.xml");
+  const auto metadata_value = [](const Document& doc, const std::string& key) {
+    for (const auto& m : doc.metadata)
+      if (m.key == key) return m.value;
+    return std::string();
+  };
+  std::vector<std::string> goals, unbis;
+  for (const auto& m : d.metadata) {
+    if (m.key == "un_sdg_goal") goals.push_back(m.value);
+    if (m.key == "unbis_subject") unbis.push_back(m.value);
+  }
+  // grep -o '<keyword[^>]*SDGO' tests/data/akn/A_RES_76_172-2119207E.xml
+  CHECK(goals == std::vector<std::string>{"16", "5", "3", "17", "4"});
+  CHECK(std::find(unbis.begin(), unbis.end(), "gender equality") != unbis.end());
+  CHECK(metadata_value(d, "session") == "76");
+  CHECK(metadata_value(d, "agenda_item") == "74 (b)");
+  CHECK(metadata_value(d, "originating_document") == "A/76/462/Add.2, para. 114");
+}
+
 TEST_CASE("A/RES/75/226: 12 operative paragraphs, 17 preambular blocks, 21 footnotes") {
   const Document d = read_file("75_226_E.xml");
   CHECK(numbers(d) == one_to(12));

@@ -12,6 +12,7 @@
 //   made of, with its kind as `class` and its addressee as a TLC reference;
 // - footnotes are `authorialNote`s where they are cited; SDG/GCM mappings are
 //   classification keywords.
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -117,6 +118,8 @@ class DocumentWriter {
     if (!doc_.body.empty())
       tlc(refs, "TLCOrganization", "author", "/akn/ontology/organization/" + slugify(doc_.body), doc_.body);
     if (!doc_.symbol.empty()) tlc(refs, "TLCConcept", "symbol", "/akn/ontology/reference/un/symbol", "Symbol");
+    if (std::any_of(doc_.metadata.begin(), doc_.metadata.end(), [](const Metadata& m) { return m.key == "un_sdg_goal"; }))
+      tlc(refs, "TLCOrganization", "publisher", "/akn/ontology/organization/un", "United Nations");
     for (const auto& [addressee, eid] : addressees_)
       tlc(refs, "TLCOrganization", eid, "/akn/ontology/organization/" + slugify(addressee), addressee);
   }
@@ -161,8 +164,34 @@ class DocumentWriter {
     b_.attr(t, "showAs", show_as, true);
   }
 
+  /// The publisher's classification as the reader found it (the UN Library's SDG goals,
+  /// UNBIS and EuroVoc terms), kept apart from Dossier's own under source "#publisher", as
+  /// the UN's files have it, so that reading the file back gives the same metadata.
+  void publisher_classification(pugi::xml_node meta) {
+    pugi::xml_node c;
+    for (const Metadata& m : doc_.metadata) {
+      const char* dictionary = m.key == "un_sdg_goal"       ? "SDGO"
+                               : m.key == "unbis_subject"   ? "UNBIS"
+                               : m.key == "eurovoc_subject" ? "EuroVoc"
+                                                            : nullptr;
+      if (!dictionary) continue;
+      if (!c) {
+        c = meta.append_child("classification");
+        c.append_attribute("source") = "#publisher";
+      }
+      std::string value = m.value;
+      std::replace(value.begin(), value.end(), ' ', '_');  // as the UN writes them: "gender_equality"
+      pugi::xml_node k = c.append_child("keyword");
+      b_.attr(k, "value", value, true);
+      b_.attr(k, "showAs", m.key == "un_sdg_goal" ? "sdg_" + value : value, true);
+      if (m.key == "un_sdg_goal") b_.attr(k, "href", "http://metadata.un.org/sdg/" + value);
+      k.append_attribute("dictionary") = dictionary;
+    }
+  }
+
   /// One keyword per SDG goal/target/indicator and GCM objective the document maps to.
   void classification(pugi::xml_node meta) {
+    publisher_classification(meta);
     std::set<std::pair<std::string, std::string>, CodeOrder> codes;  // (scheme, code)
     for (const Annotation* a : annotations_)
       if (a->scheme == "sdg" || a->scheme == "gcm") codes.emplace(a->scheme, a->code);

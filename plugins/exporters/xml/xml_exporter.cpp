@@ -20,7 +20,7 @@ using namespace dossier;
 using xml_output::Builder;
 
 constexpr const char* feed_namespace = "https://dossier.example.org/ns/feed/1";
-constexpr const char* feed_version = "1.0";
+constexpr const char* feed_version = "1.1";  // 1.1: document metadata
 
 std::string number(double v) {
   char buffer[32];
@@ -80,6 +80,11 @@ class XmlExporter final : public Exporter {
     if (!doc.title.empty()) b.element(d, "title", doc.title);
     if (!doc.place.empty()) b.element(d, "place", doc.place);
     if (!doc.body.empty()) b.element(d, "body", doc.body);
+    for (const auto& m : doc.metadata) {
+      pugi::xml_node e = d.append_child("metadata");
+      b.attr(e, "key", m.key, true);
+      b.attr(e, "value", m.value, true);
+    }
     for (const auto& link : doc.links) {
       pugi::xml_node l = d.append_child("link");
       b.attr(l, "relation", link.relation, true);

@@ -494,9 +494,69 @@ class Parser {
       return true;
     });
 
+    read_classification(document);
+
     // Notes kept apart in meta/notes, cited by noteRef.
     for (pugi::xml_node n = child(child(document, "meta"), "notes").first_child(); n; n = n.next_sibling())
       if (local(n) == "note" && n.attribute("eId")) meta_notes_[n.attribute("eId").value()] = n;
+  }
+
+  /// The UN's own metadata (docs/json-schema.md, "Akoma Ntoso"): the UN Library's SDG goals and
+  /// UNBIS / EuroVoc subject terms from `classification`, the session, the agenda item and
+  /// the document the resolution was adopted on. Document metadata, never annotations: the
+  /// analyzers map the text and are measured against these labels.
+  void read_classification(pugi::xml_node document) {
+    const auto add = [&](const std::string& key, std::string value) {
+      value = normalise_space(value);
+      if (value.empty()) return;
+      for (const Metadata& m : doc_.metadata)
+        if (m.key == key && m.value == value) return;
+      doc_.metadata.push_back({key, std::move(value)});
+    };
+    for (pugi::xml_node c = child(document, "meta").first_child(); c; c = c.next_sibling()) {
+      // Dossier's own mappings, in a file the akn exporter wrote, are no publisher's label.
+      if (local(c) != "classification" || std::string_view(c.attribute("source").value()) == "#dossier") continue;
+      for (pugi::xml_node k = c.first_child(); k; k = k.next_sibling()) {
+        if (local(k) != "keyword") continue;
+        const std::string_view dictionary = k.attribute("dictionary").value();
+        std::string value = k.attribute("value").value();
+        if (dictionary == "SDGO") {
+          add("un_sdg_goal", value);
+        } else if (dictionary == "UNBIS" || dictionary == "EuroVoc") {
+          std::replace(value.begin(), value.end(), '_', ' ');  // "gender_equality"
+          add(dictionary == "UNBIS" ? "unbis_subject" : "eurovoc_subject", value);
+        }
+      }
+    }
+    const pugi::xml_node session = find(document, "session");
+    if (const char* value = session.attribute("value").value(); *value) add("session", value);
+    for_each_element(child(document, "coverPage"), [&](pugi::xml_node e) {
+      const std::string_view name = e.attribute("name").value();
+      if (local(e) == "inline" && name == "agenda item") add("agenda_item", agenda_item(plain_text(e)));
+      if (local(e) == "inline" && name == "originating document") add("originating_document", plain_text(e));
+      return true;
+    });
+  }
+
+  /// "Agenda item 74 (b)", "Point 74 b) de l'ordre du jour", "议程项目74 (b)" -> "74 (b)".
+  static std::string agenda_item(std::string_view printed) {
+    std::size_t i = 0;
+    while (i < printed.size() && !(printed[i] >= '0' && printed[i] <= '9')) ++i;
+    std::size_t end = i;
+    while (end < printed.size() && printed[end] >= '0' && printed[end] <= '9') ++end;
+    if (end == i) return {};
+    std::string out(printed.substr(i, end - i));
+    std::size_t j = end;
+    for (;;) {  // spaces, also the no-break ones French typesetting puts there
+      if (j < printed.size() && printed[j] == ' ') ++j;
+      else if (printed.substr(j, 2) == "\xC2\xA0") j += 2;
+      else if (printed.substr(j, 3) == "\xE2\x80\xAF") j += 3;
+      else break;
+    }
+    if (j < printed.size() && printed[j] == '(') ++j;
+    if (j + 1 < printed.size() && printed[j] >= 'a' && printed[j] <= 'z' && printed[j + 1] == ')')
+      out += " (" + std::string(1, printed[j]) + ")";
+    return out;
   }
 
   // --- text --------------------------------------------------------------------------------
