@@ -295,8 +295,7 @@ class DocumentWriter {
     }
     for (const Block& b : doc_.blocks) {
       if (b.section < 0) continue;
-      int top = b.section;
-      while (doc_.sections[static_cast<std::size_t>(top)].parent >= 0) top = doc_.sections[static_cast<std::size_t>(top)].parent;
+      const int top = top_of(b.section);
       const Section& s = doc_.sections[static_cast<std::size_t>(top)];
       const std::string prefix = doc_.id + " " + s.label + " ";
       if (!s.label.empty() && b.kind == BlockKind::numbered_paragraph && b.address.compare(0, prefix.size(), prefix) == 0)
@@ -304,12 +303,18 @@ class DocumentWriter {
     }
   }
 
+  /// The top-level section that `section` (>= 0) lies in.
+  int top_of(int section) const {
+    while (doc_.sections[static_cast<std::size_t>(section)].parent >= 0)
+      section = doc_.sections[static_cast<std::size_t>(section)].parent;
+    return section;
+  }
+
   /// The part that section `section` belongs to, -1 for the document's own body.
   int part_of(int section) const {
     if (section < 0) return -1;
-    while (doc_.sections[static_cast<std::size_t>(section)].parent >= 0)
-      section = doc_.sections[static_cast<std::size_t>(section)].parent;
-    return parts_.count(section) ? section : -1;
+    const int top = top_of(section);
+    return parts_.count(top) ? top : -1;
   }
 
   /// Writes the blocks of `part` (-1: those of no part) into `main`.

@@ -93,6 +93,13 @@ std::size_t skip_doctype(std::string_view s, std::size_t i) {
   return std::string_view::npos;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 bool ends_name(char c) { return is_space(c) || c == '>' || c == '/' || c == '='; }
 
 }  // namespace
@@ -724,9 +731,7 @@ class Parser {
   std::string sub_annex_label(const std::string& heading) const {
     if (part_.compare(0, 5, "annex") != 0) return {};
     if (heading.size() < 7 || heading.size() > 16) return {};
-    std::string lower;
-    for (char c : heading.substr(0, 5)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (lower != "annex" || heading[5] != ' ') return {};
+    if (ascii_lower(std::string_view(heading).substr(0, 5)) != "annex" || heading[5] != ' ') return {};
     const std::string numeral = heading.substr(6);
     const bool ok = std::all_of(numeral.begin(), numeral.end(), [](char c) {
       return (c >= '0' && c <= '9') || c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
@@ -755,7 +760,7 @@ class Parser {
                             static_cast<unsigned char>(h[i]) >= 0x80))
       ++i;
     if (i < h.size() && h[i] == ' ' && i > 1) {  // a word, then the numeral
-      for (char c : h.substr(0, i)) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      word = ascii_lower(h.substr(0, i));
       h.remove_prefix(i + 1);
     }
     std::size_t n = 0;
@@ -773,25 +778,14 @@ class Parser {
 
   /// Whether the paragraph numbers of the part `body` (the document's body, an annex) repeat:
   /// then they restart under each heading, and addresses carry that heading.
-  bool numbers_repeat(pugi::xml_node body) const {
-    const auto raw_text = [](pugi::xml_node n) {
-      std::string out;
-      for (pugi::xml_node c = n.first_child(); c;) {  // the pcdata below `n`, in order
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-        if (c.first_child()) { c = c.first_child(); continue; }
-        while (c != n && !c.next_sibling()) c = c.parent();
-        if (c == n) break;
-        c = c.next_sibling();
-      }
-      return out;
-    };
+  bool numbers_repeat(pugi::xml_node body) {
     std::set<std::string> seen;
     bool repeat = false;
     for_each_element(body, [&](pugi::xml_node e) {
       if (!is_unit(local(e)) || local(e.parent()) == "list" || is_unit(local(e.parent()))) return true;
       for (pugi::xml_node up = e.parent(); up && up != body; up = up.parent())
         if (is_unit(local(up))) return true;
-      const std::string number = bare_number(raw_text(child(e, "num")));
+      const std::string number = bare_number(plain_text(child(e, "num")));
       if (!number.empty() && !seen.insert(number).second) repeat = true;
       return !repeat;
     });
@@ -825,7 +819,7 @@ class Parser {
     std::string label = scope_label(text);
     if (!label.empty() && label != part_) {  // "Annex II" opening the part is the part's own
       next_scope_ = label;
-      if (scope_numbers_.count(label) == 0) scope_numbers_[label];
+      scope_numbers_[label];  // known, so that a "part N" fallback never takes its name
     }
   }
 
