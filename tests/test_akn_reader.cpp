@@ -598,3 +598,37 @@ TEST_CASE("akn reader: paragraphs numbered afresh under each heading carry that 
                                                             "</paragraph>")));
   CHECK(of_kind(plain, BlockKind::numbered_paragraph).at(0)->address == "p \xC2\xB6" "1");
 }
+
+TEST_CASE("A/RES/76/172: the 23 operative paragraphs are recommendations with their verb and addressee") {
+  const Document d = read_file("A_RES_76_172-2119207E.xml");
+  REQUIRE(d.recommendations.size() == 23);  // every numbered paragraph opens with an italic verb
+  for (const Recommendation& r : d.recommendations) {
+    CHECK(r.kind == "operative_paragraph");
+    CHECK(!r.verb.empty());
+    CHECK(r.address.find("\xC2\xB6") != std::string::npos);  // the preamble ("Recalling") is not operative
+  }
+  const auto rec = [&](const std::string& number) {
+    const std::string address = paragraph_address(d.id, number);
+    const auto it = std::find_if(d.recommendations.begin(), d.recommendations.end(),
+                                 [&](const Recommendation& r) { return r.address == address; });
+    REQUIRE(it != d.recommendations.end());
+    return *it;
+  };
+  CHECK(rec("1").verb == "Calls upon");
+  CHECK(rec("1").addressee == "States");
+  CHECK(rec("3").addressee == "Member States");
+  CHECK(rec("22").verb == "Requests");
+  CHECK(rec("22").addressee == "Secretary-General");
+  CHECK(rec("19").addressee == "Special Rapporteur on the human rights of migrants");
+  CHECK(rec("23").verb == "Decides");
+  CHECK(rec("23").addressee.empty());  // "Decides to remain seized": nobody is asked
+  // ¶4 opens its list's intro; its points are part of what it says.
+  CHECK(rec("4").verb == "Reaffirms");
+  CHECK(rec("4").text.find("(a) Strongly condemns acts") != std::string::npos);
+}
+
+TEST_CASE("A/RES/76/266: the resolution's one operative paragraph, not the declaration it endorses") {
+  const Document d = read_file("A_RES_76_266-2208884E.xml");
+  REQUIRE(d.recommendations.size() == 1);
+  CHECK(d.recommendations[0].verb == "Endorses");
+}

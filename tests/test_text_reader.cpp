@@ -219,3 +219,58 @@ TEST_CASE("the text reader declines binary content") {
   Source empty;
   CHECK(reader->sniff(empty) == 0);
 }
+
+namespace {
+// tests/data/resolutions: A/RES/76/172 as plain text, made from the UN's Akoma Ntoso files
+// by akn_to_text.py there; the verbs expected are those the XML sets in italics.
+Document read_resolution(const std::string& file) {
+  return test::read_with("text", test::source_dir() / "tests" / "data" / "resolutions" / file);
+}
+
+std::vector<std::string> verbs(const Document& d) {
+  std::vector<std::string> out;
+  for (const auto& r : d.recommendations) out.push_back(r.verb);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a resolution in plain text: its operative paragraphs are recommendations, verb and addressee kept") {
+  const Document d = read_resolution("A_RES_76_172.txt");
+  REQUIRE(d.recommendations.size() == 23);
+  const std::vector<std::string> italic = {
+      "Calls upon", "Expresses its concern", "Calls upon", "Reaffirms", "Also reaffirms", "Emphasizes", "Encourages",
+      "Urges", "Encourages", "Encourages", "Stresses", "Reaffirms", "Invites", "Reaffirms", "Encourages",
+      "Recognizes", "Invites", "Invites", "Invites", "Takes note", "Also takes note", "Requests", "Decides"};
+  CHECK(verbs(d) == italic);
+  for (const auto& r : d.recommendations) CHECK(r.kind == "operative_paragraph");
+  CHECK(d.recommendations[0].addressee == "States");
+  CHECK(d.recommendations[21].addressee == "Secretary-General");
+  CHECK(d.recommendations[22].addressee.empty());
+  // ¶4's points are part of it, and the preamble ("Recalling ...") is not operative.
+  CHECK(d.recommendations[3].text.find("(a) Strongly condemns") != std::string::npos);
+}
+
+TEST_CASE("a resolution in French plain text: the French operative verbs and their addressees") {
+  const Document d = read_resolution("A_RES_76_172_fr.txt");
+  CHECK(d.language == "fr");
+  REQUIRE(d.recommendations.size() == 23);
+  CHECK(d.recommendations[0].verb == "Demande");
+  CHECK(d.recommendations[0].addressee == "States");
+  CHECK(d.recommendations[1].verb == "S\xE2\x80\x99inqui\xC3\xA8te");
+  CHECK(d.recommendations[21].verb == "Prie");
+  CHECK(d.recommendations[21].addressee == "Secretary-General");
+}
+
+TEST_CASE("documents that are not resolutions get no operative paragraphs") {
+  // A report whose paragraphs state facts; GFMD outcomes whose lists are recommendations already.
+  std::size_t read = 0, recommendations = 0;
+  for (const auto& entry : test::fs::directory_iterator(test::corpus_dir())) {
+    if (entry.path().extension() != ".txt") continue;
+    const Document d = read_sample(entry.path().filename().string());
+    ++read;
+    recommendations += d.recommendations.size();
+    for (const auto& r : d.recommendations) CHECK(r.kind != "operative_paragraph");
+  }
+  CHECK(read == 5);
+  CHECK(recommendations > 200);
+}

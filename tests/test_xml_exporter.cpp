@@ -29,7 +29,7 @@ TEST_CASE("the sample corpus as feed.xml validates against the shipped schema an
   const pugi::xml_node root = feed.document_element();
   CHECK(std::string(root.name()) == "feed");
   CHECK(std::string(root.attribute("xmlns").value()) == "https://dossier.example.org/ns/feed/1");
-  CHECK(std::string(root.attribute("version").value()) == "1.1");
+  CHECK(std::string(root.attribute("version").value()) == "1.2");
 
   const json corpus = json::parse(test::read_file(out / "corpus.json"));
   std::size_t paragraphs = 0, recommendations = 0, references = 0, footnotes = 0, sections = 0;

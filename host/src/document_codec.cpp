@@ -10,7 +10,7 @@ namespace dossier::host {
 namespace {
 
 // Changed whenever the model or this encoding changes, so old bytes are refused, not misread.
-constexpr std::string_view kMagic = "dossier-document/2\n";
+constexpr std::string_view kMagic = "dossier-document/3\n";
 
 void put_int(int v, std::string& out) { encode_u64(static_cast<std::uint64_t>(static_cast<std::int64_t>(v)), out); }
 
@@ -51,10 +51,8 @@ SourceSpan get_span(std::string_view& in) {
   return span;
 }
 
-}  // namespace
-
-void encode_document(const Document& d, std::string& out) {
-  out += kMagic;
+// A document's fields, then its language versions (one level: a version has none).
+void put_document(const Document& d, std::string& out, bool version) {
   for (const std::string* s : {&d.id, &d.symbol, &d.title, &d.date, &d.place, &d.body, &d.language, &d.source,
                                &d.sha256, &d.reader})
     encode_string(*s, out);
@@ -94,6 +92,7 @@ void encode_document(const Document& d, std::string& out) {
     encode_string(r.text, out);
     put_strings(r.recommended_by, out);
     encode_string(r.position, out);
+    encode_string(r.verb, out);
   }
   encode_u64(d.references.size(), out);
   for (const Reference& r : d.references) {
@@ -123,11 +122,12 @@ void encode_document(const Document& d, std::string& out) {
     encode_string(m.key, out);
     encode_string(m.value, out);
   }
+  encode_u64(version ? 0 : d.versions.size(), out);
+  if (!version)
+    for (const Document& v : d.versions) put_document(v, out, true);
 }
 
-Document decode_document(std::string_view in) {
-  if (in.substr(0, kMagic.size()) != kMagic) throw std::runtime_error("encoded document: not of this version");
-  in.remove_prefix(kMagic.size());
+Document get_document(std::string_view& in, bool version) {
   Document d;
   for (std::string* s : {&d.id, &d.symbol, &d.title, &d.date, &d.place, &d.body, &d.language, &d.source,
                          &d.sha256, &d.reader})
@@ -171,6 +171,7 @@ Document decode_document(std::string_view in) {
     r.text = decode_string(in);
     r.recommended_by = get_strings(in);
     r.position = decode_string(in);
+    r.verb = decode_string(in);
   }
   d.references.resize(get_count(in, 48));
   for (Reference& r : d.references) {
@@ -205,6 +206,23 @@ Document decode_document(std::string_view in) {
     m.key = decode_string(in);
     m.value = decode_string(in);
   }
+  d.versions.resize(get_count(in, 64));
+  if (version && !d.versions.empty()) throw std::runtime_error("encoded document: a version with versions");
+  for (Document& v : d.versions) v = get_document(in, true);
+  return d;
+}
+
+}  // namespace
+
+void encode_document(const Document& d, std::string& out) {
+  out += kMagic;
+  put_document(d, out, false);
+}
+
+Document decode_document(std::string_view in) {
+  if (in.substr(0, kMagic.size()) != kMagic) throw std::runtime_error("encoded document: not of this version");
+  in.remove_prefix(kMagic.size());
+  Document d = get_document(in, false);
   if (!in.empty()) throw std::runtime_error("encoded document: bytes after the end");
   return d;
 }

@@ -286,6 +286,7 @@ std::string document_json(const Document& d) {
     w.field("text", r.text);
     if (!r.recommended_by.empty()) w.field("recommended_by", r.recommended_by);
     if (!r.position.empty()) w.field("position", r.position);
+    if (!r.verb.empty()) w.field("verb", r.verb);
     w.close('}');
   }
   w.close(']');
@@ -333,6 +334,12 @@ std::string document_json(const Document& d) {
     w.close('}');
   }
   w.close(']');
+  if (!d.versions.empty()) {  // optional: only a document read in several languages has them
+    w.key("versions");
+    w.open('[');
+    for (const Document& v : d.versions) w.raw(document_json(v));
+    w.close(']');
+  }
   w.close('}');
   return out;
 }
@@ -403,7 +410,7 @@ Document document_from_json(std::string_view text) {
       d.footnotes.push_back({str(f, "label"), str(f, "text"), strings(f, "anchors")});
     for (const auto& r : j.value("recommendations", json::array()))
       d.recommendations.push_back({str(r, "address"), str(r, "kind"), str(r, "addressee"), str(r, "text"),
-                                   strings(r, "recommended_by"), str(r, "position")});
+                                   strings(r, "recommended_by"), str(r, "position"), str(r, "verb")});
     for (const auto& r : j.value("references", json::array())) {
       Reference ref{str(r, "type"), str(r, "id"), str(r, "address"), str(r, "text")};
       const json span = r.value("span", json::array());
@@ -427,6 +434,7 @@ Document document_from_json(std::string_view text) {
       diag.lost = g.value("lost", 0u);
       d.diagnostics.push_back(std::move(diag));
     }
+    for (const auto& v : j.value("versions", json::array())) d.versions.push_back(document_from_json(v.dump()));
     return d;
   } catch (const json::exception& e) {
     throw std::runtime_error(std::string("malformed document JSON: ") + e.what());

@@ -20,7 +20,7 @@ using namespace dossier;
 using xml_output::Builder;
 
 constexpr const char* feed_namespace = "https://dossier.example.org/ns/feed/1";
-constexpr const char* feed_version = "1.1";  // 1.1: document metadata
+constexpr const char* feed_version = "1.2";  // 1.1: document metadata; 1.2: position and verb
 
 std::string number(double v) {
   char buffer[32];
@@ -135,6 +135,8 @@ class XmlExporter final : public Exporter {
       b.attr(e, "address", r.address, true);
       b.attr(e, "kind", r.kind);
       b.attr(e, "addressee", r.addressee);
+      if (!r.position.empty()) b.attr(e, "position", r.position);
+      if (!r.verb.empty()) b.attr(e, "verb", r.verb);
       b.element(e, "text", r.text);
       for (const auto& state : r.recommended_by) b.element(e, "recommended-by", state);
     }

@@ -42,6 +42,8 @@
 #include <dossier/address.hpp>
 #include <dossier/references.hpp>
 
+#include "operative.hpp"
+
 namespace dossier::akn_reader {
 
 namespace {
@@ -374,7 +376,9 @@ class Parser {
       } else if (in(name, {"preamble", "mainBody", "body", "debateBody", "judgmentBody", "amendmentBody",
                            "portionBody", "conclusions"})) {
         start_numbering(part);
+        operative_body_ = name == "mainBody";
         walk(part, -1, 0, false);
+        operative_body_ = false;
       } else if (in(name, {"attachments", "components"})) {
         parts.push_back(part);
       } else if (name == "collectionBody") {
@@ -686,7 +690,9 @@ class Parser {
         const std::string_view name = local(body);
         if (in(name, {"preamble", "mainBody", "body", "conclusions"})) {
           start_numbering(body);
+          operative_body_ = !annex && name == "mainBody";
           walk(body, index, 1, false);
+          operative_body_ = false;
         }
         else if (in(name, {"attachments", "components"})) warn("<" + std::string(body.name()) + "> inside a part not read", body);
       }
@@ -1064,12 +1070,68 @@ class Parser {
     Collected own;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
       if (c != num) collect(c, own, true);
+    const std::string verb = operative_body_ && !parent.nested && b.kind != BlockKind::heading ? operative_verb(n)
+                                                                                               : std::string();
+    const std::size_t index = doc_.blocks.size();
     add_block(std::move(b), own, n);
 
     // Sub-paragraphs follow their paragraph, wherever they sit (usually list/point).
     std::vector<pugi::xml_node> units;
     find_units(n, units);
     for (const pugi::xml_node u : units) add_unit(u, section, self);
+    if (!verb.empty()) add_operative(index, verb);
+  }
+
+  /// The operative verb the UN sets in italics at the start of an operative paragraph
+  /// ("<span class="italic">Calls upon</span> States to ..."), in every language that has
+  /// italics; empty when the paragraph does not open with one.
+  std::string operative_verb(pugi::xml_node unit) {
+    const pugi::xml_node p = first_own_p(unit);
+    if (!p) return {};
+    for (pugi::xml_node c = p.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_pcdata) {
+        if (normalise_space(c.value()).empty()) continue;
+        return {};
+      }
+      if (c.type() != pugi::node_element) continue;
+      const std::string_view name = local(c);
+      const bool italic = name == "i" || (name == "span" && std::string_view(c.attribute("class").value()).find("italic") !=
+                                                                std::string_view::npos);
+      if (!italic) return {};
+      std::string verb = plain_text(c);
+      while (!verb.empty() && (verb.back() == ',' || verb.back() == ':')) verb.pop_back();
+      return readers::operative_verb_like(verb, doc_.language) ? verb : std::string();
+    }
+    return {};
+  }
+
+  /// The first `p` of a unit's own text, in `content` or in the `intro` of its list, not in
+  /// its points or notes.
+  pugi::xml_node first_own_p(pugi::xml_node n) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      const std::string_view name = local(c);
+      if (name.empty() || in(name, {"num", "authorialNote"}) || is_unit(name)) continue;
+      if (name == "p") return c;
+      if (const pugi::xml_node p = first_own_p(c)) return p;
+    }
+    return {};
+  }
+
+  /// The block at `index` and its points make an operative paragraph: a recommendation
+  /// with its verb and, when the verb asks someone to act, whom it asks.
+  void add_operative(std::size_t index, const std::string& verb) {
+    const Block& first = doc_.blocks[index];
+    Recommendation r;
+    r.address = first.address;
+    r.kind = "operative_paragraph";
+    r.verb = verb;
+    r.text = first.text;
+    for (std::size_t i = index + 1; i < doc_.blocks.size() && doc_.blocks[i].kind == BlockKind::list_item; ++i)
+      r.text += " " + (doc_.blocks[i].marker.empty() ? "" : doc_.blocks[i].marker + " ") + doc_.blocks[i].text;
+    const std::string_view rest = std::string_view(first.text).substr(
+        first.text.compare(0, verb.size(), verb) == 0 ? verb.size() : 0);
+    r.addressee = readers::operative_addressee(verb, rest, doc_.language);
+    doc_.recommendations.push_back(std::move(r));
   }
 
   /// A unit with no number that holds only a heading: "<paragraph><subheading>Annex".
@@ -1110,6 +1172,7 @@ class Parser {
   std::map<std::string, pugi::xml_node> meta_notes_;   ///< eId -> meta/notes/note
   std::map<std::string, std::string> component_names_;  ///< component eId -> "Resolution A"
   std::string part_;  ///< label of the annex or component being read ("annex", "A"); "" in the body
+  bool operative_body_ = false;  ///< reading a resolution's mainBody, whose paragraphs are operative
   bool restarts_ = false;   ///< the part being read numbers its paragraphs afresh under headings
   std::string scope_;       ///< the heading scope of the current paragraph ("section II"), if any
   std::string next_scope_;  ///< the last labelling heading seen

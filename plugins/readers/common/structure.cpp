@@ -5,6 +5,7 @@
 #include "footnotes.hpp"
 #include "furniture.hpp"
 #include "numbering.hpp"
+#include "operative.hpp"
 #include "pattern.hpp"
 #include "recommendations.hpp"
 #include "sections.hpp"
@@ -141,6 +142,7 @@ class Parser {
       classify();
       number_paragraphs();
       build();
+      add_operative_paragraphs(doc_);
       check_recommendation_lists(doc_, lists_);
     }
     check_recommendations(doc_);

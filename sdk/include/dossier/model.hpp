@@ -74,6 +74,9 @@ struct Recommendation {
   /// The position taken on it when the document says: "supported", "noted" (not supported),
   /// "pending" (to be examined, answered later); empty when unknown.
   std::string position{};
+  /// The operative verb that makes it, as printed, when it is a resolution's operative
+  /// paragraph ("Calls upon", "Also requests", "Prie"); empty otherwise.
+  std::string verb{};
 };
 
 /// Something a document mentions, normalised: an SDG target, a UN symbol, a treaty...
@@ -143,6 +146,10 @@ struct Document {
   std::vector<Diagnostic> diagnostics;
   std::vector<DocumentLink> links;
   std::vector<Metadata> metadata;
+  /// The same document in other languages, each read from its own file: same id, and
+  /// blocks addressed alike, so a paragraph's versions share its address ("A/RES/76/266
+  /// ¶5"). Set by the host when it joins the versions of one symbol; a version has none.
+  std::vector<Document> versions;
 
   /// Printed labels from the top section down to `section`, joined with "." ("IV.B").
   /// A section without a label contributes its 1-based position among its siblings.
