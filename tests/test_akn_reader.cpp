@@ -529,6 +529,20 @@ TEST_CASE("dossier run reads the resolutions with the akn reader") {
   const auto missing = test::dossier("show " + test::quote("A/RES/76/266 \xC2\xB6" "12") + " " + file);
   CHECK(missing.exit_code != 0);
   CHECK(missing.output.find("did you mean 'A/RES/76/266 annex \xC2\xB6" "12'") != std::string::npos);
+
+  // A/RES/76/172 is one document read in three languages; each version is cited alike.
+  for (const auto& doc : corpus["documents"])
+    if (doc["id"] == "A/RES/76/172") CHECK(doc["versions"].size() == 2);
+  const std::string dir = test::quote((data_dir() / "*.xml").string());
+  const auto french = test::dossier("show " + test::quote("A/RES/76/172 \xC2\xB6" "22") + " " + dir + " --lang fr");
+  INFO(french.output);
+  CHECK(french.exit_code == 0);
+  CHECK(french.output.find("Prie le Secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral de lui pr\xC3\xA9senter") != std::string::npos);
+  CHECK(french.output.find("recommendation (operative_paragraph, \"Prie\", to Secretary-General)") != std::string::npos);
+  CHECK(french.output.find("language: fr (also in en, zh; choose with --lang)") != std::string::npos);
+  const auto german = test::dossier("show " + test::quote("A/RES/76/172 \xC2\xB6" "22") + " " + dir + " --lang de");
+  CHECK(german.exit_code != 0);
+  CHECK(german.output.find("A/RES/76/172 is not in the sources in 'de' (languages: en, zh, fr)") != std::string::npos);
 }
 
 TEST_CASE("A/RES/76/266: the declaration in the annex, 77 paragraphs addressed within it") {

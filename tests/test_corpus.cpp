@@ -1,6 +1,8 @@
 // Corpus-wide identity: renaming documents and linking a page to the report it comes from.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "dossier/address.hpp"
 #include "dossier/corpus.hpp"
 #include "dossier/plugin.hpp"
@@ -73,4 +75,95 @@ TEST_CASE("the same document read twice gets a second, distinct id") {
   CHECK(corpus.documents[1].id == corpus.documents[0].id + " (004_4233e7d77e7d0f2d.txt)");
   CHECK(corpus.documents[1].blocks.front().address.rfind(corpus.documents[1].id + " ", 0) == 0);
   CHECK(make_ids_unique(corpus).empty());
+}
+
+namespace {
+// A/RES/76/172 in English, French and Chinese: the UN's Akoma Ntoso files (tests/data/akn).
+Document read_resolution(const std::string& language) {
+  const std::string file = "A_RES_76_172-2119207" + language + ".xml";
+  Document d = test::read_with("akn", test::source_dir() / "tests" / "data" / "akn" / file);
+  d.source = "corpus/" + file;  // as the host records it
+  return d;
+}
+}  // namespace
+
+TEST_CASE("language versions of one symbol are one document, its paragraphs addressed alike") {
+  Corpus corpus;
+  corpus.documents.push_back(read_resolution("F"));  // read first, still not the primary
+  corpus.documents.push_back(read_resolution("C"));
+  corpus.documents.push_back(read_resolution("E"));
+  const auto log = join_language_versions(corpus);
+  CHECK(log.size() == 2);
+  REQUIRE(corpus.documents.size() == 1);
+  const Document& d = corpus.documents[0];
+  CHECK(d.id == "A/RES/76/172");
+  CHECK(d.language == "en");
+  REQUIRE(d.versions.size() == 2);
+  const Document* fr = in_language(d, "fr");
+  const Document* zh = in_language(d, "zh");
+  REQUIRE(fr);
+  REQUIRE(zh);
+  CHECK(in_language(d, "en") == &d);
+  CHECK(in_language(d, "de") == nullptr);
+  CHECK(fr->id == d.id);
+  CHECK(fr->versions.empty());
+  // The same numbered paragraphs, under the same addresses.
+  std::set<std::string> en_addresses, fr_addresses, zh_addresses;
+  for (const auto& b : d.blocks)
+    if (b.kind == BlockKind::numbered_paragraph) en_addresses.insert(b.address);
+  for (const auto& b : fr->blocks)
+    if (b.kind == BlockKind::numbered_paragraph) fr_addresses.insert(b.address);
+  for (const auto& b : zh->blocks)
+    if (b.kind == BlockKind::numbered_paragraph) zh_addresses.insert(b.address);
+  CHECK(en_addresses.size() == 23);
+  CHECK(fr_addresses == en_addresses);
+  CHECK(zh_addresses == en_addresses);
+  // French reads its own verbs; the Chinese file marks none, so its operative paragraphs are
+  // those of the English text, with their addressees, and no verb.
+  REQUIRE(fr->recommendations.size() == 23);
+  CHECK(fr->recommendations[21].verb == "Prie");
+  CHECK(fr->recommendations[21].addressee == "Secretary-General");
+  REQUIRE(zh->recommendations.size() == 23);
+  CHECK(zh->recommendations[0].address == d.recommendations[0].address);
+  CHECK(zh->recommendations[0].addressee == "States");
+  CHECK(zh->recommendations[0].verb.empty());
+  // Its text is the Chinese paragraph's.
+  for (const auto& b : zh->blocks)
+    if (b.address == zh->recommendations[0].address) CHECK(zh->recommendations[0].text.rfind(b.text, 0) == 0);
+  CHECK(zh->recommendations[0].text != d.recommendations[0].text);
+}
+
+TEST_CASE("a copy of a text is read once; a second, different text in one language is kept apart") {
+  Corpus corpus;
+  corpus.documents.push_back(read_resolution("E"));
+  corpus.documents.push_back(read_resolution("F"));
+  Document copy = read_resolution("F");
+  copy.source = "elsewhere/A_RES_76_172-2119207F.xml";
+  corpus.documents.push_back(copy);
+  Document revised = read_resolution("F");
+  revised.source = "revised/A_RES_76_172-2119207F.xml";
+  revised.blocks[5].text += " (revised)";
+  corpus.documents.push_back(revised);
+  join_language_versions(corpus);
+  REQUIRE(corpus.documents.size() == 2);
+  CHECK(corpus.documents[0].id == "A/RES/76/172");
+  CHECK(corpus.documents[0].versions.size() == 1);
+  CHECK(corpus.documents[1].id == "A/RES/76/172 (A_RES_76_172-2119207F.xml)");
+  CHECK(corpus.documents[1].diagnostics.back().code == "identity.duplicate");
+  CHECK(make_ids_unique(corpus).empty());
+}
+
+TEST_CASE("a file whose name gives another symbol of the series is taken at its name's word when its own is taken") {
+  Corpus corpus;
+  corpus.documents.push_back(read_resolution("F"));
+  Document misnamed = read_resolution("F");  // as the UN's A_RES_78_130-…F.xml prints "A/RES/78/13"
+  misnamed.source = "A_RES_76_1720-2119999F.xml";
+  misnamed.blocks[5].text += " (another resolution)";
+  corpus.documents.push_back(misnamed);
+  join_language_versions(corpus);
+  REQUIRE(corpus.documents.size() == 2);
+  CHECK(corpus.documents[0].id == "A/RES/76/172");
+  CHECK(corpus.documents[1].id == "A/RES/76/1720");
+  CHECK(corpus.documents[1].symbol == "A/RES/76/1720");
+  CHECK(corpus.documents[1].diagnostics.back().code == "identity.symbol");
 }

@@ -411,3 +411,21 @@ TEST_CASE("an empty corpus still gives a valid brief and a warning") {
   CHECK(run.warnings[0].find("no recommendation matches") != std::string::npos);
   CHECK(words_inside_margins(pdf) > 20);
 }
+
+TEST_CASE("a brief in French quotes the French version of a document when the sources hold it") {
+  Corpus corpus = small_corpus("States should ensure access to justice for all migrants.");
+  Document french = corpus.documents[0];
+  french.language = "fr";
+  french.recommendations[0].text = "Les \xC3\x89tats devraient garantir l\xE2\x80\x99" "acc\xC3\xA8s \xC3\xA0 la justice.";
+  corpus.documents[0].language = "en";
+  corpus.documents[0].versions.push_back(french);
+  const std::string french_text = squeezed(text_of(export_corpus(corpus, "pdf-versions-fr", {}, "fr").dir / "brief.pdf"));
+  CHECK(french_text.find(squeezed("Les \xC3\x89tats devraient garantir")) != std::string::npos);
+  CHECK(french_text.find(squeezed("access to justice")) == std::string::npos);
+  // In English the English text, and a language the sources lack falls back to it.
+  for (const char* language : {"en", "es"}) {
+    const std::string text = squeezed(text_of(export_corpus(corpus, std::string("pdf-versions-") + language, {}, language).dir / "brief.pdf"));
+    INFO(language);
+    CHECK(text.find(squeezed("access to justice")) != std::string::npos);
+  }
+}

@@ -73,6 +73,36 @@ TEST_CASE("characters XML forbids are replaced with U+FFFD and counted, never wr
   CHECK(lint.exit_code == 0);
 }
 
+TEST_CASE("a document's language versions are written inside it, with verbs and positions, and validate") {
+  const auto dir = test::fresh_dir("xml-versions");
+  std::vector<std::string> warnings;
+  Corpus c;
+  Document d;
+  d.id = d.symbol = "A/RES/76/172";
+  d.language = "en";
+  d.blocks.push_back({"A/RES/76/172 \xC2\xB6" "22", "22", BlockKind::numbered_paragraph, -1, "",
+                      "Requests the Secretary-General to submit a report", {}, {}, "", {}});
+  Recommendation r{"A/RES/76/172 \xC2\xB6" "22", "operative_paragraph", "Secretary-General",
+                   "Requests the Secretary-General to submit a report", {}, "", "Requests"};
+  d.recommendations.push_back(r);
+  Document fr = d;
+  fr.language = "fr";
+  fr.blocks[0].text = fr.recommendations[0].text = "Prie le Secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral de lui pr\xC3\xA9senter un rapport";
+  fr.recommendations[0].verb = "Prie";
+  d.versions.push_back(fr);
+  c.documents.push_back(d);
+  test::export_with("xml", c, dir, warnings);
+  const auto lint = test::xmllint(dir / "feed.xml", test::schema_dir() / "dossier-feed-1.xsd");
+  INFO(lint.output);
+  CHECK(lint.exit_code == 0);
+  pugi::xml_document feed;
+  REQUIRE(feed.load_file((dir / "feed.xml").c_str()));
+  CHECK(count(feed, "/feed/document") == 1);
+  CHECK(count(feed, "/feed/document/version[@language='fr'][@id='A/RES/76/172']") == 1);
+  CHECK(count(feed, "/feed/document/recommendation[@verb='Requests'][@addressee='Secretary-General']") == 1);
+  CHECK(count(feed, "/feed/document/version/recommendation[@verb='Prie']") == 1);
+}
+
 TEST_CASE("an empty corpus is a valid feed") {
   const auto dir = test::fresh_dir("xml-empty");
   std::vector<std::string> warnings;

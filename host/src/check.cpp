@@ -33,15 +33,20 @@ void print_text(const Corpus& corpus, const std::vector<std::string>& skipped, c
                 bool verbose, std::ostream& out) {
   std::size_t w_id = 0, w_source = 0;
   for (const Document& d : corpus.documents) {
-    w_id = std::max(w_id, d.id.size());
+    w_id = std::max(w_id, d.id.size() + (d.versions.empty() ? 0 : 5));
     w_source = std::max(w_source, d.source.size());
+    for (const Document& v : d.versions) w_source = std::max(w_source, v.source.size());
   }
-  for (const Document& d : corpus.documents) {
+  const auto print = [&](const Document& d, const std::string& name) {
     const bool healthy = std::none_of(d.diagnostics.begin(), d.diagnostics.end(), is_health_problem);
-    out << pad(healthy ? "ok" : "WARN", 4) << pad(d.id, w_id) << pad(d.source, w_source) << d.blocks.size()
+    out << pad(healthy ? "ok" : "WARN", 4) << pad(name, w_id) << pad(d.source, w_source) << d.blocks.size()
         << " paragraphs, " << d.recommendations.size() << " recommendations\n";
     for (const Diagnostic& g : d.diagnostics)
       if (verbose || is_health_problem(g)) out << diagnostic_line(g) << "\n";
+  };
+  for (const Document& d : corpus.documents) {
+    print(d, d.id);
+    for (const Document& v : d.versions) print(v, d.id + " [" + v.language + "]");
   }
   for (const auto& s : skipped) out << pad("FAIL", 4) << s << "\n";
   out << health.documents << " documents: " << health.documents - health.unhealthy.size() << " ok, "
@@ -55,9 +60,10 @@ nlohmann::ordered_json check_json(const Corpus& corpus, const std::vector<std::s
                                   const CorpusHealth& health) {
   nlohmann::ordered_json out = health_json(health);
   nlohmann::ordered_json sources = nlohmann::ordered_json::array();
-  for (const Document& d : corpus.documents) {
+  const auto add = [&](const Document& d, const std::string& id) {
     const auto problems = std::count_if(d.diagnostics.begin(), d.diagnostics.end(), is_health_problem);
-    sources.push_back({{"document", d.id},
+    sources.push_back({{"document", id},
+                       {"language", d.language},
                        {"source", d.source},
                        {"reader", d.reader},
                        {"status", problems ? "warn" : "ok"},
@@ -66,6 +72,10 @@ nlohmann::ordered_json check_json(const Corpus& corpus, const std::vector<std::s
                        {"recommendations", d.recommendations.size()},
                        {"footnotes", d.footnotes.size()},
                        {"sections", d.sections.size()}});
+  };
+  for (const Document& d : corpus.documents) {
+    add(d, d.id);
+    for (const Document& v : d.versions) add(v, d.id);
   }
   out["sources"] = std::move(sources);
   out["skipped"] = skipped;

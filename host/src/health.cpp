@@ -23,14 +23,19 @@ bool is_health_problem(const Diagnostic& d) noexcept {
 CorpusHealth corpus_health(const Corpus& corpus) {
   CorpusHealth health;
   health.documents = corpus.documents.size();
-  for (const Document& doc : corpus.documents) {
-    DocumentHealth entry{doc.id, doc.source, {}};
+  const auto add = [&](const Document& doc, const std::string& name) {
+    DocumentHealth entry{name, doc.source, {}};
     for (const Diagnostic& d : doc.diagnostics) {
       if (!is_health_problem(d)) continue;
       entry.problems.push_back(d);
       if (d.lost > 0) health.lost[d.code.empty() ? "other" : d.code] += d.lost;
     }
     if (!entry.problems.empty()) health.unhealthy.push_back(std::move(entry));
+  };
+  for (const Document& doc : corpus.documents) {
+    add(doc, doc.id);
+    // A language version is read from a file of its own, which may be damaged on its own.
+    for (const Document& version : doc.versions) add(version, doc.id + " [" + version.language + "]");
   }
   return health;
 }

@@ -374,6 +374,9 @@ int main(int argc, char** argv) {
   show->add_option("SOURCE", show_sources, "Files, folders or glob patterns to read")->required();
   std::string show_catalogue;
   show->add_option("--catalogue", show_catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
+  std::string show_language;
+  show->add_option("--lang", show_language, "The document's version in this language (\"fr\"), when the sources hold it")
+      ->type_name("LANG");
 
   // check
   std::vector<std::string> check_sources_args;
@@ -502,7 +505,7 @@ int main(int argc, char** argv) {
         return exit_input;
       }
       std::string error;
-      if (!show_citation(show_address, read.corpus, std::cout, error)) {
+      if (!show_citation(show_address, read.corpus, std::cout, error, show_language)) {
         spdlog::error("{}", error);
         return exit_input;
       }

@@ -157,6 +157,7 @@ void adopt_prepared_files(OutputSink& sink, const std::string& payload) {
 // user's word wins over what linking inferred), then ids made unique.
 void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
   Corpus& corpus = result.corpus;
+  for (const auto& line : join_language_versions(corpus)) spdlog::debug("{}", line);
   for (const auto& line : link_versions(corpus)) spdlog::info("{}", line);
   if (catalogue) {
     for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
@@ -165,9 +166,13 @@ void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
     }
   }
   for (const auto& line : make_ids_unique(corpus)) spdlog::warn("{}", line);
+  std::map<std::string_view, const std::string*> id_of_source;
+  for (const auto& d : corpus.documents) {
+    id_of_source.emplace(d.source, &d.id);
+    for (const auto& v : d.versions) id_of_source.emplace(v.source, &d.id);
+  }
   for (auto& record : result.sources)
-    for (const auto& d : corpus.documents)
-      if (d.source == record.path) record.document = d.id;
+    if (const auto it = id_of_source.find(record.path); it != id_of_source.end()) record.document = *it->second;
 }
 
 // "2 source(s) skipped (above), 3 document(s) with health warnings: A/HRC/8/43, ..." for

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "dossier/address.hpp"
+#include "dossier/corpus.hpp"
 
 namespace dossier::host {
 
@@ -60,12 +61,21 @@ void print_block(const Document& doc, const Block& block, std::ostream& out) {
       if (f.label == label) out << "\n  [" << f.label << "] " << f.text << "\n";
   for (const auto& r : doc.recommendations)
     if (r.address == block.address)
-      out << "\n  recommendation (" << r.kind << (r.addressee.empty() ? "" : ", to " + r.addressee) << ")\n";
+      out << "\n  recommendation (" << r.kind << (r.verb.empty() ? "" : ", \"" + r.verb + "\"")
+          << (r.addressee.empty() ? "" : ", to " + r.addressee) << ")\n";
+}
+
+// "en, fr, zh": the languages a document is read in.
+std::string languages_of(const Document& doc) {
+  std::string list = doc.language.empty() ? "?" : doc.language;
+  for (const Document& v : doc.versions) list += ", " + v.language;
+  return list;
 }
 
 }  // namespace
 
-bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& out, std::string& error) {
+bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& out, std::string& error,
+                   const std::string& language) {
   Citation citation;
   if (!parse_citation(text, citation)) {
     error = "'" + text + "' is not a citation (try \"A/68/283 \xC2\xB6" "135\", \"A/68/283 para 50-54\" or \"ID #3\")";
@@ -78,6 +88,14 @@ bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& 
     for (const auto& d : corpus.documents) error += " " + d.id;
     error += ")";
     return false;
+  }
+  if (!language.empty()) {
+    const Document* version = in_language(*doc, language);
+    if (!version) {
+      error = doc->id + " is not in the sources in '" + language + "' (languages: " + languages_of(*doc) + ")";
+      return false;
+    }
+    doc = version;  // addressed alike: the same citation names the same paragraph
   }
   std::vector<const Block*> blocks;
   const std::string wanted =
@@ -113,6 +131,13 @@ bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& 
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (i) out << "\n";
     print_block(*doc, *blocks[i], out);
+  }
+  const Document* whole = find_document_and_part(corpus, citation.document, part);
+  if (whole && !whole->versions.empty()) {
+    std::string others = whole->language != doc->language ? whole->language : std::string();
+    for (const Document& v : whole->versions)
+      if (v.language != doc->language) others += (others.empty() ? "" : ", ") + v.language;
+    out << "\n  language: " << doc->language << " (also in " << others << "; choose with --lang)\n";
   }
   return true;
 }

@@ -68,6 +68,7 @@ std::string page_of(const Document& d) {
 }  // namespace
 
 void rename_document(Document& d, const std::string& new_id) {
+  for (Document& v : d.versions) rename_document(v, new_id);
   const std::string old_id = d.id;
   if (old_id == new_id) return;
   d.id = new_id;
@@ -107,15 +108,244 @@ std::vector<std::string> make_ids_unique(Corpus& corpus) {
   return log;
 }
 
+namespace {
+
+// The text of a document, for telling copies apart from other texts.
+std::string content_text(const Document& d) {
+  std::string text;
+  for (const Block& b : d.blocks) {
+    text += b.text;
+    text += '\n';
+  }
+  return text;
+}
+
+// The symbol a file name gives in the series of `symbol` when it differs from it:
+// "A_RES_78_130-2325874F.xml" with "A/RES/78/13" gives "A/RES/78/130"; "" when the name
+// says nothing else (or nothing).
+std::string symbol_in_file_name(const std::string& source, const std::string& symbol) {
+  const std::size_t slash = symbol.rfind('/');
+  if (slash == std::string::npos || slash == 0) return {};
+  const std::size_t before = symbol.rfind('/', slash - 1);
+  const std::string series = symbol.substr(before == std::string::npos ? 0 : before + 1, slash - (before == std::string::npos ? 0 : before + 1));
+  const std::string number = symbol.substr(slash + 1);
+  const auto digits = [](const std::string& t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(series) || !digits(number)) return {};
+  std::string name = source.substr(source.find_last_of('/') + 1);
+  std::vector<std::string> tokens;
+  std::string token;
+  for (const char c : name) {
+    if (c == '_' || c == '-' || c == '.' || c == ' ') {
+      tokens.push_back(token);
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  tokens.push_back(token);
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (tokens[i] == series && digits(tokens[i + 1]))
+      return tokens[i + 1] == number ? std::string() : symbol.substr(0, slash + 1) + tokens[i + 1];
+  return {};
+}
+
+// The language the UN's file naming gives a file: its stem ends in the language's letter
+// ("75_274_S.xml", "A_RES_78_130-2325874F.xml"); "" for other names.
+std::string name_language(const std::string& source) {
+  const std::size_t slash = source.find_last_of('/');
+  std::string name = source.substr(slash == std::string::npos ? 0 : slash + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot < 2) return {};
+  const char letter = name[dot - 1];
+  const char before = name[dot - 2];
+  if (!(before == '_' || (before >= '0' && before <= '9'))) return {};
+  switch (letter) {
+    case 'A': return "ar";
+    case 'C': return "zh";
+    case 'E': return "en";
+    case 'F': return "fr";
+    case 'R': return "ru";
+    case 'S': return "es";
+    default: return {};
+  }
+}
+
+// What the primary knows of an operative paragraph that a version could not read: the
+// addressee, and the paragraph itself when the version's markup has no italics (Chinese).
+void align_recommendations(const Document& primary, Document& version) {
+  std::map<std::string_view, const Recommendation*> theirs;
+  for (const Recommendation& r : primary.recommendations)
+    if (r.kind == "operative_paragraph") theirs.emplace(r.address, &r);
+  if (theirs.empty()) return;
+  std::map<std::string_view, Recommendation*> mine;
+  for (Recommendation& r : version.recommendations) mine.emplace(r.address, &r);
+  std::vector<Recommendation> added;
+  for (std::size_t i = 0; i < version.blocks.size(); ++i) {
+    const Block& b = version.blocks[i];
+    const auto t = theirs.find(b.address);
+    if (t == theirs.end()) continue;
+    const auto m = mine.find(b.address);
+    if (m != mine.end()) {
+      if (m->second->addressee.empty() && m->second->kind == "operative_paragraph")
+        m->second->addressee = t->second->addressee;
+      continue;
+    }
+    if (!version.recommendations.empty()) continue;  // the version found its own: trust them
+    Recommendation r;
+    r.address = b.address;
+    r.kind = "operative_paragraph";
+    r.addressee = t->second->addressee;
+    r.text = b.text;
+    for (std::size_t k = i + 1; k < version.blocks.size() && version.blocks[k].kind == BlockKind::list_item; ++k)
+      r.text += " " + (version.blocks[k].marker.empty() ? "" : version.blocks[k].marker + " ") + version.blocks[k].text;
+    added.push_back(std::move(r));
+  }
+  for (Recommendation& r : added) version.recommendations.push_back(std::move(r));
+}
+
+}  // namespace
+
+std::vector<std::string> join_language_versions(Corpus& corpus) {
+  std::vector<std::string> log;
+  const std::size_t n = corpus.documents.size();
+  std::vector<bool> gone(n, false);  // joined into another document, or dropped as a copy
+  const auto group_by_symbol = [&] {
+    std::map<std::string, std::vector<std::size_t>> by_symbol;  // in reading order
+    for (std::size_t i = 0; i < n; ++i) {
+      const Document& d = corpus.documents[i];
+      if (!gone[i] && !d.symbol.empty() && !d.language.empty() && d.versions.empty()) by_symbol[d.symbol].push_back(i);
+    }
+    return by_symbol;
+  };
+
+  // 1. Two files of one symbol in one language. The same text twice (a copy filed under
+  //    another language's folder) is read once. A file whose name gives another number of
+  //    the same series ("A_RES_78_130-…F.xml" printing "A/RES/78/13") is taken at its name's
+  //    word when that symbol has no text in that language yet: publishers' files carry such
+  //    slips, and the name is the other witness.
+  auto by_symbol = group_by_symbol();
+  for (auto& [symbol, members] : by_symbol) {
+    if (members.size() < 2) continue;
+    std::map<std::string, std::size_t> first_in;           // language -> first document in it
+    std::map<std::string, std::size_t> seen_text;         // language + text -> document
+    for (const std::size_t i : members) {
+      Document& d = corpus.documents[i];
+      const std::string text = d.language + '\n' + content_text(d);
+      if (const auto copy = seen_text.find(text); copy != seen_text.end()) {
+        Document& kept = corpus.documents[copy->second];
+        log.push_back(d.source + " has the same text as " + kept.source + "; read once");
+        kept.diagnostics.push_back({Diagnostic::Severity::info, "the same text is also in " + d.source, {}});
+        gone[i] = true;
+        continue;
+      }
+      seen_text.emplace(text, i);
+      if (first_in.emplace(d.language, i).second) continue;
+      const std::string named = symbol_in_file_name(d.source, symbol);
+      if (named.empty()) continue;
+      const auto other = by_symbol.find(named);
+      const bool free = other == by_symbol.end() ||
+                        std::none_of(other->second.begin(), other->second.end(),
+                                     [&](std::size_t k) { return corpus.documents[k].language == d.language; });
+      if (!free) continue;
+      const std::string message = d.source + " prints the symbol " + symbol + ", taken by " +
+                                  corpus.documents[first_in[d.language]].source + "; its file name says " + named +
+                                  ", which is read as its symbol";
+      log.push_back(message);
+      d.diagnostics.push_back({Diagnostic::Severity::warning, message, {}, "identity.symbol", 0});
+      if (d.id == d.symbol) rename_document(d, named);
+      d.symbol = named;
+    }
+  }
+
+  // 2. One document per symbol: the English text (else the first read) holds the others.
+  by_symbol = group_by_symbol();
+  std::size_t joined = 0;
+  for (auto& [symbol, members] : by_symbol) {
+    if (members.size() < 2) continue;
+    std::size_t primary = members.front();
+    for (const std::size_t i : members)
+      if (corpus.documents[i].language.rfind("en", 0) == 0) {
+        primary = i;
+        break;
+      }
+    // Two different texts in one language: the one whose file name the UN gave that
+    // language ("…S.xml" for Spanish) is the version; the other stays a document of its own.
+    std::map<std::string, std::size_t> chosen;
+    for (const std::size_t i : members) {
+      const Document& d = corpus.documents[i];
+      const auto [at, first] = chosen.emplace(d.language, i);
+      if (!first && name_language(corpus.documents[at->second].source) != d.language &&
+          name_language(d.source) == d.language)
+        at->second = i;
+    }
+    if (corpus.documents[primary].language.rfind("en", 0) == 0) primary = chosen[corpus.documents[primary].language];
+    Document& p = corpus.documents[primary];
+    for (const std::size_t i : members) {
+      if (i == primary) continue;
+      Document& v = corpus.documents[i];
+      if (chosen[v.language] != i) {
+        // Another text in a language the document has: kept apart, under a name that says
+        // which file it is, so that the document keeps its id.
+        const std::string name = v.source.substr(v.source.find_last_of('/') + 1);
+        const std::string message = v.source + ": a second " + v.language + " text of " + p.id + " (the one joined is " +
+                                    corpus.documents[chosen[v.language]].source + "); kept apart as \"" + p.id + " (" +
+                                    name + ")\"";
+        v.diagnostics.push_back({Diagnostic::Severity::warning, message, {}, "identity.duplicate", 0});
+        log.push_back(message);
+        rename_document(v, p.id + " (" + name + ")");
+        continue;
+      }
+      rename_document(v, p.id);
+      align_recommendations(p, v);
+      log.push_back(v.source + " is the " + v.language + " version of " + p.id + " (" + p.source + ")");
+      p.versions.push_back(std::move(v));
+      gone[i] = true;
+      ++joined;
+    }
+  }
+  if (std::none_of(gone.begin(), gone.end(), [](bool g) { return g; })) return log;
+  std::vector<Document> kept;
+  kept.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!gone[i]) kept.push_back(std::move(corpus.documents[i]));
+  corpus.documents = std::move(kept);
+  return log;
+}
+
+const Document* in_language(const Document& document, const std::string& language) {
+  if (document.language == language) return &document;
+  for (const Document& v : document.versions)
+    if (v.language == language) return &v;
+  return nullptr;
+}
+
 std::vector<std::string> link_versions(Corpus& corpus) {
   std::vector<std::string> log;
-  for (std::size_t e = 0; e < corpus.documents.size(); ++e) {
+  // Only a document with the excerpt's symbol, or with none, can be its full version: each
+  // excerpt looks at those, not at the whole corpus (a General Assembly session in six
+  // languages is thousands of documents).
+  const std::size_t n = corpus.documents.size();
+  std::vector<std::size_t> counts(n);
+  std::map<std::string, std::vector<std::size_t>> by_symbol;
+  std::vector<std::size_t> unnamed;
+  for (std::size_t i = 0; i < n; ++i) {
+    counts[i] = numbered_count(corpus.documents[i]);
+    if (counts[i] == 0) continue;
+    if (corpus.documents[i].symbol.empty()) unnamed.push_back(i);
+    else by_symbol[corpus.documents[i].symbol].push_back(i);
+  }
+  for (std::size_t e = 0; e < n; ++e) {
     Document& excerpt = corpus.documents[e];
-    const std::size_t count = numbered_count(excerpt);
+    const std::size_t count = counts[e];
     if (count == 0 || excerpt.symbol.empty()) continue;
-    for (std::size_t f = 0; f < corpus.documents.size(); ++f) {
+    std::vector<std::size_t> candidates = by_symbol[excerpt.symbol];
+    candidates.insert(candidates.end(), unnamed.begin(), unnamed.end());
+    std::sort(candidates.begin(), candidates.end());  // reading order, as before
+    for (const std::size_t f : candidates) {
       Document& full = corpus.documents[f];
-      if (f == e || numbered_count(full) <= count) continue;
+      if (f == e || counts[f] <= count) continue;
       if (!full.symbol.empty() && full.symbol != excerpt.symbol) continue;
       std::map<std::string, const Block*> by_number;
       for (const auto& b : full.blocks)

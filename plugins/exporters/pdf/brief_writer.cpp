@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <dossier/context.hpp>
+#include <dossier/corpus.hpp>
 #include <dossier/reference_data.hpp>
 
 #include "canvas.hpp"
@@ -33,6 +34,17 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
     out += p;
   }
   return out;
+}
+
+// What a recommendation says in the brief's language: the official version of its
+// document in that language when the sources hold it (paragraphs are addressed alike in
+// every version), else the text as read.
+const std::string& quoted_text(const Document& document, const Recommendation& r, const std::string& language) {
+  const Document* version = in_language(document, language);
+  if (version && version != &document)
+    for (const Recommendation& theirs : version->recommendations)
+      if (theirs.address == r.address) return theirs.text;
+  return r.text;
 }
 
 // The brief's sections, drawn in order onto one canvas.
@@ -276,7 +288,7 @@ void Layout::recommendations() {
     c_.link(box, citation_key(item.document));
     if (!r.addressee.empty()) c_.paragraph(label("addressee", lang_) + label("colon", lang_) + r.addressee, tags, text_x, text_w);
     c_.move_down(2);
-    c_.paragraph(r.text, body, text_x, text_w);
+    c_.paragraph(quoted_text(*item.document, r, lang_), body, text_x, text_w);
     std::vector<std::string> parts;
     if (!item.targets.empty()) parts.push_back(label("targets", lang_) + label("colon", lang_) + codes(item.targets));
     if (!item.objectives.empty()) {

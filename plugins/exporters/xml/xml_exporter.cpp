@@ -20,7 +20,7 @@ using namespace dossier;
 using xml_output::Builder;
 
 constexpr const char* feed_namespace = "https://dossier.example.org/ns/feed/1";
-constexpr const char* feed_version = "1.2";  // 1.1: document metadata; 1.2: position and verb
+constexpr const char* feed_version = "1.2";  // 1.1: document metadata; 1.2: position, verb, versions
 
 std::string number(double v) {
   char buffer[32];
@@ -68,8 +68,8 @@ class XmlExporter final : public Exporter {
 
  private:
   static void write_document(pugi::xml_node parent, const Document& doc, const std::vector<const Annotation*>& annotations,
-                             Builder& b) {
-    pugi::xml_node d = parent.append_child("document");
+                             Builder& b, const char* element = "document") {
+    pugi::xml_node d = parent.append_child(element);
     b.attr(d, "id", doc.id, true);
     b.attr(d, "symbol", doc.symbol);
     b.attr(d, "date", doc.date);
@@ -160,6 +160,8 @@ class XmlExporter final : public Exporter {
     }
 
     for (const Annotation* a : annotations) write_annotation(d, *a, b);
+    // The document in other languages: the same addresses, so the annotations above are theirs too.
+    for (const Document& version : doc.versions) write_document(d, version, {}, b, "version");
   }
 
   static void write_annotation(pugi::xml_node parent, const Annotation& a, Builder& b) {

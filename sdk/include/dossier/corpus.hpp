@@ -22,6 +22,18 @@ DOSSIER_SDK_API void rename_in_corpus(Corpus& corpus, std::size_t index, const s
 /// the later ones become "<id> (<file name>)", with a warning. Returns one line per rename.
 DOSSIER_SDK_API std::vector<std::string> make_ids_unique(Corpus& corpus);
 
+/// Joins the language versions of one document: documents with the same symbol in different
+/// languages become one, the English one (else the first read) holding the others in
+/// `versions`, each renamed to its id so that paragraphs of the same number share an address.
+/// A version's operative paragraphs without an addressee take the one the primary gives the
+/// same paragraph (clauses in Russian, Arabic and Chinese are not parsed). Two documents with
+/// one symbol in one language stay apart (make_ids_unique() tells them apart). Linear in the
+/// number of documents; returns one line per joined document, for the log.
+DOSSIER_SDK_API std::vector<std::string> join_language_versions(Corpus& corpus);
+
+/// `document` in `language` ("fr"): itself or one of its versions; nullptr when it has none.
+DOSSIER_SDK_API const Document* in_language(const Document& document, const std::string& language);
+
 /// Finds documents that hold the same numbered paragraphs as a longer one (a page or an
 /// excerpt of a report, another version of it) and links them: the excerpt gets
 /// "excerpt_of", the full document "has_excerpt", and each matching paragraph `same_as`.
