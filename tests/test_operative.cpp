@@ -85,3 +85,53 @@ TEST_CASE("actors keep the names the UN uses, in English") {
   CHECK(canonical_actor("the Human Rights Council") == "Human Rights Council");
   CHECK(canonical_actor("civil society") == "civil society");
 }
+
+TEST_CASE("a recommendation written as a statement names its actor before the modal") {
+  CHECK(subject_addressee("Governments should consider circular or temporary migration schemes.", "en") == "Governments");
+  CHECK(subject_addressee("The GFMD can help adjustment to changes in family structures.", "en") == "GFMD");
+  CHECK(subject_addressee("Policy makers should take the family into account.", "en") == "Policy makers");
+  CHECK(subject_addressee("To address the issue of missing migrants, governments can establish channels.", "en") ==
+        "Governments");
+  CHECK(subject_addressee("Interested governments, with the assistance of international organizations and external "
+                          "experts, should:",
+                          "en") == "Governments");
+  CHECK(subject_addressee("Member States are encouraged to ratify the Convention.", "en") == "Member States");
+  CHECK(subject_addressee("In sum, it is recommended that the GFMD should review its working methods.", "en") == "GFMD");
+  CHECK(subject_addressee("Les gouvernements devraient ratifier la Convention.", "fr") == "Governments");
+}
+
+TEST_CASE("subjects that are no actor, and imperatives, name nobody") {
+  CHECK(subject_addressee("Effective data collection at the regional level should be pursued.", "en").empty());
+  CHECK(subject_addressee("The creation of RCPs should be at the initiative of interested governments.", "en").empty());
+  CHECK(subject_addressee("Establish a clearing house that would include information on indicators.", "en").empty());
+  CHECK(subject_addressee("Adopt policies that are predictable, so that employers can plan.", "en").empty());
+  CHECK(subject_addressee("While it may be premature to institutionalize the linkages, X is a model.", "en").empty());
+  CHECK(subject_addressee("Communication and awareness campaigns must be conducted.", "en").empty());
+  CHECK(subject_addressee("Adopt concrete measures to prevent violations.", "en").empty());
+  CHECK(subject_addressee("Training is an issue that States are facing.", "en").empty());
+}
+
+TEST_CASE("imperatives take the actor most of a document's recommendations name, or its forum's members") {
+  dossier::Document d;
+  d.blocks.push_back({"D #1", "", dossier::BlockKind::text, -1, "", "A state-led process of dialogue.", {}, {}, "", {}});
+  d.recommendations.push_back({"D #2", "policy_option", "", "Adopt concrete measures.", {}});
+  d.recommendations.push_back({"D #3", "operative_paragraph", "", "Decides to remain seized of the matter.", {}});
+  d.recommendations.push_back({"D #4", "recommendation", "Slovenia", "Ratify the Convention (France);", {"France"}});
+  CHECK(infer_implied_addressees(d) == 1);
+  CHECK(d.recommendations[0].addressee == "Governments");
+  CHECK(d.recommendations[1].addressee.empty());  // a resolution's "Decides" asks nobody
+  CHECK(d.diagnostics.back().code == "recommendations.addressee_inferred");
+
+  dossier::Document named;
+  named.recommendations.push_back({"D #1", "recommendation", "States", "States should act.", {}});
+  named.recommendations.push_back({"D #2", "recommendation", "States", "States should also act.", {}});
+  named.recommendations.push_back({"D #3", "recommendation", "GFMD", "The GFMD could act.", {}});
+  named.recommendations.push_back({"D #4", "recommendation", "", "Act.", {}});
+  CHECK(infer_implied_addressees(named) == 1);
+  CHECK(named.recommendations[3].addressee == "States");
+
+  dossier::Document silent;  // no actor named, no forum described: nothing is guessed
+  silent.recommendations.push_back({"D #1", "recommendation", "", "Act.", {}});
+  CHECK(infer_implied_addressees(silent) == 0);
+  CHECK(silent.recommendations[0].addressee.empty());
+}

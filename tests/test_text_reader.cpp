@@ -274,3 +274,28 @@ TEST_CASE("documents that are not resolutions get no operative paragraphs") {
   CHECK(read == 5);
   CHECK(recommendations > 200);
 }
+
+TEST_CASE("GFMD documents: every recommendation has an addressee, named, introduced or inferred with its evidence") {
+  std::size_t total = 0, addressed = 0, inferred_notes = 0;
+  for (const char* file : {"002_77a4883765ce66a6.txt", "003_47dc10d97ca243f0.txt", "004_4233e7d77e7d0f2d.txt"}) {
+    const Document d = read_sample(file);
+    for (const auto& r : d.recommendations) {
+      ++total;
+      addressed += !r.addressee.empty();
+    }
+    for (const auto& g : d.diagnostics) inferred_notes += g.code == "recommendations.addressee_inferred";
+  }
+  CHECK(total > 200);
+  CHECK(addressed * 10 >= total * 8);  // the bar: 80%
+  CHECK(inferred_notes == 3);
+  // Named in the text, or by the list's introduction, before any inference.
+  const Document d = read_sample("002_77a4883765ce66a6.txt");
+  const auto addressee_of = [&](const std::string& start) {
+    for (const auto& r : d.recommendations)
+      if (r.text.rfind(start, 0) == 0) return r.addressee;
+    return std::string("(none)");
+  };
+  CHECK(addressee_of("The GFMD can help adjustment") == "GFMD");
+  CHECK(addressee_of("Policy makers should take the family") == "Policy makers");
+  CHECK(addressee_of("Develop and assess indicators") == "Governments");  // "Interested governments ... should:"
+}

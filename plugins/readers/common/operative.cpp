@@ -189,7 +189,8 @@ std::string canonical_actor(std::string name) {
     again = false;
     for (const std::string_view lead : {"the ", "The ", "all ", "All ", "le ", "la ", "les ", "l'", "l’", "aux ",
                                         "au ", "à ", "tous les ", "toutes les ", "a ", "al ", "el ", "los ", "las ",
-                                        "todos los ", "todas las "}) {
+                                        "todos los ", "todas las ", "Le ", "La ", "Les ", "L'", "L\xE2\x80\x99",
+                                        "Tous les ", "El ", "Los ", "Las ", "Todos los "}) {
       if (starts_with(name, lead) && name.size() > lead.size()) {
         name.erase(0, lead.size());
         again = true;
@@ -199,7 +200,7 @@ std::string canonical_actor(std::string name) {
   struct Alias {
     std::string_view printed, canonical;
   };
-  static constexpr std::array<Alias, 18> aliases{{
+  static constexpr Alias aliases[] = {
       {"Secretary General", "Secretary-General"},
       {"United Nations Secretary-General", "Secretary-General"},
       {"Secrétaire général", "Secretary-General"},
@@ -218,7 +219,10 @@ std::string canonical_actor(std::string name) {
       {"comunidad internacional", "international community"},
       {"HRC", "Human Rights Council"},
       {"Conseil des droits de l'homme", "Human Rights Council"},
-  }};
+      {"governments", "Governments"},
+      {"states", "States"},
+      {"policymakers", "policy makers"},
+  };
   for (const Alias& a : aliases)
     if (name == a.printed) return std::string(a.canonical);
   // One organisation the tables know, named whole: its acronym. The UN's principal organs
@@ -321,6 +325,105 @@ std::string operative_addressee(std::string_view verb, std::string_view rest, st
   return canonical_actor(name);
 }
 
+std::string subject_addressee(std::string_view text, std::string_view language) {
+  static constexpr std::string_view en_modals[] = {"should", "could", "must", "may", "can", "shall", "will", "need",
+                                                   "needs", "are", "is", "might", "would"};
+  static constexpr std::string_view fr_modals[] = {"devraient", "doivent", "devrait", "doit", "pourraient",
+                                                   "peuvent", "pourrait", "sont", "est"};
+  static constexpr std::string_view es_modals[] = {"deberían", "deben", "debería", "debe", "podrían", "pueden",
+                                                   "podría", "son", "es"};
+  // Who else writes recommendations for whom: people and fora, beyond the UN's actors.
+  static constexpr std::string_view more_actors[] = {"policymakers", "makers", "gfmd", "forum", "participants",
+                                                     "delegates", "diaspora", "diasporas", "migrants", "cities",
+                                                     "municipalities", "ministries", "employers", "recruiters",
+                                                     "gouvernements", "états", "gobiernos", "estados"};
+  const Grammar* g = grammar_for(language);
+  if (!g) return {};
+  const std::string primary(language.substr(0, 2));
+  // The first sentence, or what introduces a list (up to its colon).
+  std::size_t end = text.size();
+  for (std::size_t i = 0; i + 1 < text.size(); ++i)
+    if ((text[i] == '.' && text[i + 1] == ' ') || text[i] == ';') {
+      end = i;
+      break;
+    }
+  const std::vector<std::string_view> words = words_of(text.substr(0, std::min<std::size_t>(end, 600)));
+  for (std::size_t m = 1; m < words.size() && m < 40; ++m) {
+    const std::string w = lower(bare(words[m]));
+    const bool modal = (primary == "fr")   ? one_of(w, fr_modals)
+                       : (primary == "es") ? one_of(w, es_modals)
+                                           : one_of(w, en_modals);
+    if (!modal) continue;
+    // "are"/"is" only as "are encouraged/invited/urged/called upon to", "need" as "need to".
+    const std::string next = m + 1 < words.size() ? lower(bare(words[m + 1])) : std::string();
+    if ((w == "are" || w == "is" || w == "sont" || w == "est" || w == "son" || w == "es") &&
+        !listed(next, {"encouraged", "invited", "urged", "called", "requested", "invités", "encouragés", "invitados",
+                       "alentados"}))
+      continue;
+    if ((w == "need" || w == "needs") && next != "to") continue;
+    // The subject: from the last comma before the modal (a clause before it is no subject:
+    // "To address ..., governments can") or the sentence's start.
+    std::size_t from = 0;
+    for (std::size_t k = m; k-- > 0;)
+      if (words[k].back() == ',') {
+        from = k + 1;
+        break;
+      }
+    std::vector<std::string_view> subject(words.begin() + static_cast<std::ptrdiff_t>(from),
+                                          words.begin() + static_cast<std::ptrdiff_t>(m));
+    // Unless that is a phrase set off by commas: "Interested governments, with the
+    // assistance of ..., should" has its subject before the first comma.
+    if (subject.empty() || listed(lower(subject.front()), {"with", "in", "as", "including", "through", "together",
+                                                            "where", "when", "if", "avec", "en", "con"})) {
+      std::size_t stop = 0;
+      while (stop < from && words[stop].back() != ',') ++stop;
+      subject.assign(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(std::min(stop + 1, from)));
+    }
+    // "it is recommended that the GFMD should": the subject follows "that".
+    for (std::size_t k = 0; k + 1 < subject.size(); ++k)
+      if (lower(subject[k]) == "that" && k > 0 && starts_with(lower(subject[k - 1]), "recommend"))
+        subject.erase(subject.begin(), subject.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    if (subject.empty() || subject.size() > 10) return {};
+    // A relative or subordinate clause ("a clearing house that would", "so that employers
+    // can", "While it may") is no recommendation's subject.
+    const std::string first = lower(subject.front()), last = lower(bare(subject.back()));
+    if (listed(last, {"that", "which", "who", "whom", "qui", "que", "cual"}) ||
+        listed(first, {"but", "and", "or", "so", "which", "who", "that", "while", "because", "although", "if", "when",
+                       "where", "as", "it", "this", "these", "they", "we", "there", "mais", "et", "ou", "si", "pero", "y"}))
+      return {};
+    for (const std::string_view w : subject)
+      if (listed(lower(w), {"that", "so", "which"})) return {};
+    // An actor: an organisation the tables know, or a head noun that names actors
+    // ("Origin and destination countries", "Policy makers", "Each RCP and IRF"), not a
+    // thing done ("The creation of RCPs").
+    std::string name = join(subject, 0, subject.size());
+    bool actor = false;
+    for (const Reference& r : find_references(name, {}))
+      if (r.type == "organisation" && r.text.size() * 2 >= name.size()) actor = true;
+    std::size_t head_end = subject.size();
+    for (std::size_t k = 1; k < subject.size(); ++k)
+      if (listed(lower(subject[k]), {"of", "on", "for", "in", "at", "de", "du", "des", "del"})) {
+        head_end = k;
+        break;
+      }
+    const std::string_view head = bare(subject[head_end - 1]);
+    const std::string lh = lower(head);
+    const bool acronym = head.size() >= 2 && std::all_of(head.begin(), head.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || c == 's' || c == '-';
+    }) && head.front() >= 'A' && head.front() <= 'Z';
+    if (listed(lh, g->actors) || one_of(lh, more_actors) || lh == "states" || lh == "governments" || acronym)
+      actor = true;
+    if (!actor) return {};
+    while (!name.empty() && std::string_view(",;: ").find(name.back()) != std::string_view::npos) name.pop_back();
+    // "Interested governments", "All participating States": whoever of them wishes.
+    for (const std::string_view lead : {"Interested ", "interested ", "Participating ", "participating ", "Concerned ",
+                                        "concerned "})
+      if (starts_with(name, lead)) name.erase(0, lead.size());
+    return canonical_actor(name);
+  }
+  return {};
+}
+
 std::optional<OperativeClause> operative_clause(std::string_view text, std::string_view language) {
   // The verbs UN resolutions use to open operative paragraphs, in their printed form.
   static constexpr std::string_view en_verbs[] = {
@@ -411,6 +514,49 @@ std::size_t add_operative_paragraphs(Document& doc) {
   std::stable_sort(doc.recommendations.begin(), doc.recommendations.end(),
                    [&](const Recommendation& a, const Recommendation& b) { return order[a.address] < order[b.address]; });
   return found.size();
+}
+
+std::size_t infer_implied_addressees(Document& doc) {
+  std::map<std::string, std::size_t> named;
+  std::size_t named_total = 0;
+  std::vector<Recommendation*> implied;
+  for (Recommendation& r : doc.recommendations) {
+    if (r.kind == "operative_paragraph" || !r.recommended_by.empty() || !r.position.empty()) continue;
+    if (r.addressee.empty()) {
+      implied.push_back(&r);
+    } else {
+      ++named[r.addressee];
+      ++named_total;
+    }
+  }
+  if (implied.empty()) return 0;
+  std::string actor, evidence;
+  const auto most = std::max_element(named.begin(), named.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (most != named.end() && most->second >= 2 && most->second * 2 >= named_total) {
+    actor = most->first;
+    evidence = "as " + std::to_string(most->second) + " of the " + std::to_string(named_total) +
+               " that name an actor";
+  } else {
+    // The forum's own description of itself, anywhere in the text.
+    for (const Block& b : doc.blocks) {
+      const std::string t = ascii_lower(b.text);
+      for (const std::string_view led : {"state-led", "states-led", "government-led", "governments-led"})
+        if (t.find(led) != std::string::npos) {
+          actor = "Governments";
+          evidence = "the document calls its forum " + std::string(led) + " (" + b.address + ")";
+          break;
+        }
+      if (!actor.empty()) break;
+    }
+  }
+  if (actor.empty()) return 0;
+  for (Recommendation* r : implied) r->addressee = actor;
+  doc.diagnostics.push_back({Diagnostic::Severity::info,
+                             std::to_string(implied.size()) + " recommendations that name nobody (\"Adopt ...\") are "
+                             "taken as addressed to " + actor + ": " + evidence,
+                             {}, "recommendations.addressee_inferred", 0});
+  return implied.size();
 }
 
 }  // namespace dossier::readers

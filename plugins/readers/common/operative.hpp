@@ -34,6 +34,23 @@ std::string operative_addressee(std::string_view verb, std::string_view rest, st
 /// with their adverbs ("Also strongly urges", "Prie également", "Alienta además").
 std::optional<OperativeClause> operative_clause(std::string_view text, std::string_view language);
 
+/// Who a recommendation written as a statement addresses: the actor before its modal verb
+/// in its first sentence ("Governments should ...", "The GFMD could ...", "To address ...,
+/// governments can establish ...", "Interested governments, with the assistance of ...,
+/// should:"). English, French ("devraient", "doivent") and Spanish ("deberían"); empty when
+/// the sentence's subject is no actor ("Effective data collection should ...") or there is no
+/// modal (an imperative: "Adopt ...").
+std::string subject_addressee(std::string_view text, std::string_view language);
+
+/// Recommendations in the imperative ("Adopt ...", "Ensure ...") name nobody: they address
+/// whom the document addresses. When the recommendations that do name an actor mostly name
+/// one (two at least, half of them), the others take it; else, when the document describes
+/// its forum as led by States ("state-led", "government-led": the GFMD), they take
+/// "Governments". Operative paragraphs and UPR recommendations are left as they are (a
+/// resolution's "Decides" addresses nobody). Adds an info diagnostic
+/// `recommendations.addressee_inferred` saying how many and on what evidence; returns how many.
+std::size_t infer_implied_addressees(Document& doc);
+
 /// For readers of plain text and PDF: when most of the document's numbered paragraphs
 /// (three at least) open with an operative verb, it is a resolution or decision and each of
 /// them becomes a recommendation of kind "operative_paragraph", its points included. Returns

@@ -143,6 +143,7 @@ class Parser {
       number_paragraphs();
       build();
       add_operative_paragraphs(doc_);
+      infer_implied_addressees(doc_);
       check_recommendation_lists(doc_, lists_);
     }
     check_recommendations(doc_);
@@ -730,7 +731,10 @@ class Parser {
 
   void add_recommendation(const Block& b, const std::string& kind, const std::string& addressee,
                           const std::string& position, std::vector<std::string> by) {
-    doc_.recommendations.push_back({b.address, kind, addressee, b.text, std::move(by), position});
+    // Without a heading that names whom, the recommendation may name its own actor
+    // ("Governments should ...", "the GFMD could ...").
+    doc_.recommendations.push_back({b.address, kind, addressee.empty() ? subject_addressee(b.text, doc_.language) : addressee,
+                                    b.text, std::move(by), position});
   }
 
   // A heading whose label breaks the sequence of its style ("12" after "3") is kept as text:
@@ -887,6 +891,10 @@ class Parser {
           // A plain paragraph ends a list of recommendations (practice examples follow),
           // unless it introduces the list ("Interested governments ... should:"). The first
           // paragraph under the heading is an item that lost its bullet in conversion.
+          // "Interested governments, with the assistance of ..., should:" names whom the
+          // items that follow address.
+          if (rec.active && b.kind == BlockKind::text && !b.text.empty() && b.text.back() == ':')
+            if (std::string actor = subject_addressee(b.text, doc_.language); !actor.empty()) rec.addressee = actor;
           if (rec.active && b.kind == BlockKind::text && !rec.numbered && b.text.back() != ':') {
             if (rec.items == 0) {
               b.kind = BlockKind::list_item;
