@@ -83,7 +83,7 @@ TEST_CASE("a document's language versions are written inside it, with verbs and 
   d.blocks.push_back({"A/RES/76/172 \xC2\xB6" "22", "22", BlockKind::numbered_paragraph, -1, "",
                       "Requests the Secretary-General to submit a report", {}, {}, "", {}});
   Recommendation r{"A/RES/76/172 \xC2\xB6" "22", "operative_paragraph", "Secretary-General",
-                   "Requests the Secretary-General to submit a report", {}, "", "Requests"};
+                   "Requests the Secretary-General to submit a report", {}, "", "", "", "Requests"};
   d.recommendations.push_back(r);
   Document fr = d;
   fr.language = "fr";

@@ -10,7 +10,7 @@ namespace dossier::host {
 namespace {
 
 // Changed whenever the model or this encoding changes, so old bytes are refused, not misread.
-constexpr std::string_view kMagic = "dossier-document/3\n";
+constexpr std::string_view kMagic = "dossier-document/4\n";
 
 void put_int(int v, std::string& out) { encode_u64(static_cast<std::uint64_t>(static_cast<std::int64_t>(v)), out); }
 
@@ -93,6 +93,8 @@ void put_document(const Document& d, std::string& out, bool version) {
     put_strings(r.recommended_by, out);
     encode_string(r.position, out);
     encode_string(r.verb, out);
+    encode_string(r.position_note, out);
+    encode_string(r.position_source, out);
   }
   encode_u64(d.references.size(), out);
   for (const Reference& r : d.references) {
@@ -172,6 +174,8 @@ Document get_document(std::string_view& in, bool version) {
     r.recommended_by = get_strings(in);
     r.position = decode_string(in);
     r.verb = decode_string(in);
+    r.position_note = decode_string(in);
+    r.position_source = decode_string(in);
   }
   d.references.resize(get_count(in, 48));
   for (Reference& r : d.references) {

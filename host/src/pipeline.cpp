@@ -33,6 +33,7 @@
 #include "parallel.hpp"
 #include "progress.hpp"
 #include "store.hpp"
+#include "upr_positions.hpp"
 
 namespace dossier::host {
 
@@ -165,6 +166,7 @@ void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
       if (const auto* entry = catalogue->find(d.source, d.sha256)) Catalogue::apply(*entry, corpus, i);
     }
   }
+  for (const auto& line : join_upr_positions(corpus)) spdlog::info("{}", line);
   for (const auto& line : make_ids_unique(corpus)) spdlog::warn("{}", line);
   std::map<std::string_view, const std::string*> id_of_source;
   for (const auto& d : corpus.documents) {

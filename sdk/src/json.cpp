@@ -286,6 +286,8 @@ std::string document_json(const Document& d) {
     w.field("text", r.text);
     if (!r.recommended_by.empty()) w.field("recommended_by", r.recommended_by);
     if (!r.position.empty()) w.field("position", r.position);
+    if (!r.position_note.empty()) w.field("position_note", r.position_note);
+    if (!r.position_source.empty()) w.field("position_source", r.position_source);
     if (!r.verb.empty()) w.field("verb", r.verb);
     w.close('}');
   }
@@ -410,7 +412,8 @@ Document document_from_json(std::string_view text) {
       d.footnotes.push_back({str(f, "label"), str(f, "text"), strings(f, "anchors")});
     for (const auto& r : j.value("recommendations", json::array()))
       d.recommendations.push_back({str(r, "address"), str(r, "kind"), str(r, "addressee"), str(r, "text"),
-                                   strings(r, "recommended_by"), str(r, "position"), str(r, "verb")});
+                                   strings(r, "recommended_by"), str(r, "position"),
+                                   str(r, "position_note"), str(r, "position_source"), str(r, "verb")});
     for (const auto& r : j.value("references", json::array())) {
       Reference ref{str(r, "type"), str(r, "id"), str(r, "address"), str(r, "text")};
       const json span = r.value("span", json::array());

@@ -137,8 +137,10 @@ class XmlExporter final : public Exporter {
       b.attr(e, "addressee", r.addressee);
       if (!r.position.empty()) b.attr(e, "position", r.position);
       if (!r.verb.empty()) b.attr(e, "verb", r.verb);
+      if (!r.position_source.empty()) b.attr(e, "position-source", r.position_source);
       b.element(e, "text", r.text);
       for (const auto& state : r.recommended_by) b.element(e, "recommended-by", state);
+      if (!r.position_note.empty()) b.element(e, "position-note", r.position_note);
     }
 
     for (const Reference& r : doc.references) {

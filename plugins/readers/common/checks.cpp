@@ -124,7 +124,9 @@ void check_recommendations(Document& doc) {
          {}, "recommendations.grouped", 0});
   const bool upr = !metadata_value(doc, "state_under_review").empty() ||
                    ascii_lower(doc.title).find("universal periodic review") != std::string::npos;
-  if (upr && doc.recommendations.empty())
+  // An addendum answers the report's recommendations; it makes none of its own.
+  const bool addendum = doc.symbol.find("/Add.") != std::string::npos;
+  if (upr && !addendum && doc.recommendations.empty())
     doc.diagnostics.push_back({Diagnostic::Severity::warning,
                                "a report of the Universal Periodic Review, but no recommendation could be read from it",
                                {}, "recommendations.missing", 0});

@@ -74,6 +74,12 @@ struct Recommendation {
   /// The position taken on it when the document says: "supported", "noted" (not supported),
   /// "pending" (to be examined, answered later); empty when unknown.
   std::string position{};
+  /// Why, in the State's words, when a separate response gives the position with a reason
+  /// (a UPR report's addendum); empty otherwise.
+  std::string position_note{};
+  /// Where the position was given when not in this document: the address of the statement
+  /// ("A/HRC/43/15/Add.1 ¶3"); empty when the document itself gives it.
+  std::string position_source{};
   /// The operative verb that makes it, as printed, when it is a resolution's operative
   /// paragraph ("Calls upon", "Also requests", "Prie"); empty otherwise.
   std::string verb{};

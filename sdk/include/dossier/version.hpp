@@ -8,7 +8,7 @@
 
 /// Bumped whenever the plugin descriptor, the interfaces or the model change layout.
 /// The host refuses plugins built for another value.
-#define DOSSIER_ABI_VERSION 3
+#define DOSSIER_ABI_VERSION 4
 
 /// Symbols exported from libdossier_sdk.
 #if defined(_WIN32)
@@ -19,7 +19,7 @@
 
 /// Every SDK type lives in an inline namespace named after the ABI version, so a plugin
 /// compiled against another ABI fails to link against this SDK instead of misbehaving.
-#define DOSSIER_ABI_NAMESPACE_BEGIN inline namespace abi_v3 {
+#define DOSSIER_ABI_NAMESPACE_BEGIN inline namespace abi_v4 {
 #define DOSSIER_ABI_NAMESPACE_END }
 
 namespace dossier {
