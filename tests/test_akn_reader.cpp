@@ -646,3 +646,42 @@ TEST_CASE("A/RES/76/266: the resolution's one operative paragraph, not the decla
   REQUIRE(d.recommendations.size() == 1);
   CHECK(d.recommendations[0].verb == "Endorses");
 }
+
+TEST_CASE("akn reader: numbers as the UN's Arabic files print them, in num or in the text, address alike") {
+  const std::string body =
+      "<paragraph eId=\"p1\"><num>1 -</num><content><p>\t<span class=\"italic\">Decides</span> one;</p></content></paragraph>\n"
+      "<paragraph eId=\"p2\"><num>\t\xE2\x80\x99" "2\xE2\x80\x98</num><content><p>Two;</p></content></paragraph>\n"
+      "<paragraph eId=\"p3\"><content><p>\t3 -\t<span class=\"italic\">Requests</span> the Secretary-General to "
+      "report;</p></content></paragraph>\n"
+      "<paragraph eId=\"p4\"><content><p>8 - 11 November 2010 is a date, not paragraph 8.</p></content></paragraph>\n";
+  const Document d = read(source_of("memory.xml", resolution(body)));
+  const auto numbered = of_kind(d, BlockKind::numbered_paragraph);
+  REQUIRE(numbered.size() == 3);
+  CHECK(numbered[0]->address == paragraph_address(d.id, "1"));
+  CHECK(numbered[1]->address == paragraph_address(d.id, "2"));
+  CHECK(numbered[2]->address == paragraph_address(d.id, "3"));
+  CHECK(numbered[2]->text == "Requests the Secretary-General to report;");  // the number is not text
+  REQUIRE(d.recommendations.size() == 2);
+  CHECK(d.recommendations[1].verb == "Requests");
+  CHECK(d.recommendations[1].addressee == "Secretary-General");
+  CHECK(of_kind(d, BlockKind::text).back()->text.rfind("8 - 11 November 2010", 0) == 0);
+}
+
+TEST_CASE("akn reader: an annex's sections are labelled in English in every language") {
+  const std::string annex =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akomaNtoso xmlns=\"" + std::string(akn_ns) +
+      "\"><statement name=\"resolution\"><mainBody><paragraph eId=\"p1\"><num>1.</num><content><p>"
+      "<span class=\"italic\">Aprueba</span> el anexo;</p></content></paragraph></mainBody>"
+      "<attachments><attachment><doc name=\"annex\"><mainBody>"
+      "<paragraph eId=\"a0\"><content><p><span>Anexo</span></p></content></paragraph>"
+      "<paragraph eId=\"h1\"><subheading>Secci\xC3\xB3n I</subheading></paragraph>"
+      "<paragraph eId=\"a1\"><num>1.</num><content><p>Uno.</p></content></paragraph>"
+      "<paragraph eId=\"h2\"><subheading>Secci\xC3\xB3n II</subheading></paragraph>"
+      "<paragraph eId=\"a2\"><num>1.</num><content><p>Otro uno.</p></content></paragraph>"
+      "</mainBody></doc></attachment></attachments></statement></akomaNtoso>\n";
+  const Document d = read(source_of("memory.xml", annex));
+  const auto numbered = of_kind(d, BlockKind::numbered_paragraph);
+  REQUIRE(numbered.size() == 3);
+  CHECK(numbered[1]->address == d.id + " annex section I \xC2\xB6" "1");
+  CHECK(numbered[2]->address == d.id + " annex section II \xC2\xB6" "1");
+}

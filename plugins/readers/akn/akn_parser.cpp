@@ -192,9 +192,23 @@ bool is_block_element(std::string_view name) {
 /// "12 bis". Empty when the num holds no letter or digit (a bullet).
 std::string bare_number(std::string_view printed) {
   std::string s = normalise_space(printed);
-  while (!s.empty() && (s.back() == '.' || s.back() == ')')) s.pop_back();
+  // Arabic prints "1 -", some files quote the number: "’1‘".
+  const auto strip_end = [&](std::string_view tail) {
+    if (s.size() < tail.size() || s.compare(s.size() - tail.size(), tail.size(), tail) != 0) return false;
+    s.erase(s.size() - tail.size());
+    return true;
+  };
+  for (bool again = true; again;) {
+    again = !s.empty() && (s.back() == '.' || s.back() == ')' || s.back() == '-' || s.back() == ' ');
+    if (again) s.pop_back();
+    else again = strip_end("\xE2\x80\x93") || strip_end("\xE2\x80\x98") || strip_end("\xE2\x80\x99");
+  }
   std::size_t b = 0;
-  while (b < s.size() && s[b] == '(') ++b;
+  while (b < s.size()) {
+    if (s[b] == '(') ++b;
+    else if (s.compare(b, 3, "\xE2\x80\x98") == 0 || s.compare(b, 3, "\xE2\x80\x99") == 0) b += 3;
+    else break;
+  }
   s = normalise_space(std::string_view(s).substr(b));
   const bool readable = std::any_of(s.begin(), s.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -736,9 +750,11 @@ class Parser {
   /// its paragraphs afresh. Returns its label ("annex I"), or "" for anything else.
   std::string sub_annex_label(const std::string& heading) const {
     if (part_.compare(0, 5, "annex") != 0) return {};
-    if (heading.size() < 7 || heading.size() > 16) return {};
-    if (ascii_lower(std::string_view(heading).substr(0, 5)) != "annex" || heading[5] != ' ') return {};
-    const std::string numeral = heading.substr(6);
+    const std::size_t space = heading.find(' ');
+    if (space == std::string::npos || heading.size() - space > 8 || heading.size() > 40) return {};
+    if (canonical_scope_word(ascii_lower(std::string_view(heading).substr(0, space))) != "annex") return {};
+    const std::string numeral = heading.substr(space + 1);
+    if (numeral.empty()) return {};
     const bool ok = std::all_of(numeral.begin(), numeral.end(), [](char c) {
       return (c >= '0' && c <= '9') || c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
     });
@@ -757,6 +773,23 @@ class Parser {
   /// A heading that labels what follows: "I" -> "section I", "Article 2" -> "article 2",
   /// "Guideline 1. Use of terms" -> "guideline 1", "Part A. Agenda" -> "part A"; "" for a
   /// heading that is a title only ("Introduction").
+  /// The word a heading labels its part with, in English whatever the language, so that
+  /// "Anexo I ¶3" and "Annex I ¶3" are one address in every version: "anexo", "annexe",
+  /// "Приложение" -> "annex"; "sección" -> "section"; "artículo" -> "article".
+  static std::string canonical_scope_word(const std::string& word) {
+    static const std::map<std::string_view, std::string_view> words = {
+        {"annex", "annex"}, {"annexe", "annex"}, {"anexo", "annex"}, {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xBB\xD0\xBE\xD0\xB6\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5", "annex"},
+        {"\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBB\xD0\xBE\xD0\xB6\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5", "annex"}, {"\xD8\xA7\xD9\x84\xD9\x85\xD8\xB1\xD9\x81\xD9\x82", "annex"},
+        {"\xE9\x99\x84\xE4\xBB\xB6", "annex"},
+        {"section", "section"}, {"secci\xC3\xB3n", "section"}, {"\xD0\xA0\xD0\xB0\xD0\xB7\xD0\xB4\xD0\xB5\xD0\xBB", "section"},
+        {"\xD1\x80\xD0\xB0\xD0\xB7\xD0\xB4\xD0\xB5\xD0\xBB", "section"}, {"\xD8\xA7\xD9\x84\xD8\xAC\xD8\xB2\xD8\xA1", "section"},
+        {"article", "article"}, {"art\xC3\xAD" "culo", "article"}, {"\xD0\xA1\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C\xD1\x8F", "article"},
+        {"part", "part"}, {"partie", "part"}, {"parte", "part"}, {"\xD0\xA7\xD0\xB0\xD1\x81\xD1\x82\xD1\x8C", "part"},
+        {"chapter", "chapter"}, {"chapitre", "chapter"}, {"cap\xC3\xADtulo", "chapter"}, {"\xD0\x93\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xB0", "chapter"}};
+    const auto it = words.find(word);
+    return it != words.end() ? std::string(it->second) : word;
+  }
+
   static std::string scope_label(std::string_view heading) {
     std::string_view h = heading;
     while (!h.empty() && h.front() == ' ') h.remove_prefix(1);
@@ -766,7 +799,7 @@ class Parser {
                             static_cast<unsigned char>(h[i]) >= 0x80))
       ++i;
     if (i < h.size() && h[i] == ' ' && i > 1) {  // a word, then the numeral
-      word = ascii_lower(h.substr(0, i));
+      word = canonical_scope_word(ascii_lower(h.substr(0, i)));
       h.remove_prefix(i + 1);
     }
     std::size_t n = 0;
@@ -1041,7 +1074,12 @@ class Parser {
     Block b;
     b.section = section;
     const pugi::xml_node num = child(n, "num");
-    const std::string printed = plain_text(num);
+    // Without a num, the number may open the text: "\t1 -\tتحيط علما" (the UN's Arabic files
+    // of the seventy-fifth session).
+    BlockKind declared_kind = BlockKind::text;
+    const bool declares = parse_block_kind(n.attribute("class").value(), declared_kind);
+    const std::string in_text = !num && !parent.nested && !declares ? inline_number(n) : std::string();
+    const std::string printed = num ? plain_text(num) : normalise_space(in_text);
     const std::string bare = bare_number(printed);
     std::string tail;  // the address after the ¶; none for a unit without a number (a bullet)
     BlockKind declared = BlockKind::text;
@@ -1070,6 +1108,8 @@ class Parser {
     Collected own;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
       if (c != num) collect(c, own, true);
+    if (!in_text.empty())
+      if (const std::size_t at = own.text.find(in_text); at != std::string::npos) own.text.erase(at, in_text.size());
     const std::string verb = operative_body_ && !parent.nested && b.kind != BlockKind::heading ? operative_verb(n)
                                                                                                : std::string();
     const std::size_t index = doc_.blocks.size();
@@ -1090,7 +1130,8 @@ class Parser {
     if (!p) return {};
     for (pugi::xml_node c = p.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata) {
-        if (normalise_space(c.value()).empty()) continue;
+        if (normalise_space(c.value()).empty() || number_prefix(c.value()) == std::string_view(c.value()).size())
+          continue;  // the paragraph's number printed in its text
         return {};
       }
       if (c.type() != pugi::node_element) continue;
@@ -1103,6 +1144,36 @@ class Parser {
       return readers::operative_verb_like(verb, doc_.language) ? verb : std::string();
     }
     return {};
+  }
+
+  /// How many bytes of `text` are a paragraph number printed before the text: spaces,
+  /// one to three digits, a dash or period, and a space or tab ("\t1 -\t"); 0 when none.
+  static std::size_t number_prefix(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    const std::size_t digits = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == digits || i - digits > 3) return 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '.')) ++i;
+    else if (text.compare(i, 3, "\xE2\x80\x93") == 0) i += 3;
+    else return 0;
+    // A tab after it, or the end of the text before the verb's markup: as the UN's files set
+    // it ("\t1 -\t", "\t232\t."). A space would be prose: "8 - 11 November 2010".
+    const std::size_t gap = i;
+    while (i < text.size() && is_space(text[i])) ++i;
+    const bool tab = std::string_view(text.substr(gap, i - gap)).find('\t') != std::string_view::npos;
+    return tab || i == text.size() ? i : 0;
+  }
+
+  /// The number a unit without `num` prints at the start of its text, as printed, or "".
+  std::string inline_number(pugi::xml_node unit) {
+    const pugi::xml_node p = first_own_p(unit);
+    const pugi::xml_node first = p ? p.first_child() : unit.first_child();
+    if (!first || first.type() != pugi::node_pcdata) return {};
+    const std::string_view text = first.value();
+    const std::size_t length = number_prefix(text);
+    return length ? std::string(text.substr(0, length)) : std::string();
   }
 
   /// The first `p` of a unit's own text, in `content` or in the `intro` of its list, not in

@@ -34,5 +34,5 @@ class AknReader final : public Reader {
 
 }  // namespace
 
-DOSSIER_PLUGIN(reader, AknReader, "akn", "0.5.0",
+DOSSIER_PLUGIN(reader, AknReader, "akn", "0.6.0",
                "Akoma Ntoso 3.0 XML (UN AKN4UN resolutions): paragraphs, sub-paragraphs, footnotes, metadata")
