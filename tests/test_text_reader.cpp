@@ -299,3 +299,11 @@ TEST_CASE("GFMD documents: every recommendation has an addressee, named, introdu
   CHECK(addressee_of("Policy makers should take the family") == "Policy makers");
   CHECK(addressee_of("Develop and assess indicators") == "Governments");  // "Interested governments ... should:"
 }
+
+TEST_CASE("a resolution in plain text is identified by the symbol its cover prints, so its versions join") {
+  const Document en = read_resolution("A_RES_76_172.txt");
+  const Document fr = read_resolution("A_RES_76_172_fr.txt");
+  CHECK(en.symbol == "A/RES/76/172");  // "United Nations A/RES/76/172"
+  CHECK(fr.symbol == "A/RES/76/172");
+  CHECK(en.id == "A/RES/76/172");
+}

@@ -184,13 +184,17 @@ class Parser {
   void identify() {
     std::string head;
     for (std::size_t i = 0; i < lines_.size() && head.size() < 4000; ++i) head += lines_[i].text + "\n";
-    // A running head is the symbol alone on a line (or at the start of a flattened page).
-    for (const auto& l : lines_) {
-      if (!doc_.symbol.empty()) break;
-      const std::string s = find_symbol(l.text.substr(0, 40));
-      if (!s.empty() && (l.text == s || l.text.rfind(s + " ", 0) == 0)) {
+    // A running head is the symbol alone on a line (or at the start of a flattened page);
+    // the cover prints it at the end of its first line ("United Nations   A/RES/76/172").
+    for (std::size_t i = 0; i < lines_.size() && doc_.symbol.empty(); ++i) {
+      const std::string& text = lines_[i].text;
+      const std::string s = find_symbol(text.substr(0, 40));
+      if (!s.empty() && (text == s || text.rfind(s + " ", 0) == 0)) {
         doc_.symbol = s;
-        break;
+      } else if (i < 3 && text.size() > 4) {
+        const std::size_t cut = text.find_last_of(' ');
+        const std::string last = cut == std::string::npos ? std::string() : text.substr(cut + 1);
+        if (!last.empty() && find_symbol(last) == last) doc_.symbol = last;
       }
     }
     doc_.date = find_date(head);
