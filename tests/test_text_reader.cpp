@@ -307,3 +307,21 @@ TEST_CASE("a resolution in plain text is identified by the symbol its cover prin
   CHECK(fr.symbol == "A/RES/76/172");
   CHECK(en.id == "A/RES/76/172");
 }
+
+TEST_CASE("a resolution's annex in plain text is addressed within it, as the akn reader addresses it") {
+  // A/RES/76/266: one unnumbered operative paragraph, then the Progress Declaration, 77
+  // paragraphs numbered afresh in the annex (tests/data/resolutions, from the UN's XML).
+  const Document d = read_resolution("A_RES_76_266.txt");
+  CHECK(d.id == "A/RES/76/266");
+  std::vector<std::string> addresses;
+  for (const auto& b : d.blocks)
+    if (b.kind == BlockKind::numbered_paragraph) addresses.push_back(b.address);
+  REQUIRE(addresses.size() == 77);
+  CHECK(addresses.front() == "A/RES/76/266 annex \xC2\xB6" "1");
+  CHECK(addresses.back() == "A/RES/76/266 annex \xC2\xB6" "77");
+  // "We commit to ..." in a declaration is no operative paragraph.
+  for (const auto& r : d.recommendations) CHECK(r.kind != "operative_paragraph");
+  bool noted = false;
+  for (const auto& g : d.diagnostics) noted = noted || g.code == "numbering.annex";
+  CHECK(noted);
+}

@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include <dossier/address.hpp>
 #include <dossier/references.hpp>
 
 #include "text_util.hpp"
@@ -488,8 +489,10 @@ std::size_t add_operative_paragraphs(Document& doc) {
   std::vector<std::pair<std::size_t, OperativeClause>> found;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
-    // Top-level numbered paragraphs: "4" but not a UPR list's "120.4".
-    if (b.kind != BlockKind::numbered_paragraph || b.number.find('.') != std::string::npos || taken.count(b.address))
+    // Top-level numbered paragraphs of the body: "4" but not a UPR list's "120.4", nor an
+    // annex's "annex ¶4" (a declaration's "We commit" is no operative paragraph).
+    if (b.kind != BlockKind::numbered_paragraph || b.number.find('.') != std::string::npos || taken.count(b.address) ||
+        b.address != paragraph_address(doc.id, b.number))
       continue;
     ++paragraphs;
     if (auto clause = operative_clause(b.text, doc.language)) found.emplace_back(i, std::move(*clause));

@@ -179,6 +179,7 @@ class Parser {
     std::vector<std::vector<std::string>> cells;
     SourceSpan span;
     RecommendationContext rec;  // rec_heading: the context it opens
+    std::string part;           // candidate of an annex that numbers afresh: "annex", "annex II"
   };
 
   void identify() {
@@ -507,10 +508,16 @@ class Parser {
     // the body is only a cover note); the other scopes' numbers stay list items, so that no
     // two paragraphs share an address.
     std::vector<std::vector<std::size_t>> scopes(1);
+    std::vector<std::string> parts(1);  // what each scope is called in addresses
     std::vector<std::size_t> subs;
     for (std::size_t i = 0; i < items_.size(); ++i) {
-      if (items_[i].kind == Kind::section && items_[i].label.style == LabelStyle::annex && !scopes.back().empty())
-        scopes.emplace_back();
+      if (items_[i].kind == Kind::section && items_[i].label.style == LabelStyle::annex) {
+        if (!scopes.back().empty()) {
+          scopes.emplace_back();
+          parts.emplace_back();
+        }
+        parts.back() = annex_part(items_[i].label.text, parts);
+      }
       if (items_[i].kind != Kind::candidate) continue;
       if (items_[i].number.find('.') != std::string::npos) subs.push_back(i);
       else scopes.back().push_back(i);
@@ -530,14 +537,35 @@ class Parser {
         chosen = k;
       }
     }
+    // A resolution's annex is cited as such ("A/RES/76/266, annex, para. 12") even when the
+    // resolution's own paragraphs are not numbered; a report sent under a cover note is cited
+    // by its paragraphs alone.
+    const bool resolution = doc_.symbol.find("/RES/") != std::string::npos;
     for (std::size_t k = 0; k < scopes.size(); ++k) {
-      if (k == chosen || scopes[k].size() < 3) continue;
-      doc_.diagnostics.push_back({Diagnostic::Severity::info,
-                                  "an annex numbers its paragraphs afresh (" + std::to_string(scopes[k].size()) +
-                                      " numbered lines); they are list items, not addressed by number",
-                                  items_[scopes[k].front()].span, "numbering.annex", 0});
+      if (k == chosen && !(resolution && !parts[k].empty())) continue;
+      if (scopes[k].size() < 3) continue;
+      std::vector<NumberCandidate> n;
+      for (std::size_t i : scopes[k]) n.push_back({std::stoi(items_[i].number), items_[i].weak});
+      const ParagraphNumbering own = find_paragraph_numbering(n);
+      std::set<std::size_t> own_paragraphs;
+      for (std::size_t p : own.paragraphs) own_paragraphs.insert(scopes[k][p]);
+      const bool addressed = !parts[k].empty() && own_paragraphs.size() >= 3;
+      doc_.diagnostics.push_back(
+          {Diagnostic::Severity::info,
+           "an annex numbers its paragraphs afresh (" + std::to_string(scopes[k].size()) + " numbered lines); " +
+               (addressed ? "they are addressed within it: '" + paragraph_address(doc_.id + " " + parts[k], items_[*own_paragraphs.begin()].number) + "'"
+                          : std::string("they are list items, not addressed by number")),
+           items_[scopes[k].front()].span, "numbering.annex", 0});
+      if (k == chosen) {  // the document's numbering is the annex's: addressed within it
+        for (std::size_t i : scopes[k]) items_[i].part = parts[k];
+        continue;
+      }
       for (std::size_t i : scopes[k]) {
         Item& item = items_[i];
+        if (addressed && own_paragraphs.count(i)) {
+          item.part = parts[k];
+          continue;
+        }
         if (item.weak) {
           item.kind = Kind::text;
           item.text = item.number + " " + item.text;
@@ -611,6 +639,18 @@ class Parser {
       items_[i].marker = items_[i].number;
       items_[i].number.clear();
     }
+  }
+
+  // What an annex is called in addresses, as the akn reader calls it: "Annex" -> "annex",
+  // "ANNEX II" -> "annex II"; a second annex without a numeral is "annex 2".
+  static std::string annex_part(const std::string& label, const std::vector<std::string>& taken) {
+    std::string rest;
+    const std::size_t space = label.find(' ');
+    if (space != std::string::npos) rest = trim(std::string_view(label).substr(space + 1));
+    while (!rest.empty() && (rest.back() == '.' || rest.back() == ':')) rest.pop_back();
+    std::string part = rest.empty() ? "annex" : "annex " + rest;
+    for (int n = 2; std::find(taken.begin(), taken.end(), part) != taken.end(); ++n) part = "annex " + std::to_string(n);
+    return part;
   }
 
   // --- Building the model -----------------------------------------------------------------
@@ -874,6 +914,8 @@ class Parser {
           b.text = item.text;
           b.footnote_refs = item.footnotes;
           b.span = item.span;
+          if (!item.part.empty() && b.kind == BlockKind::numbered_paragraph)
+            b.address = paragraph_address(doc_.id + " " + item.part, b.number);
           // First-cycle UPR lists: items "1." "2." ...; items in another style are parts of
           // the recommendation before ("(a)", bullets).
           if (upr.active && b.kind == BlockKind::list_item) {

@@ -38,4 +38,14 @@ for p in doc.find(f'{NS}mainBody').findall(f'{NS}paragraph'):
     for point in p.iter(f'{NS}point'):
         pnum = point.find(f'{NS}num')
         lines += [(pnum.text.strip() + ' ' if pnum is not None else '') + text(point), '']
+# Annexes: "Annex" and its heading, then its paragraphs, numbered afresh.
+for attachment in doc.iter(f'{NS}attachment'):
+    lines += ['', 'Annex', '']
+    for body in attachment.iter(f'{NS}mainBody'):
+        for p in body.findall(f'{NS}paragraph'):
+            num = p.find(f'{NS}num')
+            body_text = text(p)
+            if body_text.strip() == 'Annex':
+                continue
+            lines += [((num.text.strip() + ' ') if num is not None else '') + body_text, '']
 print('\n'.join(lines))
