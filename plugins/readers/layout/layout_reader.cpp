@@ -35,5 +35,5 @@ class LayoutReader final : public Reader {
 
 }  // namespace
 
-DOSSIER_PLUGIN(reader, LayoutReader, "layout", "0.4.0",
+DOSSIER_PLUGIN(reader, LayoutReader, "layout", "0.5.0",
                "pdftotext -layout text of UN documents: pages, running heads, wrapped paragraphs, endnotes")

@@ -67,4 +67,4 @@ class PdfReader final : public Reader {
 
 }  // namespace
 
-DOSSIER_PLUGIN(reader, PdfReader, "pdf", "0.4.0", "PDF through poppler, read like its pdftotext -layout text")
+DOSSIER_PLUGIN(reader, PdfReader, "pdf", "0.5.0", "PDF through poppler, read like its pdftotext -layout text")

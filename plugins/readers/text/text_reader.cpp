@@ -45,5 +45,5 @@ class TextReader final : public Reader {
 
 }  // namespace
 
-DOSSIER_PLUGIN(reader, TextReader, "text", "0.4.0",
+DOSSIER_PLUGIN(reader, TextReader, "text", "0.5.0",
                "Plain text converted from PDF or Word: sections, numbered paragraphs, lists, tables")
