@@ -117,14 +117,35 @@ TEST_CASE("statements by number, list and range, announced lists, reasons, and w
   CHECK(a.at("100.4")->position == "noted");
 
   // One sentence, both answers: each number takes the wording before it.
-  Corpus french = small({"L'Arcadie accepte les recommandations 100.1 \xC3\xA0 100.2 et prend note des recommandations "
-                         "100.3 et 100.4."});
+  Corpus french = small({"L'Arcadie accepte les recommandations 100.1 \xC3\xA0 100.3 et prend note de la "
+                         "recommandation 100.4."});
   join_upr_positions(french);
   const auto f = by_number(french.documents[0]);
   CHECK(f.at("100.1")->position == "supported");
-  CHECK(f.at("100.2")->position == "supported");
-  CHECK(f.at("100.3")->position == "noted");
+  CHECK(f.at("100.2")->position == "supported");  // inside the range "100.1 à 100.3"
+  CHECK(f.at("100.3")->position == "supported");
   CHECK(f.at("100.4")->position == "noted");
+
+  Corpus spanish = small({"Arcadia apoya las recomendaciones 100.1 a 100.3 y toma nota de la 100.4."});
+  join_upr_positions(spanish);
+  CHECK(by_number(spanish.documents[0]).at("100.2")->position == "supported");
+  CHECK(by_number(spanish.documents[0]).at("100.4")->position == "noted");
+
+  Corpus table = small({});
+  Block rows{"A/HRC/99/1/Add.1 #1", "", BlockKind::table, -1, "", "", {}, {}, "", {}};
+  rows.cells = {{"Recommendation", "Position", "Comments"},
+                {"100.1", "Supported", ""},
+                {"100.2", "Noted", "The matter is for the regions."},
+                {"100.3", "Supported", "Already implemented."}};
+  table.documents[1].blocks.push_back(rows);
+  join_upr_positions(table);
+  const auto t = by_number(table.documents[0]);
+  CHECK(t.at("100.1")->position == "supported");
+  CHECK(t.at("100.2")->position == "noted");
+  CHECK(t.at("100.3")->position == "supported");
+  CHECK(t.at("100.4")->position == "pending");
+  CHECK(t.at("100.2")->position_note == "100.2 Noted The matter is for the regions.");
+  CHECK(t.at("100.1")->position_note.empty());
 
   Corpus twice = small({"Arcadia supports 100.1-4.", "Arcadia notes 100.2."});
   join_upr_positions(twice);

@@ -81,8 +81,12 @@ std::vector<std::pair<std::size_t, std::string>> numbers_in(std::string_view s) 
     std::size_t after = std::string_view::npos;
     if (s.compare(j, 3, "\xE2\x80\x93") == 0 || s.compare(j, 3, "\xE2\x80\x94") == 0) after = j + 3;
     else if (j < s.size() && s[j] == '-') after = j + 1;
-    else if (s.compare(j, 3, "to ") == 0 || s.compare(j, 2, "a ") == 0 || s.compare(j, 3, "au ") == 0)
-      after = j + (s[j] == 'a' ? (s[j + 1] == 'u' ? 3 : 2) : 3);
+    else
+      for (const std::string_view word : {"to ", "a ", "al ", "au ", "\xC3\xA0 "})  // English, Spanish, French
+        if (s.compare(j, word.size(), word) == 0) {
+          after = j + word.size();
+          break;
+        }
     if (after != std::string_view::npos) {
       std::size_t k = after;
       while (k < s.size() && s[k] == ' ') ++k;
@@ -129,6 +133,21 @@ struct NumberOrder {
 };
 using Numbers = std::set<std::string, NumberOrder>;
 
+// A statement as people read it: spaces collapsed, no leading or trailing blanks.
+std::string trim_to_words(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (blank) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 // The symbol an addendum adds to: "A/HRC/43/15/Add.1" -> "A/HRC/43/15"; "" otherwise.
 std::string added_to(const std::string& symbol) {
   const std::size_t at = symbol.rfind("/Add.");
@@ -160,13 +179,15 @@ std::vector<std::string> join_upr_positions(Corpus& corpus) {
 
     std::map<std::string, std::pair<std::string, const Block*>> answered;  // number -> position, statement
     Numbers unknown, conflicting;
-    std::map<const Block*, std::size_t> named_in_block;
+    std::map<std::string, std::string> reasons;  // number -> the statement about it alone
     std::string announced;  // "Slovenia supports the following recommendations:" then the list
     for (const Block& b : addendum.blocks) {
-      std::string text = b.text;
-      for (const auto& row : b.cells) {  // a table: one row a line, "122.5 | Supported | ..."
+      // A table speaks row by row: "122.5 | Noted | reason" is one statement.
+      std::string text = b.cells.empty() ? b.text : std::string();
+      for (const auto& row : b.cells) {
         for (const auto& cell : row) text += " " + cell;
-        text += ".";
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        text += text.empty() || text.back() == '.' ? " " : ". ";
       }
       for (const std::string& sentence : sentences_of(text)) {
         const auto numbers = numbers_in(sentence);
@@ -188,7 +209,10 @@ std::vector<std::string> join_upr_positions(Corpus& corpus) {
           }
           const auto [it, fresh] = answered.emplace(n, std::make_pair(position, &b));
           if (!fresh && it->second.first != position) conflicting.insert(n);
-          if (fresh) ++named_in_block[&b];
+          // A statement about this recommendation alone says why, when it says more than
+          // the number and the position ("122.8 | Noted | The matter is for the regions.").
+          if (fresh && numbers.size() == 1 && trim_to_words(sentence).size() > n.size() + 20)
+            reasons[n] = trim_to_words(sentence);
         }
       }
     }
@@ -197,9 +221,7 @@ std::vector<std::string> join_upr_positions(Corpus& corpus) {
       Recommendation& r = *by_number[number];
       r.position = given.first;
       r.position_source = given.second->address;
-      // A statement about this recommendation alone is its reason.
-      if (named_in_block[given.second] == 1 && given.second->text.size() > number.size() + 20)
-        r.position_note = given.second->text;
+      if (const auto why = reasons.find(number); why != reasons.end()) r.position_note = why->second;
       (given.first == "supported" ? supported : noted) += 1;
     }
     const auto list = [](const Numbers& numbers) {
