@@ -1196,9 +1196,7 @@ class Parser {
     r.address = first.address;
     r.kind = "operative_paragraph";
     r.verb = verb;
-    r.text = first.text;
-    for (std::size_t i = index + 1; i < doc_.blocks.size() && doc_.blocks[i].kind == BlockKind::list_item; ++i)
-      r.text += " " + (doc_.blocks[i].marker.empty() ? "" : doc_.blocks[i].marker + " ") + doc_.blocks[i].text;
+    r.text = readers::text_with_points(doc_, index);
     const std::string_view rest = std::string_view(first.text).substr(
         first.text.compare(0, verb.size(), verb) == 0 ? verb.size() : 0);
     r.addressee = readers::operative_addressee(verb, rest, doc_.language);

@@ -482,6 +482,13 @@ std::optional<OperativeClause> operative_clause(std::string_view text, std::stri
   return clause;
 }
 
+std::string text_with_points(const Document& doc, std::size_t index) {
+  std::string text = doc.blocks[index].text;
+  for (std::size_t i = index + 1; i < doc.blocks.size() && doc.blocks[i].kind == BlockKind::list_item; ++i)
+    text += " " + (doc.blocks[i].marker.empty() ? "" : doc.blocks[i].marker + " ") + doc.blocks[i].text;
+  return text;
+}
+
 std::size_t add_operative_paragraphs(Document& doc) {
   std::set<std::string> taken;
   for (const Recommendation& r : doc.recommendations) taken.insert(r.address);
@@ -504,9 +511,7 @@ std::size_t add_operative_paragraphs(Document& doc) {
     Recommendation r;
     r.address = b.address;
     r.kind = "operative_paragraph";
-    r.text = b.text;
-    for (std::size_t i = index + 1; i < doc.blocks.size() && doc.blocks[i].kind == BlockKind::list_item; ++i)
-      r.text += " " + (doc.blocks[i].marker.empty() ? "" : doc.blocks[i].marker + " ") + doc.blocks[i].text;
+    r.text = text_with_points(doc, index);
     r.addressee = std::move(clause.addressee);
     r.verb = std::move(clause.verb);
     doc.recommendations.push_back(std::move(r));

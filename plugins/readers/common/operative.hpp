@@ -51,6 +51,10 @@ std::string subject_addressee(std::string_view text, std::string_view language);
 /// `recommendations.addressee_inferred` saying how many and on what evidence; returns how many.
 std::size_t infer_implied_addressees(Document& doc);
 
+/// The text of the block at `index` followed by its points, the list items right after it,
+/// each after its marker: what an operative paragraph says, "(a) ..." included.
+std::string text_with_points(const Document& doc, std::size_t index);
+
 /// For readers of plain text and PDF: when most of the document's numbered paragraphs
 /// (three at least) open with an operative verb, it is a resolution or decision and each of
 /// them becomes a recommendation of kind "operative_paragraph", its points included. Returns
