@@ -551,3 +551,34 @@ TEST_CASE("a build on a terminal draws a progress bar and clears it before the n
     CHECK_THAT(q.output, !Catch::Contains("exporters") && !Catch::Contains("\033[K"));
   }
 }
+
+TEST_CASE("train builds a model from labelled passages, reports held-out scores, and a job uses it") {
+  const fs::path data = test::source_dir() / "tests" / "data" / "upr-slovenia-2019";
+  const fs::path dir = test::fresh_dir("cli-train");
+  const auto trained = test::dossier("-q train --examples " +
+                                     test::quote((data / "A_HRC_43_15_recommendations_sdg_labels.csv").string()) +
+                                     " --examples-language en --model-version 1 -o " +
+                                     test::quote((dir / "upr.model").string()));
+  INFO(trained.output);
+  REQUIRE(trained.exit_code == 0);
+  CHECK_THAT(trained.output, Catch::Contains("passages, en: 202 held-out examples") && Catch::Contains("macro-F1"));
+  REQUIRE(fs::exists(dir / "upr.model"));
+
+  test::write_file(dir / "job.toml", "name = \"t\"\nsources = [" +
+                                         test::quote((data / "A_HRC_43_15_UPR_WG_report_Slovenia.txt").string()) +
+                                         "]\n[[analyze]]\nplugin = \"sdg\"\nmodel = " + test::quote((dir / "upr.model").string()) + "\n"
+                                         "[[export]]\nplugin = \"json\"\n");
+  const auto built = test::dossier("-q build " + test::quote((dir / "job.toml").string()) + " --out " +
+                                   test::quote((dir / "out").string()));
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CHECK_THAT(test::read_file(dir / "out" / "corpus.json"), Catch::Contains("learned model sdg-goals 1:"));
+
+  // Nothing to learn from, or no data at all: errors, and no model file.
+  CHECK(test::dossier("train -o " + test::quote((dir / "none.model").string())).exit_code == 2);
+  test::write_file(dir / "empty.csv", "recommendation,sdg_goals\n");
+  CHECK(test::dossier("-q train --examples " + test::quote((dir / "empty.csv").string()) + " -o " +
+                      test::quote((dir / "none.model").string()))
+            .exit_code == 5);
+  CHECK_FALSE(fs::exists(dir / "none.model"));
+}

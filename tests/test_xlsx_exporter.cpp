@@ -85,8 +85,11 @@ std::vector<Rec> recommendations_of(const json& corpus) {
 std::map<std::pair<std::string, std::string>, double> scores_of(const json& corpus, const std::string& scheme,
                                                                  const std::string& level) {
   std::map<std::pair<std::string, std::string>, double> out;
+  std::set<std::string> documents;  // the documents' own profiles are not rows of a score sheet
+  for (const auto& d : corpus["documents"]) documents.insert(d["id"].get<std::string>());
   for (const auto& a : corpus["annotations"])
-    if (a["scheme"] == scheme && a["level"] == level) out[{a["subject"], a["code"]}] = a["score"];
+    if (a["scheme"] == scheme && a["level"] == level && !documents.count(a["subject"].get<std::string>()))
+      out[{a["subject"], a["code"]}] = a["score"];
   return out;
 }
 
@@ -191,6 +194,12 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
     CHECK(docs[i + 1][0] == d["id"]);
     CHECK(docs[i + 1][6] == d["sha256"]);
     CHECK(docs[i + 1][9] == d["recommendations"].size());
+    // The document's own SDG goals, as many as corpus.json gives it.
+    std::size_t profile = 0;
+    for (const auto& a : corpus["annotations"])
+      profile += a["subject"] == d["id"] && a["scheme"] == "sdg" && a["level"] == "goal";
+    const std::string cell = docs[i + 1][12].is_string() ? docs[i + 1][12].get<std::string>() : "";
+    CHECK((cell.empty() ? 0 : 1 + std::count(cell.begin(), cell.end(), ';')) == static_cast<long>(profile));
   }
 
   const json& ref = wb["cells"]["Reference"];

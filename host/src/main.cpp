@@ -23,6 +23,7 @@
 #include "crash_report.hpp"
 #include "dry_run.hpp"
 #include "eval.hpp"
+#include "train.hpp"
 #include "dossier/version.hpp"
 #include "job.hpp"
 #include "logging.hpp"
@@ -415,6 +416,40 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   eval->add_flag("--json", eval_json, "Machine-readable output");
 
+  // train
+  TrainSpec train_spec;
+  std::optional<unsigned> train_threads;
+  bool train_no_reference_texts = false;
+  auto* train = app.add_subcommand(
+      "train", "Rebuild the sdg analyzer's classifier from labelled data and report its cross-validated scores");
+  train->add_option("SOURCE", train_spec.sources,
+                    "Documents labelled by their publisher's metadata (AKN resolutions: the UN Library's SDG goals)");
+  train->add_option("--examples", train_spec.examples,
+                    "CSV of labelled passages (repeatable): one row each, codes separated by ';'")
+      ->type_name("CSV");
+  train->add_option("--text-column", train_spec.text_column, "Examples' column with the text")->capture_default_str();
+  train->add_option("--labels-column", train_spec.labels_column, "Examples' column with the codes")
+      ->capture_default_str();
+  train->add_option("--examples-language", train_spec.examples_language, "Language of the examples (for the report)");
+  train->add_option("--label-key", train_spec.label_key, "Document metadata key holding the labels")
+      ->capture_default_str();
+  train->add_flag("--no-reference-texts", train_no_reference_texts,
+                  "Do not learn from the SDG goal and target titles in the six UN languages");
+  train->add_option("--out,-o", train_spec.output, "Model file to write")->required();
+  train->add_option("--name", train_spec.name, "Model name")->capture_default_str();
+  train->add_option("--model-version", train_spec.version, "Model version (default: today's date)");
+  train->add_option("--licence", train_spec.licence, "Licence or terms of the model file, recorded in it");
+  train->add_option("--min-df", train_spec.options.min_df, "Keep terms found in at least N examples")
+      ->capture_default_str();
+  train->add_option("--max-terms", train_spec.options.max_terms, "Keep at most N terms, the most widespread")
+      ->capture_default_str();
+  train->add_option("--l2", train_spec.options.l2, "L2 penalty")->capture_default_str();
+  train->add_option("--epochs", train_spec.options.epochs, "Passes over the examples")->capture_default_str();
+  train->add_option("--threads,-j", train_threads, "Worker threads for reading (default: every core)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
+  train->footer("Needs at least one SOURCE or --examples. docs/classifier.md says how the shipped model is built.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -480,6 +515,19 @@ int main(int argc, char** argv) {
                   r.macro_precision, r.macro_recall, r.macro_f1, eval_options.scheme.c_str());
       std::printf("%zu labelled items scored, %zu not found in the corpus\n", r.items, r.unmatched);
       return exit_ok;
+    }
+    if (*train) {
+      PluginRegistry registry = load_registry(g);
+      BuildInfo build_info;
+      build_info.host_version = DOSSIER_VERSION_STRING;
+      train_spec.reference_texts = !train_no_reference_texts;
+      train_spec.threads = train_threads.value_or(0u);
+      for (int i = 0; i < argc; ++i) train_spec.command += (i ? " " : "") + std::string(argv[i]);
+      if (train_spec.sources.empty() && train_spec.examples.empty()) {
+        spdlog::error("train: give documents (SOURCE) or --examples to learn from");
+        return exit_usage;
+      }
+      return train_model(train_spec, registry, build_info, std::cout);
     }
     if (*source_check) {
       std::optional<Catalogue> catalogue;

@@ -60,3 +60,19 @@ inline std::vector<Subject> subjects_of(const Document& document, bool paragraph
 }
 
 }  // namespace dossier::analyzers
+
+namespace dossier::analyzers {
+
+/// What a document-level classifier reads of a document: its title, every block and every
+/// footnote. Never its metadata, where a publisher's own labels sit (the UN Library's SDG
+/// goals of a resolution): a model would learn them instead of the text.
+inline std::vector<std::string_view> document_texts(const Document& document) {
+  std::vector<std::string_view> texts;
+  texts.reserve(1 + document.blocks.size() + document.footnotes.size());
+  texts.emplace_back(document.title);
+  for (const auto& b : document.blocks) texts.emplace_back(b.text);
+  for (const auto& f : document.footnotes) texts.emplace_back(f.text);
+  return texts;
+}
+
+}  // namespace dossier::analyzers

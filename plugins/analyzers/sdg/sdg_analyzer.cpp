@@ -8,13 +8,25 @@
 //   score `query_score` (default 0.6) for the target and its goal.
 // - the project's curated vocabulary (sdk/data/vocabulary/sdg.toml, docs/vocabulary.md):
 //   each rule's own weight for its target and goal.
+// - a learned classifier (docs/classifier.md; the shipped one is built into the plugin):
+//   goals only, its probability rescaled so that the model's own cross-validated threshold
+//   for passages lands on 0.5, with the terms that weighed most as evidence. It also gives
+//   the document itself an SDG profile (subject = the document's id) from all its text,
+//   against the model's threshold for whole documents.
 // Several pieces of evidence for one code combine as independent signals (noisy-OR:
 // 1 - (1 - a)(1 - b)), so agreement raises the score; explicit references stay at 1.
 // Options: paragraphs (map every paragraph, not only recommendations), threshold (drop
 // mappings scoring below; default 0.5), queries (false to skip the Aurora queries),
 // vocabulary (a further vocabulary file of the same format), builtin_vocabulary (false to
-// leave out the project's own).
+// leave out the project's own), model (a model file of `dossier train`; "none" for rules
+// only), document_profile (false: no annotations of the document itself), passage_model
+// (auto: the model maps paragraphs and recommendations in documents not in English; true,
+// false: always, never).
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,8 +36,10 @@
 #include <dossier/dossier.hpp>
 
 #include "../common/aurora.hpp"
+#include "../common/classifier.hpp"
 #include "../common/subjects.hpp"
 #include "../common/vocabulary.hpp"
+#include "embedded_model.hpp"
 
 namespace {
 
@@ -101,6 +115,39 @@ void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, con
   goal[code_prefix(rule.code)].add(rule.weight, std::move(why));
 }
 
+const classifier::Model& builtin_model() {
+  static const classifier::Model model = classifier::Model::parse(embedded_sdg_model(), "built-in sdg model");
+  return model;
+}
+
+// The model's probability on the analyzer's scale: `threshold` (the model's own,
+// cross-validated) becomes 0.5, the default threshold of the analyzer, so that the model
+// alone maps where it was calibrated to, and agreement with rules raises the score.
+double rescaled(double probability, double threshold) {
+  const auto logit = [](double p) {
+    p = std::clamp(p, 1e-6, 1 - 1e-6);
+    return std::log(p / (1 - p));
+  };
+  return 1 / (1 + std::exp(-(logit(probability) - logit(threshold))));
+}
+
+// Why the model gave `label`: its probability, the threshold it was held to and the terms
+// that weighed most.
+std::string model_evidence(const classifier::Model& model, const classifier::Vector& x, std::size_t label,
+                           double probability, double threshold, const char* what) {
+  char number[64];
+  std::snprintf(number, sizeof number, "probability %.2f, %s threshold %.2f", probability, what, threshold);
+  std::string why = "learned model " + model.name + " " + model.version + ": " + number;
+  const auto terms = model.strongest_terms(x, label, 6);
+  if (!terms.empty()) why += "; weighed most:";
+  for (const auto& t : terms) {
+    std::snprintf(number, sizeof number, " +%.2f", t.contribution);
+    why += " \"" + std::string(t.term) + "\"" + number + ",";
+  }
+  if (!terms.empty()) why.pop_back();
+  return why;
+}
+
 class SdgAnalyzer final : public Analyzer {
  public:
   void analyze(const Document& document, const std::vector<Annotation>&, std::vector<Annotation>& out,
@@ -112,6 +159,16 @@ class SdgAnalyzer final : public Analyzer {
     const bool use_builtin = context.options().get_bool("builtin_vocabulary", true);
     // The project's vocabulary is in the combined matcher; only a user's file is separate.
     const auto extra = vocabularies_.for_options("sdg", context.options(), false);
+    const classifier::Model* model = model_for(context.options().get("model", "builtin"));
+    if (model && context.options().get_bool("document_profile", true)) profile(document, *model, threshold, out);
+    // Passages: where the rules cannot read the language (they are English), the model alone;
+    // in English the rules alone unless asked, since the two together lost precision on held-out
+    // UPR recommendations (docs/classifier.md, "Measured").
+    const std::string passage_model = context.options().get("passage_model", "auto");
+    if (passage_model != "auto" && passage_model != "true" && passage_model != "false")
+      throw std::runtime_error("sdg: option passage_model must be auto, true or false, not \"" + passage_model + "\"");
+    const bool english = document.language.empty() || document.language.rfind("en", 0) == 0;
+    const classifier::Model* passages = passage_model == "true" || (passage_model == "auto" && !english) ? model : nullptr;
     Codes goal, target, indicator;
     const auto& compiled = compiled_queries();
     const auto subjects = analyzers::subjects_of(document, paragraphs, {"sdg_", false});
@@ -147,6 +204,17 @@ class SdgAnalyzer final : public Analyzer {
         for (const auto& hit : v->match(*subject.text))
           add_rule(v->vocabulary(), *hit.rule, hit.words, target, goal);
       }
+      if (passages) {
+        const classifier::Model* model = passages;
+        const auto x = model->vectorize(*subject.text);
+        const auto p = model->probabilities(x);
+        for (std::size_t k = 0; k < p.size(); ++k) {
+          const double t = model->passage_threshold[k];
+          // Far below its threshold the model says nothing: a line per goal would bury the evidence.
+          if (p[k] < t / 2) continue;
+          goal[model->labels[k]].add(rescaled(p[k], t), model_evidence(*model, x, k, p[k], t, "passage"));
+        }
+      }
       goal.emit(subject.address, "goal", threshold, out);
       target.emit(subject.address, "target", threshold, out);
       indicator.emit(subject.address, "indicator", threshold, out);
@@ -154,10 +222,44 @@ class SdgAnalyzer final : public Analyzer {
   }
 
  private:
+  // The document's own SDG profile: the model over all its text.
+  static void profile(const Document& document, const classifier::Model& model, double threshold,
+                      std::vector<Annotation>& out) {
+    const auto x = model.vectorize(analyzers::document_texts(document));
+    const auto p = model.probabilities(x);
+    Codes goals;
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      const double t = model.document_threshold[k];
+      goals[model.labels[k]].add(rescaled(p[k], t), model_evidence(model, x, k, p[k], t, "document"));
+    }
+    goals.emit(document.id, "goal", threshold, out);
+  }
+
+  // "builtin": the model inside the plugin; "none" (or empty): no model; else a model file,
+  // read once per analyzer object.
+  const classifier::Model* model_for(const std::string& option) {
+    if (option == "builtin") return &builtin_model();
+    if (option.empty() || option == "none") return nullptr;
+    if (!file_model_ || file_model_path_ != option) {
+      std::ifstream in(option, std::ios::binary);
+      if (!in) throw std::runtime_error("sdg: option model: cannot open " + option);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      file_model_ = std::make_unique<classifier::Model>(classifier::Model::parse(bytes.str(), option));
+      if (file_model_->scheme != "sdg" || file_model_->level != "goal")
+        throw std::runtime_error("sdg: option model: " + option + " is a " + file_model_->scheme + " " +
+                                 file_model_->level + " model, not an sdg goal model");
+      file_model_path_ = option;
+    }
+    return file_model_.get();
+  }
+
   vocabulary::Selection vocabularies_;
+  std::unique_ptr<classifier::Model> file_model_;
+  std::string file_model_path_;
 };
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.3.0",
+DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.4.0",
                "Maps recommendations to SDG goals, targets and indicators, with evidence")

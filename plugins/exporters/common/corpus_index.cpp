@@ -10,6 +10,7 @@ std::vector<std::vector<const Annotation*>> annotations_by_document(const Corpus
                                                                     std::vector<const Annotation*>* elsewhere) {
   std::map<std::string_view, std::size_t> owner;
   for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+    owner.emplace(corpus.documents[d].id, d);  // the document's own profile (sdg analyzer)
     for (const auto& block : corpus.documents[d].blocks) owner.emplace(block.address, d);
     for (const auto& r : corpus.documents[d].recommendations) owner.emplace(r.address, d);
   }

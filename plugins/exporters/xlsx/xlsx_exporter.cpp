@@ -520,12 +520,12 @@ class MatrixWorkbook {
   void write_documents() {
     Sheet& s = sheets_[documents];
     lxw_worksheet* ws = s.worksheet();
-    const std::array<const char*, 12> head = {"Document", "Symbol", "Title", "Date", "Place", "File",
+    const std::array<const char*, 13> head = {"Document", "Symbol", "Title", "Date", "Place", "File",
                                               "SHA-256", "Paragraphs", "Footnotes", "Recommendations",
-                                              "Mapped to SDGs", "Mapped to GCM"};
-    const std::array<double, 12> widths = {18, 14, 50, 11, 18, 34, 46, 11, 10, 16, 15, 15};
+                                              "Mapped to SDGs", "Mapped to GCM", "SDG goals of the document"};
+    const std::array<double, 13> widths = {18, 14, 50, 11, 18, 34, 46, 11, 10, 16, 15, 15, 30};
     for (lxw_col_t c = 0; c < head.size(); ++c) {
-      lxw_format* fmt = c == 2 ? f_.wrap : c == 6 ? f_.mono : c >= 7 ? f_.count : f_.cell;
+      lxw_format* fmt = c == 2 || c == 12 ? f_.wrap : c == 6 ? f_.mono : c >= 7 ? f_.count : f_.cell;
       check(worksheet_set_column(ws, c, c, widths[c], fmt), "setting widths");
       s.text(0, c, head[c], f_.header);
     }
@@ -551,9 +551,27 @@ class MatrixWorkbook {
       s.number(r, 9, static_cast<double>(doc.recommendations.size()), f_.count);
       s.number(r, 10, static_cast<double>(doc_counts_[d].sdg), f_.count);
       s.number(r, 11, static_cast<double>(doc_counts_[d].gcm), f_.count);
+      s.text(r, 12, document_profile(doc.id), f_.wrap);
     }
-    table_layout(ws, 11, r, 1);
+    table_layout(ws, 12, r, 1);
     rows_ += r - 1;
+  }
+
+  // The document's own SDG goals (annotations whose subject is its id), strongest first:
+  // "16 (0.98); 17 (0.91)".
+  std::string document_profile(const std::string& id) const {
+    std::vector<std::pair<double, std::string>> goals;
+    for (const auto& a : corpus_.annotations)
+      if (a.subject == id && a.scheme == "sdg" && a.level == "goal" && a.score >= settings_.threshold)
+        goals.emplace_back(a.score, a.code);
+    std::sort(goals.begin(), goals.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::string out;
+    char score[16];
+    for (const auto& [value, code] : goals) {
+      std::snprintf(score, sizeof score, " (%.2f)", value);
+      out += (out.empty() ? "" : "; ") + code + score;
+    }
+    return out;
   }
 
   void write_reference() {

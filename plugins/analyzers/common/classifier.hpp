@@ -1,0 +1,137 @@
+// A learned text classifier for the mapping analyzers: one logistic regression per label
+// over TF-IDF features, trained by `dossier train` (docs/classifier.md) and shipped as a file.
+//
+// Why a linear model of our own rather than fastText: every mapping must say why, and a
+// linear model's reasons are exact (a term's weight times its value in the text is its share
+// of the score); it trains in seconds on the UN's labels with no extra dependency, and it
+// needs no word segmentation for Chinese (characters and their pairs are the features).
+//
+// Features, the same in every language: words lower-cased (ASCII, Latin-1, Latin
+// Extended-A, Greek and Cyrillic), Arabic without its vowel marks and tatweel, digits-only
+// words dropped; optionally each pair of adjacent words; and in Chinese or Japanese script
+// every character and every pair of adjacent characters. Values are 1 + log(count) times the
+// term's IDF, the vector scaled to unit length, so that a paragraph and a whole document
+// are scored on one scale.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dossier::classifier {
+
+/// Calls `emit` for each term of `text` (see the file comment), in text order.
+void terms_of(std::string_view text, bool word_pairs, const std::function<void(std::string_view)>& emit);
+
+/// One entry of a sparse feature vector.
+struct Feature {
+  std::uint32_t index = 0;
+  float value = 0;
+};
+using Vector = std::vector<Feature>;  ///< sorted by index, unit length (or empty)
+
+/// A term and its share of one label's score in one text.
+struct Weighed {
+  std::string_view term;
+  double contribution = 0;
+};
+
+/// A trained model. Immutable once built: scoring may run on several threads at once.
+struct Model {
+  // What it is and where it comes from (written into its file and into evidence lines).
+  std::string scheme;   ///< "sdg"
+  std::string level;    ///< "goal"
+  std::string name;     ///< "sdg-goals"
+  std::string version;  ///< "2026.12.1"
+  std::string trained_on;  ///< one line: the data it learned from
+  std::string command;     ///< the command that rebuilt it
+  std::string licence;     ///< of the model file (the data's terms)
+  bool word_pairs = false;
+  std::vector<std::string> labels;  ///< codes, e.g. "1".."17"
+  /// Per label: the probability from which a whole document, or a passage (paragraph,
+  /// recommendation), gets the label. Chosen by cross-validation when the model was trained.
+  std::vector<double> document_threshold, passage_threshold;
+
+  std::vector<std::string> terms;
+  std::vector<float> idf;      ///< per term
+  std::vector<float> weights;  ///< terms.size() x labels.size(), row per term
+  std::vector<float> bias;     ///< per label
+
+  /// Builds the term index; call after filling `terms` (parse() does).
+  void index_terms();
+  /// The feature vector of texts taken together (a document's blocks).
+  Vector vectorize(const std::vector<std::string_view>& texts) const;
+  Vector vectorize(std::string_view text) const { return vectorize(std::vector<std::string_view>{text}); }
+  /// Probability of each label, in label order.
+  std::vector<double> probabilities(const Vector& x) const;
+  /// The `n` terms that raised label `label`'s score most, strongest first (positive only).
+  std::vector<Weighed> strongest_terms(const Vector& x, std::size_t label, std::size_t n) const;
+
+  /// The model file's bytes (docs/classifier.md, "Model file").
+  std::string serialize() const;
+  /// Reads a model file; `name` names it in errors. Throws std::runtime_error on anything
+  /// malformed, truncated or inconsistent.
+  static Model parse(std::string_view bytes, const std::string& name);
+
+ private:
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
+/// One labelled text to learn from.
+struct Example {
+  std::vector<std::string> texts;   ///< taken together (a document's blocks, or one passage)
+  std::vector<std::string> labels;  ///< codes
+  std::string group;     ///< examples of one group are held out together ("session 76")
+  std::string language;  ///< for the report
+  bool passage = false;  ///< a paragraph or recommendation rather than a whole document
+};
+
+struct TrainOptions {
+  std::vector<std::string> labels;  ///< the label set, in order
+  bool word_pairs = true;
+  std::size_t min_df = 3;   ///< a term must occur in this many examples
+  std::size_t max_terms = 120000;  ///< keep at most this many, the most widespread
+  /// Leave out a term found in more than this share of one language's examples (its
+  /// function words: "the", "de", "и"), in languages with at least 100 examples. They carry
+  /// little and, as evidence, say nothing to a reader.
+  double max_df_share = 0.7;
+  double l2 = 1e-5;         ///< L2 penalty per example
+  std::size_t epochs = 12;
+  std::uint64_t seed = 1;
+  /// Progress lines ("fold 2 of 4 ..."); may be empty.
+  std::function<void(const std::string&)> progress;
+};
+
+/// Precision, recall and F1 of one label, or of all together.
+struct Score {
+  std::size_t support = 0, true_positive = 0, false_positive = 0;
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+
+/// How well held-out examples were classified: per label, micro and macro, for one slice.
+struct Report {
+  std::string slice;  ///< "documents, en", "passages"
+  std::size_t examples = 0;
+  std::vector<Score> per_label;
+  double macro_f1 = 0, micro_f1 = 0;
+};
+
+struct Trained {
+  Model model;
+  /// Cross-validated: each group held out in turn, the model trained on the others and its
+  /// thresholds chosen on the others' out-of-group predictions, so no figure saw its items.
+  std::vector<Report> reports;
+};
+
+/// Trains on `examples` (terms, IDF, weights and thresholds), holding out each group in turn
+/// to choose the thresholds and to report. Throws std::invalid_argument when there is
+/// nothing to learn from.
+Trained train(const std::vector<Example>& examples, const TrainOptions& options);
+
+}  // namespace dossier::classifier

@@ -1,0 +1,129 @@
+// The learned classifier: its terms in the six UN languages, its model file, and training
+// that learns, cross-validates and refuses what it cannot use.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "classifier.hpp"
+
+using namespace dossier::classifier;
+
+namespace {
+std::vector<std::string> terms(std::string_view text, bool pairs = false) {
+  std::vector<std::string> out;
+  terms_of(text, pairs, [&](std::string_view t) { out.emplace_back(t); });
+  return out;
+}
+
+// Two topics in two languages, told apart by their words: a model must learn them.
+std::vector<Example> two_topics() {
+  const char* water[] = {"clean water and sanitation for all", "safe drinking water supply", "water sanitation hygiene",
+                         "eau potable et assainissement", "gestion durable de l'eau", "accès à l'eau potable"};
+  const char* school[] = {"quality education for every child", "primary school enrolment", "teachers and schools",
+                          "éducation de qualité pour tous", "scolarisation des enfants", "les écoles et les enseignants"};
+  std::vector<Example> examples;
+  for (int round = 0; round < 5; ++round)
+    for (int i = 0; i < 6; ++i) {
+      const std::string group = "part " + std::to_string(round);
+      const std::string language = i < 3 ? "en" : "fr";
+      examples.push_back({{water[i]}, {"6"}, group, language, true});
+      examples.push_back({{school[i]}, {"4"}, group, language, true});
+    }
+  return examples;
+}
+}  // namespace
+
+TEST_CASE("terms: lower-cased words, function of script; digits-only words and single letters dropped") {
+  CHECK(terms("Migrant Workers' 2030 rights, a") == std::vector<std::string>{"migrant", "workers", "rights"});
+  CHECK(terms("ÉDUCATION Élèves") == std::vector<std::string>{"éducation", "élèves"});
+  CHECK(terms("МИГРАНТЫ Права") == std::vector<std::string>{"мигранты", "права"});
+  // Arabic vowel marks and tatweel do not split or change a word.
+  CHECK(terms("الهِجْرة الهجـرة") == std::vector<std::string>{"الهجرة", "الهجرة"});
+}
+
+TEST_CASE("terms: adjacent words pair up, but not across punctuation or numbers") {
+  CHECK(terms("human rights, of migrants 12 today", true) ==
+        std::vector<std::string>{"human", "rights", "human rights", "of", "migrants", "of migrants", "today"});
+}
+
+TEST_CASE("terms: Chinese needs no spaces; characters and adjacent pairs") {
+  CHECK(terms("移民工人。") == std::vector<std::string>{"移", "民", "移民", "工", "民工", "人", "工人"});
+  CHECK(terms("可持续 发展") == std::vector<std::string>{"可", "持", "可持", "续", "持续", "发", "展", "发展"});
+}
+
+TEST_CASE("terms: malformed UTF-8 is a separator, never a crash") {
+  CHECK(terms(std::string("water\xff\xfe" "supply\xe2\x82", 14)) == std::vector<std::string>{"water", "supply"});
+}
+
+TEST_CASE("train learns two topics in two languages, cross-validated per group") {
+  TrainOptions options;
+  options.labels = {"4", "6"};
+  options.min_df = 1;
+  options.max_df_share = 1.0;
+  const Trained trained = train(two_topics(), options);
+  const Model& m = trained.model;
+  const auto p = m.probabilities(m.vectorize("drinking water for the village"));
+  REQUIRE(p.size() == 2);
+  CHECK(p[1] > m.passage_threshold[1]);
+  CHECK(p[1] > p[0]);
+  const auto q = m.probabilities(m.vectorize("les enseignants de l'école primaire"));
+  CHECK(q[0] > q[1]);
+  // The terms that weighed most are the topic's words.
+  const auto why = m.strongest_terms(m.vectorize("safe water and schools"), 1, 3);
+  REQUIRE_FALSE(why.empty());
+  CHECK(why[0].term == "water");
+  // Held-out scores exist per language and for all, and are good on so plain a task.
+  bool all_languages = false;
+  for (const auto& r : trained.reports)
+    if (r.slice == "passages, all languages") {
+      all_languages = true;
+      CHECK(r.examples == 60);
+      CHECK(r.macro_f1 > 0.8);
+    }
+  CHECK(all_languages);
+}
+
+TEST_CASE("train refuses data it cannot learn from") {
+  TrainOptions options;
+  options.labels = {"4", "6"};
+  CHECK_THROWS_AS(train({}, options), std::invalid_argument);
+  std::vector<Example> unlabelled = two_topics();
+  for (auto& e : unlabelled) e.labels = {"99"};
+  options.min_df = 1;
+  CHECK_THROWS_AS(train(unlabelled, options), std::invalid_argument);
+  options.labels.clear();
+  CHECK_THROWS_AS(train(two_topics(), options), std::invalid_argument);
+}
+
+TEST_CASE("a model file reads back as written, and a damaged one is refused with its name") {
+  TrainOptions options;
+  options.labels = {"4", "6"};
+  options.min_df = 1;
+  Model m = train(two_topics(), options).model;
+  m.scheme = "sdg";
+  m.level = "goal";
+  m.name = "test";
+  m.version = "1";
+  m.trained_on = "two topics\nin two languages";  // a line break cannot break the header
+  const std::string bytes = m.serialize();
+  const Model back = Model::parse(bytes, "test.model");
+  CHECK(back.terms == m.terms);
+  CHECK(back.labels == m.labels);
+  CHECK(back.trained_on == "two topics in two languages");
+  const auto x = m.vectorize("clean water");
+  const auto a = m.probabilities(x), b = back.probabilities(back.vectorize("clean water"));
+  for (std::size_t k = 0; k < a.size(); ++k) CHECK(b[k] == Approx(a[k]).margin(1e-3));
+
+  CHECK_THROWS_WITH(Model::parse("not a model", "x.model"), Catch::Contains("x.model") && Catch::Contains("dossier-classifier"));
+  for (std::size_t cut : {bytes.size() - 1, bytes.size() / 2, bytes.find("\n\n") + 2})
+    CHECK_THROWS_WITH(Model::parse(bytes.substr(0, cut), "cut.model"), Catch::Contains("cut.model"));
+  CHECK_THROWS(Model::parse(bytes + "x", "long.model"));
+  std::string bad_labels = bytes;
+  bad_labels.replace(bad_labels.find("labels: 4 6"), 11, "labels: 4 4");
+  CHECK_THROWS_WITH(Model::parse(bad_labels, "l.model"), Catch::Contains("twice"));
+  std::string huge = bytes;
+  const auto at = huge.find("terms: ");
+  huge.replace(at, huge.find('\n', at) - at, "terms: 99999999999");
+  CHECK_THROWS_WITH(Model::parse(huge, "h.model"), Catch::Contains("truncated"));
+}
