@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -19,14 +18,6 @@
 
 namespace dossier::host {
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<std::string> split_codes(const std::string& field) {
   std::vector<std::string> codes;
@@ -83,7 +74,9 @@ std::size_t add_documents(const TrainSpec& spec, const PluginRegistry& registry,
 }
 
 std::size_t add_passages(const TrainSpec& spec, const std::string& path, std::vector<classifier::Example>& examples) {
-  const auto rows = parse_csv(read_file(path));
+  std::string content, error;
+  if (!read_file(path, content, error)) throw std::runtime_error(path + ": " + error);
+  const auto rows = parse_csv(content);
   if (rows.empty()) throw std::runtime_error(path + ": empty");
   const auto column = [&](const std::string& name) {
     for (std::size_t i = 0; i < rows[0].size(); ++i)

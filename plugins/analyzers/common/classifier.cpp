@@ -658,8 +658,8 @@ Trained train(const std::vector<Example>& examples, const TrainOptions& options)
     return t;
   };
   model.document_threshold = thresholds_on(rows_of_kind(false, {}));
-  model.passage_threshold = thresholds_on(rows_of_kind(true, {}));
-  if (rows_of_kind(true, {}).empty()) model.passage_threshold = model.document_threshold;
+  const auto passage_rows = rows_of_kind(true, {});
+  model.passage_threshold = passage_rows.empty() ? model.document_threshold : thresholds_on(passage_rows);
 
   std::vector<std::vector<double>> row_thresholds(examples.size());
   std::map<std::string, std::vector<std::size_t>> slices;

@@ -560,16 +560,17 @@ class MatrixWorkbook {
   // The document's own SDG goals (annotations whose subject is its id), strongest first:
   // "16 (0.98); 17 (0.91)".
   std::string document_profile(const std::string& id) const {
-    std::vector<std::pair<double, std::string>> goals;
-    for (const auto& a : corpus_.annotations)
-      if (a.subject == id && a.scheme == "sdg" && a.level == "goal" && a.score >= settings_.threshold)
-        goals.emplace_back(a.score, a.code);
-    std::sort(goals.begin(), goals.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    Mappings m;
+    index_.find(id, m);
+    std::vector<std::pair<double, int>> goals;
+    for (int g = 0; g < goal_count; ++g)
+      if (m.goals[static_cast<std::size_t>(g)] >= 0) goals.emplace_back(m.goals[static_cast<std::size_t>(g)], g + 1);
+    std::stable_sort(goals.begin(), goals.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     std::string out;
-    char score[16];
-    for (const auto& [value, code] : goals) {
-      std::snprintf(score, sizeof score, " (%.2f)", value);
-      out += (out.empty() ? "" : "; ") + code + score;
+    char item[32];
+    for (const auto& [score, goal] : goals) {
+      std::snprintf(item, sizeof item, "%d (%.2f)", goal, score);
+      out += (out.empty() ? "" : "; ") + std::string(item);
     }
     return out;
   }
