@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <thread>
 
 #include "support.hpp"
 
@@ -225,6 +226,36 @@ TEST_CASE("option model: a model file of one's own, or none; a bad file is a cle
   test::write_file(dir / "bad.model", "dossier-classifier 1\nscheme: sdg\n");
   CHECK_THROWS_WITH(run((dir / "bad.model").string()), Catch::Contains("bad.model"));
   CHECK_THROWS_WITH(run((dir / "missing.model").string()), Catch::Contains("cannot open"));
+}
+
+// analyze() runs on several threads at once; the first calls name a model file and a
+// vocabulary file together, so loading them must not race (it once crashed a GA build).
+TEST_CASE("a model file and a vocabulary file named in the options load once, whatever the threads") {
+  const Document d = test::read_with("text", test::corpus_dir() / "003_47dc10d97ca243f0.txt");
+  const test::fs::path dir = test::fresh_dir("sdg-model-threads");
+  test::write_file(dir / "extra.toml", "scheme = \"sdg\"\nversion = \"t1\"\n[[rule]]\ncode = \"10.7\"\n"
+                                       "query = '\"recruitment fees\"'\nweight = 0.9\nnote = \"fees\"\n");
+  Options options;
+  options.set("model", (test::source_dir() / "plugins/analyzers/sdg/model/sdg-goals.model").string());
+  options.set("vocabulary", (dir / "extra.toml").string());
+  options.set("passage_model", "true");
+  Context context("sdg", options, {}, nullptr);
+  for (int round = 0; round < 3; ++round) {
+    auto analyzer = test::builtin_plugins().find("sdg")->make_analyzer();
+    std::vector<std::vector<Annotation>> out(4);
+    std::vector<std::thread> threads;
+    for (auto& o : out) threads.emplace_back([&] { analyzer->analyze(d, {}, o, context); });
+    for (auto& t : threads) t.join();
+    REQUIRE_FALSE(out[0].empty());
+    CHECK(std::any_of(out[0].begin(), out[0].end(), [](const Annotation& a) {
+      return std::any_of(a.evidence.begin(), a.evidence.end(),
+                         [](const std::string& e) { return e.find("t1") != std::string::npos; });
+    }));
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      REQUIRE(out[i].size() == out[0].size());
+      for (std::size_t k = 0; k < out[0].size(); ++k) CHECK(out[i][k].score == out[0][k].score);
+    }
+  }
 }
 
 // Known wrong (issue 21): the model learned from GA resolutions, where migration is rare;

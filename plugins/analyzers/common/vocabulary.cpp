@@ -137,13 +137,7 @@ std::vector<const Compiled*> Selection::for_options(const std::string& scheme, c
   if (builtin_allowed && options.get_bool("builtin_vocabulary", true))
     if (const auto* b = builtin(scheme)) out.push_back(b);
   const std::string extra = options.get("vocabulary");
-  if (!extra.empty()) {
-    if (!extra_ || extra_path_ != extra) {
-      extra_ = std::make_unique<Compiled>(load_file(extra));
-      extra_path_ = extra;
-    }
-    out.push_back(extra_.get());
-  }
+  if (!extra.empty()) out.push_back(&extra_.get(extra, [](const std::string& path) { return load_file(path); }));
   return out;
 }
 

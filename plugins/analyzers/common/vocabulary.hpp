@@ -11,6 +11,7 @@
 #include <dossier/options.hpp>
 
 #include "aurora.hpp"
+#include "loaded_files.hpp"
 
 namespace dossier::vocabulary {
 
@@ -67,11 +68,11 @@ class Selection {
  public:
   /// With `builtin` false the project's vocabulary is left out whatever the options say (for a
   /// caller that matches it some other way).
+  /// Safe to call from several threads at once (a user's file is read once, under a lock).
   std::vector<const Compiled*> for_options(const std::string& scheme, const Options& options, bool builtin = true);
 
  private:
-  std::unique_ptr<Compiled> extra_;
-  std::string extra_path_;
+  analyzers::LoadedFiles<Compiled> extra_;
 };
 
 /// The pieces of `head` joined, then " matched:" and each word in quotes: an evidence line,

@@ -37,6 +37,7 @@
 
 #include "../common/aurora.hpp"
 #include "../common/classifier.hpp"
+#include "../common/loaded_files.hpp"
 #include "../common/subjects.hpp"
 #include "../common/vocabulary.hpp"
 #include "embedded_model.hpp"
@@ -240,23 +241,21 @@ class SdgAnalyzer final : public Analyzer {
   const classifier::Model* model_for(const std::string& option) {
     if (option == "builtin") return &builtin_model();
     if (option.empty() || option == "none") return nullptr;
-    if (!file_model_ || file_model_path_ != option) {
-      std::ifstream in(option, std::ios::binary);
-      if (!in) throw std::runtime_error("sdg: option model: cannot open " + option);
+    return &file_models_.get(option, [](const std::string& path) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw std::runtime_error("sdg: option model: cannot open " + path);
       std::ostringstream bytes;
       bytes << in.rdbuf();
-      file_model_ = std::make_unique<classifier::Model>(classifier::Model::parse(bytes.str(), option));
-      if (file_model_->scheme != "sdg" || file_model_->level != "goal")
-        throw std::runtime_error("sdg: option model: " + option + " is a " + file_model_->scheme + " " +
-                                 file_model_->level + " model, not an sdg goal model");
-      file_model_path_ = option;
-    }
-    return file_model_.get();
+      auto model = classifier::Model::parse(bytes.str(), path);
+      if (model.scheme != "sdg" || model.level != "goal")
+        throw std::runtime_error("sdg: option model: " + path + " is a " + model.scheme + " " + model.level +
+                                 " model, not an sdg goal model");
+      return model;
+    });
   }
 
   vocabulary::Selection vocabularies_;
-  std::unique_ptr<classifier::Model> file_model_;
-  std::string file_model_path_;
+  analyzers::LoadedFiles<classifier::Model> file_models_;
 };
 
 }  // namespace
