@@ -582,3 +582,47 @@ TEST_CASE("train builds a model from labelled passages, reports held-out scores,
             .exit_code == 5);
   CHECK_FALSE(fs::exists(dir / "none.model"));
 }
+
+TEST_CASE("eval --documents-by scores each document's SDG profile against the UN Library's labels") {
+  const fs::path akn = test::source_dir() / "tests" / "data" / "akn";
+  const fs::path dir = test::fresh_dir("cli-eval-documents");
+  const auto run = test::dossier("-q run " + test::quote(akn.string()) + " -a sdg -e json -o " +
+                                 test::quote((dir / "out").string()));
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  const std::string corpus = test::quote((dir / "out" / "corpus.json").string());
+  const auto scored = test::dossier("eval " + corpus + " --documents-by un_sdg_goal");
+  INFO(scored.output);
+  REQUIRE(scored.exit_code == 0);
+  CHECK_THAT(scored.output, Catch::Contains("macro  precision") && Catch::Contains("labelled documents scored"));
+  CHECK_THAT(scored.output, !Catch::Contains("\n0 labelled documents"));
+  // One source of labels, not two, not none.
+  CHECK(test::dossier("eval " + corpus).exit_code == 2);
+  CHECK(test::dossier("eval " + corpus + " labels.csv --documents-by un_sdg_goal").exit_code == 2);
+}
+
+TEST_CASE("train --scheme gcm learns objectives from headings, citations and the English rules carried to each "
+          "version; the gcm analyzer uses the model") {
+  const fs::path akn = test::source_dir() / "tests" / "data" / "akn";
+  const fs::path dir = test::fresh_dir("cli-train-gcm");
+  const auto trained = test::dossier("-q train --scheme gcm " + test::quote(akn.string()) + " --model-version 1 -o " +
+                                     test::quote((dir / "gcm.model").string()));
+  INFO(trained.output);
+  REQUIRE(trained.exit_code == 0);
+  CHECK_THAT(trained.output, Catch::StartsWith("Model gcm-objectives 1:") && Catch::Contains("passages, fr:") &&
+                                 Catch::Contains("with a right label"));
+  CHECK_THAT(test::read_file(dir / "gcm.model"), Catch::Contains("\nscheme: gcm\nlevel: objective\n"));
+
+  test::write_file(dir / "job.toml", "name = \"t\"\nsources = [" +
+                                         test::quote((akn / "A_RES_76_172-2119207F.xml").string()) +
+                                         "]\n[[analyze]]\nplugin = \"gcm\"\nparagraphs = true\nmodel = " +
+                                         test::quote((dir / "gcm.model").string()) + "\n[[export]]\nplugin = \"json\"\n");
+  const auto built = test::dossier("-q build " + test::quote((dir / "job.toml").string()) + " --out " +
+                                   test::quote((dir / "out").string()));
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CHECK_THAT(test::read_file(dir / "out" / "corpus.json"), Catch::Contains("learned model gcm-objectives 1:"));
+  CHECK(test::dossier("-q train --scheme gcmx " + test::quote(akn.string()) + " -o " +
+                      test::quote((dir / "x.model").string()))
+            .exit_code == 2);
+}

@@ -74,3 +74,36 @@ TEST_CASE("inputs that are not what eval needs are clear errors") {
   CHECK(r.unmatched == 1);
   CHECK(r.items == 0);
 }
+
+TEST_CASE("documents' own annotations scored against their metadata labels, per goal, micro and macro") {
+  // A: labels {3, 16}, profile {3, 10}; B: labels {16}, profile {16}; C: no labels (left out).
+  const std::string json = R"({"documents":[
+    {"id":"A","metadata":[{"key":"un_sdg_goal","value":"3"},{"key":"unbis_subject","value":"health"},
+                          {"key":"un_sdg_goal","value":"16"}]},
+    {"id":"B","metadata":[{"key":"un_sdg_goal","value":"16"}]},
+    {"id":"C","metadata":[]}],
+   "annotations":[
+    {"subject":"A","scheme":"sdg","level":"goal","code":"3","score":0.9},
+    {"subject":"A","scheme":"sdg","level":"goal","code":"10","score":0.7},
+    {"subject":"A","scheme":"sdg","level":"goal","code":"5","score":0.2},
+    {"subject":"A ¶1","scheme":"sdg","level":"goal","code":"16","score":1.0},
+    {"subject":"B","scheme":"sdg","level":"goal","code":"16","score":0.6},
+    {"subject":"C","scheme":"sdg","level":"goal","code":"1","score":0.8}]})";
+  EvalOptions options;
+  options.threshold = 0.5;
+  const auto r = evaluate_documents(json, "un_sdg_goal", options);
+  CHECK(r.items == 2);
+  CHECK(r.unmatched == 1);
+  REQUIRE(r.per_code.size() == 3);  // 3, 10, 16: a paragraph's annotation is not the document's
+  CHECK(r.per_code[0].code == "3");
+  CHECK((r.per_code[0].tp == 1 && r.per_code[0].fp == 0 && r.per_code[0].fn == 0));
+  CHECK(r.per_code[1].code == "10");
+  CHECK((r.per_code[1].tp == 0 && r.per_code[1].fp == 1));
+  CHECK(r.per_code[2].code == "16");
+  CHECK((r.per_code[2].tp == 1 && r.per_code[2].fn == 1));
+  CHECK(r.micro.tp == 2);
+  CHECK(r.micro.fp == 1);
+  CHECK(r.micro.fn == 1);
+  CHECK(r.macro_f1 == Approx((1.0 + 2.0 / 3.0) / 2));  // over the labels' codes 3 and 16
+  CHECK_THROWS_WITH(evaluate_documents("[]", "un_sdg_goal", options), Catch::Contains("annotations"));
+}

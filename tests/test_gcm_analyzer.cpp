@@ -87,3 +87,109 @@ TEST_CASE("recommendations under a heading with a cluster title map to that them
   CHECK(under_smuggling >= 10);
   CHECK(mapped == under_smuggling);
 }
+
+namespace {
+std::vector<Annotation> gcm_with(const Document& d, const Options& options) {
+  auto analyzer = test::builtin_plugins().find("gcm")->make_analyzer();
+  Context context("gcm", options, {}, nullptr);
+  std::vector<Annotation> out;
+  analyzer->analyze(d, {}, out, context);
+  return out;
+}
+
+// A one-paragraph document, under a heading when one is given.
+Document passage(const std::string& language, const std::string& text, const std::string& heading = "") {
+  Document d;
+  d.id = "t";
+  d.language = language;
+  if (!heading.empty()) {
+    Block& h = d.blocks.emplace_back();
+    h.kind = BlockKind::heading;
+    h.address = "t #1";
+    h.text = heading;
+  }
+  Block& b = d.blocks.emplace_back();
+  b.kind = BlockKind::numbered_paragraph;
+  b.address = "t ¶1";
+  b.number = "1";
+  b.text = text;
+  return d;
+}
+
+const Annotation* objective(const std::vector<Annotation>& out, const std::string& code) {
+  const auto it = std::find_if(out.begin(), out.end(),
+                               [&](const Annotation& a) { return a.level == "objective" && a.code == code; });
+  return it == out.end() ? nullptr : &*it;
+}
+
+bool from_model(const Annotation& a) {
+  return std::any_of(a.evidence.begin(), a.evidence.end(),
+                     [](const std::string& e) { return e.rfind("learned model gcm-objectives", 0) == 0; });
+}
+}  // namespace
+
+TEST_CASE("the model maps GCM objectives in French, Spanish and Chinese, with the terms that weighed most") {
+  Options options;
+  options.set("paragraphs", "true");
+  const struct {
+    const char* language;
+    const char* text;
+    const char* objective;
+  } cases[] = {
+      {"fr", "Promouvoir le recrutement équitable et éthique des travailleurs migrants et supprimer les frais de "
+             "recrutement à la charge des travailleurs.", "6"},
+      {"es", "Recurrir a la detención de migrantes solo como último recurso y buscar alternativas a la detención.",
+       "13"},
+      {"zh", "加强合作，打击偷运移民行为，起诉偷运移民者。", "9"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.language << ": " << c.text);
+    const auto out = gcm_with(passage(c.language, c.text), options);
+    const Annotation* a = objective(out, c.objective);
+    REQUIRE(a);
+    CHECK(a->score >= 0.5);
+    CHECK(from_model(*a));
+    CHECK_THAT(a->evidence.back(), Catch::Contains("passage threshold") && Catch::Contains("weighed most:"));
+    CHECK(out.size() <= 4);  // at most model_top (3) objectives from the model, and a cluster at most
+  }
+  // English passages: the rules, unless asked.
+  const auto english = gcm_with(passage("en", "Use migration detention only as a measure of last resort."), options);
+  CHECK(std::none_of(english.begin(), english.end(), from_model));
+  options.set("model", "none");
+  CHECK(gcm_with(passage("fr", cases[0].text), options).empty());
+}
+
+TEST_CASE("a heading that names objectives lifts them for the paragraphs below it, and alone maps nothing") {
+  Options options;
+  options.set("paragraphs", "true");
+  options.set("model", "none");
+  const std::string heading = "Round table 2 (objectives 4, 8, 9, 10, 11, 13 and 21)";
+  const std::string text = "Alternatives to detention remain underused.";
+  const auto plain = gcm_with(passage("en", text), options);
+  const auto below = gcm_with(passage("en", text, heading), options);
+  const Annotation* before = objective(plain, "13");
+  const Annotation* after = objective(below, "13");
+  REQUIRE(before);
+  REQUIRE(after);
+  CHECK(after->score > before->score);
+  CHECK(std::any_of(after->evidence.begin(), after->evidence.end(), [&](const std::string& e) {
+    return e == "under the heading \"" + heading + "\", which names objectives 4, 8, 9, 10, 11, 13 and 21";
+  }));
+  // Named by the heading, but nothing in the paragraph says so: no mapping.
+  CHECK_FALSE(objective(below, "4"));
+  CHECK(gcm_with(passage("en", "We thank the co-facilitators.", heading), options).empty());
+  options.set("heading_score", "0");
+  CHECK(objective(gcm_with(passage("en", text, heading), options), "13")->score == before->score);
+}
+
+TEST_CASE("option model of the gcm analyzer: a file of the wrong scheme or none at all is a clear error") {
+  Options options;
+  options.set("paragraphs", "true");
+  options.set("model", (test::source_dir() / "plugins/analyzers/sdg/model/sdg-goals.model").string());
+  CHECK_THROWS_WITH(gcm_with(passage("fr", "Les migrants."), options), Catch::Contains("not a gcm objective model"));
+  options.set("model", "/nonexistent/gcm.model");
+  CHECK_THROWS_WITH(gcm_with(passage("fr", "Les migrants."), options), Catch::Contains("cannot open"));
+  options.set("model", "builtin");
+  options.set("passage_model", "maybe");
+  CHECK_THROWS_WITH(gcm_with(passage("fr", "Les migrants."), options), Catch::Contains("passage_model"));
+}

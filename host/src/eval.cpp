@@ -48,7 +48,9 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   return rows;
 }
 
-EvalResult evaluate(const std::string& corpus_json, const std::string& labels_csv, const EvalOptions& options) {
+namespace {
+
+nlohmann::json parse_corpus(const std::string& corpus_json) {
   nlohmann::json corpus;
   try {
     corpus = nlohmann::json::parse(corpus_json);
@@ -57,7 +59,84 @@ EvalResult evaluate(const std::string& corpus_json, const std::string& labels_cs
   }
   if (!corpus.is_object() || !corpus.contains("annotations"))
     throw std::runtime_error("corpus: no \"annotations\" (is this a corpus.json written by the json exporter?)");
+  return corpus;
+}
 
+bool counts(const nlohmann::json& a, const EvalOptions& options) {
+  return a.value("scheme", "") == options.scheme && a.value("level", "") == options.level &&
+         a.value("score", 0.0) >= options.threshold;
+}
+
+// Counts one labelled item: its gold codes against what was predicted for it.
+struct Tally {
+  std::map<std::string, CodeScore> scores;
+  std::set<std::string> gold_codes;
+  void add(const std::set<std::string>& gold, const std::set<std::string>& guess) {
+    for (const auto& g : gold) {
+      gold_codes.insert(g);
+      scores[g].code = g;
+      (guess.count(g) ? scores[g].tp : scores[g].fn)++;
+    }
+    for (const auto& p : guess)
+      if (!gold.count(p)) {
+        scores[p].code = p;
+        scores[p].fp++;
+      }
+  }
+  // Per code (in numeric order: "2" before "10"), micro and macro (mean over the labels' codes).
+  void finish(EvalResult& result) {
+    for (auto& [code, s] : scores) {
+      result.micro.tp += s.tp;
+      result.micro.fp += s.fp;
+      result.micro.fn += s.fn;
+      result.per_code.push_back(s);
+    }
+    std::sort(result.per_code.begin(), result.per_code.end(), [](const CodeScore& a, const CodeScore& b) {
+      return a.code.size() != b.code.size() ? a.code.size() < b.code.size() : a.code < b.code;
+    });
+    for (const auto& code : gold_codes) {
+      result.macro_precision += scores[code].precision();
+      result.macro_recall += scores[code].recall();
+      result.macro_f1 += scores[code].f1();
+    }
+    if (!gold_codes.empty()) {
+      const double n = static_cast<double>(gold_codes.size());
+      result.macro_precision /= n;
+      result.macro_recall /= n;
+      result.macro_f1 /= n;
+    }
+  }
+};
+
+}  // namespace
+
+EvalResult evaluate_documents(const std::string& corpus_json, const std::string& metadata_key,
+                              const EvalOptions& options) {
+  const nlohmann::json corpus = parse_corpus(corpus_json);
+  std::map<std::string, std::set<std::string>> predicted;  // document id -> codes
+  for (const auto& a : corpus["annotations"])
+    if (counts(a, options)) predicted[a.value("subject", "")].insert(a.value("code", ""));
+  Tally tally;
+  EvalResult result;
+  for (const auto& d : corpus.value("documents", nlohmann::json::array())) {
+    const std::string id = d.value("id", "");
+    if (!options.document.empty() && id != options.document) continue;
+    std::set<std::string> gold;
+    for (const auto& m : d.value("metadata", nlohmann::json::array()))
+      if (m.value("key", "") == metadata_key && !m.value("value", "").empty()) gold.insert(m.value("value", ""));
+    if (gold.empty()) {
+      ++result.unmatched;  // not labelled: nothing to score it against
+      continue;
+    }
+    ++result.items;
+    tally.add(gold, predicted[id]);
+  }
+  tally.finish(result);
+  return result;
+}
+
+EvalResult evaluate(const std::string& corpus_json, const std::string& labels_csv, const EvalOptions& options) {
+  const nlohmann::json corpus = parse_corpus(corpus_json);
   // Predictions: subject's printed number -> codes. Subjects are citations ("A/HRC/43/15 ¶121.1").
   std::map<std::string, std::set<std::string>> predicted;
   std::set<std::string> numbers_seen;
@@ -67,9 +146,7 @@ EvalResult evaluate(const std::string& corpus_json, const std::string& labels_cs
     if (!parse_citation(subject, c) || c.first != c.last || c.first.empty()) continue;
     if (!options.document.empty() && c.document != options.document) continue;
     numbers_seen.insert(c.first);
-    if (a.value("scheme", "") != options.scheme || a.value("level", "") != options.level) continue;
-    if (a.value("score", 0.0) < options.threshold) continue;
-    predicted[c.first].insert(a.value("code", ""));
+    if (counts(a, options)) predicted[c.first].insert(a.value("code", ""));
   }
   // Subjects that exist without annotations count as predicting nothing.
   for (const auto& d : corpus.value("documents", nlohmann::json::array())) {
@@ -79,7 +156,6 @@ EvalResult evaluate(const std::string& corpus_json, const std::string& labels_cs
       if (parse_citation(r.value("address", ""), c) && !c.first.empty()) numbers_seen.insert(c.first);
     }
   }
-
   const auto rows = parse_csv(labels_csv);
   if (rows.empty()) throw std::runtime_error("labels: empty file");
   const auto& header = rows[0];
@@ -89,9 +165,7 @@ EvalResult evaluate(const std::string& corpus_json, const std::string& labels_cs
     return static_cast<std::size_t>(it - header.begin());
   };
   const std::size_t id_col = column(options.id_column), labels_col = column(options.labels_column);
-
-  std::map<std::string, CodeScore> scores;
-  std::set<std::string> gold_codes;
+  Tally tally;
   EvalResult result;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
@@ -113,39 +187,9 @@ EvalResult evaluate(const std::string& corpus_json, const std::string& labels_cs
       continue;
     }
     ++result.items;
-    const auto& guess = predicted[id];
-    for (const auto& g : gold) {
-      gold_codes.insert(g);
-      scores[g].code = g;
-      (guess.count(g) ? scores[g].tp : scores[g].fn)++;
-    }
-    for (const auto& p : guess)
-      if (!gold.count(p)) {
-        scores[p].code = p;
-        scores[p].fp++;
-      }
+    tally.add(gold, predicted[id]);
   }
-  for (auto& [code, s] : scores) {
-    result.micro.tp += s.tp;
-    result.micro.fp += s.fp;
-    result.micro.fn += s.fn;
-    result.per_code.push_back(s);
-  }
-  // Codes in numeric order ("2" before "10").
-  std::sort(result.per_code.begin(), result.per_code.end(), [](const CodeScore& a, const CodeScore& b) {
-    return a.code.size() != b.code.size() ? a.code.size() < b.code.size() : a.code < b.code;
-  });
-  for (const auto& code : gold_codes) {
-    result.macro_precision += scores[code].precision();
-    result.macro_recall += scores[code].recall();
-    result.macro_f1 += scores[code].f1();
-  }
-  if (!gold_codes.empty()) {
-    const double n = static_cast<double>(gold_codes.size());
-    result.macro_precision /= n;
-    result.macro_recall /= n;
-    result.macro_f1 /= n;
-  }
+  tally.finish(result);
   return result;
 }
 

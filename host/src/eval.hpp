@@ -40,6 +40,13 @@ struct EvalResult {
 /// skipped. Throws std::runtime_error naming what is wrong with either input.
 EvalResult evaluate(const std::string& corpus_json, const std::string& labels_csv, const EvalOptions& options);
 
+/// Scores the documents' own annotations (subject = the document's id: an SDG profile)
+/// against labels in their metadata `metadata_key` (the UN Library's SDG goals of a
+/// resolution: "un_sdg_goal"; readers keep them as metadata, which the analyzers never read).
+/// Documents without such metadata are counted in `unmatched` and not scored.
+EvalResult evaluate_documents(const std::string& corpus_json, const std::string& metadata_key,
+                              const EvalOptions& options);
+
 /// Splits CSV text into rows of fields (RFC 4180: quotes, doubled quotes, commas and
 /// newlines inside quotes).
 std::vector<std::vector<std::string>> parse_csv(const std::string& text);

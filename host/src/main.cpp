@@ -398,13 +398,20 @@ int main(int argc, char** argv) {
                        "or some sources not read, 4 bad catalogue, 5 no source could be read.");
 
   // eval
-  std::string eval_corpus, eval_labels;
+  std::string eval_corpus, eval_labels, eval_metadata_key;
   EvalOptions eval_options;
   bool eval_json = false;
-  auto* eval = app.add_subcommand("eval", "Score goal-level mappings in corpus.json against a labels file");
+  auto* eval = app.add_subcommand(
+      "eval", "Score goal-level mappings in corpus.json against a labels file, or documents' profiles against "
+              "their metadata");
   eval->add_option("CORPUS", eval_corpus, "corpus.json written by the json exporter")->required();
-  eval->add_option("LABELS", eval_labels, "CSV with a header: paragraph numbers and ';'-separated codes")
-      ->required();
+  auto* eval_labels_option =
+      eval->add_option("LABELS", eval_labels, "CSV with a header: paragraph numbers and ';'-separated codes");
+  eval->add_option("--documents-by", eval_metadata_key,
+                   "Score each document's own annotations (its profile) against its metadata KEY instead "
+                   "(un_sdg_goal: the UN Library's SDG goals of a resolution)")
+      ->excludes(eval_labels_option);
+  eval->footer("Give LABELS or --documents-by.");
   eval->add_option("--document", eval_options.document, "Only this document id (e.g. A/HRC/43/15)");
   eval->add_option("--scheme", eval_options.scheme, "Annotation scheme")->capture_default_str();
   eval->add_option("--level", eval_options.level, "Annotation level")->capture_default_str();
@@ -421,7 +428,7 @@ int main(int argc, char** argv) {
   std::optional<unsigned> train_threads;
   bool train_no_reference_texts = false;
   auto* train = app.add_subcommand(
-      "train", "Rebuild the sdg analyzer's classifier from labelled data and report its cross-validated scores");
+      "train", "Rebuild the sdg or gcm analyzer's classifier from labelled data and report its cross-validated scores");
   train->add_option("SOURCE", train_spec.sources,
                     "Documents labelled by their publisher's metadata (AKN resolutions: the UN Library's SDG goals)");
   train->add_option("--examples", train_spec.examples,
@@ -435,8 +442,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   train->add_flag("--no-reference-texts", train_no_reference_texts,
                   "Do not learn from the SDG goal and target titles in the six UN languages");
+  train->add_option("--scheme", train_spec.scheme,
+                    "sdg (goals, documents labelled by their metadata) or gcm (objectives, paragraphs labelled by "
+                    "the objectives their heading names)")
+      ->check(CLI::IsMember({"sdg", "gcm"}))
+      ->capture_default_str();
   train->add_option("--out,-o", train_spec.output, "Model file to write")->required();
-  train->add_option("--name", train_spec.name, "Model name")->capture_default_str();
+  train->add_option("--name", train_spec.name, "Model name (default: sdg-goals or gcm-objectives)");
   train->add_option("--model-version", train_spec.version, "Model version (default: today's date)");
   train->add_option("--licence", train_spec.licence, "Licence or terms of the model file, recorded in it");
   train->add_option("--min-df", train_spec.options.min_df, "Keep terms found in at least N examples")
@@ -486,9 +498,14 @@ int main(int argc, char** argv) {
         text << in.rdbuf();
         return text.str();
       };
+      if (eval_labels.empty() == eval_metadata_key.empty()) {
+        spdlog::error("eval: give a LABELS file or --documents-by KEY");
+        return exit_usage;
+      }
       EvalResult r;
       try {
-        r = evaluate(read_text(eval_corpus), read_text(eval_labels), eval_options);
+        r = eval_labels.empty() ? evaluate_documents(read_text(eval_corpus), eval_metadata_key, eval_options)
+                                : evaluate(read_text(eval_corpus), read_text(eval_labels), eval_options);
       } catch (const std::exception& e) {
         spdlog::error("{}", e.what());
         return exit_input;
@@ -513,7 +530,11 @@ int main(int argc, char** argv) {
                   r.micro.f1());
       std::printf("macro  precision %.3f  recall %.3f  F1 %.3f   (mean over the %s codes in the labels)\n",
                   r.macro_precision, r.macro_recall, r.macro_f1, eval_options.scheme.c_str());
-      std::printf("%zu labelled items scored, %zu not found in the corpus\n", r.items, r.unmatched);
+      if (eval_labels.empty())
+        std::printf("%zu labelled documents scored, %zu without %s metadata left out\n", r.items, r.unmatched,
+                    eval_metadata_key.c_str());
+      else
+        std::printf("%zu labelled items scored, %zu not found in the corpus\n", r.items, r.unmatched);
       return exit_ok;
     }
     if (*train) {

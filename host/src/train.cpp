@@ -13,8 +13,10 @@
 #include "dossier/reference_data.hpp"
 #include "dossier/sink.hpp"
 #include "eval.hpp"
+#include "named_codes.hpp"
 #include "pipeline.hpp"
 #include "subjects.hpp"
+#include "vocabulary.hpp"
 
 namespace dossier::host {
 namespace {
@@ -31,22 +33,36 @@ std::vector<std::string> split_codes(const std::string& field) {
   return codes;
 }
 
-// The documents the readers make of `sources`, each with its publisher's labels: an example
-// per document, grouped by session (else by folder) so that cross-validation holds out whole
-// sessions, as the product meets them.
-std::size_t add_documents(const TrainSpec& spec, const PluginRegistry& registry, const BuildInfo& build,
-                          std::vector<classifier::Example>& examples) {
+// A document and each of its language versions (the readers join versions of a symbol).
+std::vector<const Document*> with_versions(const Document& document) {
+  std::vector<const Document*> out{&document};
+  for (const Document& v : document.versions) out.push_back(&v);
+  return out;
+}
+
+// The documents the readers make of the spec's sources; sources they cannot read are
+// warned about and left out.
+ReadResult read_training_sources(const TrainSpec& spec, const PluginRegistry& registry, const BuildInfo& build) {
   std::vector<std::string> errors;
   ReadOptions read_options;
   read_options.threads = spec.threads;
   ReadResult read = read_sources(spec.sources, registry, build, errors, read_options);
   for (const auto& e : errors) spdlog::warn("{}", e);
+  return read;
+}
+
+// The documents the readers make of `sources`, each with its publisher's labels: an example
+// per document, grouped by session (else by folder) so that cross-validation holds out whole
+// sessions, as the product meets them.
+std::size_t add_documents(const TrainSpec& spec, const PluginRegistry& registry, const BuildInfo& build,
+                          std::vector<classifier::Example>& examples) {
+  ReadResult read = read_training_sources(spec, registry, build);
   std::size_t unlabelled = 0, added = 0;
   // Each language version is an example of its own (the readers join versions of a symbol).
   std::vector<const Document*> documents;
   for (const Document& d : read.corpus.documents) {
-    documents.push_back(&d);
-    for (const Document& v : d.versions) documents.push_back(&v);
+    const auto members = with_versions(d);
+    documents.insert(documents.end(), members.begin(), members.end());
   }
   for (const Document* document : documents) {
     const Document& d = *document;
@@ -71,6 +87,92 @@ std::size_t add_documents(const TrainSpec& spec, const PluginRegistry& registry,
                "left out",
                added, spec.label_key, read.sources_found, unlabelled);
   return added;
+}
+
+// A hash that is the same on every machine and run (std::hash need not be), so that the
+// cross-validation folds and their report are reproducible.
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// The objectives the project's English vocabulary gives each paragraph of an English text
+// (objective rules only, combined as the gcm analyzer combines them, at its default
+// threshold), with the objectives it cites explicitly.
+std::map<std::string, std::set<std::string>> english_objectives(const Document& english) {
+  std::map<std::string, std::set<std::string>> out;
+  const vocabulary::Compiled* rules = vocabulary::builtin("gcm");
+  for (const Block& b : english.blocks) {
+    if (b.kind == BlockKind::heading || b.kind == BlockKind::table || b.text.empty() || !rules) continue;
+    std::map<std::string, double> miss;  // noisy-OR, as vocabulary::Evidence combines rules
+    for (const auto& hit : rules->match(b.text))
+      if (hit.rule->code.rfind("cluster-", 0) != 0) miss.try_emplace(hit.rule->code, 1.0).first->second *= 1 - hit.rule->weight;
+    for (const auto& [code, m] : miss)
+      if (1 - m >= 0.5) out[b.address].insert(code);
+  }
+  for (const Reference& r : english.references)
+    if (r.type == "gcm_objective") out[r.address].insert(r.id);
+  return out;
+}
+
+// GCM objectives: passages labelled from the documents themselves, in every language.
+// - paragraphs under a heading that names objectives (the round tables of the IMRF Progress
+//   Declarations: "Round table 1 (objectives 2, 5, 6, 12 and 18)"), in any language;
+// - paragraphs citing objectives explicitly;
+// - the objectives the English vocabulary finds in an English paragraph, carried to the same
+//   paragraph (same address) of each other language version: the versions teach the model
+//   the other languages' wording of what the rules read in English.
+// The unlabelled paragraphs of a document that has labelled ones are examples too (of no
+// objective).
+std::size_t add_gcm_passages(const TrainSpec& spec, const PluginRegistry& registry, const BuildInfo& build,
+                             std::vector<classifier::Example>& examples) {
+  ReadResult read = read_training_sources(spec, registry, build);
+  std::size_t labelled = 0, unlabelled = 0;
+  const int count = gcm_objective_count();
+  for (const Document& original : read.corpus.documents) {
+    const auto documents = with_versions(original);
+    std::map<std::string, std::set<std::string>> english;
+    for (const Document* d : documents)
+      if (d->language.rfind("en", 0) == 0) english = english_objectives(*d);
+    std::vector<classifier::Example> found;
+    bool any = false;
+    // A fifth of the documents at a time, each with all its versions, so that a translation
+    // never tests what its original taught and no document tests what itself taught.
+    const std::string group = "documents part " + std::to_string(fnv1a(original.id) % 5 + 1);
+    for (const Document* d : documents) {
+      std::vector<int> named;
+      for (const Block& b : d->blocks) {
+        if (b.kind == BlockKind::heading) {
+          named = analyzers::numbers_named_in(b.text, count);
+          continue;
+        }
+        if (b.kind == BlockKind::table || b.text.empty()) continue;
+        std::set<std::string> labels;
+        for (const int n : named) labels.insert(std::to_string(n));
+        if (const auto it = english.find(b.address); it != english.end()) labels.insert(it->second.begin(), it->second.end());
+        for (const Reference& r : d->references)
+          if (r.type == "gcm_objective" && r.address == b.address) labels.insert(r.id);
+        classifier::Example& ex = found.emplace_back();
+        ex.labels.assign(labels.begin(), labels.end());
+        ex.texts.push_back(b.text);
+        ex.group = group;
+        ex.language = d->language;
+        ex.passage = true;
+        any = any || !labels.empty();
+      }
+    }
+    if (!any) continue;
+    for (auto& ex : found) {
+      (ex.labels.empty() ? unlabelled : labelled) += 1;
+      examples.push_back(std::move(ex));
+    }
+  }
+  spdlog::info("train: {} paragraphs labelled with GCM objectives (by a heading that names them, a citation or the "
+               "English vocabulary carried to each language version) and {} paragraphs of the same documents with "
+               "none, from {} sources",
+               labelled, unlabelled, read.sources_found);
+  return labelled + unlabelled;
 }
 
 std::size_t add_passages(const TrainSpec& spec, const std::string& path, std::vector<classifier::Example>& examples) {
@@ -104,9 +206,22 @@ std::size_t add_passages(const TrainSpec& spec, const std::string& path, std::ve
 }
 
 // Every goal's and target's title in the six languages, labelled with the goal: the UN's own
-// wording of what each goal is about. Never held out (no group): they are not measured.
-std::size_t add_reference_texts(std::vector<classifier::Example>& examples) {
+// wording of what each goal is about; for GCM the objectives' titles (English). Never held
+// out (no group): they are not measured.
+std::size_t add_reference_texts(const std::string& scheme, std::vector<classifier::Example>& examples) {
   std::size_t added = 0;
+  if (scheme == "gcm") {
+    for (int n = 1; n <= gcm_objective_count(); ++n) {
+      classifier::Example ex;
+      ex.texts.push_back(gcm_objective_title(n));
+      ex.labels = {std::to_string(n)};
+      ex.language = "en";
+      ex.passage = true;
+      examples.push_back(std::move(ex));
+      ++added;
+    }
+    return added;
+  }
   for (const std::string& language : reference_languages()) {
     for (const std::string& goal : sdg_goal_codes()) {
       std::vector<std::string> codes{goal};
@@ -149,7 +264,8 @@ void print_reports(const std::vector<classifier::Report>& reports, const std::ve
                     s.precision(), s.recall(), s.f1());
       out << line;
     }
-    std::snprintf(line, sizeof line, "  macro-F1 %.3f  micro-F1 %.3f\n", r.macro_f1, r.micro_f1);
+    std::snprintf(line, sizeof line, "  macro-F1 %.3f  micro-F1 %.3f  with a right label %.3f  labels given %.2f\n",
+                  r.macro_f1, r.micro_f1, r.with_a_right_code, r.codes_per_example);
     out << line;
   }
 }
@@ -157,8 +273,18 @@ void print_reports(const std::vector<classifier::Report>& reports, const std::ve
 int train_model(const TrainSpec& spec, const PluginRegistry& registry, const BuildInfo& build, std::ostream& out) {
   std::vector<classifier::Example> examples;
   std::vector<std::string> data;  // what it learned from, for the model's provenance
+  if (spec.scheme != "sdg" && spec.scheme != "gcm") {
+    spdlog::error("train: --scheme must be sdg or gcm, not \"{}\"", spec.scheme);
+    return exit_usage;
+  }
+  const bool gcm = spec.scheme == "gcm";
   try {
-    if (!spec.sources.empty()) {
+    if (!spec.sources.empty() && gcm) {
+      const std::size_t n = add_gcm_passages(spec, registry, build, examples);
+      data.push_back(std::to_string(n) + " paragraphs of documents about GCM objectives, labelled by the objectives "
+                                            "their heading names, they cite or the English vocabulary finds (carried "
+                                            "to each language version), or none");
+    } else if (!spec.sources.empty()) {
       const std::size_t n = add_documents(spec, registry, build, examples);
       data.push_back(std::to_string(n) + " documents labelled by their " + spec.label_key + " metadata");
     }
@@ -175,12 +301,15 @@ int train_model(const TrainSpec& spec, const PluginRegistry& registry, const Bui
     return exit_input;
   }
   if (spec.reference_texts) {
-    const std::size_t n = add_reference_texts(examples);
-    data.push_back(std::to_string(n) + " SDG goal and target titles in " +
-                   std::to_string(reference_languages().size()) + " languages");
+    const std::size_t n = add_reference_texts(spec.scheme, examples);
+    data.push_back(gcm ? std::to_string(n) + " GCM objective titles (English)"
+                       : std::to_string(n) + " SDG goal and target titles in " +
+                             std::to_string(reference_languages().size()) + " languages");
   }
 
   classifier::TrainOptions options = spec.options;
+  if (options.labels.empty() && gcm)
+    for (int n = 1; n <= gcm_objective_count(); ++n) options.labels.push_back(std::to_string(n));
   if (options.labels.empty()) options.labels = sdg_goal_codes();
   options.progress = [](const std::string& line) { spdlog::info("train: {}", line); };
   classifier::Trained trained;
@@ -191,9 +320,9 @@ int train_model(const TrainSpec& spec, const PluginRegistry& registry, const Bui
     return exit_input;
   }
   classifier::Model& model = trained.model;
-  model.scheme = "sdg";
-  model.level = "goal";
-  model.name = spec.name;
+  model.scheme = spec.scheme;
+  model.level = gcm ? "objective" : "goal";
+  model.name = !spec.name.empty() ? spec.name : gcm ? "gcm-objectives" : "sdg-goals";
   model.version = spec.version.empty() ? today() : spec.version;
   for (std::size_t i = 0; i < data.size(); ++i) model.trained_on += (i ? "; " : "") + data[i];
   model.command = spec.command;
@@ -201,7 +330,7 @@ int train_model(const TrainSpec& spec, const PluginRegistry& registry, const Bui
 
   out << "Model " << model.name << " " << model.version << ": " << model.terms.size() << " terms, "
       << model.labels.size() << " labels, from " << examples.size() << " examples (" << model.trained_on << ")\n";
-  out << "Cross-validated: each group (session, example file) held out in turn; its thresholds chosen on the "
+  out << "Cross-validated: each group (session, example file, fifth of the documents) held out in turn; its thresholds chosen on the "
          "other groups' held-out predictions.\n";
   print_reports(trained.reports, model.labels, out);
   try {

@@ -13,6 +13,9 @@
 namespace dossier::host {
 
 struct TrainSpec {
+  /// "sdg" (goals) or "gcm" (objectives). For gcm, SOURCE documents give passages: the
+  /// paragraphs under a heading that names objectives, and those citing objectives.
+  std::string scheme = "sdg";
   /// Documents read by the readers, labelled by their publisher's metadata `label_key`
   /// (the UN Library's SDG goals of a resolution: "un_sdg_goal"). Documents without it are
   /// left out; its values are never part of the text learned from.
@@ -24,10 +27,11 @@ struct TrainSpec {
   std::string text_column = "recommendation";
   std::string labels_column = "sdg_goals";
   std::string examples_language;  ///< for the report; empty: unknown
-  /// The SDG goal and target titles in the six UN languages, each labelled with its goal.
+  /// The SDG goal and target titles in the six UN languages, each labelled with its goal
+  /// (for gcm: the objectives' titles).
   bool reference_texts = true;
   std::string output;   ///< the model file to write
-  std::string name = "sdg-goals";
+  std::string name;     ///< empty: "sdg-goals" or "gcm-objectives"
   std::string version;  ///< empty: the date
   std::string licence;
   std::string command;  ///< the command line, recorded in the model

@@ -520,22 +520,50 @@ double best_threshold(const std::vector<Prepared>& data, const std::vector<std::
   return best;
 }
 
+// Which labels a row gets: those at or above their threshold, and for a passage at most
+// `most` of them, the furthest above (on the logit scale, as the analyzers rank them).
+std::vector<bool> given(const std::vector<double>& p, const std::vector<double>& thresholds, std::size_t most) {
+  const auto logit = [](double v) {
+    v = std::clamp(v, 1e-6, 1 - 1e-6);
+    return std::log(v / (1 - v));
+  };
+  std::vector<std::pair<double, std::size_t>> above;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (p[k] >= thresholds[k]) above.emplace_back(logit(p[k]) - logit(thresholds[k]), k);
+  std::stable_sort(above.begin(), above.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (above.size() > most) above.resize(most);
+  std::vector<bool> out(p.size(), false);
+  for (const auto& a : above) out[a.second] = true;
+  return out;
+}
+
 Report score_rows(std::string slice, const std::vector<Prepared>& data, const std::vector<std::vector<double>>& p,
                   const std::vector<std::size_t>& rows, const std::vector<std::vector<double>>& thresholds,
-                  std::size_t labels) {
+                  const std::vector<bool>& passage, std::size_t passage_top) {
+  const std::size_t labels = thresholds.empty() ? 0 : p[rows.front()].size();
   Report r;
   r.slice = std::move(slice);
   r.examples = rows.size();
   r.per_label.resize(labels);
   Score all;
-  for (std::size_t row : rows)
+  std::size_t covered = 0, codes = 0, labelled = 0;
+  for (std::size_t row : rows) {
+    const auto got = given(p[row], thresholds[row], passage[row] ? passage_top : labels);
+    bool any_right = false;
     for (std::size_t k = 0; k < labels; ++k) {
-      const bool gold = data[row].y[k], got = p[row][k] >= thresholds[row][k];
+      const bool gold = data[row].y[k];
       Score& s = r.per_label[k];
       s.support += gold;
-      s.true_positive += gold && got;
-      s.false_positive += !gold && got;
+      s.true_positive += gold && got[k];
+      s.false_positive += !gold && got[k];
+      any_right = any_right || (gold && got[k]);
+      codes += got[k];
     }
+    covered += any_right;
+    labelled += std::any_of(data[row].y.begin(), data[row].y.end(), [](auto v) { return v != 0; });
+  }
+  r.with_a_right_code = labelled ? double(covered) / double(labelled) : 0;
+  r.codes_per_example = rows.empty() ? 0 : double(codes) / double(rows.size());
   double sum = 0;
   std::size_t counted = 0;
   for (const Score& s : r.per_label) {
@@ -680,8 +708,10 @@ Trained train(const std::vector<Example>& examples, const TrainOptions& options)
       if (!examples[r].passage) slices[kind + ", " + group].push_back(r);
     }
   }
+  std::vector<bool> passage(examples.size());
+  for (std::size_t i = 0; i < examples.size(); ++i) passage[i] = examples[i].passage;
   for (const auto& [slice, rows] : slices)
-    out.reports.push_back(score_rows(slice, data, held_out, rows, row_thresholds, labels));
+    out.reports.push_back(score_rows(slice, data, held_out, rows, row_thresholds, passage, options.passage_top));
 
   if (options.progress)
     options.progress("training the model on all " + std::to_string(examples.size()) + " examples");

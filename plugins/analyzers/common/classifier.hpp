@@ -101,6 +101,9 @@ struct TrainOptions {
   double max_df_share = 0.7;
   double l2 = 1e-5;         ///< L2 penalty per example
   std::size_t epochs = 12;
+  /// Passages are scored as the analyzers map them: at most this many labels each, the
+  /// furthest above their thresholds (their `model_top` option, default 3).
+  std::size_t passage_top = 3;
   std::uint64_t seed = 1;
   /// Progress lines ("fold 2 of 4 ..."); may be empty.
   std::function<void(const std::string&)> progress;
@@ -120,6 +123,8 @@ struct Report {
   std::size_t examples = 0;
   std::vector<Score> per_label;
   double macro_f1 = 0, micro_f1 = 0;
+  double with_a_right_code = 0;  ///< share of labelled examples given at least one of their labels
+  double codes_per_example = 0;  ///< labels given per example
 };
 
 struct Trained {

@@ -16,6 +16,9 @@ struct Subject {
   const std::string* text = nullptr;
   std::vector<const Reference*> references;
   int section = -1;  ///< the section it sits in (Document::sections), -1 if unknown
+  /// The heading block it sits under within its section (a subheading such as "Round
+  /// table 1 (objectives 2, 5, 6, 12 and 18)"), if any and if asked for.
+  const Block* heading = nullptr;
 };
 
 /// What an analyzer needs of its subjects beyond address and text.
@@ -24,6 +27,8 @@ struct SubjectNeeds {
   std::string_view reference_types;
   /// Whether Subject::section is filled in (it costs a lookup per block of the document).
   bool sections = true;
+  /// Whether Subject::heading is filled in (implies `sections`).
+  bool headings = false;
 };
 
 /// The recommendations of `document` (and, when `paragraphs` is set, every numbered or
@@ -46,11 +51,17 @@ inline std::vector<Subject> subjects_of(const Document& document, bool paragraph
     for (const auto& b : document.blocks)
       if (b.kind == BlockKind::numbered_paragraph || b.kind == BlockKind::text || b.kind == BlockKind::list_item)
         add(b.address, b.text);
-  if (needs.sections)
+  if (needs.sections || needs.headings) {
+    const Block* heading = nullptr;
     for (const auto& b : document.blocks) {
+      if (b.kind == BlockKind::heading) heading = &b;
+      else if (heading && heading->section != b.section) heading = nullptr;  // a heading scopes its own section
       auto it = index.find(b.address);
-      if (it != index.end() && subjects[it->second].section < 0) subjects[it->second].section = b.section;
+      if (it == index.end() || subjects[it->second].section >= 0) continue;
+      subjects[it->second].section = b.section;
+      if (needs.headings && b.kind != BlockKind::heading) subjects[it->second].heading = heading;
     }
+  }
   for (const auto& ref : document.references) {
     if (ref.type.compare(0, needs.reference_types.size(), needs.reference_types) != 0) continue;
     auto it = index.find(ref.address);

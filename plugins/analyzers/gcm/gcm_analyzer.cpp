@@ -10,14 +10,28 @@
 // - for clusters, the headings of the sections a recommendation sits in: documents of the
 //   GCM process group their recommendations under the clusters' titles, so a cluster rule
 //   that fires on a heading counts for every recommendation below it.
+// - a heading that names objectives in a parenthesis ("Round table 1 (objectives 2, 5, 6,
+//   12 and 18)", in any language): score `heading_score` (default 0.3) for each named
+//   objective of the paragraphs below it. Alone it stays under the threshold (a heading
+//   naming five objectives does not say which one a paragraph is about); with a rule or the
+//   model it lifts the objectives the document itself says the part reviews.
+// - a learned classifier (docs/classifier.md; the shipped one, built into the plugin, learned
+//   from the round-table paragraphs of the IMRF Progress Declaration in six languages): the
+//   objectives of passages in documents not in English, where the rules cannot read.
 // Several signals for one objective combine by noisy-OR. Options: paragraphs, threshold
-// (default 0.5), vocabulary (a further file), builtin_vocabulary (false to leave ours out).
+// (default 0.5), vocabulary (a further file), builtin_vocabulary (false to leave ours out),
+// heading_score, model (builtin, none or a model file of `dossier train --scheme gcm`),
+// passage_model (auto: documents not in English; true; false).
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
 
 #include <dossier/dossier.hpp>
 
+#include "../common/embedded_model.hpp"
+#include "../common/model_option.hpp"
+#include "../common/named_codes.hpp"
 #include "../common/subjects.hpp"
 #include "../common/vocabulary.hpp"
 
@@ -29,6 +43,19 @@ using vocabulary::Evidence;
 // "cluster-3" -> 3; 0 for an objective code.
 int cluster_of(const std::string& code) { return code.rfind("cluster-", 0) == 0 ? std::stoi(code.substr(8)) : 0; }
 
+const classifier::Model& builtin_model() {
+  static const classifier::Model model = classifier::Model::parse(embedded_model(), "built-in gcm model");
+  return model;
+}
+
+// "objectives 2, 5, 6, 12 and 18" of the evidence line.
+std::string list_of(const std::vector<int>& numbers) {
+  std::string out;
+  for (std::size_t i = 0; i < numbers.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == numbers.size() ? " and " : ", ") + std::to_string(numbers[i]);
+  return out;
+}
+
 class GcmAnalyzer final : public Analyzer {
  public:
   void analyze(const Document& document, const std::vector<Annotation>&, std::vector<Annotation>& out,
@@ -36,9 +63,17 @@ class GcmAnalyzer final : public Analyzer {
     const bool paragraphs = context.options().get_bool("paragraphs", false);
     const double threshold = context.options().get_double("threshold", 0.5);
     const auto vocabularies = vocabularies_.for_options("gcm", context.options());
+    const double heading_score = context.options().get_double("heading_score", 0.3);
+    const classifier::Model* model = models_.get(context.options().get("model", "builtin"), builtin_model());
+    const auto model_top = static_cast<std::size_t>(std::max(0LL, context.options().get_int("model_top", 3)));
+    const classifier::Model* passages =
+        model && analyzers::model_maps_passages(context.options().get("passage_model", "auto"), document.language,
+                                                "gcm")
+            ? model
+            : nullptr;
     HeadingClusters headings(document, vocabularies);
 
-    const auto subjects = analyzers::subjects_of(document, paragraphs, {"gcm_", true});
+    const auto subjects = analyzers::subjects_of(document, paragraphs, {"gcm_", true, true});
     out.reserve(out.size() + 2 * subjects.size());  // an objective or two per subject, typically
     for (const auto& subject : subjects) {
       std::map<int, Evidence> objectives, clusters;  // numeric keys: objective 2 before 13
@@ -58,6 +93,15 @@ class GcmAnalyzer final : public Analyzer {
         }
       }
       for (const auto& h : headings.of(subject.section)) clusters[h.cluster].add(h.weight, h.evidence);
+      if (subject.heading && heading_score > 0) {
+        const auto named = analyzers::numbers_named_in(subject.heading->text, gcm_objective_count());
+        const std::string why =
+            "under the heading \"" + subject.heading->text + "\", which names objectives " + list_of(named);
+        for (const int n : named) objectives[n].add(heading_score, why);
+      }
+      if (passages)
+        for (auto& v : analyzers::model_votes(*passages, {*subject.text}, false, model_top))
+          objectives[std::stoi(*v.code)].add(v.score, std::move(v.evidence));
       auto emit = [&](std::map<int, Evidence>& codes, const char* level, const char* prefix) {
         for (auto& [code, evidence] : codes) {
           if (evidence.score() < threshold) continue;
@@ -129,9 +173,10 @@ class GcmAnalyzer final : public Analyzer {
   };
 
   vocabulary::Selection vocabularies_;
+  analyzers::ModelOption models_{"gcm", "objective"};
 };
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.3.0",
+DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.4.0",
                "Maps recommendations to the 23 GCM objectives and the thematic clusters, with evidence")

@@ -37,10 +37,10 @@
 
 #include "../common/aurora.hpp"
 #include "../common/classifier.hpp"
-#include "../common/loaded_files.hpp"
+#include "../common/model_option.hpp"
 #include "../common/subjects.hpp"
 #include "../common/vocabulary.hpp"
-#include "embedded_model.hpp"
+#include "../common/embedded_model.hpp"
 
 namespace {
 
@@ -117,36 +117,8 @@ void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, con
 }
 
 const classifier::Model& builtin_model() {
-  static const classifier::Model model = classifier::Model::parse(embedded_sdg_model(), "built-in sdg model");
+  static const classifier::Model model = classifier::Model::parse(embedded_model(), "built-in sdg model");
   return model;
-}
-
-// The model's probability on the analyzer's scale: `threshold` (the model's own,
-// cross-validated) becomes 0.5, the default threshold of the analyzer, so that the model
-// alone maps where it was calibrated to, and agreement with rules raises the score.
-double rescaled(double probability, double threshold) {
-  const auto logit = [](double p) {
-    p = std::clamp(p, 1e-6, 1 - 1e-6);
-    return std::log(p / (1 - p));
-  };
-  return 1 / (1 + std::exp(-(logit(probability) - logit(threshold))));
-}
-
-// Why the model gave `label`: its probability, the threshold it was held to and the terms
-// that weighed most.
-std::string model_evidence(const classifier::Model& model, const classifier::Vector& x, std::size_t label,
-                           double probability, double threshold, const char* what) {
-  char number[64];
-  std::snprintf(number, sizeof number, "probability %.2f, %s threshold %.2f", probability, what, threshold);
-  std::string why = "learned model " + model.name + " " + model.version + ": " + number;
-  const auto terms = model.strongest_terms(x, label, 6);
-  if (!terms.empty()) why += "; weighed most:";
-  for (const auto& t : terms) {
-    std::snprintf(number, sizeof number, " +%.2f", t.contribution);
-    why += " \"" + std::string(t.term) + "\"" + number + ",";
-  }
-  if (!terms.empty()) why.pop_back();
-  return why;
 }
 
 class SdgAnalyzer final : public Analyzer {
@@ -165,11 +137,11 @@ class SdgAnalyzer final : public Analyzer {
     // Passages: where the rules cannot read the language (they are English), the model alone;
     // in English the rules alone unless asked, since the two together lost precision on held-out
     // UPR recommendations (docs/classifier.md, "Measured").
-    const std::string passage_model = context.options().get("passage_model", "auto");
-    if (passage_model != "auto" && passage_model != "true" && passage_model != "false")
-      throw std::runtime_error("sdg: option passage_model must be auto, true or false, not \"" + passage_model + "\"");
-    const bool english = document.language.empty() || document.language.rfind("en", 0) == 0;
-    const classifier::Model* passages = passage_model == "true" || (passage_model == "auto" && !english) ? model : nullptr;
+    const auto model_top = static_cast<std::size_t>(std::max(0LL, context.options().get_int("model_top", 3)));
+    const classifier::Model* passages =
+        analyzers::model_maps_passages(context.options().get("passage_model", "auto"), document.language, "sdg")
+            ? model
+            : nullptr;
     Codes goal, target, indicator;
     const auto& compiled = compiled_queries();
     const auto subjects = analyzers::subjects_of(document, paragraphs, {"sdg_", false});
@@ -205,17 +177,9 @@ class SdgAnalyzer final : public Analyzer {
         for (const auto& hit : v->match(*subject.text))
           add_rule(v->vocabulary(), *hit.rule, hit.words, target, goal);
       }
-      if (passages) {
-        const classifier::Model* model = passages;
-        const auto x = model->vectorize(*subject.text);
-        const auto p = model->probabilities(x);
-        for (std::size_t k = 0; k < p.size(); ++k) {
-          const double t = model->passage_threshold[k];
-          // Far below its threshold the model says nothing: a line per goal would bury the evidence.
-          if (p[k] < t / 2) continue;
-          goal[model->labels[k]].add(rescaled(p[k], t), model_evidence(*model, x, k, p[k], t, "passage"));
-        }
-      }
+      if (passages)
+        for (auto& v : analyzers::model_votes(*passages, {*subject.text}, false, model_top))
+          goal[*v.code].add(v.score, std::move(v.evidence));
       goal.emit(subject.address, "goal", threshold, out);
       target.emit(subject.address, "target", threshold, out);
       indicator.emit(subject.address, "indicator", threshold, out);
@@ -226,39 +190,19 @@ class SdgAnalyzer final : public Analyzer {
   // The document's own SDG profile: the model over all its text.
   static void profile(const Document& document, const classifier::Model& model, double threshold,
                       std::vector<Annotation>& out) {
-    const auto x = model.vectorize(analyzers::document_texts(document));
-    const auto p = model.probabilities(x);
     Codes goals;
-    for (std::size_t k = 0; k < p.size(); ++k) {
-      const double t = model.document_threshold[k];
-      goals[model.labels[k]].add(rescaled(p[k], t), model_evidence(model, x, k, p[k], t, "document"));
-    }
+    for (auto& v : analyzers::model_votes(model, analyzers::document_texts(document), true))
+      goals[*v.code].add(v.score, std::move(v.evidence));
     goals.emit(document.id, "goal", threshold, out);
   }
 
-  // "builtin": the model inside the plugin; "none" (or empty): no model; else a model file,
-  // read once per analyzer object.
-  const classifier::Model* model_for(const std::string& option) {
-    if (option == "builtin") return &builtin_model();
-    if (option.empty() || option == "none") return nullptr;
-    return &file_models_.get(option, [](const std::string& path) {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) throw std::runtime_error("sdg: option model: cannot open " + path);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      auto model = classifier::Model::parse(bytes.str(), path);
-      if (model.scheme != "sdg" || model.level != "goal")
-        throw std::runtime_error("sdg: option model: " + path + " is a " + model.scheme + " " + model.level +
-                                 " model, not an sdg goal model");
-      return model;
-    });
-  }
+  const classifier::Model* model_for(const std::string& option) { return models_.get(option, builtin_model()); }
 
   vocabulary::Selection vocabularies_;
-  analyzers::LoadedFiles<classifier::Model> file_models_;
+  analyzers::ModelOption models_{"sdg", "goal"};
 };
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.4.0",
+DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.5.0",
                "Maps recommendations to SDG goals, targets and indicators, with evidence")

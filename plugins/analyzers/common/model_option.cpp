@@ -1,0 +1,78 @@
+#include "model_option.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace dossier::analyzers {
+
+const classifier::Model* ModelOption::get(const std::string& option, const classifier::Model& builtin) {
+  if (option == "builtin") return &builtin;
+  if (option.empty() || option == "none") return nullptr;
+  return &files_.get(option, [this](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(scheme_ + ": option model: cannot open " + path);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    auto model = classifier::Model::parse(bytes.str(), path);
+    if (model.scheme != scheme_ || model.level != level_)
+      throw std::runtime_error(scheme_ + ": option model: " + path + " is a " + model.scheme + " " + model.level +
+                               " model, not a " + scheme_ + " " + level_ + " model");
+    return model;
+  });
+}
+
+double rescaled(double probability, double threshold) {
+  const auto logit = [](double p) {
+    p = std::clamp(p, 1e-6, 1 - 1e-6);
+    return std::log(p / (1 - p));
+  };
+  return 1 / (1 + std::exp(-(logit(probability) - logit(threshold))));
+}
+
+std::string model_evidence(const classifier::Model& model, const classifier::Vector& x, std::size_t label,
+                           double probability, double threshold, const char* what) {
+  char number[64];
+  std::snprintf(number, sizeof number, "probability %.2f, %s threshold %.2f", probability, what, threshold);
+  std::string why = "learned model " + model.name + " " + model.version + ": " + number;
+  const auto terms = model.strongest_terms(x, label, 6);
+  if (!terms.empty()) why += "; weighed most:";
+  for (const auto& t : terms) {
+    std::snprintf(number, sizeof number, " +%.2f", t.contribution);
+    why += " \"" + std::string(t.term) + "\"" + number + ",";
+  }
+  if (!terms.empty()) why.pop_back();
+  return why;
+}
+
+std::vector<ModelVote> model_votes(const classifier::Model& model, const std::vector<std::string_view>& texts,
+                                   bool document, std::size_t most) {
+  const auto x = model.vectorize(texts);
+  const auto p = model.probabilities(x);
+  const auto& thresholds = document ? model.document_threshold : model.passage_threshold;
+  std::vector<ModelVote> votes;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    const double t = thresholds[k];
+    if (p[k] < t / 2) continue;
+    votes.push_back({&model.labels[k], rescaled(p[k], t),
+                     model_evidence(model, x, k, p[k], t, document ? "document" : "passage")});
+  }
+  if (votes.size() > most) {
+    std::stable_sort(votes.begin(), votes.end(), [](const ModelVote& a, const ModelVote& b) { return a.score > b.score; });
+    votes.resize(most);
+  }
+  return votes;
+}
+
+bool model_maps_passages(const std::string& option, const std::string& language, const char* analyzer) {
+  if (option != "auto" && option != "true" && option != "false")
+    throw std::runtime_error(std::string(analyzer) + ": option passage_model must be auto, true or false, not \"" +
+                             option + "\"");
+  const bool english = language.empty() || language.rfind("en", 0) == 0;
+  return option == "true" || (option == "auto" && !english);
+}
+
+}  // namespace dossier::analyzers
