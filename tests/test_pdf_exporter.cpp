@@ -429,3 +429,16 @@ TEST_CASE("a brief in French quotes the French version of a document when the so
     CHECK(text.find(squeezed("access to justice")) != std::string::npos);
   }
 }
+
+TEST_CASE("the brief shows each document's own SDG profile in its sources entry, in the brief's language") {
+  Corpus c = small_corpus("States should regularize migrants in an irregular situation.");
+  for (const char* goal : {"16", "10", "8"}) c.annotations.push_back({"A/68/283", "sdg", goal, "goal", 0.7, {"model"}, "sdg", "1"});
+  const Run en = export_corpus(c, "pdf-profile-en", {});
+  CHECK_THAT(text_of(en.dir / "brief.pdf"), Catch::Contains("SDG profile of the whole document: goals 8, 10, 16") &&
+                                                Catch::Contains("A dot marks the goals"));
+  const Run fr = export_corpus(c, "pdf-profile-fr", {}, "fr");
+  CHECK_THAT(text_of(fr.dir / "brief.pdf"), Catch::Contains("objectifs 8, 10, 16"));
+  // Without a profile: neither the line nor the note.
+  const Run none = export_corpus(small_corpus("x"), "pdf-profile-none", {});
+  CHECK_THAT(text_of(none.dir / "brief.pdf"), !Catch::Contains("SDG profile") && !Catch::Contains("A dot marks"));
+}

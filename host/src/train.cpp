@@ -40,15 +40,13 @@ std::vector<const Document*> with_versions(const Document& document) {
   return out;
 }
 
-// The documents the readers make of the spec's sources; sources they cannot read are
-// warned about and left out.
+// The documents the readers make of the spec's sources; sources they cannot read are left
+// out (read_sources reports each as an error).
 ReadResult read_training_sources(const TrainSpec& spec, const PluginRegistry& registry, const BuildInfo& build) {
   std::vector<std::string> errors;
   ReadOptions read_options;
   read_options.threads = spec.threads;
-  ReadResult read = read_sources(spec.sources, registry, build, errors, read_options);
-  for (const auto& e : errors) spdlog::warn("{}", e);
-  return read;
+  return read_sources(spec.sources, registry, build, errors, read_options);
 }
 
 // The documents the readers make of `sources`, each with its publisher's labels: an example

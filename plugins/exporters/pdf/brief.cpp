@@ -124,7 +124,13 @@ Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_rec
       brief.items.push_back(std::move(item));
       any = true;
     }
-    if (any) brief.per_document.emplace_back(&d, doc_goals);
+    if (!any) continue;
+    brief.per_document.emplace_back(&d, doc_goals);
+    auto& profile = brief.profiles[&d];
+    if (const auto own = by_subject.find(d.id); own != by_subject.end())
+      for (const Annotation* a : own->second)
+        if (a->scheme == "sdg" && a->level == "goal" && number(a->code) >= 1 && number(a->code) <= 17)
+          profile.insert(number(a->code));
   }
   for (const auto& [doc, goals] : brief.per_document)
     for (std::size_t g = 0; g < 17; ++g) brief.per_goal[g] += goals[g];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,6 +48,9 @@ struct Brief {
   std::vector<std::pair<const Document*, std::array<int, 17>>> per_document;
   std::set<std::string> targets;
   std::set<int> objectives;
+  /// The SDG profile of each document in per_document: the goals of its own annotations
+  /// (subject = its id), empty when it has none.
+  std::map<const Document*, std::set<int>> profiles;
 };
 
 /// Selects and ranks. Ties keep corpus order, so the same corpus gives the same brief.

@@ -57,6 +57,7 @@ class Layout {
   void figures();
   void chart();
   void heat_table();
+  bool profile_has(const Document* d, int goal) const;
   void recommendations();
   void sources();
 
@@ -208,6 +209,11 @@ void Layout::chart() {
   c_.move_down(6);
 }
 
+bool Layout::profile_has(const Document* d, int goal) const {
+  const auto p = b_.profiles.find(d);
+  return p != b_.profiles.end() && p->second.count(goal);
+}
+
 void Layout::heat_table() {
   const double row = 16;
   const Style doc{7.5, Weight::regular, kInk, 1.2};
@@ -215,7 +221,9 @@ void Layout::heat_table() {
   for (const auto& [d, goals] : b_.per_document) longest = std::max(longest, c_.text_width(d->id, doc));
   const double doc_w = std::clamp(longest + 8, 80.0, 170.0);
   heading(label("heat", lang_), row * std::min<double>(4, 1 + b_.per_document.size()) + 20);
-  note(label("heat_note", lang_));
+  const bool any_profile =
+      std::any_of(b_.profiles.begin(), b_.profiles.end(), [](const auto& p) { return !p.second.empty(); });
+  note(label("heat_note", lang_) + (any_profile ? " " + label("profile_note", lang_) : ""));
   if (b_.per_document.empty()) {
     note(label("none", lang_));
     return;
@@ -254,6 +262,13 @@ void Layout::heat_table() {
       if (n > 0)
         c_.line(std::to_string(n), {7, Weight::bold, strength > 0.7 ? kWhite : kInk, 1.2}, x, top - row + 5.5, cell,
                 Align::centre);
+      // The document's own profile: a dot in the cell's corner, in the goal's colour on an
+      // empty cell and in white on a filled one, so it shows in grey print too.
+      if (profile_has(d, g)) {
+        const double dot = 3.2;
+        c_.rect(c_.rtl() ? x + 1.5 : x + cell - dot - 1.5, top - dot - 2.5, dot, dot,
+                n == 0 ? rgb(sdg_colour(g)) : (strength > 0.7 ? kWhite : kInk));
+      }
     }
     c_.move_down(row);
   }
@@ -319,6 +334,11 @@ void Layout::sources() {
     for (const auto& item : b_.items) n += item.document == d;
     c_.paragraph(join({d->date, d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {std::to_string(n)}))}, "  \u00B7  "),
                  meta, c_.left(), c_.width(), Align::start);
+    if (const auto p = b_.profiles.find(d); p != b_.profiles.end() && !p->second.empty()) {
+      std::vector<std::string> goals_of_profile;
+      for (int g : p->second) goals_of_profile.push_back(std::to_string(g));
+      c_.paragraph(label("profile", lang_, {codes(goals_of_profile)}), meta, c_.left(), c_.width(), Align::start);
+    }
     c_.move_down(7);
   }
 }
