@@ -223,19 +223,45 @@ void terms_of(std::string_view text, bool word_pairs, const std::function<void(s
   for_each_term(text, word_pairs, emit);
 }
 
+namespace {
+std::uint64_t term_hash(std::string_view term) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: terms are short, and it is the same everywhere
+  for (const char c : term) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+constexpr std::uint32_t no_term = 0xFFFFFFFFu;
+}  // namespace
+
 void Model::index_terms() {
-  index_.clear();
-  index_.reserve(terms.size());
-  for (std::uint32_t i = 0; i < terms.size(); ++i) index_.emplace(terms[i], i);
+  std::size_t size = 16;
+  while (size < 2 * terms.size()) size *= 2;
+  slots_.assign(size, 0);
+  mask_ = size - 1;
+  for (std::uint32_t i = 0; i < terms.size(); ++i) {
+    const std::uint64_t h = term_hash(terms[i]);
+    std::size_t at = h & mask_;
+    bool twice = false;  // kept once; parse() refuses such a file
+    for (; slots_[at] != 0 && !twice; at = (at + 1) & mask_) twice = terms[std::uint32_t(slots_[at]) - 1] == terms[i];
+    if (!twice) slots_[at] = (h & 0xFFFFFFFF00000000ull) | (i + 1);
+  }
+}
+
+std::uint32_t Model::find_term(std::string_view term) const {
+  if (slots_.empty()) return no_term;
+  const std::uint64_t h = term_hash(term), upper = h & 0xFFFFFFFF00000000ull;
+  for (std::size_t at = h & mask_; slots_[at] != 0; at = (at + 1) & mask_) {
+    const std::uint64_t slot = slots_[at];
+    if ((slot & 0xFFFFFFFF00000000ull) == upper && terms[std::uint32_t(slot) - 1] == term)
+      return std::uint32_t(slot) - 1;
+  }
+  return no_term;
 }
 
 Vector Model::vectorize(const std::vector<std::string_view>& texts) const {
   std::vector<std::uint32_t> found;
-  std::string key;
   for (std::string_view text : texts)
     for_each_term(text, word_pairs, [&](std::string_view term) {
-      key.assign(term);
-      if (auto it = index_.find(key); it != index_.end()) found.push_back(it->second);
+      if (const std::uint32_t i = find_term(term); i != no_term) found.push_back(i);
     });
   std::sort(found.begin(), found.end());
   Vector x;
@@ -413,7 +439,9 @@ Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
   }
   if (pos != bytes.size()) throw fail("bytes after the last term");
   m.index_terms();
-  if (m.index_.size() != m.terms.size()) throw fail("a term is listed twice");
+  if (std::adjacent_find(m.terms.begin(), m.terms.end()) != m.terms.end() ||
+      !std::is_sorted(m.terms.begin(), m.terms.end()))
+    throw fail("terms are not listed once each, in order");
   return m;
 }
 

@@ -19,7 +19,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace dossier::classifier {
@@ -78,7 +77,14 @@ struct Model {
   static Model parse(std::string_view bytes, const std::string& name);
 
  private:
-  std::unordered_map<std::string_view, std::uint32_t> index_;
+  /// Where a term is: an open-addressing table (linear probing, at most half full), each slot
+  /// the upper half of the term's hash and its index + 1 (0: empty). Most terms looked up are
+  /// not in the model (word pairs above all), and one slot read, one cache line, says so where
+  /// a node-based map walks a chain.
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+  /// The term's index, or -1 (as uint32) when the model does not have it.
+  std::uint32_t find_term(std::string_view term) const;
 };
 
 /// One labelled text to learn from.

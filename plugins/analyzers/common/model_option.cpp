@@ -53,17 +53,20 @@ std::vector<ModelVote> model_votes(const classifier::Model& model, const std::ve
   const auto x = model.vectorize(texts);
   const auto p = model.probabilities(x);
   const auto& thresholds = document ? model.document_threshold : model.passage_threshold;
+  // The strongest first, cut to `most`; only those kept get their (costlier) evidence line.
+  std::vector<std::pair<double, std::size_t>> kept;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (p[k] >= thresholds[k] / 2) kept.emplace_back(rescaled(p[k], thresholds[k]), k);
+  if (kept.size() > most) {
+    std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    kept.resize(most);
+    std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  }
   std::vector<ModelVote> votes;
-  for (std::size_t k = 0; k < p.size(); ++k) {
-    const double t = thresholds[k];
-    if (p[k] < t / 2) continue;
-    votes.push_back({&model.labels[k], rescaled(p[k], t),
-                     model_evidence(model, x, k, p[k], t, document ? "document" : "passage")});
-  }
-  if (votes.size() > most) {
-    std::stable_sort(votes.begin(), votes.end(), [](const ModelVote& a, const ModelVote& b) { return a.score > b.score; });
-    votes.resize(most);
-  }
+  votes.reserve(kept.size());
+  for (const auto& [score, k] : kept)
+    votes.push_back({&model.labels[k], score,
+                     model_evidence(model, x, k, p[k], thresholds[k], document ? "document" : "passage")});
   return votes;
 }
 
