@@ -583,6 +583,31 @@ TEST_CASE("train builds a model from labelled passages, reports held-out scores,
   CHECK_FALSE(fs::exists(dir / "none.model"));
 }
 
+TEST_CASE("train --init fine-tunes the shipped model on a secretariat's own labels, keeping its terms") {
+  const fs::path csv =
+      test::source_dir() / "tests" / "data" / "upr-slovenia-2019" / "A_HRC_43_15_recommendations_sdg_labels.csv";
+  const fs::path shipped = test::source_dir() / "plugins" / "analyzers" / "sdg" / "model" / "sdg-goals.model";
+  const fs::path dir = test::fresh_dir("cli-train-init");
+  const auto tuned = test::dossier("-q train --examples " + test::quote(csv.string()) + " --init " +
+                                   test::quote(shipped.string()) + " --epochs 2 --model-version ft -o " +
+                                   test::quote((dir / "ft.model").string()));
+  INFO(tuned.output);
+  REQUIRE(tuned.exit_code == 0);
+  CHECK_THAT(tuned.output, Catch::StartsWith("Model sdg-goals ft: 120000 terms, 17 labels") &&
+                               Catch::Contains("; fine-tuned from sdg-goals "));
+  const std::string file = test::read_file(dir / "ft.model");
+  CHECK_THAT(file, Catch::Contains("\nterms: 120000\n") && Catch::Contains("--init"));
+  // A model of the other scheme, or no model at all: errors, and no file.
+  const fs::path gcm = test::source_dir() / "plugins" / "analyzers" / "gcm" / "model" / "gcm-objectives.model";
+  CHECK(test::dossier("-q train --examples " + test::quote(csv.string()) + " --init " + test::quote(gcm.string()) +
+                      " -o " + test::quote((dir / "x.model").string()))
+            .exit_code == 2);
+  CHECK(test::dossier("-q train --examples " + test::quote(csv.string()) + " --init " +
+                      test::quote((dir / "missing.model").string()) + " -o " + test::quote((dir / "x.model").string()))
+            .exit_code == 5);
+  CHECK_FALSE(fs::exists(dir / "x.model"));
+}
+
 TEST_CASE("eval --documents-by scores each document's SDG profile against the UN Library's labels") {
   const fs::path akn = test::source_dir() / "tests" / "data" / "akn";
   const fs::path dir = test::fresh_dir("cli-eval-documents");

@@ -447,6 +447,9 @@ int main(int argc, char** argv) {
                     "the objectives their heading names)")
       ->check(CLI::IsMember({"sdg", "gcm"}))
       ->capture_default_str();
+  train->add_option("--init", train_spec.init,
+                    "Fine-tune: start from this model file (its terms, labels and weights; e.g. the shipped one, "
+                    "installed in share/dossier/models/sdg/) instead of from scratch; give few --epochs");
   train->add_option("--out,-o", train_spec.output, "Model file to write")->required();
   train->add_option("--name", train_spec.name, "Model name (default: sdg-goals or gcm-objectives)");
   train->add_option("--model-version", train_spec.version, "Model version (default: today's date)");

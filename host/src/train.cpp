@@ -306,6 +306,24 @@ int train_model(const TrainSpec& spec, const PluginRegistry& registry, const Bui
   }
 
   classifier::TrainOptions options = spec.options;
+  classifier::Model start;
+  if (!spec.init.empty()) {
+    std::string bytes, error;
+    try {
+      if (!read_file(spec.init, bytes, error)) throw std::runtime_error(spec.init + ": " + error);
+      start = classifier::Model::parse(bytes, spec.init);
+    } catch (const std::exception& e) {
+      spdlog::error("train: --init: {}", e.what());
+      return exit_input;
+    }
+    if (start.scheme != spec.scheme) {
+      spdlog::error("train: --init {} is a {} model; this is --scheme {}", spec.init, start.scheme, spec.scheme);
+      return exit_usage;
+    }
+    options.start = &start;
+    options.labels = start.labels;
+    data.push_back("fine-tuned from " + start.name + " " + start.version);
+  }
   if (options.labels.empty() && gcm)
     for (int n = 1; n <= gcm_objective_count(); ++n) options.labels.push_back(std::to_string(n));
   if (options.labels.empty()) options.labels = sdg_goal_codes();
@@ -322,6 +340,7 @@ int train_model(const TrainSpec& spec, const PluginRegistry& registry, const Bui
   model.level = gcm ? "objective" : "goal";
   model.name = !spec.name.empty() ? spec.name : gcm ? "gcm-objectives" : "sdg-goals";
   model.version = spec.version.empty() ? today() : spec.version;
+  model.trained_on.clear();  // a fine-tuned model says what it learned here and what it started from
   for (std::size_t i = 0; i < data.size(); ++i) model.trained_on += (i ? "; " : "") + data[i];
   model.command = spec.command;
   model.licence = spec.licence;

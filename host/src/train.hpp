@@ -30,6 +30,9 @@ struct TrainSpec {
   /// The SDG goal and target titles in the six UN languages, each labelled with its goal
   /// (for gcm: the objectives' titles).
   bool reference_texts = true;
+  /// Fine-tune: a model file to start from (same scheme), its terms, labels and weights,
+  /// instead of learning from scratch. Empty: from scratch.
+  std::string init;
   std::string output;   ///< the model file to write
   std::string name;     ///< empty: "sdg-goals" or "gcm-objectives"
   std::string version;  ///< empty: the date

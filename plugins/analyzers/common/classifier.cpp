@@ -477,6 +477,10 @@ Linear fit(const std::vector<Prepared>& data, const std::vector<std::size_t>& ro
   Linear model;
   std::vector<double> v(features * labels, 0.0);
   std::vector<double> b(labels, 0.0);
+  if (options.start) {  // fine-tuning: from the model's own weights (same terms, same labels)
+    v.assign(options.start->weights.begin(), options.start->weights.end());
+    b.assign(options.start->bias.begin(), options.start->bias.end());
+  }
   double scale = 1;
   const double eta0 = 0.5, l2 = options.l2;
   std::vector<std::size_t> order = rows;
@@ -610,12 +614,12 @@ Report score_rows(std::string slice, const std::vector<Prepared>& data, const st
 
 }  // namespace
 
-Trained train(const std::vector<Example>& examples, const TrainOptions& options) {
-  const std::size_t labels = options.labels.size();
-  if (labels == 0) throw std::invalid_argument("no labels to learn");
-  std::map<std::string, std::size_t> label_index;
-  for (std::size_t k = 0; k < labels; ++k) label_index[options.labels[k]] = k;
+namespace {
 
+// Terms found in at least min_df examples (not a language's function words), at most
+// max_terms of them, with their IDF: a new model's vocabulary, its weights zero.
+void learn_vocabulary(const std::vector<Example>& examples, const TrainOptions& options, Model& model) {
+  const std::size_t labels = options.labels.size();
   // Vocabulary: terms in at least min_df examples, with their IDF.
   std::unordered_map<std::string, std::uint32_t> df;
   std::set<std::string> function_words;
@@ -643,8 +647,6 @@ Trained train(const std::vector<Example>& examples, const TrainOptions& options)
         if (double(count) > options.max_df_share * double(n)) function_words.insert(term);
     }
   }
-  Trained out;
-  Model& model = out.model;
   model.word_pairs = options.word_pairs;
   model.labels = options.labels;
   {
@@ -667,6 +669,25 @@ Trained train(const std::vector<Example>& examples, const TrainOptions& options)
   model.index_terms();
   model.bias.assign(labels, 0);
   model.weights.assign(model.terms.size() * labels, 0);
+}
+
+}  // namespace
+
+Trained train(const std::vector<Example>& examples, const TrainOptions& options) {
+  const std::size_t labels = options.labels.size();
+  if (labels == 0) throw std::invalid_argument("no labels to learn");
+  std::map<std::string, std::size_t> label_index;
+  for (std::size_t k = 0; k < labels; ++k) label_index[options.labels[k]] = k;
+
+  Trained out;
+  Model& model = out.model;
+  if (options.start) {
+    if (options.start->labels != options.labels)
+      throw std::invalid_argument("the model to start from has other labels than those to learn");
+    model = *options.start;  // its terms, IDF and word pairs; fit() starts from its weights
+  } else {
+    learn_vocabulary(examples, options, model);
+  }
 
   std::vector<Prepared> data(examples.size());
   std::map<std::string, std::vector<std::size_t>> by_group;

@@ -111,6 +111,10 @@ struct TrainOptions {
   /// furthest above their thresholds (their `model_top` option, default 3).
   std::size_t passage_top = 3;
   std::uint64_t seed = 1;
+  /// Fine-tuning: start from this model (its terms, IDF, labels and weights) instead of
+  /// learning a vocabulary and starting from zero. Terms it lacks are not learned; run few
+  /// `epochs` so that its learning is adjusted, not forgotten. Null: train from scratch.
+  const Model* start = nullptr;
   /// Progress lines ("fold 2 of 4 ..."); may be empty.
   std::function<void(const std::string&)> progress;
 };
