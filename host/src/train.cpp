@@ -1,5 +1,6 @@
 #include "train.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -98,19 +99,37 @@ std::uint64_t fnv1a(std::string_view text) {
 // The objectives the project's English vocabulary gives each paragraph of an English text
 // (objective rules only, combined as the gcm analyzer combines them, at its default
 // threshold), with the objectives it cites explicitly.
-std::map<std::string, std::set<std::string>> english_objectives(const Document& english) {
-  std::map<std::string, std::set<std::string>> out;
+// A paragraph that is read: not a heading, not a table, not empty.
+bool is_passage(const Block& b) { return b.kind != BlockKind::heading && b.kind != BlockKind::table && !b.text.empty(); }
+
+// What the English rules say of each paragraph of an English version: by address, and in
+// reading order (for versions whose paragraphs carry no numbers, as the Arabic annex of
+// A/RES/76/266 does, but come in the same order and number).
+struct EnglishLabels {
+  std::map<std::string, std::set<std::string>> by_address;
+  std::vector<std::set<std::string>> in_order;
+};
+
+EnglishLabels english_objectives(const Document& english) {
+  EnglishLabels out;
   const vocabulary::Compiled* rules = vocabulary::builtin("gcm");
-  for (const Block& b : english.blocks) {
-    if (b.kind == BlockKind::heading || b.kind == BlockKind::table || b.text.empty() || !rules) continue;
-    std::map<std::string, double> miss;  // noisy-OR, as vocabulary::Evidence combines rules
-    for (const auto& hit : rules->match(b.text))
-      if (hit.rule->code.rfind("cluster-", 0) != 0) miss.try_emplace(hit.rule->code, 1.0).first->second *= 1 - hit.rule->weight;
-    for (const auto& [code, m] : miss)
-      if (1 - m >= 0.5) out[b.address].insert(code);
-  }
+  std::map<std::string, std::set<std::string>> cited;
   for (const Reference& r : english.references)
-    if (r.type == "gcm_objective") out[r.address].insert(r.id);
+    if (r.type == "gcm_objective") cited[r.address].insert(r.id);
+  for (const Block& b : english.blocks) {
+    if (!is_passage(b)) continue;
+    std::set<std::string> labels;
+    std::map<std::string, double> miss;  // noisy-OR, as vocabulary::Evidence combines rules
+    if (rules)
+      for (const auto& hit : rules->match(b.text))
+        if (hit.rule->code.rfind("cluster-", 0) != 0)
+          miss.try_emplace(hit.rule->code, 1.0).first->second *= 1 - hit.rule->weight;
+    for (const auto& [code, m] : miss)
+      if (1 - m >= 0.5) labels.insert(code);
+    if (const auto it = cited.find(b.address); it != cited.end()) labels.insert(it->second.begin(), it->second.end());
+    out.in_order.push_back(labels);
+    if (!labels.empty()) out.by_address[b.address] = std::move(labels);
+  }
   return out;
 }
 
@@ -130,7 +149,7 @@ std::size_t add_gcm_passages(const TrainSpec& spec, const PluginRegistry& regist
   const int count = gcm_objective_count();
   for (const Document& original : read.corpus.documents) {
     const auto documents = with_versions(original);
-    std::map<std::string, std::set<std::string>> english;
+    EnglishLabels english;
     for (const Document* d : documents)
       if (d->language.rfind("en", 0) == 0) english = english_objectives(*d);
     std::vector<classifier::Example> found;
@@ -139,16 +158,26 @@ std::size_t add_gcm_passages(const TrainSpec& spec, const PluginRegistry& regist
     // never tests what its original taught and no document tests what itself taught.
     const std::string group = "documents part " + std::to_string(fnv1a(original.id) % 5 + 1);
     for (const Document* d : documents) {
+      // Paragraph for paragraph when the version has as many as the English one, else by address.
+      const bool in_order = english.in_order.size() ==
+                            std::size_t(std::count_if(d->blocks.begin(), d->blocks.end(), is_passage));
       std::vector<int> named;
+      std::size_t position = 0;
       for (const Block& b : d->blocks) {
         if (b.kind == BlockKind::heading) {
           named = analyzers::numbers_named_in(b.text, count);
           continue;
         }
-        if (b.kind == BlockKind::table || b.text.empty()) continue;
+        if (!is_passage(b)) continue;
         std::set<std::string> labels;
         for (const int n : named) labels.insert(std::to_string(n));
-        if (const auto it = english.find(b.address); it != english.end()) labels.insert(it->second.begin(), it->second.end());
+        if (in_order) {
+          const auto& taught = english.in_order[position];
+          labels.insert(taught.begin(), taught.end());
+        } else if (const auto it = english.by_address.find(b.address); it != english.by_address.end()) {
+          labels.insert(it->second.begin(), it->second.end());
+        }
+        ++position;
         for (const Reference& r : d->references)
           if (r.type == "gcm_objective" && r.address == b.address) labels.insert(r.id);
         classifier::Example& ex = found.emplace_back();
