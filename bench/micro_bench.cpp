@@ -6,6 +6,9 @@
 //   BM_ParseCitation      citation parsing (sdk address.cpp) of typical citations
 //   BM_ParseConvertedText the text reader's structure parser on one whole sample document
 //   BM_DocumentToJson / BM_DocumentFromJson  sdk json encode / decode of that document
+//   BM_ModelTerms / BM_ModelVectorize / BM_ModelScore  the shipped sdg model's term split,
+//                         feature vectors and label probabilities, per paragraph, over the
+//                         sample paragraphs (English) and a French resolution (tests/data)
 // Rates are bytes of input per second (SetBytesProcessed) or items per second.
 //
 //   build/bin/bench_micro [--benchmark_filter=REGEX] [--benchmark_min_time=0.5]
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "aurora.hpp"
+#include "classifier.hpp"
 #include "vocabulary.hpp"
 #include "dossier/reference_data.hpp"
 #include "dossier/address.hpp"
@@ -188,6 +192,60 @@ void BM_DocumentFromJson(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * j.size()));
 }
 BENCHMARK(BM_DocumentFromJson)->Unit(benchmark::kMillisecond);
+
+// The lines of a French GA resolution (tests/data/resolutions), as paragraphs.
+const std::vector<std::string>& french_paragraphs() {
+  static const std::vector<std::string> lines = [] {
+    std::istringstream in(read_file(kRoot / "tests" / "data" / "resolutions" / "A_RES_76_172_fr.txt"));
+    std::vector<std::string> out;
+    for (std::string line; std::getline(in, line);)
+      if (line.size() > 20) out.push_back(line);
+    return out;
+  }();
+  return lines;
+}
+
+const dossier::classifier::Model& sdg_model() {
+  static const auto model = dossier::classifier::Model::parse(
+      read_file(kRoot / "plugins" / "analyzers" / "sdg" / "model" / "sdg-goals.model"), "sdg-goals.model");
+  return model;
+}
+
+const std::vector<std::string>& bench_lines(const benchmark::State& state) {
+  return state.range(0) == 0 ? paragraphs() : french_paragraphs();
+}
+
+void BM_ModelTerms(benchmark::State& state) {
+  const auto& lines = bench_lines(state);
+  std::size_t terms = 0;
+  for (auto _ : state)
+    for (const auto& l : lines) dossier::classifier::terms_of(l, true, [&](std::string_view) { ++terms; });
+  benchmark::DoNotOptimize(terms);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+}
+BENCHMARK(BM_ModelTerms)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_ModelVectorize(benchmark::State& state) {
+  const auto& lines = bench_lines(state);
+  const auto& model = sdg_model();
+  std::size_t features = 0;
+  for (auto _ : state)
+    for (const auto& l : lines) features += model.vectorize(l).size();
+  benchmark::DoNotOptimize(features);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+}
+BENCHMARK(BM_ModelVectorize)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_ModelScore(benchmark::State& state) {
+  const auto& lines = bench_lines(state);
+  const auto& model = sdg_model();
+  double sum = 0;
+  for (auto _ : state)
+    for (const auto& l : lines) sum += model.probabilities(model.vectorize(l))[0];
+  benchmark::DoNotOptimize(sum);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+}
+BENCHMARK(BM_ModelScore)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

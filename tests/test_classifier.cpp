@@ -127,3 +127,24 @@ TEST_CASE("a model file reads back as written, and a damaged one is refused with
   huge.replace(at, huge.find('\n', at) - at, "terms: 99999999999");
   CHECK_THROWS_WITH(Model::parse(huge, "h.model"), Catch::Contains("truncated"));
 }
+
+TEST_CASE("terms found text by text make the vector of the texts taken together") {
+  TrainOptions options;
+  options.labels = {"4", "6"};
+  options.min_df = 1;
+  options.max_df_share = 1.0;
+  const Model m = train(two_topics(), options).model;
+  const std::vector<std::string_view> texts = {"Safe drinking water", "", "les écoles et l'eau potable", "water water"};
+  std::vector<std::uint32_t> found;
+  for (const auto text : texts) m.find_terms(text, found);
+  CHECK(found.size() > 5);
+  const Vector split = m.vector_of(found), whole = m.vectorize(texts);
+  REQUIRE(split.size() == whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    CHECK(split[i].index == whole[i].index);
+    CHECK(split[i].value == Approx(whole[i].value));
+  }
+  std::vector<std::uint32_t> none;  // an empty text adds nothing
+  m.find_terms("", none);
+  CHECK(none.empty());
+}

@@ -64,6 +64,12 @@ struct Model {
   void index_terms();
   /// The feature vector of texts taken together (a document's blocks).
   Vector vectorize(const std::vector<std::string_view>& texts) const;
+  /// Appends the index of each of the model's terms in `text` to `found`, once per
+  /// occurrence. vector_of() the indices of several texts is vectorize() of those texts: a
+  /// caller that scores a document and then its paragraphs splits each text once.
+  void find_terms(std::string_view text, std::vector<std::uint32_t>& found) const;
+  /// The feature vector of the terms `found` (reorders it).
+  Vector vector_of(std::vector<std::uint32_t>& found) const;
   Vector vectorize(std::string_view text) const { return vectorize(std::vector<std::string_view>{text}); }
   /// Probability of each label, in label order.
   std::vector<double> probabilities(const Vector& x) const;
@@ -85,6 +91,7 @@ struct Model {
   std::size_t mask_ = 0;
   /// The term's index, or -1 (as uint32) when the model does not have it.
   std::uint32_t find_term(std::string_view term) const;
+  std::uint32_t find_term(std::string_view term, std::uint64_t hash) const;
 };
 
 /// One labelled text to learn from.

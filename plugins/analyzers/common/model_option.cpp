@@ -1,8 +1,8 @@
 #include "model_option.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -33,24 +33,43 @@ double rescaled(double probability, double threshold) {
   return 1 / (1 + std::exp(-(logit(probability) - logit(threshold))));
 }
 
+namespace {
+// `value` with two decimals ("0.73"), as "%.2f" prints it but without printf's locale and
+// format parsing: an evidence line is written for every mapping the model makes.
+void append_two_decimals(std::string& out, double value) {
+  char number[32];
+  const auto end = std::to_chars(number, number + sizeof number, value, std::chars_format::fixed, 2).ptr;
+  out.append(number, end);
+}
+}  // namespace
+
 std::string model_evidence(const classifier::Model& model, const classifier::Vector& x, std::size_t label,
                            double probability, double threshold, const char* what) {
-  char number[64];
-  std::snprintf(number, sizeof number, "probability %.2f, %s threshold %.2f", probability, what, threshold);
-  std::string why = "learned model " + model.name + " " + model.version + ": " + number;
   const auto terms = model.strongest_terms(x, label, 6);
+  std::string why;
+  why.reserve(96 + 24 * terms.size());
+  why.append("learned model ").append(model.name).append(" ").append(model.version).append(": probability ");
+  append_two_decimals(why, probability);
+  why.append(", ").append(what).append(" threshold ");
+  append_two_decimals(why, threshold);
   if (!terms.empty()) why += "; weighed most:";
   for (const auto& t : terms) {
-    std::snprintf(number, sizeof number, " +%.2f", t.contribution);
-    why += " \"" + std::string(t.term) + "\"" + number + ",";
+    why.append(" \"").append(t.term).append("\" +");
+    append_two_decimals(why, t.contribution);
+    why += ',';
   }
   if (!terms.empty()) why.pop_back();
   return why;
 }
 
 std::vector<ModelVote> model_votes(const classifier::Model& model, const std::vector<std::string_view>& texts,
-                                   bool document, std::size_t most) {
-  const auto x = model.vectorize(texts);
+                                   bool document, std::size_t most,
+                                   const std::function<bool(const std::string&, double)>& worth) {
+  return model_votes(model, model.vectorize(texts), document, most, worth);
+}
+
+std::vector<ModelVote> model_votes(const classifier::Model& model, const classifier::Vector& x, bool document,
+                                   std::size_t most, const std::function<bool(const std::string&, double)>& worth) {
   const auto p = model.probabilities(x);
   const auto& thresholds = document ? model.document_threshold : model.passage_threshold;
   // The strongest first, cut to `most`; only those kept get their (costlier) evidence line.
@@ -65,7 +84,8 @@ std::vector<ModelVote> model_votes(const classifier::Model& model, const std::ve
   std::vector<ModelVote> votes;
   votes.reserve(kept.size());
   for (const auto& [score, k] : kept)
-    votes.push_back({&model.labels[k], score,
+    if (!worth || worth(model.labels[k], score))
+      votes.push_back({&model.labels[k], score,
                      model_evidence(model, x, k, p[k], thresholds[k], document ? "document" : "passage")});
   return votes;
 }

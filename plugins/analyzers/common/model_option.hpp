@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,8 +49,21 @@ struct ModelVote {
 /// model's thresholds for whole documents, else those for passages. At most `most` votes,
 /// the strongest: a passage is rarely about more than a few codes, and a model trained on
 /// labels given to whole groups of paragraphs spreads its probability over all of them.
+/// `worth(code, score)`, when given, says whether a vote can still change what is emitted
+/// (the code's other evidence and this score together reach the threshold); the others are
+/// left out before their evidence line, the costly part, is written.
 std::vector<ModelVote> model_votes(const classifier::Model& model, const std::vector<std::string_view>& texts,
-                                   bool document, std::size_t most = static_cast<std::size_t>(-1));
+                                   bool document, std::size_t most = static_cast<std::size_t>(-1),
+                                   const std::function<bool(const std::string&, double)>& worth = {});
+
+/// The same for a feature vector already made (Model::vectorize or vector_of).
+std::vector<ModelVote> model_votes(const classifier::Model& model, const classifier::Vector& x, bool document,
+                                   std::size_t most = static_cast<std::size_t>(-1),
+                                   const std::function<bool(const std::string&, double)>& worth = {});
+
+/// Whether evidence `miss` (vocabulary::Evidence::miss of a code's other signals, 1 for none)
+/// and a further signal `score` together reach `threshold` (noisy-OR, as Evidence adds them).
+inline bool reaches(double miss, double score, double threshold) { return 1 - miss * (1 - score) >= threshold; }
 
 /// The `passage_model` option: whether the model maps passages (paragraphs,
 /// recommendations) of a document in `language`. "auto": only where the rules cannot read

@@ -99,8 +99,13 @@ class GcmAnalyzer final : public Analyzer {
             "under the heading \"" + subject.heading->text + "\", which names objectives " + list_of(named);
         for (const int n : named) objectives[n].add(heading_score, why);
       }
+      // Last evidence for the objectives: a vote that cannot lift one to the threshold is dropped.
+      const auto worth = [&](const std::string& code, double score) {
+        const auto it = objectives.find(std::stoi(code));
+        return analyzers::reaches(it == objectives.end() ? 1.0 : it->second.miss, score, threshold);
+      };
       if (passages)
-        for (auto& v : analyzers::model_votes(*passages, {*subject.text}, false, model_top))
+        for (auto& v : analyzers::model_votes(*passages, {*subject.text}, false, model_top, worth))
           objectives[std::stoi(*v.code)].add(v.score, std::move(v.evidence));
       auto emit = [&](std::map<int, Evidence>& codes, const char* level, const char* prefix) {
         for (auto& [code, evidence] : codes) {

@@ -30,6 +30,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -78,6 +79,12 @@ using vocabulary::Evidence;
 // output order stays that of the codes' text.
 class Codes {
  public:
+  /// The chance that every signal for `code` so far is wrong (1: none yet).
+  double miss(std::string_view code) const {
+    for (const auto& [c, e] : items_)
+      if (c == code) return e.miss;
+    return 1.0;
+  }
   Evidence& operator[](std::string_view code) {
     for (auto& [c, e] : items_)
       if (c == code) return e;
@@ -133,7 +140,11 @@ class SdgAnalyzer final : public Analyzer {
     // The project's vocabulary is in the combined matcher; only a user's file is separate.
     const auto extra = vocabularies_.for_options("sdg", context.options(), false);
     const classifier::Model* model = model_for(context.options().get("model", "builtin"));
-    if (model && context.options().get_bool("document_profile", true) && !profile(document, *model, threshold, out))
+    // The model's terms in each of the document's texts, by the address of the text's bytes:
+    // found once for the profile, again of use where its paragraphs are mapped by the model.
+    std::unordered_map<const char*, std::vector<std::uint32_t>> terms_in;
+    if (model && context.options().get_bool("document_profile", true) &&
+        !profile(document, *model, threshold, terms_in, out))
       context.info(document.id + ": no SDG goal in the document's profile (the model found none above its "
                    "thresholds for whole documents; procedural texts have none)");
     // Passages: where the rules cannot read the language (they are English), the model alone;
@@ -179,9 +190,20 @@ class SdgAnalyzer final : public Analyzer {
         for (const auto& hit : v->match(*subject.text))
           add_rule(v->vocabulary(), *hit.rule, hit.words, target, goal);
       }
-      if (passages)
-        for (auto& v : analyzers::model_votes(*passages, {*subject.text}, false, model_top))
+      // Last evidence for the goals: a vote that cannot lift its goal to the threshold is dropped.
+      const auto worth = [&](const std::string& code, double score) {
+        return analyzers::reaches(goal.miss(code), score, threshold);
+      };
+      if (passages) {
+        const auto known = passages == model ? terms_in.find(subject.text->data()) : terms_in.end();
+        std::vector<std::uint32_t> found;
+        if (known != terms_in.end())
+          found = known->second;
+        else
+          passages->find_terms(*subject.text, found);
+        for (auto& v : analyzers::model_votes(*passages, passages->vector_of(found), false, model_top, worth))
           goal[*v.code].add(v.score, std::move(v.evidence));
+      }
       goal.emit(subject.address, "goal", threshold, out);
       target.emit(subject.address, "target", threshold, out);
       indicator.emit(subject.address, "indicator", threshold, out);
@@ -193,9 +215,17 @@ class SdgAnalyzer final : public Analyzer {
   // (Adding the goals a large share of its passages map to was tried and lost on held-out GA
   // sessions: 0.874 -> 0.857 macro-F1 in English at a 35% share.)
   static bool profile(const Document& document, const classifier::Model& model, double threshold,
+                      std::unordered_map<const char*, std::vector<std::uint32_t>>& terms_in,
                       std::vector<Annotation>& out) {
+    std::vector<std::uint32_t> all;
+    for (const std::string_view text : analyzers::document_texts(document)) {
+      auto& found = terms_in[text.data()];
+      model.find_terms(text, found);
+      all.insert(all.end(), found.begin(), found.end());
+    }
     Codes goals;
-    for (auto& v : analyzers::model_votes(model, analyzers::document_texts(document), true))
+    const auto worth = [&](const std::string&, double score) { return score >= threshold; };
+    for (auto& v : analyzers::model_votes(model, model.vector_of(all), true, std::size_t(-1), worth))
       goals[*v.code].add(v.score, std::move(v.evidence));
     const std::size_t before = out.size();
     goals.emit(document.id, "goal", threshold, out);
