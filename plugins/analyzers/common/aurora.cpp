@@ -1,5 +1,6 @@
 // The Aurora SDG query engine: see aurora.hpp.
 #include "aurora.hpp"
+#include "bytes_hash.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -557,26 +558,7 @@ class TokenCache {
     patterns_.insert(patterns_.end(), begin, end);
   }
 
-  // Eight bytes at a time (a byte-wise hash cost as much as the rest of the lookup).
-  static std::uint32_t hash(std::string_view token) {
-    constexpr std::uint64_t mul = 0xff51afd7ed558ccdull;
-    std::uint64_t h = 0x9e3779b97f4a7c15ull ^ token.size();
-    std::size_t i = 0;
-    for (; i + 8 <= token.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, token.data() + i, 8);
-      h = (h ^ w) * mul;
-      h ^= h >> 29;
-    }
-    if (i < token.size()) {
-      std::uint64_t w = 0;
-      for (std::size_t k = i; k < token.size(); ++k) w = (w << 8) | static_cast<unsigned char>(token[k]);
-      h = (h ^ w) * mul;
-      h ^= h >> 29;
-    }
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return static_cast<std::uint32_t>(h >> 32);
-  }
+  static std::uint32_t hash(std::string_view token) { return static_cast<std::uint32_t>(analyzers::hash_bytes(token) >> 32); }
 
  private:
   // Everything about one token in 16 bytes, so that a hit costs one cache line of the table.

@@ -1,4 +1,5 @@
 #include "classifier.hpp"
+#include "bytes_hash.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -242,27 +243,7 @@ void terms_of(std::string_view text, bool word_pairs, const std::function<void(s
 }
 
 namespace {
-// Eight bytes at a time (terms are hashed only in memory, never stored): each chunk mixed in
-// by a multiply, the length folded in so that "ab" and "ab\0" differ.
-std::uint64_t term_hash(std::string_view term) {
-  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = term.size() * k;
-  std::size_t i = 0;
-  for (; i + 8 <= term.size(); i += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, term.data() + i, 8);
-    h = (h ^ chunk) * k;
-    h ^= h >> 29;
-  }
-  if (i < term.size()) {
-    std::uint64_t chunk = 0;
-    std::memcpy(&chunk, term.data() + i, term.size() - i);
-    h = (h ^ chunk) * k;
-    h ^= h >> 29;
-  }
-  h *= 0xBF58476D1CE4E5B9ull;
-  return h ^ (h >> 31);
-}
+std::uint64_t term_hash(std::string_view term) { return analyzers::hash_bytes(term); }
 constexpr std::uint32_t no_term = 0xFFFFFFFFu;
 }  // namespace
 
