@@ -31,6 +31,8 @@ def main():
     ap.add_argument("sessions")
     ap.add_argument("work")
     ap.add_argument("--leave-out", default="76_266", help="symbol part of the declaration's file names")
+    ap.add_argument("--reuse", action="store_true", help="keep WORK_DIR/held-out.model if it is there")
+    ap.add_argument("--train-args", default="", help="further `dossier train` options, e.g. \"--stems 6\"")
     a = ap.parse_args()
     train_tree, held = os.path.join(a.work, "train"), {}
     for root, _, files in os.walk(a.sessions):
@@ -48,9 +50,12 @@ def main():
     if not held:
         sys.exit(f"no file with {a.leave_out} in {a.sessions}")
     model = os.path.join(a.work, "held-out.model")
-    print(f"training without {a.leave_out} ...", flush=True)
-    subprocess.run([a.dossier, "-q", "train", "--scheme", "gcm", train_tree, "--max-terms", "60000", "-o", model],
-                   check=True, stdout=subprocess.DEVNULL)
+    if not (a.reuse and os.path.exists(model)):
+        print(f"training without {a.leave_out} ...", flush=True)
+        extra = a.train_args.split()
+        defaults = [] if "--max-terms" in extra else ["--max-terms", "60000"]
+        subprocess.run([a.dossier, "-q", "train", "--scheme", "gcm", train_tree, "-o", model] + defaults + extra,
+                       check=True, stdout=subprocess.DEVNULL)
     print(f"{'heading scope':14} {'lang':4} {'paragraphs':>10} {'coverage':>9} {'precision':>9} {'per paragraph':>13}")
     for scope in ("on", "off"):
         for letter, path in sorted(held.items()):

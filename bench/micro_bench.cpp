@@ -219,7 +219,7 @@ void BM_ModelTerms(benchmark::State& state) {
   const auto& lines = bench_lines(state);
   std::size_t terms = 0;
   for (auto _ : state)
-    for (const auto& l : lines) dossier::classifier::terms_of(l, true, [&](std::string_view) { ++terms; });
+    for (const auto& l : lines) dossier::classifier::terms_of(l, true, 0, [&](std::string_view) { ++terms; });
   benchmark::DoNotOptimize(terms);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
 }

@@ -12,7 +12,7 @@ using namespace dossier::classifier;
 namespace {
 std::vector<std::string> terms(std::string_view text, bool pairs = false) {
   std::vector<std::string> out;
-  terms_of(text, pairs, [&](std::string_view t) { out.emplace_back(t); });
+  terms_of(text, pairs, 0, [&](std::string_view t) { out.emplace_back(t); });
   return out;
 }
 
@@ -54,6 +54,33 @@ TEST_CASE("terms: Chinese needs no spaces; characters and adjacent pairs") {
 
 TEST_CASE("terms: malformed UTF-8 is a separator, never a crash") {
   CHECK(terms(std::string("water\xff\xfe" "supply\xe2\x82", 14)) == std::vector<std::string>{"water", "supply"});
+}
+
+TEST_CASE("terms: with stems, a word's first letters are a term too, after an Arabic article") {
+  std::vector<std::string> out;
+  terms_of("миграции мигрантов право", false, 6, [&](std::string_view t) { out.emplace_back(t); });
+  CHECK(out == std::vector<std::string>{"миграции", "миграц~", "мигрантов", "мигран~", "право"});
+  out.clear();
+  // الهجرة and وللهجرة-like forms: the article (with its fused "and") comes off before the stem.
+  terms_of("الهجرة والمهاجرين", false, 4, [&](std::string_view t) { out.emplace_back(t); });
+  CHECK(out == std::vector<std::string>{"الهجرة", "هجرة~", "والمهاجرين", "مهاج~"});
+  Model m;
+  m.scheme = "gcm";
+  m.level = "objective";
+  m.name = "t";
+  m.version = "1";
+  m.labels = {"1"};
+  m.document_threshold = m.passage_threshold = {0.5};
+  m.bias = {0};
+  m.terms = {"мигран~"};
+  m.idf = {1};
+  m.weights = {1};
+  m.stems = 6;
+  const Model back = Model::parse(m.serialize(), "stems.model");
+  CHECK(back.stems == 6);
+  CHECK(back.vectorize("мигрантам").size() == 1);  // the dative shares the stem
+  m.stems = 0;
+  CHECK(Model::parse(m.serialize(), "plain.model").vectorize("мигрантам").empty());
 }
 
 TEST_CASE("train learns two topics in two languages, cross-validated per group") {

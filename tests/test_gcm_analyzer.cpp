@@ -182,6 +182,40 @@ TEST_CASE("a heading that names objectives lifts them for the paragraphs below i
   CHECK(objective(gcm_with(passage("en", text, heading), options), "13")->score == before->score);
 }
 
+TEST_CASE("a heading that names objectives holds a passing phrase for another objective to a higher bar") {
+  Options options;
+  options.set("paragraphs", "true");
+  options.set("model", "none");
+  const std::string text = "Access to regular status remains limited.";  // objective 5, one typical phrase
+  const auto plain = gcm_with(passage("en", text), options);
+  const Annotation* alone = objective(plain, "5");
+  REQUIRE(alone);
+  REQUIRE(alone->score < 0.65);
+  // Under a round table on other objectives it is not enough (1 - 0.5 x 0.7 = 0.65) ...
+  CHECK_FALSE(objective(gcm_with(passage("en", text, "Round table 3 (objectives 14, 15, 16, 19, 20 and 22)"), options), "5"));
+  // ... under one that names objective 5 it is lifted, and without the scope it maps as before.
+  CHECK(objective(gcm_with(passage("en", text, "Round table 1 (objectives 2, 5, 6, 12 and 18)"), options), "5")->score >
+        alone->score);
+  options.set("heading_score", "0");
+  CHECK(objective(gcm_with(passage("en", text, "Round table 3 (objectives 14, 15, 16, 19, 20 and 22)"), options), "5"));
+}
+
+TEST_CASE("generic phrases alone map no GCM objective") {
+  Options options;
+  options.set("paragraphs", "true");
+  options.set("model", "none");
+  CHECK_FALSE(objective(gcm_with(passage("en", "Strengthen international cooperation in all areas."), options), "23"));
+  CHECK_FALSE(objective(gcm_with(passage("en", "Ensure equal treatment for all."), options), "17"));
+  const auto both = gcm_with(
+      passage("en", "Strengthen international cooperation on migration and ensure equal treatment and "
+                    "awareness-raising campaigns against xenophobia."),
+      options);
+  REQUIRE(objective(both, "23"));
+  REQUIRE(objective(both, "17"));
+  CHECK(std::any_of(objective(both, "17")->evidence.begin(), objective(both, "17")->evidence.end(),
+                    [](const std::string& e) { return e.find("a generic phrase, never alone") != std::string::npos; }));
+}
+
 TEST_CASE("option model of the gcm analyzer: a file of the wrong scheme or none at all is a clear error") {
   Options options;
   options.set("paragraphs", "true");

@@ -101,6 +101,32 @@ TEST_CASE("the Aurora queries give scored mappings with the query and words as e
   CHECK(run(no_queries).empty());
 }
 
+TEST_CASE("generic phrases alone make no SDG mapping: \"international cooperation\", \"scientific research\"") {
+  const auto mapped = [](const std::string& text) {
+    Document d;
+    d.id = "test";
+    Block& b = d.blocks.emplace_back();
+    b.kind = BlockKind::list_item;
+    b.address = "test #1";
+    b.text = text;
+    d.recommendations.push_back({b.address, "recommendation", "", b.text, {}});
+    Options options;
+    options.set("model", "none");
+    Context context("sdg", options, {}, nullptr);
+    std::vector<Annotation> out;
+    test::builtin_plugins().find("sdg")->make_analyzer()->analyze(d, {}, out, context);
+    std::vector<std::string> codes;
+    for (const auto& a : out) codes.push_back(a.code);
+    return codes;
+  };
+  CHECK(mapped("Strengthen international cooperation in all areas.").empty());
+  CHECK(mapped("Promote scientific research on the topic.").empty());
+  // Beside specific evidence for the same target, the generic phrase adds its weight.
+  const auto aid = mapped("Strengthen international cooperation and increase official development assistance "
+                          "to developing countries.");
+  CHECK(std::count(aid.begin(), aid.end(), "17.2") == 1);
+}
+
 TEST_CASE("acceptance: A/68/283 para 127 maps to target 10.7, with the rule that fired as evidence") {
   Corpus corpus;
   corpus.documents.push_back(test::read_with("text", test::corpus_dir() / "001_88e8c2357c784c71.txt"));

@@ -70,3 +70,32 @@ TEST_CASE("evidence combines independent signals and never exceeds certainty") {
   CHECK(e.lines.size() == 3);
   CHECK(vocabulary::builtin("no-such-scheme") == nullptr);
 }
+
+TEST_CASE("a generic phrase supports a mapping but never makes one alone") {
+  const auto v = vocabulary::parse(R"(
+version = "test.1"
+scheme = "sdg"
+
+[[rule]]
+code = "17.2"
+weight = 0.6
+query = '"international cooperation"'
+note = "international cooperation"
+generic = true
+)",
+                                   "test.toml");
+  REQUIRE(v.rules.size() == 1);
+  CHECK(v.rules[0].generic);
+  const std::vector<std::string_view> words{"international cooperation"};
+  const std::string line = vocabulary::evidence_line(v, v.rules[0], words, "17.2");
+  CHECK_THAT(line, Catch::Contains("(international cooperation; a generic phrase, never alone)"));
+  vocabulary::Evidence e;
+  e.add(0.6, line, true);
+  CHECK(e.score() == Approx(0.6));
+  CHECK_FALSE(e.maps(0.5));
+  e.add(0.4, "a specific signal under the threshold alone");
+  CHECK(e.maps(0.5));
+  CHECK_FALSE(e.maps(0.9));
+  CHECK_THROWS_WITH(vocabulary::parse("scheme = \"sdg\"\n[[rule]]\ncode = \"1.1\"\nquery = 'x'\ngeneric = 1\n", "v.toml"),
+                    Catch::Contains("unknown key or wrong type: 'generic'"));
+}

@@ -458,6 +458,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   train->add_option("--max-terms", train_spec.options.max_terms, "Keep at most N terms, the most widespread")
       ->capture_default_str();
+  train->add_option("--stems", train_spec.options.stems,
+                    "Also learn each word's first N letters, so that inflected forms (Russian cases, Arabic "
+                    "with its article) share a term; 0: whole words only")
+      ->check(CLI::Range(0u, 32u))
+      ->capture_default_str();
   train->add_option("--l2", train_spec.options.l2, "L2 penalty")->capture_default_str();
   train->add_option("--epochs", train_spec.options.epochs, "Passes over the examples")->capture_default_str();
   train->add_option("--threads,-j", train_threads, "Worker threads for reading (default: every core)")

@@ -118,9 +118,31 @@ struct AsciiKinds {
 };
 const AsciiKinds ascii_kinds;
 
+// The first `length` code points of `word` (UTF-8), after an Arabic definite article with
+// what may be fused to it (ال، وال، بال، فال، كال، لل): the word's stem for a model with
+// `stems`, so that a Russian or Arabic word's case and number forms share one term. Empty
+// when the word is shorter than the stem (its own term says it all).
+std::string_view stem_of(std::string_view word, std::size_t length) {
+  const auto starts = [&](std::string_view prefix) { return word.substr(0, prefix.size()) == prefix; };
+  for (std::string_view article : {"\xD9\x88\xD8\xA7\xD9\x84", "\xD8\xA8\xD8\xA7\xD9\x84",
+                                   "\xD9\x81\xD8\xA7\xD9\x84", "\xD9\x83\xD8\xA7\xD9\x84",
+                                   "\xD8\xA7\xD9\x84", "\xD9\x84\xD9\x84"})
+    if (starts(article) && word.size() >= article.size() + 6) {  // three letters left at least
+      word.remove_prefix(article.size());
+      break;
+    }
+  std::size_t at = 0;
+  for (std::size_t n = 0; n < length; ++n) {
+    if (at >= word.size()) return {};
+    ++at;
+    while (at < word.size() && (static_cast<unsigned char>(word[at]) & 0xC0) == 0x80) ++at;
+  }
+  return word.substr(0, at);
+}
+
 template <typename Emit>
-void for_each_term(std::string_view text, bool word_pairs, Emit&& emit) {
-  std::string word, previous, pair;
+void for_each_term(std::string_view text, bool word_pairs, std::size_t stems, Emit&& emit) {
+  std::string word, previous, pair, stem;
   bool has_letter = false;
   std::size_t letters = 0;
   bool pairable = false;  // `previous` is a word the next word may pair with
@@ -130,6 +152,12 @@ void for_each_term(std::string_view text, bool word_pairs, Emit&& emit) {
     if (!word.empty()) {
       if (has_letter && letters >= 2) {
         emit(std::string_view(word));
+        if (stems != 0) {
+          if (const std::string_view root = stem_of(word, stems); !root.empty()) {
+            stem.assign(root).append(1, '~');  // "миграц~": not a word of its own
+            emit(std::string_view(stem));
+          }
+        }
         if (word_pairs && pairable) {
           pair.assign(previous).append(1, ' ').append(word);
           emit(std::string_view(pair));
@@ -238,8 +266,9 @@ std::vector<double> parse_numbers(const std::string& text, const std::string& wh
 
 }  // namespace
 
-void terms_of(std::string_view text, bool word_pairs, const std::function<void(std::string_view)>& emit) {
-  for_each_term(text, word_pairs, emit);
+void terms_of(std::string_view text, bool word_pairs, std::size_t stems,
+              const std::function<void(std::string_view)>& emit) {
+  for_each_term(text, word_pairs, stems, emit);
 }
 
 namespace {
@@ -286,7 +315,7 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
   std::vector<Pending> pending;
   spelled.reserve(2 * text.size());
   pending.reserve(text.size() / 3);
-  for_each_term(text, word_pairs, [&](std::string_view term) {
+  for_each_term(text, word_pairs, stems, [&](std::string_view term) {
     const std::uint64_t h = term_hash(term);
     if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
     pending.push_back({h, std::uint32_t(spelled.size()), std::uint32_t(term.size())});
@@ -375,6 +404,7 @@ std::string Model::serialize() const {
   line("command", command);
   line("licence", licence);
   line("word_pairs", word_pairs ? "1" : "0");
+  if (stems != 0) line("stems", std::to_string(stems));  // absent: none (files before stems)
   std::string joined;
   for (const auto& l : labels) joined += (joined.empty() ? "" : " ") + l;
   line("labels", joined);
@@ -431,6 +461,11 @@ Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
   m.command = header["command"];
   m.licence = header["licence"];
   m.word_pairs = need("word_pairs") == "1";
+  if (const auto it = header.find("stems"); it != header.end()) {
+    const auto v = parse_numbers(it->second, name_for_errors + ": stems");
+    if (v.size() != 1 || v[0] < 1 || v[0] > 32 || v[0] != std::floor(v[0])) throw fail("stems must be 1 to 32");
+    m.stems = static_cast<std::size_t>(v[0]);
+  }
   {
     std::istringstream in(need("labels"));
     std::string l;
@@ -676,7 +711,7 @@ void learn_vocabulary(const std::vector<Example>& examples, const TrainOptions& 
     for (const Example& ex : examples) {
       seen.clear();
       for (const auto& text : ex.texts)
-        for_each_term(text, options.word_pairs, [&](std::string_view t) { seen.emplace_back(t); });
+        for_each_term(text, options.word_pairs, options.stems, [&](std::string_view t) { seen.emplace_back(t); });
       std::sort(seen.begin(), seen.end());
       seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
       auto& language_df = df_in_language[ex.language];
@@ -694,6 +729,7 @@ void learn_vocabulary(const std::vector<Example>& examples, const TrainOptions& 
     }
   }
   model.word_pairs = options.word_pairs;
+  model.stems = options.stems;
   model.labels = options.labels;
   {
     std::vector<std::pair<std::uint32_t, const std::string*>> kept;

@@ -8,7 +8,8 @@
 //
 // Features, the same in every language: words lower-cased (ASCII, Latin-1, Latin
 // Extended-A, Greek and Cyrillic), Arabic without its vowel marks and tatweel, digits-only
-// words dropped; optionally each pair of adjacent words; and in Chinese or Japanese script
+// words dropped; optionally each pair of adjacent words and each word's first N letters (its
+// stem: inflected forms share it); and in Chinese or Japanese script
 // every character and every pair of adjacent characters. Values are 1 + log(count) times the
 // term's IDF, the vector scaled to unit length, so that a paragraph and a whole document
 // are scored on one scale.
@@ -24,7 +25,10 @@
 namespace dossier::classifier {
 
 /// Calls `emit` for each term of `text` (see the file comment), in text order.
-void terms_of(std::string_view text, bool word_pairs, const std::function<void(std::string_view)>& emit);
+/// `stems` > 0 adds each word's first `stems` letters as a term of its own ("миграц~"; after an
+/// Arabic article), so that a word's inflected forms share one.
+void terms_of(std::string_view text, bool word_pairs, std::size_t stems,
+              const std::function<void(std::string_view)>& emit);
 
 /// One entry of a sparse feature vector.
 struct Feature {
@@ -50,6 +54,7 @@ struct Model {
   std::string command;     ///< the command that rebuilt it
   std::string licence;     ///< of the model file (the data's terms)
   bool word_pairs = false;
+  std::size_t stems = 0;  ///< stem length in letters (terms_of()); 0: none
   std::vector<std::string> labels;  ///< codes, e.g. "1".."17"
   /// Per label: the probability from which a whole document, or a passage (paragraph,
   /// recommendation), gets the label. Chosen by cross-validation when the model was trained.
@@ -106,6 +111,7 @@ struct Example {
 struct TrainOptions {
   std::vector<std::string> labels;  ///< the label set, in order
   bool word_pairs = true;
+  std::size_t stems = 0;  ///< see terms_of(); 0: none
   std::size_t min_df = 3;   ///< a term must occur in this many examples
   std::size_t max_terms = 120000;  ///< keep at most this many, the most widespread
   /// Leave out a term found in more than this share of one language's examples (its

@@ -83,6 +83,7 @@ Vocabulary parse(const std::string& text, const std::string& name) {
       if (k == "code" && value.is_string()) r.code = **value.as_string();
       else if (k == "query" && value.is_string()) r.query = **value.as_string();
       else if (k == "note" && value.is_string()) r.note = **value.as_string();
+      else if (k == "generic" && value.is_boolean()) r.generic = **value.as_boolean();
       else if (k == "weight" && (value.is_floating_point() || value.is_integer()))
         r.weight = value.is_integer() ? static_cast<double>(**value.as_integer()) : **value.as_floating_point();
       else fail(name, &value, "unknown key or wrong type: '" + k + "'");
@@ -157,12 +158,14 @@ std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const 
                           const std::string& what) {
   const bool note = !rule.note.empty();
   return matched_line({"vocabulary ", vocabulary.version, " rule for ", what, note ? " (" : "", rule.note,
-                       note ? ")" : ""},
+                       rule.generic ? (note ? "; " : " (") : "", rule.generic ? "a generic phrase, never alone" : "",
+                       note || rule.generic ? ")" : ""},
                       words);
 }
 
-void Evidence::add(double score, std::string line) {
+void Evidence::add(double score, std::string line, bool generic) {
   if (std::find(lines.begin(), lines.end(), line) != lines.end()) return;
+  specific = specific || !generic;
   miss *= 1.0 - std::min(1.0, std::max(0.0, score));
   if (lines.empty()) lines.reserve(4);  // a code has a few lines: one allocation, not three
   lines.push_back(std::move(line));

@@ -20,6 +20,9 @@ struct Rule {
   double weight = 0.6; ///< score a match gives, 0..1
   std::string query;   ///< Aurora / Scopus syntax
   std::string note;    ///< why the rule exists
+  /// A phrase used whatever the subject ("international cooperation", "scientific research"):
+  /// it adds its weight to a mapping that other evidence makes, and never maps alone.
+  bool generic = false;
 };
 
 struct Vocabulary {
@@ -85,11 +88,15 @@ std::string evidence_line(const Vocabulary& vocabulary, const Rule& rule, const 
 
 /// The pieces of evidence for one code. Independent signals combine by noisy-OR
 /// (1 - (1 - a)(1 - b)): agreement raises the score, and an explicit reference (1) stays 1.
+/// A generic rule's signal (Rule::generic) counts only beside a specific one.
 struct Evidence {
-  double miss = 1.0;  ///< probability that every signal so far is wrong
+  double miss = 1.0;      ///< probability that every signal so far is wrong
+  bool specific = false;  ///< some signal other than a generic phrase
   std::vector<std::string> lines;
-  void add(double score, std::string line);
+  void add(double score, std::string line, bool generic = false);
   double score() const { return 1.0 - miss; }
+  /// Whether the code is mapped: it reaches `threshold` and not on generic phrases alone.
+  bool maps(double threshold) const { return specific && score() >= threshold; }
 };
 
 }  // namespace dossier::vocabulary

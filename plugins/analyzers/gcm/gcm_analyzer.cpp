@@ -20,7 +20,8 @@
 //   objectives of passages in documents not in English, where the rules cannot read.
 // Several signals for one objective combine by noisy-OR. Options: paragraphs, threshold
 // (default 0.5), vocabulary (a further file), builtin_vocabulary (false to leave ours out),
-// heading_score, model (builtin, none or a model file of `dossier train --scheme gcm`),
+// heading_score (also the weight held against objectives a heading does not name), model
+// (builtin, none or a model file of `dossier train --scheme gcm`),
 // passage_model (auto: documents not in English; true; false).
 #include <algorithm>
 #include <map>
@@ -86,30 +87,46 @@ class GcmAnalyzer final : public Analyzer {
         for (const auto& hit : v->match(*subject.text)) {
           const std::string& code = hit.rule->code;
           if (const int c = cluster_of(code))
-            clusters[c].add(hit.rule->weight, vocabulary::evidence_line(v->vocabulary(), *hit.rule, hit.words, code));
+            clusters[c].add(hit.rule->weight, vocabulary::evidence_line(v->vocabulary(), *hit.rule, hit.words, code),
+                            hit.rule->generic);
           else
-            objectives[std::stoi(code)].add(hit.rule->weight, vocabulary::evidence_line(v->vocabulary(), *hit.rule,
-                                                                                         hit.words, "objective " + code));
+            objectives[std::stoi(code)].add(
+                hit.rule->weight,
+                vocabulary::evidence_line(v->vocabulary(), *hit.rule, hit.words, "objective " + code),
+                hit.rule->generic);
         }
       }
       for (const auto& h : headings.of(subject.section)) clusters[h.cluster].add(h.weight, h.evidence);
+      // A heading that names objectives scopes the part below it: they are lifted by
+      // `heading_score`, and the others must reach the threshold with that weight held against
+      // them (1 - (1 - threshold)(1 - heading_score), 0.65 by default): a paragraph of a round
+      // table reviewing objectives 2, 5 and 6 that mentions detention in passing is not mapped
+      // to objective 13 on one phrase.
+      std::vector<int> named;
       if (subject.heading && heading_score > 0) {
-        const auto named = analyzers::numbers_named_in(subject.heading->text, gcm_objective_count());
+        named = analyzers::numbers_named_in(subject.heading->text, gcm_objective_count());
         const std::string why =
             "under the heading \"" + subject.heading->text + "\", which names objectives " + list_of(named);
         for (const int n : named) objectives[n].add(heading_score, why);
       }
-      // Last evidence for the objectives: a vote that cannot lift one to the threshold is dropped.
+      const double out_of_scope = 1 - (1 - threshold) * (1 - heading_score);
+      const auto bar = [&](int objective) {
+        return named.empty() || std::find(named.begin(), named.end(), objective) != named.end() ? threshold
+                                                                                               : out_of_scope;
+      };
+      // Last evidence for the objectives: a vote that cannot lift one to its bar is dropped.
       const auto worth = [&](const std::string& code, double score) {
-        const auto it = objectives.find(std::stoi(code));
-        return analyzers::reaches(it == objectives.end() ? 1.0 : it->second.miss, score, threshold);
+        const int objective = std::stoi(code);
+        const auto it = objectives.find(objective);
+        return analyzers::reaches(it == objectives.end() ? 1.0 : it->second.miss, score, bar(objective));
       };
       if (passages)
         for (auto& v : analyzers::model_votes(*passages, {*subject.text}, false, model_top, worth))
           objectives[std::stoi(*v.code)].add(v.score, std::move(v.evidence));
       auto emit = [&](std::map<int, Evidence>& codes, const char* level, const char* prefix) {
+        const bool objective = *prefix == '\0';
         for (auto& [code, evidence] : codes) {
-          if (evidence.score() < threshold) continue;
+          if (!evidence.maps(objective ? bar(code) : threshold)) continue;
           Annotation a;
           a.subject = subject.address;
           a.scheme = "gcm";
@@ -183,5 +200,5 @@ class GcmAnalyzer final : public Analyzer {
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.4.0",
+DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.5.0",
                "Maps recommendations to the 23 GCM objectives and the thematic clusters, with evidence")

@@ -95,7 +95,7 @@ class Codes {
   void emit(std::string_view subject, const char* level, double threshold, std::vector<Annotation>& out) {
     std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [code, evidence] : items_) {
-      if (evidence.score() < threshold) continue;
+      if (!evidence.maps(threshold)) continue;
       Annotation& a = out.emplace_back();
       a.subject = subject;
       a.scheme = "sdg";
@@ -119,8 +119,8 @@ std::string_view code_prefix(std::string_view code, bool last = false) {
 void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, const std::vector<std::string_view>& words,
               Codes& target, Codes& goal) {
   std::string why = vocabulary::evidence_line(v, rule, words, rule.code);
-  target[rule.code].add(rule.weight, why);
-  goal[code_prefix(rule.code)].add(rule.weight, std::move(why));
+  target[rule.code].add(rule.weight, why, rule.generic);
+  goal[code_prefix(rule.code)].add(rule.weight, std::move(why), rule.generic);
 }
 
 const classifier::Model& builtin_model() {
@@ -240,5 +240,5 @@ class SdgAnalyzer final : public Analyzer {
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.5.0",
+DOSSIER_PLUGIN(analyzer, SdgAnalyzer, "sdg", "0.6.0",
                "Maps recommendations to SDG goals, targets and indicators, with evidence")
