@@ -72,10 +72,15 @@ std::vector<ModelVote> model_votes(const classifier::Model& model, const classif
                                    std::size_t most, const std::function<bool(const std::string&, double)>& worth) {
   const auto p = model.probabilities(x);
   const auto& thresholds = document ? model.document_threshold : model.passage_threshold;
-  // The strongest first, cut to `most`; only those kept get their (costlier) evidence line.
+  // The votes that can make a mapping, the strongest first, cut to `most`: a vote that cannot
+  // (an objective a heading holds to a higher bar) takes no place from one that can. Only those
+  // kept get their (costlier) evidence line.
   std::vector<std::pair<double, std::size_t>> kept;
   for (std::size_t k = 0; k < p.size(); ++k)
-    if (p[k] >= thresholds[k] / 2) kept.emplace_back(rescaled(p[k], thresholds[k]), k);
+    if (p[k] >= thresholds[k] / 2) {
+      const double score = rescaled(p[k], thresholds[k]);
+      if (!worth || worth(model.labels[k], score)) kept.emplace_back(score, k);
+    }
   if (kept.size() > most) {
     std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     kept.resize(most);
@@ -84,8 +89,7 @@ std::vector<ModelVote> model_votes(const classifier::Model& model, const classif
   std::vector<ModelVote> votes;
   votes.reserve(kept.size());
   for (const auto& [score, k] : kept)
-    if (!worth || worth(model.labels[k], score))
-      votes.push_back({&model.labels[k], score,
+    votes.push_back({&model.labels[k], score,
                      model_evidence(model, x, k, p[k], thresholds[k], document ? "document" : "passage")});
   return votes;
 }

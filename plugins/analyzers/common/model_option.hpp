@@ -51,7 +51,8 @@ struct ModelVote {
 /// labels given to whole groups of paragraphs spreads its probability over all of them.
 /// `worth(code, score)`, when given, says whether a vote can still change what is emitted
 /// (the code's other evidence and this score together reach the threshold); the others are
-/// left out before their evidence line, the costly part, is written.
+/// left out before the `most` strongest are chosen, and before their evidence line, the
+/// costly part, is written.
 std::vector<ModelVote> model_votes(const classifier::Model& model, const std::vector<std::string_view>& texts,
                                    bool document, std::size_t most = static_cast<std::size_t>(-1),
                                    const std::function<bool(const std::string&, double)>& worth = {});
