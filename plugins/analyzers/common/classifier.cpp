@@ -118,19 +118,31 @@ struct AsciiKinds {
 };
 const AsciiKinds ascii_kinds;
 
-// The first `length` code points of `word` (UTF-8), after an Arabic definite article with
-// what may be fused to it (ال، وال، بال، فال، كال، لل): the word's stem for a model with
-// `stems`, so that a Russian or Arabic word's case and number forms share one term. Empty
-// when the word is shorter than the stem (its own term says it all).
+// The stem of `word` for a model with `stems`: its first `length` letters, so that a Russian
+// or Arabic word's case and number forms share one term. An Arabic word first loses its
+// definite article with what may be fused to it (ال، وال، بال، فال، كال، لل) or else a leading
+// conjunction و, and keeps two thirds as many letters: written without its short vowels, it
+// spells the same morpheme in fewer letters. Empty when the word is shorter than the stem (its
+// own term says it all).
 std::string_view stem_of(std::string_view word, std::size_t length) {
-  const auto starts = [&](std::string_view prefix) { return word.substr(0, prefix.size()) == prefix; };
-  for (std::string_view article : {"\xD9\x88\xD8\xA7\xD9\x84", "\xD8\xA8\xD8\xA7\xD9\x84",
-                                   "\xD9\x81\xD8\xA7\xD9\x84", "\xD9\x83\xD8\xA7\xD9\x84",
-                                   "\xD8\xA7\xD9\x84", "\xD9\x84\xD9\x84"})
-    if (starts(article) && word.size() >= article.size() + 6) {  // three letters left at least
-      word.remove_prefix(article.size());
-      break;
-    }
+  const auto arabic = [](std::string_view w) {
+    const auto b = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+    return b >= 0xD8 && b <= 0xDB;  // U+0600..U+06FF
+  };
+  if (arabic(word)) {
+    const auto starts = [&](std::string_view prefix) { return word.substr(0, prefix.size()) == prefix; };
+    bool article = false;
+    for (std::string_view prefix : {"\xD9\x88\xD8\xA7\xD9\x84", "\xD8\xA8\xD8\xA7\xD9\x84",
+                                    "\xD9\x81\xD8\xA7\xD9\x84", "\xD9\x83\xD8\xA7\xD9\x84",
+                                    "\xD8\xA7\xD9\x84", "\xD9\x84\xD9\x84"})
+      if (starts(prefix) && word.size() >= prefix.size() + 6) {  // three letters left at least
+        word.remove_prefix(prefix.size());
+        article = true;
+        break;
+      }
+    if (!article && starts("\xD9\x88") && word.size() >= 2 + 8) word.remove_prefix(2);  // و, four letters left
+    length = std::max<std::size_t>(3, (2 * length + 2) / 3);
+  }
   std::size_t at = 0;
   for (std::size_t n = 0; n < length; ++n) {
     if (at >= word.size()) return {};
@@ -332,16 +344,24 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
 }
 
 Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
+  // Counted in a table indexed by term (zero between calls) rather than by sorting every
+  // occurrence: a document's tens of thousands of occurrences hold a few thousand distinct
+  // terms, and only those are sorted.
+  thread_local std::vector<std::uint32_t> count;
+  if (count.size() < terms.size()) count.resize(terms.size(), 0);
+  std::size_t distinct = 0;
+  for (const std::uint32_t i : found)
+    if (count[i]++ == 0) found[distinct++] = i;
+  found.resize(distinct);
   std::sort(found.begin(), found.end());
   Vector x;
+  x.reserve(found.size());
   double norm = 0;
-  for (std::size_t i = 0; i < found.size();) {
-    std::size_t j = i;
-    while (j < found.size() && found[j] == found[i]) ++j;
-    const double value = (1 + std::log(double(j - i))) * idf[found[i]];
-    x.push_back({found[i], float(value)});
+  for (const std::uint32_t i : found) {
+    const double value = (1 + std::log(double(count[i]))) * idf[i];
+    count[i] = 0;
+    x.push_back({i, float(value)});
     norm += value * value;
-    i = j;
   }
   if (norm > 0) {
     const double scale = 1 / std::sqrt(norm);

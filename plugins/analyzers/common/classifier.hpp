@@ -73,7 +73,7 @@ struct Model {
   /// occurrence. vector_of() the indices of several texts is vectorize() of those texts: a
   /// caller that scores a document and then its paragraphs splits each text once.
   void find_terms(std::string_view text, std::vector<std::uint32_t>& found) const;
-  /// The feature vector of the terms `found` (reorders it).
+  /// The feature vector of the terms `found` (leaves it holding each distinct term once, sorted).
   Vector vector_of(std::vector<std::uint32_t>& found) const;
   Vector vectorize(std::string_view text) const { return vectorize(std::vector<std::string_view>{text}); }
   /// Probability of each label, in label order.

@@ -200,5 +200,5 @@ class GcmAnalyzer final : public Analyzer {
 
 }  // namespace
 
-DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.5.0",
+DOSSIER_PLUGIN(analyzer, GcmAnalyzer, "gcm", "0.5.1",
                "Maps recommendations to the 23 GCM objectives and the thematic clusters, with evidence")
