@@ -67,7 +67,7 @@ TEST_CASE("plugins list shows the built-in reader and json exporter with no flag
 TEST_CASE("broken plugins in the path are one line each and the others keep working") {
   auto r = test::dossier("plugins list " + broken_path);
   CHECK(r.exit_code == 0);
-  CHECK(test::count_lines_containing(r.output, "warning: plugin ") == 4);
+  CHECK(test::count_lines_containing(r.output, "warning: plugin ") == 6);
   CHECK_THAT(r.output, Catch::Contains("throwing_exporter"));
   CHECK(test::count_lines_containing(r.output, "dossier-exporter-json.so") == 1);
 
@@ -83,6 +83,8 @@ TEST_CASE("plugins check says exactly what is wrong with one library (exit 6)") 
       {"no_entry_point", "no Dossier entry point"},
       {"wrong_abi_version", "plugin ABI version " + std::to_string(DOSSIER_ABI_VERSION + 98)},
       {"wrong_descriptor_size", "descriptor size"},
+      {"previous_release", "built against the SDK headers of plugin ABI 4"},
+      {"other_layout", "the model's layout differs"},
       {"throwing_factory", "factory threw: cannot find my configuration"},
   };
   for (const auto& [name, message] : cases) {
@@ -232,6 +234,23 @@ TEST_CASE("run --no-isolation builds in one process and a crash there ends the b
   CHECK(test::dossier("run " + corpus() + " --export json --out " + quote(out.string())).exit_code == 0);
   for (const auto& e : fs::directory_iterator(out))
     if (e.path().filename() != ".dossier") CHECK(e.path().filename().string()[0] != '.');
+}
+
+TEST_CASE("run: a plugin built against other SDK headers is refused before it runs, with or without isolation") {
+  const fs::path out = test::fresh_dir("cli-other-headers");
+  REQUIRE(test::dossier("-q run " + corpus() + " --export json --out " + quote(out.string())).exit_code == 0);
+  const std::string earlier = test::read_file(out / "corpus.json");
+  for (const std::string name : {"previous_release", "other_layout"})
+    for (const std::string isolation : {"", " --no-isolation"}) {
+      INFO(name + isolation);
+      auto r = test::dossier("run " + corpus() + " " + broken_path + isolation + " -a sdg --export " + name +
+                             ":corpus.json --out " + quote(out.string()));
+      CHECK(r.exit_code == 4);  // a configuration error, not a crash
+      CHECK_THAT(r.output, Catch::Contains("error: exporter '" + name + "' cannot be used: plugin ") &&
+                               Catch::Contains("rebuild the plugin against the SDK this host was built with"));
+      CHECK_THAT(r.output, !Catch::Contains("fatal"));
+      CHECK(test::read_file(out / "corpus.json") == earlier);
+    }
 }
 
 TEST_CASE("a bad plugin time limit is a usage error") {

@@ -55,6 +55,18 @@ TEST_CASE("a wrong ABI version is refused before anything else is read") {
   CHECK_THAT(line, Catch::Contains("supports version " + std::to_string(DOSSIER_ABI_VERSION)));
 }
 
+TEST_CASE("a plugin built against the previous release's headers is refused, saying to rebuild") {
+  const std::string line = load_problem(broken("previous_release"));
+  CHECK_THAT(line, Catch::Contains("built against the SDK headers of plugin ABI 4"));
+  CHECK_THAT(line, Catch::Contains("rebuild the plugin against the SDK this host was built with"));
+}
+
+TEST_CASE("a plugin built against headers of another model layout and the same ABI number is refused") {
+  const std::string line = load_problem(broken("other_layout"));
+  CHECK_THAT(line, Catch::Contains("the model's layout differs (fingerprint "));
+  CHECK_THAT(line, Catch::Contains("rebuild the plugin"));
+}
+
 TEST_CASE("a wrong descriptor size is refused") {
   CHECK_THAT(load_problem(broken("wrong_descriptor_size")), Catch::Contains("descriptor size"));
 }
@@ -83,7 +95,7 @@ TEST_CASE("broken libraries in the search path do not hide the good ones") {
   CHECK(registry.find("json"));
   CHECK(registry.find("text"));
   CHECK(registry.find("throwing_exporter"));
-  CHECK(registry.problems().size() == 4);  // not a library, no entry, ABI, size
+  CHECK(registry.problems().size() == 6);  // not a library, no entry, ABI, size, previous release, layout
 }
 
 TEST_CASE("the first plugin of a name in the search path wins and a second is reported") {

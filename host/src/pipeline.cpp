@@ -353,6 +353,13 @@ std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegi
     auto p = registry.find(r.plugin, kind);
     if (!p) p = registry.find(r.plugin);
     if (!p) {
+      // A library named for it that was refused says why better than "unknown" does.
+      const std::string file_name = "dossier-" + std::string(to_string(kind)) + "-" + r.plugin + ".so";
+      for (const auto& problem : registry.problems())
+        if (problem.file.filename() == file_name) {
+          problems.push_back(std::string(to_string(kind)) + " '" + r.plugin + "' cannot be used: " + problem.one_line());
+          return;
+        }
       std::string known;
       for (const auto& q : registry.of_kind(kind)) known += (known.empty() ? "" : ", ") + q->info().name;
       problems.push_back("unknown " + std::string(to_string(kind)) + " '" + r.plugin + "' (available: " +

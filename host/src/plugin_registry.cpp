@@ -23,13 +23,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Boost renamed import_alias to import_symbol in 1.76; this is the one place that knows.
+// Boost renamed import to import_symbol in 1.76; this is the one place that knows.
 template <class Signature>
-auto import_entry(const boost::dll::shared_library& lib, const char* alias) {
+auto import_entry(const boost::dll::shared_library& lib, const char* name) {
 #if BOOST_VERSION >= 107600
-  return boost::dll::import_symbol<Signature>(lib, alias);
+  return boost::dll::import_symbol<Signature>(lib, name);
 #else
-  return boost::dll::import_alias<Signature>(lib, alias);
+  return boost::dll::import<Signature>(lib, name);
 #endif
 }
 
@@ -41,6 +41,28 @@ bool valid_name(const char* name) {
 bool valid_kind(PluginKind kind) {
   return kind == PluginKind::reader || kind == PluginKind::analyzer ||
          kind == PluginKind::exporter;
+}
+
+// What to tell the user when a library does not load because it was built against another
+// SDK: it needs another SDK library (the soname carries the ABI version), or symbols of
+// another ABI namespace (dossier::abi_vN). Empty when the reason is something else.
+std::string rebuild_hint() {
+  return "; this host is plugin ABI " + std::to_string(DOSSIER_ABI_VERSION) + " (libdossier_sdk.so." +
+         std::to_string(DOSSIER_ABI_VERSION) + "): rebuild the plugin against the SDK this host was built with (Dossier " +
+         DOSSIER_VERSION_STRING + ")";
+}
+
+std::string other_sdk(const std::string& reason) {
+  static const std::regex soname(R"((libdossier_sdk\.so[.0-9]*): cannot open shared object file)");
+  // A mangled name spells the namespace with its length first: "6abi_v4" is abi_v4.
+  static const std::regex abi_namespace(R"(undefined symbol: _Z\w*?7dossier(\d)abi_v(\d+))");
+  std::smatch m;
+  if (std::regex_search(reason, m, abi_namespace) && std::stoul(m[1].str()) > 5)
+    return "built against the SDK headers of plugin ABI " + m[2].str().substr(0, std::stoul(m[1].str()) - 5) +
+           rebuild_hint();
+  if (std::regex_search(reason, m, soname))
+    return "built against another release of the SDK (it needs " + m[1].str() + ")" + rebuild_hint();
+  return "";
 }
 
 // Boost wraps dlerror() as "...load() failed (dlerror system message: FILE: WHY): errno text";
@@ -125,14 +147,20 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginP
     lib.load(boost::dll::fs::path(file.string()),
              boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
-    return fail("not a loadable shared library (" + load_failure_reason(e.what(), file) + ")");
+    const std::string reason = load_failure_reason(e.what(), file);
+    if (const std::string other = other_sdk(reason); !other.empty()) return fail("refused: " + other);
+    return fail("not a loadable shared library (" + reason + ")");
   }
-  if (!lib.has(DOSSIER_PLUGIN_ENTRY_ALIAS))
-    return fail("no Dossier entry point: the library does not export '" DOSSIER_PLUGIN_ENTRY_ALIAS
+  if (!lib.has(DOSSIER_PLUGIN_ENTRY)) {
+    if (lib.has("dossier_plugin"))  // the Boost.DLL alias of ABI 4 and before
+      return fail("refused: built against the SDK of plugin ABI 4 or earlier (its entry point is the alias "
+                  "'dossier_plugin')" + rebuild_hint());
+    return fail("no Dossier entry point: the library does not export '" DOSSIER_PLUGIN_ENTRY
                 "' (declare the plugin with DOSSIER_PLUGIN)");
+  }
 
   auto plugin = std::shared_ptr<PluginLibrary>(new PluginLibrary());
-  plugin->entry_ = import_entry<PluginEntryPoint>(lib, DOSSIER_PLUGIN_ENTRY_ALIAS);
+  plugin->entry_ = import_entry<PluginEntryPoint>(lib, DOSSIER_PLUGIN_ENTRY);
   lib.unload();  // the entry keeps its own reference
 
   const PluginDescriptor* d = nullptr;
@@ -154,6 +182,13 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginP
                 std::to_string(sizeof(PluginDescriptor)) +
                 " for ABI version " + std::to_string(DOSSIER_ABI_VERSION) +
                 " (mismatched SDK headers)");
+  if (d->layout != layout_fingerprint()) {
+    char prints[64];
+    std::snprintf(prints, sizeof prints, "%016llx, this host's %016llx", static_cast<unsigned long long>(d->layout),
+                  static_cast<unsigned long long>(layout_fingerprint()));
+    return fail(std::string("refused: built against SDK headers in which the model's layout differs (fingerprint ") +
+                prints + ")" + rebuild_hint());
+  }
   if (!valid_kind(d->kind))
     return fail("unknown plugin kind " + std::to_string(static_cast<std::uint32_t>(d->kind)));
   if (!valid_name(d->name)) return fail("invalid plugin name (must match [a-z][a-z0-9_]*)");

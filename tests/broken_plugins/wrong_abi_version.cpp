@@ -3,8 +3,9 @@
 
 namespace {
 const dossier::PluginDescriptor descriptor = {
-    DOSSIER_ABI_VERSION + 98, sizeof(dossier::PluginDescriptor), dossier::PluginKind::exporter,
+    DOSSIER_ABI_VERSION + 98, sizeof(dossier::PluginDescriptor), 0, dossier::PluginKind::exporter,
     "future", "9.0.0", "built for ABI 99", nullptr};
 }
-extern "C" const dossier::PluginDescriptor* entry() { return &descriptor; }
-BOOST_DLL_ALIAS(entry, dossier_plugin)
+extern "C" __attribute__((visibility("default"))) const dossier::PluginDescriptor* dossier_plugin_entry() {
+  return &descriptor;
+}

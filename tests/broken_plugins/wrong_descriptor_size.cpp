@@ -3,8 +3,9 @@
 
 namespace {
 const dossier::PluginDescriptor descriptor = {
-    DOSSIER_ABI_VERSION, sizeof(dossier::PluginDescriptor) - 8, dossier::PluginKind::exporter,
+    DOSSIER_ABI_VERSION, sizeof(dossier::PluginDescriptor) - 8, 0, dossier::PluginKind::exporter,
     "shrunk", "1.0.0", "descriptor of the wrong size", nullptr};
 }
-extern "C" const dossier::PluginDescriptor* entry() { return &descriptor; }
-BOOST_DLL_ALIAS(entry, dossier_plugin)
+extern "C" __attribute__((visibility("default"))) const dossier::PluginDescriptor* dossier_plugin_entry() {
+  return &descriptor;
+}

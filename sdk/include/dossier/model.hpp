@@ -174,6 +174,13 @@ struct Annotation {
   std::string analyzer_version;
 };
 
+/// A source file handed to a reader: its bytes are already loaded and hashed.
+struct Source {
+  std::string path;     ///< as the user gave it (for messages and Document::source)
+  std::string content;  ///< raw bytes
+  std::string sha256;   ///< of content, lowercase hex
+};
+
 /// Everything exporters see.
 struct Corpus {
   std::vector<Document> documents;

@@ -1,0 +1,23 @@
+// An ordinary exporter that reads every annotation, the kind of plugin a third party writes.
+// Built twice here against headers that are not this host's (CMakeLists.txt): once against
+// the previous release's (tests/previous_release), once against this release's with a member
+// added to Annotation and the ABI number left as it is, the mistake the layout fingerprint
+// exists to catch. Were either loaded, it would read annotations at the wrong offsets.
+#include <ostream>
+
+#include <dossier/plugin.hpp>
+
+namespace {
+class AnnotationCounter final : public dossier::Exporter {
+ public:
+  std::string default_file_name() const override { return "count.txt"; }
+  void write(const dossier::Corpus& corpus, const std::string& file_name, dossier::OutputSink& out,
+             dossier::Context&) override {
+    std::size_t evidence = 0;
+    for (const auto& a : corpus.annotations) evidence += a.evidence.size() + a.subject.size();
+    out.create(file_name).stream() << corpus.annotations.size() << " " << evidence << "\n";
+  }
+};
+}  // namespace
+
+DOSSIER_PLUGIN(exporter, AnnotationCounter, "annotation_counter", "1.0.0", "counts annotations")

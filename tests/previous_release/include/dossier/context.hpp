@@ -1,0 +1,66 @@
+// What the host hands a plugin for one call: its options, a logger, build facts and history.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "dossier/history.hpp"
+#include "dossier/options.hpp"
+#include "dossier/version.hpp"
+
+namespace dossier {
+DOSSIER_ABI_NAMESPACE_BEGIN
+
+enum class LogLevel { debug, info, warn, error };
+
+/// Facts about the build that outputs may record. `build_time` is fixed for the whole build
+/// (and can be pinned with SOURCE_DATE_EPOCH) so that the same input gives the same bytes.
+struct BuildInfo {
+  std::string job_name;
+  std::string language = "en";
+  std::int64_t build_time = 0;  ///< seconds since the Unix epoch
+  std::string host_version;
+};
+
+/// `seconds` since the epoch in UTC, formatted with strftime's `format` ("%Y-%m-%d",
+/// "%Y-%m-%dT%H:%M:%SZ" for RFC 3339): how outputs print BuildInfo::build_time.
+DOSSIER_SDK_API std::string format_utc(std::int64_t seconds, const char* format);
+
+class DOSSIER_SDK_API Context {
+ public:
+  using LogSink = std::function<void(LogLevel, std::string_view plugin, std::string_view message)>;
+
+  Context(std::string plugin_name, Options options, BuildInfo build, LogSink log);
+
+  const std::string& plugin_name() const { return plugin_name_; }
+  const Options& options() const { return options_; }
+  const BuildInfo& build() const { return build_; }
+
+  void log(LogLevel level, std::string_view message) const;
+  void debug(std::string_view message) const { log(LogLevel::debug, message); }
+  void info(std::string_view message) const { log(LogLevel::info, message); }
+  void warn(std::string_view message) const { log(LogLevel::warn, message); }
+  void error(std::string_view message) const { log(LogLevel::error, message); }
+
+ private:
+  std::string plugin_name_;
+  Options options_;
+  BuildInfo build_;
+  LogSink log_;
+
+ public:
+  /// What changed since the previous build of the same job (history.hpp). Without one
+  /// attached, an empty history: not available, every item `added`.
+  const BuildHistory& history() const;
+  /// Host: attaches this build's history (not owned; it outlives every call).
+  void set_history(const BuildHistory* history) { history_ = history; }
+
+ private:
+  // Last, so that the members before keep their offsets.
+  const BuildHistory* history_ = nullptr;
+};
+
+DOSSIER_ABI_NAMESPACE_END
+}  // namespace dossier
