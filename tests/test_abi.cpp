@@ -44,5 +44,6 @@ TEST_CASE("every member of every model type shared with plugins is in its layout
   check_covered<Corpus>("Corpus");
   check_covered<Source>("Source");
   check_covered<BuildInfo>("BuildInfo");
+  check_covered<OptionSpec>("OptionSpec");
   check_covered<WrittenFile>("WrittenFile");
 }

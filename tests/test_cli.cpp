@@ -105,6 +105,8 @@ TEST_CASE("plugins info describes one plugin and an unknown name is a configurat
   auto r = test::dossier("plugins info json");
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::Contains("kind:        exporter") && Catch::Contains("corpus.json"));
+  CHECK_THAT(r.output, Catch::Contains("options:\n  pretty (boolean, default false): indent the JSON for reading"));
+  CHECK_THAT(test::dossier("plugins info xml").output, Catch::Contains("options:     none"));
   auto unknown = test::dossier("plugins info nope");
   CHECK(unknown.exit_code == 4);
   CHECK_THAT(unknown.output, Catch::Contains("no plugin named 'nope'"));
@@ -251,6 +253,19 @@ TEST_CASE("run: a plugin built against other SDK headers is refused before it ru
       CHECK_THAT(r.output, !Catch::Contains("fatal"));
       CHECK(test::read_file(out / "corpus.json") == earlier);
     }
+}
+
+TEST_CASE("a misspelt or mistyped option in a job file fails before the build, with a suggestion (exit 4)") {
+  const fs::path dir = test::fresh_dir("cli-misspelt-option");
+  const fs::path job = dir / "job.toml";
+  test::write_file(job, "name = \"misspelt\"\nsources = [" + corpus() + "]\n"
+                        "[[analyze]]\nplugin = \"sdg\"\ntreshold = 0.6\n"
+                        "[[export]]\nplugin = \"xlsx\"\nconstant_memory_above = 1.5\n");
+  auto r = test::dossier("build " + quote(job.string()) + " --out " + quote((dir / "out").string()));
+  CHECK(r.exit_code == 4);
+  CHECK_THAT(r.output, Catch::Contains("error: analyzer 'sdg': unknown option 'treshold' (did you mean 'threshold'?)"));
+  CHECK_THAT(r.output, Catch::Contains("error: exporter 'xlsx': option 'constant_memory_above': '1.5' is not a whole number"));
+  CHECK_FALSE(fs::exists(dir / "out" / "matrix.xlsx"));
 }
 
 TEST_CASE("a bad plugin time limit is a usage error") {

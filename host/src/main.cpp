@@ -124,11 +124,16 @@ int plugins_list(const GlobalOptions& g, bool json) {
                                   {"problems", nlohmann::ordered_json::array()}};
     for (const auto& p : registry.plugins()) {
       const auto& i = p->info();
+      nlohmann::ordered_json options = nlohmann::ordered_json::array();
+      for (const auto& o : i.options)
+        options.push_back(
+            {{"name", o.name}, {"type", to_string(o.type)}, {"default", o.default_value}, {"help", o.help}});
       out["plugins"].push_back({{"name", i.name},
                                 {"kind", to_string(i.kind)},
                                 {"version", i.version},
                                 {"description", i.description},
-                                {"file", i.file.string()}});
+                                {"file", i.file.string()},
+                                {"options", std::move(options)}});
     }
     for (const auto& p : registry.problems())
       out["problems"].push_back({{"file", p.file.string()}, {"message", p.message}});
@@ -179,6 +184,13 @@ int plugins_info(const GlobalOptions& g, const std::string& name) {
         spdlog::error("{}", e.what());
         return exit_plugin_invalid;
       }
+    }
+    if (i.options.empty()) std::cout << "options:     none\n";
+    else std::cout << "options:\n";
+    for (const auto& o : i.options) {
+      std::cout << "  " << o.name << " (" << to_string(o.type);
+      if (!o.default_value.empty()) std::cout << ", default " << o.default_value;
+      std::cout << ")" << (o.help.empty() ? "" : ": " + o.help) << "\n";
     }
   }
   if (!found) {

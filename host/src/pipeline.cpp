@@ -370,6 +370,9 @@ std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegi
       };
       problems.push_back("plugin '" + r.plugin + "' is " + with_article(p->info().kind) + ", not " +
                          with_article(kind));
+    } else {
+      for (auto& line : option_problems(kind, r.plugin, p->info().options, r.options))
+        problems.push_back(std::move(line));
     }
   };
   for (const auto& a : spec.analyzers) check(a, PluginKind::analyzer);

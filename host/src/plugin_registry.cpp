@@ -194,6 +194,8 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginP
   if (!valid_name(d->name)) return fail("invalid plugin name (must match [a-z][a-z0-9_]*)");
   if (!d->version || !*d->version) return fail("descriptor has no version");
   if (!d->create) return fail("descriptor has no factory");
+  if (std::string why = read_declared_options(d->options, d->option_count, plugin->info_.options); !why.empty())
+    return fail("descriptor " + why);
 
   plugin->descriptor_ = d;
   plugin->info_.name = d->name;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dossier/plugin.hpp"
+#include "plugin_options.hpp"
 
 namespace dossier::host {
 
@@ -19,6 +20,7 @@ struct PluginInfo {
   std::string version;
   std::string description;
   std::filesystem::path file;
+  std::vector<DeclaredOption> options;  ///< what it declares it reads
 };
 
 /// A plugin library that could not be used: the file and one line saying why.

@@ -13,6 +13,17 @@ namespace {
 }
 }  // namespace
 
+const char* to_string(OptionType type) noexcept {
+  switch (type) {
+    case OptionType::text: return "text";
+    case OptionType::boolean: return "boolean";
+    case OptionType::integer: return "integer";
+    case OptionType::number: return "number";
+    case OptionType::list: return "list";
+  }
+  return "unknown";
+}
+
 void Options::set(std::string key, std::string value) {
   values_[std::move(key)] = {std::move(value)};
 }

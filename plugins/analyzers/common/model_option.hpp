@@ -72,3 +72,4 @@ inline bool reaches(double miss, double score, double threshold) { return 1 - mi
 bool model_maps_passages(const std::string& option, const std::string& language, const char* analyzer);
 
 }  // namespace dossier::analyzers
+

@@ -31,6 +31,7 @@
 #include <dossier/dossier.hpp>
 
 #include "../common/embedded_model.hpp"
+#include "../common/mapping_options.hpp"
 #include "../common/model_option.hpp"
 #include "../common/named_codes.hpp"
 #include "../common/subjects.hpp"
@@ -59,6 +60,12 @@ std::string list_of(const std::vector<int>& numbers) {
 
 class GcmAnalyzer final : public Analyzer {
  public:
+  static constexpr OptionSpec options[] = {
+      MAPPING_ANALYZER_OPTIONS(gcm),
+      {"heading_score", OptionType::number, "0.3",
+       "the score a heading that names objectives gives them for the paragraphs below it"},
+  };
+
   void analyze(const Document& document, const std::vector<Annotation>&, std::vector<Annotation>& out,
                Context& context) override {
     const bool paragraphs = context.options().get_bool("paragraphs", false);

@@ -38,6 +38,7 @@
 
 #include "../common/aurora.hpp"
 #include "../common/classifier.hpp"
+#include "../common/mapping_options.hpp"
 #include "../common/model_option.hpp"
 #include "../common/subjects.hpp"
 #include "../common/vocabulary.hpp"
@@ -130,6 +131,13 @@ const classifier::Model& builtin_model() {
 
 class SdgAnalyzer final : public Analyzer {
  public:
+  static constexpr OptionSpec options[] = {
+      MAPPING_ANALYZER_OPTIONS(sdg),
+      {"queries", OptionType::boolean, "true", "false to skip the Aurora SDG queries"},
+      {"query_score", OptionType::number, "0.6", "the score an Aurora query's match gives its target and goal"},
+      {"document_profile", OptionType::boolean, "true", "false: no annotations of the document itself"},
+  };
+
   void analyze(const Document& document, const std::vector<Annotation>&, std::vector<Annotation>& out,
                Context& context) override {
     const bool paragraphs = context.options().get_bool("paragraphs", false);

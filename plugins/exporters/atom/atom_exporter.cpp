@@ -28,6 +28,14 @@ std::string undocs(std::string_view symbol) { return "https://undocs.org/" + xml
 
 class AtomExporter final : public Exporter {
  public:
+  static constexpr OptionSpec options[] = {
+      {"title", OptionType::text, "", "the feed's title (default: \"Dossier JOB: new and changed recommendations\")"},
+      {"author", OptionType::text, "", "the feed's author (default: \"Dossier job JOB\")"},
+      {"id_base", OptionType::text, "tag:dossier.example.org,2026:", "prefix of entry ids"},
+      {"base_url", OptionType::text, "", "where the outputs are published, for links"},
+      {"min_score", OptionType::number, "0", "leave out mappings scoring below"},
+  };
+
   std::string default_file_name() const override { return "atom.xml"; }
 
   void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {

@@ -13,6 +13,10 @@ using namespace dossier;
 
 class JsonExporter final : public Exporter {
  public:
+  static constexpr OptionSpec options[] = {
+      {"pretty", OptionType::boolean, "false", "indent the JSON for reading"},
+  };
+
   std::string default_file_name() const override { return "corpus.json"; }
 
   void write(const Corpus& corpus, const std::string& file_name, OutputSink& out,

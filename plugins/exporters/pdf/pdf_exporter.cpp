@@ -56,6 +56,17 @@ std::string file_for(const std::string& file_name, const std::string& focus_slug
 
 class PdfExporter final : public Exporter {
  public:
+  static constexpr OptionSpec options[] = {
+      {"focus", OptionType::list, "", "one brief per value: sdg:GOAL, sdg:TARGET, gcm:N, addressee:NAME, document:ID"},
+      {"language", OptionType::text, "", "labels in en, fr, es, ru, ar or zh (default: the job's)"},
+      {"title", OptionType::text, "", "title on the cover (default: \"Policy brief\" in the language)"},
+      {"organisation", OptionType::text, "", "shown above the title, in the footer and as the PDF's author"},
+      {"paper", OptionType::text, "a4", "a4 or letter"},
+      {"key_recommendations", OptionType::integer, "10", "how many recommendations the brief quotes (1..200)"},
+      {"standard_fonts", OptionType::boolean, "true", "false uses only the files in fonts"},
+      {"fonts", OptionType::list, "", "extra font files: PATH, PATH:INDEX or SCRIPT=PATH"},
+  };
+
   std::string default_file_name() const override { return "brief.pdf"; }
 
   void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {

@@ -660,6 +660,14 @@ class MatrixWorkbook {
 
 class XlsxExporter final : public Exporter {
  public:
+  static constexpr OptionSpec options[] = {
+      {"language", OptionType::text, "", "language of goal and target titles: en, fr, es, ru, ar or zh (default: the job's)"},
+      {"sheets", OptionType::list, "", "the sheets to write (default: all six)"},
+      {"threshold", OptionType::number, "0", "lowest score shown, 0 to 1"},
+      {"constant_memory", OptionType::text, "auto", "true, false, or auto (constant memory above constant_memory_above)"},
+      {"constant_memory_above", OptionType::integer, "20000", "recommendations above which auto means constant memory"},
+  };
+
   std::string default_file_name() const override { return "matrix.xlsx"; }
 
   void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {

@@ -70,6 +70,8 @@ DOSSIER_MODEL_LAYOUT_(Corpus, F_(Corpus, documents), F_(Corpus, annotations));
 DOSSIER_MODEL_LAYOUT_(Source, F_(Source, path), F_(Source, content), F_(Source, sha256));
 DOSSIER_MODEL_LAYOUT_(BuildInfo, F_(BuildInfo, job_name), F_(BuildInfo, language), F_(BuildInfo, build_time),
                       F_(BuildInfo, host_version));
+DOSSIER_MODEL_LAYOUT_(OptionSpec, F_(OptionSpec, name), F_(OptionSpec, type), F_(OptionSpec, default_value),
+                      F_(OptionSpec, help));
 DOSSIER_MODEL_LAYOUT_(WrittenFile, F_(WrittenFile, name), F_(WrittenFile, path), F_(WrittenFile, bytes),
                       F_(WrittenFile, sha256));
 
@@ -111,7 +113,8 @@ constexpr std::uint64_t layout_fingerprint() {
   using namespace abi_detail;
   std::uint64_t hash = mix(0xcbf29ce484222325ULL, DOSSIER_ABI_VERSION);
   hash = with_all_members<SourceSpan, Section, Block, Footnote, Recommendation, Reference, Diagnostic, Metadata,
-                          DocumentLink, Document, Annotation, Corpus, Source, BuildInfo, WrittenFile>(hash);
+                          DocumentLink, Document, Annotation, Corpus, Source, BuildInfo, OptionSpec,
+                          WrittenFile>(hash);
   hash = with_size<std::string>(hash);
   hash = with_size<std::vector<std::string>>(hash);
   hash = with_size<std::function<void()>>(hash);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "dossier/abi.hpp"
@@ -85,6 +86,21 @@ struct PluginDescriptor {
   const char* version;         ///< the plugin's own version ("1.0.0")
   const char* description;     ///< one line
   Plugin* (*create)();         ///< new object of the plugin's class; may throw
+  const OptionSpec* options;   ///< the options it reads (its class's `options`); null: none
+  std::uint32_t option_count;
+};
+
+/// The options a plugin class declares: a public `static constexpr dossier::OptionSpec
+/// options[] = {...};`. A class that declares none takes no options.
+template <class T, class = void>
+struct DeclaredOptions {
+  static constexpr const OptionSpec* data = nullptr;
+  static constexpr std::uint32_t size = 0;
+};
+template <class T>
+struct DeclaredOptions<T, std::void_t<decltype(T::options)>> {
+  static constexpr const OptionSpec* data = T::options;
+  static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::options)>>;
 };
 
 /// Signature of the entry point.
@@ -98,6 +114,7 @@ DOSSIER_ABI_NAMESPACE_END
 
 /// Declares the plugin of this library. Use once, at namespace scope, in one source file:
 ///   DOSSIER_PLUGIN(exporter, JsonExporter, "json", "1.0.0", "Whole model as corpus.json")
+/// The options JsonExporter declares (DeclaredOptions) go into the descriptor.
 /// A unit test that links the plugin's sources may call dossier_plugin_entry()->create().
 #define DOSSIER_PLUGIN(KIND, CLASS, NAME, VERSION, DESCRIPTION)                                   \
   namespace {                                                                                    \
@@ -105,7 +122,8 @@ DOSSIER_ABI_NAMESPACE_END
   constexpr ::dossier::PluginDescriptor dossier_plugin_descriptor_ = {                           \
       DOSSIER_ABI_VERSION,        sizeof(::dossier::PluginDescriptor),                            \
       ::dossier::layout_fingerprint(), ::dossier::PluginKind::KIND, NAME, VERSION, DESCRIPTION,  \
-      &dossier_plugin_create_};                                                                  \
+      &dossier_plugin_create_, ::dossier::DeclaredOptions<CLASS>::data,                          \
+      ::dossier::DeclaredOptions<CLASS>::size};                                                  \
   }                                                                                              \
   extern "C" __attribute__((visibility("default"))) const ::dossier::PluginDescriptor*           \
   dossier_plugin_entry() {                                                                       \
