@@ -25,6 +25,16 @@ inline fs::path dossier_exe() { return DOSSIER_EXE; }
 inline fs::path plugin_dir() { return DOSSIER_PLUGIN_DIR; }
 inline fs::path broken_plugin_dir() { return DOSSIER_BROKEN_PLUGIN_DIR; }
 
+/// The built-in and the deliberately broken plugins, discovered once.
+inline const dossier::host::PluginRegistry& all_plugins() {
+  static const dossier::host::PluginRegistry registry = [] {
+    dossier::host::PluginRegistry r;
+    r.discover({DOSSIER_PLUGIN_DIR, DOSSIER_BROKEN_PLUGIN_DIR});
+    return r;
+  }();
+  return registry;
+}
+
 /// A fresh, empty folder for one test, under the build tree.
 inline fs::path fresh_dir(const std::string& name) {
   const fs::path dir = fs::path(DOSSIER_TEST_TMP) / name;

@@ -14,14 +14,7 @@ using namespace dossier::host;
 namespace fs = std::filesystem;
 
 namespace {
-const PluginRegistry& registry() {
-  static PluginRegistry r = [] {
-    PluginRegistry reg;
-    reg.discover({test::plugin_dir(), test::broken_plugin_dir()});
-    return reg;
-  }();
-  return r;
-}
+const PluginRegistry& registry() { return test::all_plugins(); }
 
 RunSpec spec_for(const fs::path& out, std::vector<PluginRequest> exporters) {
   RunSpec spec;
@@ -120,16 +113,6 @@ TEST_CASE("no readable document is an input error and nothing is written") {
   CHECK(report.exit_code == exit_input);
   CHECK_THAT(report.errors.at(0), Catch::Contains("no reader understands this file"));
   CHECK_FALSE(fs::exists(out / "corpus.json"));
-}
-
-TEST_CASE("unknown plugins and wrong kinds are configuration errors") {
-  RunSpec spec = spec_for("unused", {{"nope", {}, ""}, {"text", {}, ""}});
-  spec.analyzers = {{"json", {}, ""}};
-  auto problems = validate_requests(spec, registry());
-  REQUIRE(problems.size() == 3);
-  CHECK_THAT(problems[0], Catch::Contains("is an exporter, not an analyzer"));
-  CHECK_THAT(problems[1], Catch::Contains("unknown exporter 'nope'"));
-  CHECK_THAT(problems[2], Catch::Contains("is a reader, not an exporter"));
 }
 
 TEST_CASE("an exporter over its own time limit is stopped and the others land") {

@@ -30,6 +30,7 @@
 #include "pipeline.hpp"
 #include "plugin_registry.hpp"
 #include "progress.hpp"
+#include "requests.hpp"
 #include "shard.hpp"
 #include "show.hpp"
 
@@ -89,6 +90,7 @@ int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
   std::optional<Catalogue> catalogue;  // checked here, before anything is read; the build loads it again
   if (!load_catalogue(spec.catalogue.string(), catalogue)) return exit_config;
   PluginRegistry registry = load_registry(g);
+  for (const auto& line : add_needed_analyzers(spec, registry)) spdlog::info("{}", line);
   auto problems = validate_requests(spec, registry);
   if (!problems.empty()) {
     for (const auto& p : problems) spdlog::error("{}", p);
@@ -133,6 +135,7 @@ int plugins_list(const GlobalOptions& g, bool json) {
                                 {"version", i.version},
                                 {"description", i.description},
                                 {"file", i.file.string()},
+                                {"needs", i.needs},
                                 {"options", std::move(options)}});
     }
     for (const auto& p : registry.problems())
@@ -184,6 +187,11 @@ int plugins_info(const GlobalOptions& g, const std::string& name) {
         spdlog::error("{}", e.what());
         return exit_plugin_invalid;
       }
+    }
+    if (!i.needs.empty()) {
+      std::cout << "needs:      ";
+      for (const auto& n : i.needs) std::cout << " " << n;
+      std::cout << " (analyzers; run with their defaults when a build does not)\n";
     }
     if (i.options.empty()) std::cout << "options:     none\n";
     else std::cout << "options:\n";

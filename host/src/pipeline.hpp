@@ -177,9 +177,6 @@ std::filesystem::path default_cache_file(const std::filesystem::path& output_dir
 std::vector<std::filesystem::path> collect_sources(const std::vector<std::string>& sources,
                                                    std::vector<std::string>& missing);
 
-/// Checks that every requested plugin exists and has the right kind; returns the problems.
-std::vector<std::string> validate_requests(const RunSpec& spec, const PluginRegistry& registry);
-
 /// Runs the whole build. Never throws for a failing plugin or source: each failure becomes
 /// one line in RunReport::errors and the rest of the build goes on.
 RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry);

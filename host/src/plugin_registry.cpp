@@ -196,6 +196,11 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginP
   if (!d->create) return fail("descriptor has no factory");
   if (std::string why = read_declared_options(d->options, d->option_count, plugin->info_.options); !why.empty())
     return fail("descriptor " + why);
+  if (d->need_count && !d->needs) return fail("descriptor declares needs but gives none");
+  for (std::uint32_t i = 0; i < d->need_count; ++i) {
+    if (!valid_name(d->needs[i])) return fail("descriptor needs an analyzer with an invalid name");
+    plugin->info_.needs.emplace_back(d->needs[i]);
+  }
 
   plugin->descriptor_ = d;
   plugin->info_.name = d->name;

@@ -21,6 +21,7 @@ struct PluginInfo {
   std::string description;
   std::filesystem::path file;
   std::vector<DeclaredOption> options;  ///< what it declares it reads
+  std::vector<std::string> needs;       ///< analyzers it declares it needs (exporters)
 };
 
 /// A plugin library that could not be used: the file and one line saying why.

@@ -56,6 +56,7 @@ std::string file_for(const std::string& file_name, const std::string& focus_slug
 
 class PdfExporter final : public Exporter {
  public:
+  static constexpr const char* needs[] = {"sdg", "gcm"};  // the SDG chart, the goals and objectives quoted
   static constexpr OptionSpec options[] = {
       {"focus", OptionType::list, "", "one brief per value: sdg:GOAL, sdg:TARGET, gcm:N, addressee:NAME, document:ID"},
       {"language", OptionType::text, "", "labels in en, fr, es, ru, ar or zh (default: the job's)"},

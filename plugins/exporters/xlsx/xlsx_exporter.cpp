@@ -660,6 +660,7 @@ class MatrixWorkbook {
 
 class XlsxExporter final : public Exporter {
  public:
+  static constexpr const char* needs[] = {"sdg", "gcm"};  // the matrix and the GCM sheet
   static constexpr OptionSpec options[] = {
       {"language", OptionType::text, "", "language of goal and target titles: en, fr, es, ru, ar or zh (default: the job's)"},
       {"sheets", OptionType::list, "", "the sheets to write (default: all six)"},

@@ -88,6 +88,8 @@ struct PluginDescriptor {
   Plugin* (*create)();         ///< new object of the plugin's class; may throw
   const OptionSpec* options;   ///< the options it reads (its class's `options`); null: none
   std::uint32_t option_count;
+  std::uint32_t need_count;
+  const char* const* needs;    ///< analyzers whose annotations it reads (its class's `needs`)
 };
 
 /// The options a plugin class declares: a public `static constexpr dossier::OptionSpec
@@ -103,6 +105,19 @@ struct DeclaredOptions<T, std::void_t<decltype(T::options)>> {
   static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::options)>>;
 };
 
+/// The analyzers a plugin class (an exporter) needs: a public `static constexpr const char*
+/// needs[] = {"sdg"};`. The host runs them, with their defaults, when a build does not.
+template <class T, class = void>
+struct DeclaredNeeds {
+  static constexpr const char* const* data = nullptr;
+  static constexpr std::uint32_t size = 0;
+};
+template <class T>
+struct DeclaredNeeds<T, std::void_t<decltype(T::needs)>> {
+  static constexpr const char* const* data = T::needs;
+  static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::needs)>>;
+};
+
 /// Signature of the entry point.
 using PluginEntryPoint = const PluginDescriptor*();
 
@@ -114,7 +129,8 @@ DOSSIER_ABI_NAMESPACE_END
 
 /// Declares the plugin of this library. Use once, at namespace scope, in one source file:
 ///   DOSSIER_PLUGIN(exporter, JsonExporter, "json", "1.0.0", "Whole model as corpus.json")
-/// The options JsonExporter declares (DeclaredOptions) go into the descriptor.
+/// The options and needs JsonExporter declares (DeclaredOptions, DeclaredNeeds) go into the
+/// descriptor.
 /// A unit test that links the plugin's sources may call dossier_plugin_entry()->create().
 #define DOSSIER_PLUGIN(KIND, CLASS, NAME, VERSION, DESCRIPTION)                                   \
   namespace {                                                                                    \
@@ -123,7 +139,8 @@ DOSSIER_ABI_NAMESPACE_END
       DOSSIER_ABI_VERSION,        sizeof(::dossier::PluginDescriptor),                            \
       ::dossier::layout_fingerprint(), ::dossier::PluginKind::KIND, NAME, VERSION, DESCRIPTION,  \
       &dossier_plugin_create_, ::dossier::DeclaredOptions<CLASS>::data,                          \
-      ::dossier::DeclaredOptions<CLASS>::size};                                                  \
+      ::dossier::DeclaredOptions<CLASS>::size, ::dossier::DeclaredNeeds<CLASS>::size,            \
+      ::dossier::DeclaredNeeds<CLASS>::data};                                                    \
   }                                                                                              \
   extern "C" __attribute__((visibility("default"))) const ::dossier::PluginDescriptor*           \
   dossier_plugin_entry() {                                                                       \
