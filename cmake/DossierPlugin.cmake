@@ -13,6 +13,9 @@ function(dossier_add_plugin target)
   endif()
   add_library(${target} MODULE ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE Dossier::sdk)
+  # DOSSIER_PLUGIN checks at compile time that it names the same plugin and kind.
+  target_compile_definitions(${target} PRIVATE DOSSIER_PLUGIN_TARGET_NAME="${ARG_NAME}"
+                                               DOSSIER_PLUGIN_TARGET_KIND="${ARG_KIND}")
   set_target_properties(${target} PROPERTIES
     PREFIX ""
     OUTPUT_NAME "dossier-${ARG_KIND}-${ARG_NAME}"

@@ -20,4 +20,5 @@ class AnnotationCounter final : public dossier::Exporter {
 };
 }  // namespace
 
-DOSSIER_PLUGIN(exporter, AnnotationCounter, "annotation_counter", "1.0.0", "counts annotations")
+// Named by CMake (dossier_add_plugin NAME), since the two builds give it two names.
+DOSSIER_PLUGIN(exporter, AnnotationCounter, DOSSIER_PLUGIN_TARGET_NAME, "1.0.0", "counts annotations")

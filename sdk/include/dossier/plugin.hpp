@@ -118,6 +118,12 @@ struct DeclaredNeeds<T, std::void_t<decltype(T::needs)>> {
   static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::needs)>>;
 };
 
+/// Whether two names are the same, at compile time (DOSSIER_PLUGIN's check of its name).
+constexpr bool same_name(const char* a, const char* b) {
+  while (*a && *a == *b) ++a, ++b;
+  return *a == *b;
+}
+
 /// Signature of the entry point.
 using PluginEntryPoint = const PluginDescriptor*();
 
@@ -127,12 +133,25 @@ DOSSIER_ABI_NAMESPACE_END
 /// The symbol the host looks up in every plugin library: a plain C function.
 #define DOSSIER_PLUGIN_ENTRY "dossier_plugin_entry"
 
+// dossier_add_plugin() (CMake) defines the name and kind it was given, so that the two
+// places a plugin is named cannot disagree unnoticed.
+#if defined(DOSSIER_PLUGIN_TARGET_NAME) && defined(DOSSIER_PLUGIN_TARGET_KIND)
+#define DOSSIER_PLUGIN_CHECK_(KIND, NAME)                                                        \
+  static_assert(::dossier::same_name(NAME, DOSSIER_PLUGIN_TARGET_NAME),                           \
+                "DOSSIER_PLUGIN names the plugin otherwise than NAME in dossier_add_plugin()");  \
+  static_assert(::dossier::same_name(#KIND, DOSSIER_PLUGIN_TARGET_KIND),                          \
+                "DOSSIER_PLUGIN gives another kind than KIND in dossier_add_plugin()");
+#else
+#define DOSSIER_PLUGIN_CHECK_(KIND, NAME)
+#endif
+
 /// Declares the plugin of this library. Use once, at namespace scope, in one source file:
 ///   DOSSIER_PLUGIN(exporter, JsonExporter, "json", "1.0.0", "Whole model as corpus.json")
 /// The options and needs JsonExporter declares (DeclaredOptions, DeclaredNeeds) go into the
 /// descriptor.
 /// A unit test that links the plugin's sources may call dossier_plugin_entry()->create().
 #define DOSSIER_PLUGIN(KIND, CLASS, NAME, VERSION, DESCRIPTION)                                   \
+  DOSSIER_PLUGIN_CHECK_(KIND, NAME)                                                              \
   namespace {                                                                                    \
   ::dossier::Plugin* dossier_plugin_create_() { return new CLASS(); }                            \
   constexpr ::dossier::PluginDescriptor dossier_plugin_descriptor_ = {                           \

@@ -1,0 +1,12 @@
+// Named "misnamed_in_code" here and "misnamed" in CMake: must not compile (tests/CMakeLists.txt).
+#include <dossier/dossier.hpp>
+
+namespace {
+class Misnamed final : public dossier::Exporter {
+ public:
+  std::string default_file_name() const override { return "x"; }
+  void write(const dossier::Corpus&, const std::string&, dossier::OutputSink&, dossier::Context&) override {}
+};
+}  // namespace
+
+DOSSIER_PLUGIN(exporter, Misnamed, "misnamed_in_code", "1.0.0", "named twice, differently")
