@@ -38,3 +38,20 @@ function(dossier_add_plugin target)
     install(TARGETS ${target} LIBRARY DESTINATION "${DOSSIER_PLUGIN_INSTALL_DIR}")
   endif()
 endfunction()
+
+# dossier_add_plugin_test(<test> PLUGIN <plugin target> SOURCES <src>...)
+#
+# Builds a test program for one plugin with the test kit (dossier/testing.hpp): it is
+# compiled with DOSSIER_TEST_PLUGIN set to the plugin's built file, for
+# dossier::testing::LoadedPlugin, and registered with ctest (call enable_testing() first).
+function(dossier_add_plugin_test test)
+  cmake_parse_arguments(ARG "" "PLUGIN" "SOURCES" ${ARGN})
+  if(NOT TARGET "${ARG_PLUGIN}")
+    message(FATAL_ERROR "dossier_add_plugin_test(${test}): PLUGIN must name a dossier_add_plugin() target")
+  endif()
+  add_executable(${test} ${ARG_SOURCES})
+  target_link_libraries(${test} PRIVATE Dossier::sdk ${CMAKE_DL_LIBS})
+  target_compile_definitions(${test} PRIVATE DOSSIER_TEST_PLUGIN="$<TARGET_FILE:${ARG_PLUGIN}>")
+  add_dependencies(${test} ${ARG_PLUGIN})
+  add_test(NAME ${test} COMMAND ${test})
+endfunction()

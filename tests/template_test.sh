@@ -14,6 +14,9 @@ cmake -S "$work/template" -B "$work/template-build" -DCMAKE_PREFIX_PATH="$prefix
       -DCMAKE_BUILD_TYPE=Release >"$work/configure.log"
 cmake --build "$work/template-build" >"$work/build.log"
 
+# The template's own test, with the installed test kit.
+ctest --test-dir "$work/template-build" --output-on-failure
+
 plugin=$work/template-build/dossier-exporter-stats.so
 test -f "$plugin" || { echo "FAIL: $plugin was not built"; exit 1; }
 

@@ -1,0 +1,209 @@
+// The test kit for plugin authors: load your plugin's library in a unit test as the host
+// does, and run it on a small corpus, without the host. Not part of the plugin contract (a
+// plugin never includes it); header-only, so a test needs nothing beyond Dossier::sdk.
+// CMake: dossier_add_plugin_test(<test> PLUGIN <plugin target> SOURCES <test sources>)
+// builds the test with DOSSIER_TEST_PLUGIN set to the plugin's file and registers it with
+// ctest. docs/plugins.md ("Testing a plugin") shows a whole test.
+#pragma once
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "dossier/plugin.hpp"
+
+namespace dossier::testing {
+
+/// A plugin library, loaded and checked as the host checks it (ABI version, descriptor size,
+/// layout fingerprint) before any object is made. Throws std::runtime_error saying why not.
+class LoadedPlugin {
+ public:
+  explicit LoadedPlugin(const std::string& file) : file_(file) {
+    handle_ = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle_) fail(std::string("cannot load: ") + ::dlerror());
+    auto* entry = reinterpret_cast<PluginEntryPoint*>(::dlsym(handle_, "dossier_plugin_entry"));
+    if (!entry) fail("no dossier_plugin_entry (declare the plugin with DOSSIER_PLUGIN)");
+    descriptor_ = entry();
+    if (!descriptor_) fail("its entry point returned no descriptor");
+    if (descriptor_->abi_version != DOSSIER_ABI_VERSION || descriptor_->struct_size != sizeof(PluginDescriptor) ||
+        descriptor_->layout != layout_fingerprint())
+      fail("built against other SDK headers than this test (plugin ABI " + std::to_string(descriptor_->abi_version) +
+           ", this test's " + std::to_string(DOSSIER_ABI_VERSION) + ")");
+  }
+  ~LoadedPlugin() {
+    if (handle_) ::dlclose(handle_);
+  }
+  LoadedPlugin(const LoadedPlugin&) = delete;
+  LoadedPlugin& operator=(const LoadedPlugin&) = delete;
+
+  const PluginDescriptor& descriptor() const { return *descriptor_; }
+  /// A new object of the plugin's class, as the kind asked; throws if it is another kind.
+  /// Destroy it before this LoadedPlugin: its code lives in the library.
+  std::unique_ptr<Reader> reader() const { return make<Reader>(PluginKind::reader); }
+  std::unique_ptr<Analyzer> analyzer() const { return make<Analyzer>(PluginKind::analyzer); }
+  std::unique_ptr<Exporter> exporter() const { return make<Exporter>(PluginKind::exporter); }
+
+ private:
+  [[noreturn]] void fail(const std::string& why) const {
+    if (handle_) ::dlclose(handle_);
+    throw std::runtime_error("plugin " + file_ + ": " + why);
+  }
+  template <class T>
+  std::unique_ptr<T> make(PluginKind kind) const {
+    if (descriptor_->kind != kind)
+      throw std::runtime_error("plugin " + file_ + " is a " + to_string(descriptor_->kind) + ", not a " +
+                               to_string(kind));
+    std::unique_ptr<Plugin> object(descriptor_->create());
+    auto* typed = dynamic_cast<T*>(object.get());
+    if (!typed) throw std::runtime_error("plugin " + file_ + ": its factory made an object of another kind");
+    object.release();
+    return std::unique_ptr<T>(typed);
+  }
+
+  std::string file_;
+  void* handle_ = nullptr;
+  const PluginDescriptor* descriptor_ = nullptr;
+};
+
+/// A Context as the host would give the plugin: its name, these options, a fixed build time.
+inline Context make_context(const std::string& plugin_name, Options options = {}, const std::string& language = "en") {
+  BuildInfo build;
+  build.job_name = "test";
+  build.language = language;
+  build.build_time = 1700000000;  // fixed: outputs compare byte for byte
+  build.host_version = DOSSIER_VERSION_STRING;
+  return Context(plugin_name, std::move(options), std::move(build), {});
+}
+
+/// A small corpus with what plugins meet in real ones: two documents (a report with sections,
+/// numbered paragraphs, a footnote and addressed recommendations; a resolution in French), SDG
+/// and GCM annotations of recommendations and of a document, and a reference.
+inline Corpus sample_corpus() {
+  Corpus corpus;
+  Document report;
+  report.id = report.symbol = "A/HRC/99/1";
+  report.title = "Report of the Working Group on the Universal Periodic Review: Exampleland";
+  report.date = "2026-03-01";
+  report.body = "Human Rights Council";
+  report.language = "en";
+  report.source = "A_HRC_99_1.txt";
+  report.reader = "text";
+  report.sections = {{"II", "Conclusions and/or recommendations", "chapter", 1, -1}};
+  const char* texts[] = {
+      "Exampleland reported on its national strategy for migrant workers.",
+      "Ensure access to education for migrant children (Ruritania);",
+      "Strengthen measures against trafficking in persons, in line with SDG target 8.7 (Freedonia);",
+  };
+  for (int i = 0; i < 3; ++i) {
+    Block b;
+    b.number = std::to_string(100 + i);
+    b.address = report.id + " ¶" + b.number;
+    b.kind = BlockKind::numbered_paragraph;
+    b.section = 0;
+    b.text = texts[i];
+    if (i == 2) b.footnote_refs = {"1"};
+    report.blocks.push_back(b);
+    if (i == 0) continue;
+    Recommendation r;
+    r.address = b.address;
+    r.kind = "recommendation";
+    r.addressee = "Exampleland";
+    r.text = b.text;
+    r.recommended_by = {i == 1 ? "Ruritania" : "Freedonia"};
+    r.position = i == 1 ? "supported" : "noted";
+    report.recommendations.push_back(r);
+  }
+  report.footnotes = {{"1", "See A/RES/70/1.", {report.id + " ¶102"}}};
+  Reference target;
+  target.type = "sdg_target";
+  target.id = "8.7";
+  target.address = report.id + " ¶102";
+  target.text = "SDG target 8.7";
+  target.begin = 65;  // report.blocks[2].text.substr(65, 14) == target.text
+  target.end = 79;
+  report.references = {target};
+
+  Document resolution;
+  resolution.id = resolution.symbol = "A/RES/99/2";
+  resolution.title = "Migrants et développement durable";
+  resolution.language = "fr";
+  resolution.source = "A_RES_99_2_F.xml";
+  resolution.reader = "akn";
+  Block op;
+  op.number = "1";
+  op.address = resolution.id + " ¶1";
+  op.kind = BlockKind::numbered_paragraph;
+  op.text = "Demande aux États de faciliter des migrations sûres, ordonnées et régulières;";
+  resolution.blocks = {op};
+  resolution.recommendations = {{op.address, "operative_paragraph", "States", op.text, {}, "", "", "", "Demande"}};
+  corpus.documents = {report, resolution};
+
+  const auto annotate = [&](std::string subject, std::string scheme, std::string code, std::string level,
+                            double score, std::string why, std::string analyzer) {
+    corpus.annotations.push_back({std::move(subject), std::move(scheme), std::move(code), std::move(level), score,
+                                  {std::move(why)}, std::move(analyzer), "1.0.0"});
+  };
+  annotate(report.id + " ¶101", "sdg", "4", "goal", 0.82, "vocabulary: \"access to education\"", "sdg");
+  annotate(report.id + " ¶102", "sdg", "8", "goal", 1.0, "explicit reference: \"SDG target 8.7\"", "sdg");
+  annotate(report.id + " ¶102", "sdg", "8.7", "target", 1.0, "explicit reference: \"SDG target 8.7\"", "sdg");
+  annotate(report.id + " ¶102", "gcm", "10", "objective", 0.9, "vocabulary: \"trafficking in persons\"", "gcm");
+  annotate(resolution.id + " ¶1", "gcm", "5", "objective", 0.7, "learned model: \"migrations sûres\"", "gcm");
+  annotate(report.id, "sdg", "10", "goal", 0.66, "learned model: document profile", "sdg");
+  return corpus;
+}
+
+/// Runs `exporter` on `corpus` into a fresh folder as the host would (through an OutputSink,
+/// committed only if write() returns) and gives back each file it wrote, by name, with its
+/// bytes. The folder is removed afterwards. Exceptions from write() pass through.
+inline std::map<std::string, std::string> export_files(Exporter& exporter, const Corpus& corpus, Context& context,
+                                                       std::string file_name = {}) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() /
+                       ("dossier-test-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(&exporter)));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  struct Remove {
+    fs::path dir;
+    ~Remove() {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  } remove{dir};
+  OutputSink sink(dir);
+  exporter.write(corpus, file_name.empty() ? exporter.default_file_name() : file_name, sink, context);
+  sink.commit();
+  std::map<std::string, std::string> files;
+  for (const auto& written : sink.written()) {
+    std::ifstream in(written.path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    files[written.name] = bytes.str();
+  }
+  return files;
+}
+
+/// Reads one file with `reader` as the host does: bytes loaded and hashed, and the document's
+/// source, sha256 and reader (`context`'s plugin name, unless the reader set one) filled in.
+inline Document read_file(Reader& reader, const std::string& path, Context& context) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  Source source{path, bytes.str(), ""};
+  source.sha256 = sha256_hex(source.content);
+  Document doc = reader.read(source, context);
+  doc.source = source.path;
+  doc.sha256 = source.sha256;
+  if (doc.reader.empty()) doc.reader = context.plugin_name();
+  return doc;
+}
+
+}  // namespace dossier::testing
