@@ -29,7 +29,8 @@ std::string corpus() { return quote(test::corpus_dir().string()); }
 TEST_CASE("the version flag and help on every command") {
   auto v = test::dossier("--version");
   CHECK(v.exit_code == 0);
-  CHECK_THAT(v.output, Catch::Contains("dossier 0.1.0"));
+  CHECK_THAT(v.output, Catch::Contains("dossier 0.1.0 (plugin ABI " + std::to_string(DOSSIER_ABI_VERSION) +
+                                       ", model layout "));
   for (const char* args : {"--help", "plugins --help", "plugins list --help", "plugins info --help", "show --help",
                            "plugins check --help", "run --help", "build --help", "check --help"}) {
     INFO(args);

@@ -255,8 +255,10 @@ int main(int argc, char** argv) {
   CLI::App app{"Dossier: turns UN and GFMD policy documents into recommendation-to-SDG "
                "matrices, PDF briefs and XML feeds, through plugins."};
   app.name("dossier");
+  char layout[17];
+  std::snprintf(layout, sizeof layout, "%016llx", static_cast<unsigned long long>(layout_fingerprint()));
   app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION_STRING + " (plugin ABI " +
-                                        std::to_string(DOSSIER_ABI_VERSION) + ")");
+                                        std::to_string(DOSSIER_ABI_VERSION) + ", model layout " + layout + ")");
   app.require_subcommand(1);
   app.fallthrough();  // global options also after the subcommand
   app.footer("Exit codes: 0 ok, 1 failure, 2 usage, 3 partial success, 4 configuration error,\n"
