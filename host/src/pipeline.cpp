@@ -208,7 +208,7 @@ void compare_with_previous_build(const Corpus& corpus, const BuildInfo& build, c
                                  BuildHistory& history, Store::JobState& next) {
   std::map<std::string_view, std::set<std::string>> codes;
   for (const auto& a : corpus.annotations)
-    if (a.scheme == "sdg" || a.scheme == "gcm") codes[a.subject].insert(a.scheme + ":" + a.code);
+    if (a.scheme == dossier::scheme::sdg || a.scheme == dossier::scheme::gcm) codes[a.subject].insert(a.scheme + ":" + a.code);
   static const std::set<std::string> none;
   const std::int64_t now = build.build_time;
   history.set_available(true);

@@ -115,7 +115,7 @@ EnglishLabels english_objectives(const Document& english) {
   const vocabulary::Compiled* rules = vocabulary::builtin("gcm");
   std::map<std::string, std::set<std::string>> cited;
   for (const Reference& r : english.references)
-    if (r.type == "gcm_objective") cited[r.address].insert(r.id);
+    if (r.type == dossier::reference_type::gcm_objective) cited[r.address].insert(r.id);
   for (const Block& b : english.blocks) {
     if (!is_passage(b)) continue;
     std::set<std::string> labels;
@@ -179,7 +179,7 @@ std::size_t add_gcm_passages(const TrainSpec& spec, const PluginRegistry& regist
         }
         ++position;
         for (const Reference& r : d->references)
-          if (r.type == "gcm_objective" && r.address == b.address) labels.insert(r.id);
+          if (r.type == dossier::reference_type::gcm_objective && r.address == b.address) labels.insert(r.id);
         classifier::Example& ex = found.emplace_back();
         ex.labels.assign(labels.begin(), labels.end());
         ex.texts.push_back(b.text);
@@ -237,7 +237,7 @@ std::size_t add_passages(const TrainSpec& spec, const std::string& path, std::ve
 // out (no group): they are not measured.
 std::size_t add_reference_texts(const std::string& scheme, std::vector<classifier::Example>& examples) {
   std::size_t added = 0;
-  if (scheme == "gcm") {
+  if (scheme == dossier::scheme::gcm) {
     for (int n = 1; n <= gcm_objective_count(); ++n) {
       classifier::Example ex;
       ex.texts.push_back(gcm_objective_title(n));
@@ -300,11 +300,11 @@ void print_reports(const std::vector<classifier::Report>& reports, const std::ve
 int train_model(const TrainSpec& spec, const PluginRegistry& registry, const BuildInfo& build, std::ostream& out) {
   std::vector<classifier::Example> examples;
   std::vector<std::string> data;  // what it learned from, for the model's provenance
-  if (spec.scheme != "sdg" && spec.scheme != "gcm") {
+  if (spec.scheme != dossier::scheme::sdg && spec.scheme != dossier::scheme::gcm) {
     spdlog::error("train: --scheme must be sdg or gcm, not \"{}\"", spec.scheme);
     return exit_usage;
   }
-  const bool gcm = spec.scheme == "gcm";
+  const bool gcm = spec.scheme == dossier::scheme::gcm;
   try {
     if (!spec.sources.empty() && gcm) {
       const std::size_t n = add_gcm_passages(spec, registry, build, examples);

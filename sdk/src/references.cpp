@@ -353,7 +353,7 @@ void read_list(std::string_view text, std::size_t begin, std::size_t end, unsign
     std::string id = normalise_code(text.substr(i, j - i), parts);
     const std::string_view type = classify(id, parts, kinds);
     if (type.empty() || quantity_follows(text, j)) return;
-    hit.items.emplace_back(type, type == "treaty" ? "ILO-C" + id : std::move(id));
+    hit.items.emplace_back(type, type == dossier::reference_type::treaty ? "ILO-C" + id : std::move(id));
     hit.end = j;
     i = j;
   }
@@ -740,7 +740,7 @@ class NameMatcher {
     }
     name.acronym = std::none_of(printed.begin(), printed.end(), is_lower);
     name.rule = name.acronym ? Case::exact
-                : type != "country" && words >= 3 ? Case::title
+                : type != dossier::reference_type::country && words >= 3 ? Case::title
                                                   : Case::name;
     std::string key;
     for (char c : name.tokens.front()) key += to_lower(c);

@@ -10,6 +10,7 @@
 
 #include <toml++/toml.h>
 
+#include <dossier/model.hpp>
 #include <dossier/reference_data.hpp>
 
 namespace dossier::vocabulary {
@@ -34,7 +35,7 @@ bool number_in(const std::string& s, int low, int high) {
 
 // sdg: a target of one of the 17 goals ("10.7", "10.a"); gcm: "1".."23" or "cluster-1".."cluster-6".
 bool valid_code(const std::string& scheme, const std::string& code) {
-  if (scheme == "gcm") {
+  if (scheme == dossier::scheme::gcm) {
     if (code.rfind("cluster-", 0) == 0) return number_in(code.substr(8), 1, 6);
     return number_in(code, 1, 23);
   }
@@ -49,7 +50,7 @@ bool valid_code(const std::string& scheme, const std::string& code) {
 std::vector<aurora::TargetQuery> queries_of(const Vocabulary& v) {
   std::vector<aurora::TargetQuery> queries;
   for (const auto& r : v.rules) {
-    const std::string goal = v.scheme == "sdg" ? r.code.substr(0, r.code.find('.')) : r.code;
+    const std::string goal = v.scheme == dossier::scheme::sdg ? r.code.substr(0, r.code.find('.')) : r.code;
     queries.push_back({goal, r.code, r.query});
   }
   return queries;
@@ -71,7 +72,7 @@ Vocabulary parse(const std::string& text, const std::string& name) {
   }
   v.version = root["version"].value_or(std::string());
   v.scheme = root["scheme"].value_or(std::string());
-  if (v.scheme != "sdg" && v.scheme != "gcm") fail(name, nullptr, "'scheme' must be \"sdg\" or \"gcm\"");
+  if (v.scheme != dossier::scheme::sdg && v.scheme != dossier::scheme::gcm) fail(name, nullptr, "'scheme' must be \"sdg\" or \"gcm\"");
   const toml::array* rules = root["rule"].as_array();
   if (!rules) return v;
   for (const auto& node : *rules) {
@@ -92,7 +93,7 @@ Vocabulary parse(const std::string& text, const std::string& name) {
     if (!valid_code(v.scheme, r.code))
       fail(name, &node,
            "'code' \"" + r.code + "\" is not " +
-               (v.scheme == "sdg" ? "an SDG target (\"10.7\", \"10.a\")"
+               (v.scheme == dossier::scheme::sdg ? "an SDG target (\"10.7\", \"10.a\")"
                                   : "a GCM objective (\"1\"..\"23\") or cluster (\"cluster-1\"..\"cluster-6\")"));
     if (r.weight < 0 || r.weight > 1) fail(name, &node, "'weight' must be between 0 and 1");
     v.rules.push_back(std::move(r));

@@ -87,8 +87,8 @@ class GcmAnalyzer final : public Analyzer {
       std::map<int, Evidence> objectives, clusters;  // numeric keys: objective 2 before 13
       for (const Reference* ref : subject.references) {
         const std::string why = "explicit reference: \"" + ref->text + "\"";
-        if (ref->type == "gcm_objective") objectives[std::stoi(ref->id)].add(1.0, why);
-        else if (ref->type == "gcm_cluster") clusters[std::stoi(ref->id)].add(1.0, why);
+        if (ref->type == dossier::reference_type::gcm_objective) objectives[std::stoi(ref->id)].add(1.0, why);
+        else if (ref->type == dossier::reference_type::gcm_cluster) clusters[std::stoi(ref->id)].add(1.0, why);
       }
       for (const auto* v : vocabularies) {
         for (const auto& hit : v->match(*subject.text)) {
@@ -130,13 +130,13 @@ class GcmAnalyzer final : public Analyzer {
       if (passages)
         for (auto& v : analyzers::model_votes(*passages, {*subject.text}, false, model_top, worth))
           objectives[std::stoi(*v.code)].add(v.score, std::move(v.evidence));
-      auto emit = [&](std::map<int, Evidence>& codes, const char* level, const char* prefix) {
+      auto emit = [&](std::map<int, Evidence>& codes, std::string_view level, const char* prefix) {
         const bool objective = *prefix == '\0';
         for (auto& [code, evidence] : codes) {
           if (!evidence.maps(objective ? bar(code) : threshold)) continue;
           Annotation a;
           a.subject = subject.address;
-          a.scheme = "gcm";
+          a.scheme = dossier::scheme::gcm;
           a.code = prefix + std::to_string(code);
           a.level = level;
           a.score = evidence.score();
@@ -144,8 +144,8 @@ class GcmAnalyzer final : public Analyzer {
           out.push_back(std::move(a));
         }
       };
-      emit(objectives, "objective", "");
-      emit(clusters, "cluster", "cluster-");
+      emit(objectives, dossier::level::objective, "");
+      emit(clusters, dossier::level::cluster, "cluster-");
     }
   }
 

@@ -93,13 +93,13 @@ class Codes {
     return items_.back().second;
   }
   // Moves every code scoring at least `threshold` out as an annotation of `subject`.
-  void emit(std::string_view subject, const char* level, double threshold, std::vector<Annotation>& out) {
+  void emit(std::string_view subject, std::string_view level, double threshold, std::vector<Annotation>& out) {
     std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [code, evidence] : items_) {
       if (!evidence.maps(threshold)) continue;
       Annotation& a = out.emplace_back();
       a.subject = subject;
-      a.scheme = "sdg";
+      a.scheme = dossier::scheme::sdg;
       a.code = std::move(code);
       a.level = level;
       a.score = evidence.score();
@@ -171,14 +171,14 @@ class SdgAnalyzer final : public Analyzer {
       for (const Reference* ref : subject.references) {
         std::string why = "explicit reference: \"" + ref->text + "\"";
         const std::string& id = ref->id;
-        if (ref->type == "sdg_indicator") {
+        if (ref->type == dossier::reference_type::sdg_indicator) {
           indicator[id].add(1.0, why);
           target[code_prefix(id, true)].add(1.0, why);
           goal[code_prefix(id)].add(1.0, std::move(why));
-        } else if (ref->type == "sdg_target") {
+        } else if (ref->type == dossier::reference_type::sdg_target) {
           target[id].add(1.0, why);
           goal[code_prefix(id)].add(1.0, std::move(why));
-        } else if (ref->type == "sdg_goal") {
+        } else if (ref->type == dossier::reference_type::sdg_goal) {
           goal[id].add(1.0, std::move(why));
         }
       }
@@ -212,9 +212,9 @@ class SdgAnalyzer final : public Analyzer {
         for (auto& v : analyzers::model_votes(*passages, passages->vector_of(found), false, model_top, worth))
           goal[*v.code].add(v.score, std::move(v.evidence));
       }
-      goal.emit(subject.address, "goal", threshold, out);
-      target.emit(subject.address, "target", threshold, out);
-      indicator.emit(subject.address, "indicator", threshold, out);
+      goal.emit(subject.address, dossier::level::goal, threshold, out);
+      target.emit(subject.address, dossier::level::target, threshold, out);
+      indicator.emit(subject.address, dossier::level::indicator, threshold, out);
     }
   }
 
@@ -236,7 +236,7 @@ class SdgAnalyzer final : public Analyzer {
     for (auto& v : analyzers::model_votes(model, model.vector_of(all), true, std::size_t(-1), worth))
       goals[*v.code].add(v.score, std::move(v.evidence));
     const std::size_t before = out.size();
-    goals.emit(document.id, "goal", threshold, out);
+    goals.emit(document.id, dossier::level::goal, threshold, out);
     return out.size() > before;
   }
 

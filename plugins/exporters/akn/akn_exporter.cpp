@@ -194,7 +194,7 @@ class DocumentWriter {
     publisher_classification(meta);
     std::set<std::pair<std::string, std::string>, CodeOrder> codes;  // (scheme, code)
     for (const Annotation* a : annotations_)
-      if (a->scheme == "sdg" || a->scheme == "gcm") codes.emplace(a->scheme, a->code);
+      if (a->scheme == dossier::scheme::sdg || a->scheme == dossier::scheme::gcm) codes.emplace(a->scheme, a->code);
     for (const char* scheme : {"sdg", "gcm"}) {
       pugi::xml_node c;
       for (const auto& key : codes) {

@@ -55,7 +55,7 @@ class AtomExporter final : public Exporter {
     // Categories per subject, in code order, highest score kept.
     std::map<std::string_view, std::map<std::pair<std::string, std::string>, const Annotation*>> categories;
     for (const auto& a : corpus.annotations) {
-      if ((a.scheme != "sdg" && a.scheme != "gcm") || a.score < min_score) continue;
+      if ((a.scheme != dossier::scheme::sdg && a.scheme != dossier::scheme::gcm) || a.score < min_score) continue;
       auto& slot = categories[a.subject][{a.scheme, a.code}];
       if (!slot || slot->score < a.score) slot = &a;
     }
@@ -100,7 +100,7 @@ class AtomExporter final : public Exporter {
         // The UN documents the recommendation itself cites.
         std::set<std::string> cited{doc.symbol};
         for (const Reference& ref : doc.references)
-          if (ref.type == "un_symbol" && ref.address == r.address && cited.insert(ref.id).second)
+          if (ref.type == dossier::reference_type::un_symbol && ref.address == r.address && cited.insert(ref.id).second)
             link(e, "related", undocs(ref.id), ref.id, b);
         if (const auto c = categories.find(r.address); c != categories.end())
           for (const auto& [key, a] : c->second) category(e, *a, language, b);

@@ -26,7 +26,7 @@ std::vector<std::vector<const Annotation*>> annotations_by_document(const Corpus
 
 std::string mapping_label(std::string_view scheme, const std::string& code, std::string_view language) {
   std::string title;
-  if (scheme == "sdg") {
+  if (scheme == dossier::scheme::sdg) {
     title = sdg_title(code, language);
     return "SDG " + code + (title.empty() ? "" : ": " + title);
   }
@@ -40,7 +40,7 @@ std::string mapping_label(std::string_view scheme, const std::string& code, std:
 }
 
 std::string mapping_scheme_uri(std::string_view scheme) {
-  return scheme == "sdg" ? "http://metadata.un.org/sdg/" : "https://undocs.org/A/RES/73/195#objective-";
+  return scheme == dossier::scheme::sdg ? "http://metadata.un.org/sdg/" : "https://undocs.org/A/RES/73/195#objective-";
 }
 
 std::string mapping_uri(std::string_view scheme, const std::string& code) { return mapping_scheme_uri(scheme) + code; }

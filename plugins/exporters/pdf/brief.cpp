@@ -80,7 +80,7 @@ Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_rec
 
   std::map<std::string_view, std::vector<const Annotation*>> by_subject;
   for (const auto& a : corpus.annotations)
-    if (a.scheme == "sdg" || a.scheme == "gcm") by_subject[a.subject].push_back(&a);
+    if (a.scheme == dossier::scheme::sdg || a.scheme == dossier::scheme::gcm) by_subject[a.subject].push_back(&a);
   const std::string focus_value = lower(focus.value);
 
   for (const auto& d : corpus.documents) {
@@ -97,7 +97,7 @@ Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_rec
       const auto found = by_subject.find(r.address);
       for (const Annotation* a : found == by_subject.end() ? std::vector<const Annotation*>{} : found->second) {
         bool counts = true;
-        if (a->scheme == "sdg") {
+        if (a->scheme == dossier::scheme::sdg) {
           const int g = number(goal_of(a->code));
           if (g >= 1 && g <= 17) item.goals.insert(g);
           if (!target_of(a->code).empty()) targets.insert(target_of(a->code));
@@ -129,7 +129,7 @@ Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_rec
     auto& profile = brief.profiles[&d];
     if (const auto own = by_subject.find(d.id); own != by_subject.end())
       for (const Annotation* a : own->second)
-        if (a->scheme == "sdg" && a->level == "goal" && number(a->code) >= 1 && number(a->code) <= 17)
+        if (a->scheme == dossier::scheme::sdg && a->level == dossier::level::goal && number(a->code) >= 1 && number(a->code) <= 17)
           profile.insert(number(a->code));
   }
   for (const auto& [doc, goals] : brief.per_document)

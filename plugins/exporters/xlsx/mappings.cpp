@@ -76,14 +76,14 @@ MappingIndex::MappingIndex(const std::vector<Annotation>& annotations, double th
     if (a.score < threshold) continue;
     Entry e{static_cast<std::uint32_t>(i), hash(a.subject), 0, goal};
     bool known;
-    if (a.scheme == "sdg" && a.level == "goal") {
+    if (a.scheme == dossier::scheme::sdg && a.level == dossier::level::goal) {
       known = (e.order = static_cast<std::int16_t>(number_in(a.code, goal_count))) != 0;
-    } else if (a.scheme == "sdg" && a.level == "target") {
+    } else if (a.scheme == dossier::scheme::sdg && a.level == dossier::level::target) {
       e.kind = target;
       e.order = static_cast<std::int16_t>(target_order(a.code));
       // A target outside the official list still needs a goal to belong to.
       known = e.order >= 0 || number_in(std::string_view(a.code).substr(0, a.code.find('.')), goal_count);
-    } else if (a.scheme == "gcm" && a.level == "objective") {
+    } else if (a.scheme == dossier::scheme::gcm && a.level == dossier::level::objective) {
       e.kind = objective;
       known = (e.order = static_cast<std::int16_t>(number_in(a.code, objective_count))) != 0;
     } else {

@@ -889,7 +889,7 @@ class Parser {
       const auto& symbol = link.first;
       const auto& printed = link.second;
       const bool known = std::any_of(refs.begin(), refs.end(), [&](const Reference& r) {
-        return r.type == "un_symbol" && r.id == symbol;
+        return r.type == dossier::reference_type::un_symbol && r.id == symbol;
       });
       if (!known) refs.push_back({"un_symbol", symbol, block.address, printed});
     }

@@ -229,7 +229,7 @@ std::string canonical_actor(std::string name) {
   // One organisation the tables know, named whole: its acronym. The UN's principal organs
   // and officers keep their names, which everyone reads.
   const std::vector<Reference> refs = find_references(name, {});
-  if (refs.size() == 1 && refs[0].type == "organisation" && refs[0].text.size() + 2 >= name.size()) {
+  if (refs.size() == 1 && refs[0].type == dossier::reference_type::organisation && refs[0].text.size() + 2 >= name.size()) {
     const std::string& id = refs[0].id;
     if (id == "UNSG") return "Secretary-General";
     if (id == "HRC") return "Human Rights Council";
@@ -400,7 +400,7 @@ std::string subject_addressee(std::string_view text, std::string_view language) 
     std::string name = join(subject, 0, subject.size());
     bool actor = false;
     for (const Reference& r : find_references(name, {}))
-      if (r.type == "organisation" && r.text.size() * 2 >= name.size()) actor = true;
+      if (r.type == dossier::reference_type::organisation && r.text.size() * 2 >= name.size()) actor = true;
     std::size_t head_end = subject.size();
     for (std::size_t k = 1; k < subject.size(); ++k)
       if (listed(lower(subject[k]), {"of", "on", "for", "in", "at", "de", "du", "des", "del"})) {

@@ -138,7 +138,7 @@ bool known_country(const std::string& key) {
   const std::size_t core = paren == std::string::npos ? name.size() : paren;
   bool found = false;
   for (const Reference& r : find_references(name, {}))
-    if (r.type == "country" && (r.text.size() + 4 >= name.size() || (r.begin == 0 && r.end >= core))) found = true;
+    if (r.type == dossier::reference_type::country && (r.text.size() + 4 >= name.size() || (r.begin == 0 && r.end >= core))) found = true;
   if (known.size() < 100000) known.emplace(key, found);  // bounded: hostile input names anything
   return found;
 }
