@@ -79,7 +79,8 @@ std::vector<std::string> option_problems(PluginKind kind, const std::string& nam
   const std::string who = std::string(to_string(kind)) + " '" + name + "'";
   std::vector<std::string> problems, names;
   for (const auto& d : declared) names.push_back(d.name);
-  for (const auto& [key, values] : given.all()) {
+  for (const auto& entry : given.all()) {
+    const std::string& key = entry.first;  // a name, not a binding: lambdas capture it (clang 14)
     const auto it = std::find_if(declared.begin(), declared.end(), [&](const auto& d) { return d.name == key; });
     if (it == declared.end()) {
       std::string line = who + ": unknown option '" + key + "'";
