@@ -160,6 +160,15 @@ inline Corpus sample_corpus() {
   return corpus;
 }
 
+/// The bytes of a file; throws std::runtime_error when it cannot be opened.
+inline std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
 /// Runs `exporter` on `corpus` into a fresh folder as the host would (through an OutputSink,
 /// committed only if write() returns) and gives back each file it wrote, by name, with its
 /// bytes. The folder is removed afterwards. Exceptions from write() pass through.
@@ -181,23 +190,14 @@ inline std::map<std::string, std::string> export_files(Exporter& exporter, const
   exporter.write(corpus, file_name.empty() ? exporter.default_file_name() : file_name, sink, context);
   sink.commit();
   std::map<std::string, std::string> files;
-  for (const auto& written : sink.written()) {
-    std::ifstream in(written.path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    files[written.name] = bytes.str();
-  }
+  for (const auto& written : sink.written()) files[written.name] = read_bytes(written.path.string());
   return files;
 }
 
 /// Reads one file with `reader` as the host does: bytes loaded and hashed, and the document's
 /// source, sha256 and reader (`context`'s plugin name, unless the reader set one) filled in.
 inline Document read_file(Reader& reader, const std::string& path, Context& context) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  Source source{path, bytes.str(), ""};
+  Source source{path, read_bytes(path), ""};
   source.sha256 = sha256_hex(source.content);
   Document doc = reader.read(source, context);
   doc.source = source.path;
