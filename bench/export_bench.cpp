@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "dossier/context.hpp"
+#include "dossier/domain/json.hpp"
 #include "dossier/sink.hpp"
 #include "measure.hpp"
 #include "plugin_registry.hpp"

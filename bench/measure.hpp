@@ -22,7 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/json.hpp"
+#include "dossier/domain/json.hpp"
 #include "dossier/model.hpp"
 
 namespace bench {

@@ -25,10 +25,11 @@
 #include "aurora.hpp"
 #include "classifier.hpp"
 #include "vocabulary.hpp"
-#include "dossier/reference_data.hpp"
+#include "dossier/domain/citation.hpp"
+#include "dossier/domain/reference_data.hpp"
 #include "dossier/address.hpp"
-#include "dossier/json.hpp"
-#include "dossier/references.hpp"
+#include "dossier/domain/json.hpp"
+#include "dossier/domain/references.hpp"
 #include "structure.hpp"
 
 namespace {

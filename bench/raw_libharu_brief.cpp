@@ -10,6 +10,8 @@
 // y from the top of the page, in points.
 #include <hpdf.h>
 
+#include <dossier/domain/json.hpp>
+
 #include "measure.hpp"
 
 namespace {

@@ -11,6 +11,8 @@
 
 #include <sstream>
 
+#include <dossier/domain/json.hpp>
+
 #include "measure.hpp"
 
 namespace {

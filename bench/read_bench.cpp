@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "dossier/context.hpp"
+#include "dossier/domain/json.hpp"
 #include "measure.hpp"
 #include "plugin_registry.hpp"
 

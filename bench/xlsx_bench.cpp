@@ -30,7 +30,7 @@
 #include <xlsxwriter.h>
 
 #include "dossier/context.hpp"
-#include "dossier/json.hpp"
+#include "dossier/domain/json.hpp"
 #include "dossier/sink.hpp"
 #include "measure.hpp"
 #include "plugin_registry.hpp"

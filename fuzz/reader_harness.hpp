@@ -13,8 +13,8 @@
 #include <memory>
 #include <string>
 
+#include <dossier/domain/json.hpp>
 #include <dossier/dossier.hpp>
-#include <dossier/json.hpp>
 
 extern "C" const dossier::PluginDescriptor* dossier_plugin_entry();
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "dossier/context.hpp"
+#include "dossier/domain/digest.hpp"
 #include "dossier/plugin.hpp"
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "dossier/address.hpp"
+#include "dossier/domain/citation.hpp"
 #include "dossier/model.hpp"
 
 using namespace dossier;

@@ -9,7 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/address.hpp"
-#include "dossier/json.hpp"
+#include "dossier/domain/citation.hpp"
+#include "dossier/domain/json.hpp"
 #include "xml_support.hpp"
 
 using namespace dossier;

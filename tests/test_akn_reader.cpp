@@ -13,6 +13,7 @@
 
 #include "dossier/address.hpp"
 #include "dossier/context.hpp"
+#include "dossier/domain/digest.hpp"
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"
 #include "support.hpp"

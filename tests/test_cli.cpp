@@ -84,7 +84,7 @@ TEST_CASE("plugins check says exactly what is wrong with one library (exit 6)") 
       {"no_entry_point", "no Dossier entry point"},
       {"wrong_abi_version", "plugin ABI version " + std::to_string(DOSSIER_ABI_VERSION + 98)},
       {"wrong_descriptor_size", "descriptor size"},
-      {"previous_release", "built against the SDK headers of plugin ABI 4"},
+      {"previous_release", "built against the SDK headers of plugin ABI 5"},
       {"other_layout", "the model's layout differs"},
       {"throwing_factory", "factory threw: cannot find my configuration"},
   };

@@ -4,7 +4,8 @@
 #include <set>
 
 #include "dossier/address.hpp"
-#include "dossier/corpus.hpp"
+#include "dossier/corpus_view.hpp"
+#include "dossier/domain/corpus.hpp"
 #include "dossier/plugin.hpp"
 #include "plugin_registry.hpp"
 #include "support.hpp"

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "dossier/references.hpp"
+#include "dossier/domain/references.hpp"
 #include "support.hpp"
 
 using namespace dossier;

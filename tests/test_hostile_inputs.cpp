@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
-#include "dossier/text_repair.hpp"
+#include "dossier/domain/text_repair.hpp"
 #include "support.hpp"
 
 namespace {

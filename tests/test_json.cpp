@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/json.hpp"
+#include "dossier/domain/json.hpp"
 #include "dossier/plugin.hpp"
 #include "plugin_registry.hpp"
 #include "support.hpp"

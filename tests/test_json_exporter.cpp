@@ -6,6 +6,7 @@
 #include "dossier/context.hpp"
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"
+#include "atomic_sink.hpp"
 #include "support.hpp"
 
 using namespace dossier;
@@ -24,9 +25,9 @@ std::shared_ptr<Exporter> json_exporter() {
 
 json export_corpus(const Corpus& corpus, const std::string& dir_name, Options options = {}) {
   const auto dir = test::fresh_dir(dir_name);
-  OutputSink sink(dir);
+  dossier::host::AtomicSink sink(dir);
   Context context("json", std::move(options), {}, nullptr);
-  json_exporter()->write(corpus, "corpus.json", sink, context);
+  json_exporter()->write(CorpusView(corpus), "corpus.json", sink, context);
   sink.commit();
   return json::parse(test::read_file(dir / "corpus.json"));
 }

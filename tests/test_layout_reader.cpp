@@ -9,6 +9,7 @@
 
 #include "dossier/address.hpp"
 #include "dossier/context.hpp"
+#include "dossier/domain/citation.hpp"
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"
 #include "support.hpp"

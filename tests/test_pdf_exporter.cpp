@@ -10,9 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/context.hpp"
-#include "dossier/reference_data.hpp"
+#include "dossier/domain/reference_data.hpp"
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"
+#include "atomic_sink.hpp"
 #include "support.hpp"
 
 using namespace dossier;
@@ -163,8 +164,8 @@ Run export_corpus(const Corpus& corpus, const std::string& name, Options options
   Context context("pdf", std::move(options), build, [&](LogLevel level, std::string_view, std::string_view message) {
     if (level == LogLevel::warn) run.warnings.emplace_back(message);
   });
-  OutputSink sink(run.dir);
-  exporter->write(corpus, "brief.pdf", sink, context);
+  dossier::host::AtomicSink sink(run.dir);
+  exporter->write(CorpusView(corpus), "brief.pdf", sink, context);
   sink.commit();
   return run;
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "dossier/domain/digest.hpp"
 #include "dossier/sink.hpp"
 #include "pipeline.hpp"
 #include "store.hpp"

@@ -57,7 +57,7 @@ TEST_CASE("a wrong ABI version is refused before anything else is read") {
 
 TEST_CASE("a plugin built against the previous release's headers is refused, saying to rebuild") {
   const std::string line = load_problem(broken("previous_release"));
-  CHECK_THAT(line, Catch::Contains("built against the SDK headers of plugin ABI 4"));
+  CHECK_THAT(line, Catch::Contains("built against the SDK headers of plugin ABI 5"));
   CHECK_THAT(line, Catch::Contains("rebuild the plugin against the SDK this host was built with"));
 }
 

@@ -5,8 +5,8 @@
 #include <thread>
 #include <vector>
 
-#include "dossier/reference_data.hpp"
-#include "dossier/references.hpp"
+#include "dossier/domain/reference_data.hpp"
+#include "dossier/domain/references.hpp"
 
 using namespace dossier;
 

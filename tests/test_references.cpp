@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "dossier/json.hpp"
+#include "dossier/domain/json.hpp"
 #include "dossier/model.hpp"
-#include "dossier/references.hpp"
+#include "dossier/domain/references.hpp"
 #include "support.hpp"
 
 using namespace dossier;

@@ -10,7 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/reference_data.hpp"
+#include "dossier/domain/citation.hpp"
+#include "dossier/domain/digest.hpp"
+#include "dossier/domain/reference_data.hpp"
+#include "atomic_sink.hpp"
 #include "support.hpp"
 
 using namespace dossier;
@@ -62,9 +65,9 @@ fs::path build_job(const std::string& name, const std::string& options) {
 /// Writes `corpus` with the real plugin, through a sink, as the host does.
 fs::path export_corpus(const Corpus& corpus, const std::string& name, Options options = {}, BuildInfo build = {}) {
   const fs::path dir = test::fresh_dir(name);
-  OutputSink sink(dir);
+  dossier::host::AtomicSink sink(dir);
   Context context("xlsx", std::move(options), std::move(build), nullptr);
-  test::builtin_plugins().find("xlsx")->make_exporter()->write(corpus, "matrix.xlsx", sink, context);
+  test::builtin_plugins().find("xlsx")->make_exporter()->write(CorpusView(corpus), "matrix.xlsx", sink, context);
   sink.commit();
   return dir / "matrix.xlsx";
 }
@@ -361,12 +364,13 @@ TEST_CASE("a libxlsxwriter failure fails the export with its message and leaves 
   small.rlim_cur = 4096;
   std::string message;
   {
-    OutputSink sink(dir);
+    dossier::host::AtomicSink sink(dir);
     Context context("xlsx", {}, {}, nullptr);
     auto exporter = test::builtin_plugins().find("xlsx")->make_exporter();
     REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
     try {
-      exporter->write(corpus_with_texts(std::vector<std::string>(50, std::string(300, 'x'))), "matrix.xlsx", sink,
+      const Corpus big = corpus_with_texts(std::vector<std::string>(50, std::string(300, 'x')));
+      exporter->write(CorpusView(big), "matrix.xlsx", sink,
                       context);
     } catch (const std::exception& e) {
       message = e.what();

@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "dossier/context.hpp"
-#include "dossier/sink.hpp"
+#include "atomic_sink.hpp"
+#include "dossier/corpus_view.hpp"
 #include "support.hpp"
 
 namespace test {
@@ -17,12 +18,12 @@ inline void export_with(const std::string& name, const dossier::Corpus& corpus, 
                         std::vector<std::string>& warnings, dossier::Options options = {},
                         dossier::BuildInfo build = {"test", "en", 1700000000, "0.1.0"}) {
   auto exporter = builtin_plugins().find(name, dossier::PluginKind::exporter)->make_exporter();
-  dossier::OutputSink sink(dir);
+  dossier::host::AtomicSink sink(dir);
   dossier::Context context(name, std::move(options), std::move(build),
                            [&](dossier::LogLevel level, std::string_view, std::string_view message) {
                              if (level == dossier::LogLevel::warn) warnings.emplace_back(message);
                            });
-  exporter->write(corpus, exporter->default_file_name(), sink, context);
+  exporter->write(dossier::CorpusView(corpus), exporter->default_file_name(), sink, context);
   sink.commit();
 }
 

@@ -18,8 +18,8 @@
 #include "annotation_codec.hpp"
 #include "child_process.hpp"
 #include "crash_report.hpp"
-#include "dossier/json.hpp"
-#include "dossier/sink.hpp"
+#include "dossier/domain/json.hpp"
+#include "dossier/domain/digest.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
 #include "store.hpp"
@@ -50,9 +50,9 @@ std::string file_digest(const fs::path& file) {
   }
 }
 
-// The SDK library holds the reference data and vocabularies the analyzers match with:
-// a rebuilt SDK invalidates cached analyses as a rebuilt plugin does.
-const std::string& sdk_digest() {
+// The domain library (the one sha256_file lives in) holds the reference data and vocabularies
+// the analyzers match with: rebuilt, it invalidates cached analyses as a rebuilt plugin does.
+const std::string& domain_digest() {
   static const std::string digest = [] {
     Dl_info info{};
     if (dladdr(reinterpret_cast<void*>(&sha256_file), &info) && info.dli_fname) return file_digest(info.dli_fname);
@@ -65,7 +65,7 @@ const std::string& sdk_digest() {
 // An option naming a file (a vocabulary of one's own) counts by that file's content.
 std::string analyzer_identity(const PluginInfo& info, const Options& options) {
   std::string id = "dossier-analysis-1\n" + info.name + "\n" + info.version + "\n" + file_digest(info.file) + "\n" +
-                   sdk_digest() + "\n";
+                   domain_digest() + "\n";
   for (const auto& [key, values] : options.all()) {
     id += key + "=";
     for (const auto& v : values) {

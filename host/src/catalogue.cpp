@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "dossier/corpus.hpp"
+#include "dossier/domain/corpus.hpp"
 
 namespace dossier::host {
 

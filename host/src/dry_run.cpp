@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <dossier/domain/digest.hpp>
+
 namespace fs = std::filesystem;
 
 namespace dossier::host {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/address.hpp"
+#include "dossier/domain/citation.hpp"
 
 namespace dossier::host {
 

@@ -24,6 +24,7 @@
 #include "dry_run.hpp"
 #include "eval.hpp"
 #include "train.hpp"
+#include "dossier/domain/citation.hpp"
 #include "dossier/version.hpp"
 #include "job.hpp"
 #include "logging.hpp"

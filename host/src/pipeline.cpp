@@ -22,16 +22,20 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "dossier/corpus.hpp"
-#include "dossier/text_repair.hpp"
+#include "dossier/corpus_view.hpp"
+#include "dossier/domain/corpus.hpp"
+#include "dossier/domain/digest.hpp"
+#include "dossier/domain/text_repair.hpp"
 
 #include "analysis.hpp"
+#include "atomic_sink.hpp"
 #include "catalogue.hpp"
 #include "child_process.hpp"
 #include "crash_report.hpp"
 #include "health.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
+#include "recorded_history.hpp"
 #include "store.hpp"
 #include "upr_positions.hpp"
 
@@ -125,9 +129,9 @@ void remove_stale_temporaries(const fs::path& dir) {
 
 // What an exporter's child process sends back: for each prepared file its name, temporary
 // path and target path, each ended by '\0' (which no path contains).
-std::string prepared_files(const OutputSink& sink) {
+std::string prepared_files(const AtomicSink& sink) {
   std::string out;
-  for (const OutputFile* f : sink.pending()) {
+  for (const AtomicFile* f : sink.pending()) {
     for (const std::string& part : {f->name(), f->temp_path().string(), f->target_path().string()}) {
       out += part;
       out += '\0';
@@ -137,7 +141,7 @@ std::string prepared_files(const OutputSink& sink) {
 }
 
 // The parent's side: `sink` takes over the files the child prepared.
-void adopt_prepared_files(OutputSink& sink, const std::string& payload) {
+void adopt_prepared_files(AtomicSink& sink, const std::string& payload) {
   std::vector<std::string> parts;
   for (std::size_t at = 0; at < payload.size();) {
     const auto end = payload.find('\0', at);
@@ -148,7 +152,7 @@ void adopt_prepared_files(OutputSink& sink, const std::string& payload) {
   if (parts.size() % 3 != 0 || (!payload.empty() && payload.back() != '\0'))
     throw std::runtime_error("its child process sent a malformed list of outputs");
   for (std::size_t i = 0; i < parts.size(); i += 3) {
-    const OutputFile& f = sink.adopt(parts[i], parts[i + 1]);
+    const AtomicFile& f = sink.adopt(parts[i], parts[i + 1]);
     if (f.target_path() != fs::path(parts[i + 2]))
       throw std::runtime_error("output " + parts[i] + ": its child process wrote for " + parts[i + 2]);
   }
@@ -204,21 +208,19 @@ std::string recommendation_fingerprint(const Recommendation& r, const std::set<s
 
 // Compares this build's recommendations with the job's last recorded build; fills `history`
 // for the exporters and `next` with the state to record if the build succeeds.
-void compare_with_previous_build(const Corpus& corpus, const BuildInfo& build, const Store::JobState& previous,
-                                 BuildHistory& history, Store::JobState& next) {
-  std::map<std::string_view, std::set<std::string>> codes;
-  for (const auto& a : corpus.annotations)
-    if (a.scheme == dossier::scheme::sdg || a.scheme == dossier::scheme::gcm) codes[a.subject].insert(a.scheme + ":" + a.code);
-  static const std::set<std::string> none;
+void compare_with_previous_build(const CorpusView& corpus, const BuildInfo& build, const Store::JobState& previous,
+                                 RecordedHistory& history, Store::JobState& next) {
   const std::int64_t now = build.build_time;
   history.set_available(true);
   history.set_previous_build_time(previous.build_time);
   next.build_time = now;
   std::size_t counts[3] = {0, 0, 0};
-  for (const auto& doc : corpus.documents) {
+  for (const auto& doc : corpus.documents()) {
     for (const auto& r : doc.recommendations) {
-      const auto c = codes.find(r.address);
-      const std::string fingerprint = recommendation_fingerprint(r, c != codes.end() ? c->second : none);
+      std::set<std::string> codes;
+      for (const Annotation* a : corpus.annotations_of(r.address))
+        if (a->scheme == dossier::scheme::sdg || a->scheme == dossier::scheme::gcm) codes.insert(a->scheme + ":" + a->code);
+      const std::string fingerprint = recommendation_fingerprint(r, codes);
       const auto before = previous.recommendations.find(r.address);
       ItemHistory h{Change::added, now, now};
       if (before != previous.recommendations.end()) {
@@ -614,17 +616,20 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     return report;
   }
 
+  // Built once for every exporter and the history; the corpus is not changed after this.
+  const CorpusView view(corpus);
+
   // --- Build history ---------------------------------------------------------------------
-  BuildHistory history;
+  RecordedHistory history;
   Store::JobState next_state;
   bool history_known = false;
   if (store && spec.keep_history) {
     try {
-      compare_with_previous_build(corpus, spec.build, store->job_state(spec.build.job_name), history, next_state);
+      compare_with_previous_build(view, spec.build, store->job_state(spec.build.job_name), history, next_state);
       history_known = true;
     } catch (const std::exception& e) {
       spdlog::warn("{}; no build history this time", e.what());
-      history = BuildHistory{};
+      history = RecordedHistory{};
     }
   }
 
@@ -644,7 +649,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   // Every exporter's files are finished and on disk before any of them replaces an earlier
   // output: a build killed while exporting (kill -9 included) leaves the previous outputs
   // byte for byte; only the renames at the end remain, one quick step per file.
-  std::vector<std::unique_ptr<OutputSink>> sinks;
+  std::vector<std::unique_ptr<AtomicSink>> sinks;
   // `reason` follows the exporter's name: "failed: ...", "crashed: ...", "exceeded ...".
   auto fail_export = [&](ExportResult& result, const PluginLibrary& lib, const std::string& reason) {
     const std::string line = "plugin " + lib.info().file.string() + ": exporter " + result.plugin + " " + reason +
@@ -663,15 +668,14 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
     result.plugin = request.plugin;
     result.version = lib->info().version;
     const auto t0 = std::chrono::steady_clock::now();
-    auto sink = std::make_unique<OutputSink>(spec.output_dir);
+    auto sink = std::make_unique<AtomicSink>(spec.output_dir);
     // The exporter writes and prepares its files in `sink`; throws what the exporter throws.
     auto write_outputs = [&] {
       ActivityScope activity("exporter " + result.plugin);
       auto exporter = lib->make_exporter();
-      Context context(result.plugin, request.options, spec.build, log_from_plugin);
-      context.set_history(&history);
+      Context context(result.plugin, request.options, spec.build, log_from_plugin, &history);
       const std::string file = request.file.empty() ? exporter->default_file_name() : request.file;
-      exporter->write(corpus, file, *sink, context);
+      exporter->write(view, file, *sink, context);
       sink->prepare();
     };
     bool in_process = !spec.isolate;

@@ -13,7 +13,7 @@
 #include "dossier/model.hpp"
 #include "dossier/options.hpp"
 #include "dossier/plugin.hpp"
-#include "dossier/sink.hpp"
+#include "atomic_sink.hpp"
 #include "plugin_registry.hpp"
 
 namespace dossier::host {

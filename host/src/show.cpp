@@ -4,7 +4,9 @@
 #include <vector>
 
 #include "dossier/address.hpp"
-#include "dossier/corpus.hpp"
+#include "dossier/corpus_view.hpp"
+#include "dossier/domain/citation.hpp"
+#include "dossier/domain/corpus.hpp"
 
 namespace dossier::host {
 

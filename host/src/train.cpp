@@ -11,8 +11,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "dossier/reference_data.hpp"
-#include "dossier/sink.hpp"
+#include "dossier/domain/reference_data.hpp"
+#include "atomic_sink.hpp"
 #include "eval.hpp"
 #include "named_codes.hpp"
 #include "pipeline.hpp"

@@ -7,11 +7,13 @@
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
 
-Context::Context(std::string plugin_name, Options options, BuildInfo build, LogSink log)
+Context::Context(std::string plugin_name, Options options, BuildInfo build, LogSink log,
+                 const BuildHistory* history)
     : plugin_name_(std::move(plugin_name)),
       options_(std::move(options)),
       build_(std::move(build)),
-      log_(std::move(log)) {}
+      log_(std::move(log)),
+      history_(history) {}
 
 void Context::log(LogLevel level, std::string_view message) const {
   if (log_) log_(level, plugin_name_, message);

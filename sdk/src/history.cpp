@@ -1,7 +1,5 @@
 #include "dossier/history.hpp"
 
-#include <utility>
-
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
 
@@ -14,14 +12,10 @@ const char* to_string(Change change) noexcept {
   return "added";
 }
 
-ItemHistory BuildHistory::recommendation(std::string_view address) const {
-  const auto it = recommendations_.find(address);
-  return it != recommendations_.end() ? it->second : ItemHistory{};
-}
-
-void BuildHistory::set_recommendation(std::string address, ItemHistory history) {
-  recommendations_[std::move(address)] = history;
-}
+BuildHistory::~BuildHistory() = default;
+bool BuildHistory::available() const { return false; }
+std::int64_t BuildHistory::previous_build_time() const { return -1; }
+ItemHistory BuildHistory::recommendation(std::string_view) const { return {}; }
 
 DOSSIER_ABI_NAMESPACE_END
 }  // namespace dossier

@@ -11,8 +11,14 @@ namespace {
 class AnnotationCounter final : public dossier::Exporter {
  public:
   std::string default_file_name() const override { return "count.txt"; }
+#if DOSSIER_ABI_VERSION >= 6  // exporters are given a view of the corpus since ABI 6
+  void write(const dossier::CorpusView& view, const std::string& file_name, dossier::OutputSink& out,
+             dossier::Context&) override {
+    const dossier::Corpus& corpus = view.corpus();
+#else
   void write(const dossier::Corpus& corpus, const std::string& file_name, dossier::OutputSink& out,
              dossier::Context&) override {
+#endif
     std::size_t evidence = 0;
     for (const auto& a : corpus.annotations) evidence += a.evidence.size() + a.subject.size();
     out.create(file_name).stream() << corpus.annotations.size() << " " << evidence << "\n";

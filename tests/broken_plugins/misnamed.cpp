@@ -5,7 +5,7 @@ namespace {
 class Misnamed final : public dossier::Exporter {
  public:
   std::string default_file_name() const override { return "x"; }
-  void write(const dossier::Corpus&, const std::string&, dossier::OutputSink&, dossier::Context&) override {}
+  void write(const dossier::CorpusView&, const std::string&, dossier::OutputSink&, dossier::Context&) override {}
 };
 }  // namespace
 

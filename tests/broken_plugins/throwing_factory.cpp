@@ -8,7 +8,7 @@ class ThrowingFactory final : public dossier::Exporter {
  public:
   ThrowingFactory() { throw std::runtime_error("cannot find my configuration"); }
   std::string default_file_name() const override { return "never.txt"; }
-  void write(const dossier::Corpus&, const std::string&, dossier::OutputSink&, dossier::Context&) override {}
+  void write(const dossier::CorpusView&, const std::string&, dossier::OutputSink&, dossier::Context&) override {}
 };
 }  // namespace
 

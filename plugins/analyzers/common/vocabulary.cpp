@@ -11,7 +11,7 @@
 #include <toml++/toml.h>
 
 #include <dossier/model.hpp>
-#include <dossier/reference_data.hpp>
+#include <dossier/domain/reference_data.hpp>
 
 namespace dossier::vocabulary {
 

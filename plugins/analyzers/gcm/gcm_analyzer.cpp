@@ -28,6 +28,7 @@
 #include <memory>
 #include <string>
 
+#include <dossier/domain/reference_data.hpp>
 #include <dossier/dossier.hpp>
 
 #include "../common/embedded_model.hpp"

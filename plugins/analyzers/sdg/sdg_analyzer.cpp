@@ -34,6 +34,7 @@
 #include <utility>
 #include <vector>
 
+#include <dossier/domain/reference_data.hpp>
 #include <dossier/dossier.hpp>
 
 #include "../common/aurora.hpp"

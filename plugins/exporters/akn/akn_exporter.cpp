@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include <dossier/domain/citation.hpp>
 #include <dossier/dossier.hpp>
 
 #include "corpus_index.hpp"
@@ -456,7 +457,8 @@ class AknExporter final : public Exporter {
  public:
   std::string default_file_name() const override { return "akn"; }
 
-  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {
+  void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
+    const Corpus& corpus = view.corpus();
     const auto by_document = xml_output::annotations_by_document(corpus);
     Builder b;
     std::set<std::string> names;

@@ -38,7 +38,8 @@ class AtomExporter final : public Exporter {
 
   std::string default_file_name() const override { return "atom.xml"; }
 
-  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {
+  void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
+    const Corpus& corpus = view.corpus();
     const auto& options = context.options();
     const auto& build = context.build();
     const BuildHistory& history = context.history();

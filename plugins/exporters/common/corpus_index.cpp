@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include <dossier/reference_data.hpp>
+#include <dossier/domain/reference_data.hpp>
 
 namespace dossier::xml_output {
 

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 
+#include <dossier/domain/json.hpp>
 #include <dossier/dossier.hpp>
 
 namespace {
@@ -19,8 +20,9 @@ class JsonExporter final : public Exporter {
 
   std::string default_file_name() const override { return "corpus.json"; }
 
-  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out,
+  void write(const CorpusView& view, const std::string& file_name, OutputSink& out,
              Context& context) override {
+    const Corpus& corpus = view.corpus();
     const bool pretty = context.options().get_bool("pretty", false);
     const int indent = pretty ? 2 : -1;
     const char* nl = pretty ? "\n" : "";

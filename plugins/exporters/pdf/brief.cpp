@@ -5,7 +5,8 @@
 #include <stdexcept>
 
 #include <dossier/address.hpp>
-#include <dossier/reference_data.hpp>
+#include <dossier/domain/citation.hpp>
+#include <dossier/domain/reference_data.hpp>
 
 namespace dossier::pdf {
 

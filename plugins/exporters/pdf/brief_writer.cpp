@@ -5,8 +5,9 @@
 #include <stdexcept>
 
 #include <dossier/context.hpp>
-#include <dossier/corpus.hpp>
-#include <dossier/reference_data.hpp>
+#include <dossier/corpus_view.hpp>
+#include <dossier/domain/corpus.hpp>
+#include <dossier/domain/reference_data.hpp>
 
 #include "canvas.hpp"
 #include "labels.hpp"

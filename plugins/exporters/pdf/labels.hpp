@@ -1,5 +1,5 @@
 // Labels and headings of the briefs in the six UN languages. The table is in labels.cpp
-// (documented in docs/exporters/pdf.md); SDG titles come from dossier/reference_data.hpp.
+// (documented in docs/exporters/pdf.md); SDG titles come from dossier/domain/reference_data.hpp.
 #pragma once
 
 #include <string>

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <dossier/domain/citation.hpp>
 #include <dossier/dossier.hpp>
 
 #include "brief.hpp"
@@ -70,7 +71,8 @@ class PdfExporter final : public Exporter {
 
   std::string default_file_name() const override { return "brief.pdf"; }
 
-  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {
+  void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
+    const Corpus& corpus = view.corpus();
     const Options& o = context.options();
     const std::string requested = o.get("language", context.build().language);
     pdf::BriefSettings settings;

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include <dossier/reference_data.hpp>
+#include <dossier/domain/reference_data.hpp>
 
 namespace dossier::xlsx {
 

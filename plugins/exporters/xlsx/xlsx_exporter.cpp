@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <dossier/domain/citation.hpp>
+#include <dossier/domain/reference_data.hpp>
 #include <dossier/dossier.hpp>
 
 #include "mappings.hpp"
@@ -671,7 +673,8 @@ class XlsxExporter final : public Exporter {
 
   std::string default_file_name() const override { return "matrix.xlsx"; }
 
-  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {
+  void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
+    const Corpus& corpus = view.corpus();
     const Settings settings = read_settings(corpus, context);
     const OutputFile& file = out.create(file_name);
     MatrixWorkbook workbook(file.temp_path().string(), file.temp_path().parent_path().string(), settings,

@@ -32,7 +32,8 @@ class XmlExporter final : public Exporter {
  public:
   std::string default_file_name() const override { return "feed.xml"; }
 
-  void write(const Corpus& corpus, const std::string& file_name, OutputSink& out, Context& context) override {
+  void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
+    const Corpus& corpus = view.corpus();
     std::ostream& os = out.create(file_name).stream();
     Builder b;
     const auto& build = context.build();

@@ -40,7 +40,8 @@
 #include <vector>
 
 #include <dossier/address.hpp>
-#include <dossier/references.hpp>
+#include <dossier/domain/citation.hpp>
+#include <dossier/domain/references.hpp>
 
 #include "operative.hpp"
 

@@ -3,6 +3,7 @@
 // The parsing itself is in akn_parser.cpp; this file is the plugin around it.
 #include <string>
 
+#include <dossier/domain/text_repair.hpp>
 #include <dossier/dossier.hpp>
 
 #include "akn_parser.hpp"

@@ -2,7 +2,7 @@
 // are broken at spaces, never inside a UTF-8 sequence, and the document says
 // so.
 #include <algorithm>
-#include <dossier/text_repair.hpp>
+#include <dossier/domain/text_repair.hpp>
 
 #include "structure.hpp"
 

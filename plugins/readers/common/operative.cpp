@@ -7,7 +7,7 @@
 #include <vector>
 
 #include <dossier/address.hpp>
-#include <dossier/references.hpp>
+#include <dossier/domain/references.hpp>
 
 #include "text_util.hpp"
 

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <unordered_map>
 
-#include <dossier/references.hpp>
+#include <dossier/domain/references.hpp>
 
 #include "pattern.hpp"
 #include "text_util.hpp"

@@ -21,8 +21,9 @@
 #include <vector>
 
 #include <dossier/address.hpp>
-#include <dossier/references.hpp>
-#include <dossier/text_repair.hpp>
+#include <dossier/domain/citation.hpp>
+#include <dossier/domain/references.hpp>
+#include <dossier/domain/text_repair.hpp>
 
 namespace dossier::readers {
 

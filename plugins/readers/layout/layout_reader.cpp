@@ -2,6 +2,7 @@
 // job numbers, indented numbered paragraphs wrapped over lines, endnotes.
 #include <string>
 
+#include <dossier/domain/text_repair.hpp>
 #include <dossier/dossier.hpp>
 
 #include "layout.hpp"

@@ -9,6 +9,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <dossier/domain/text_repair.hpp>
 #include <dossier/dossier.hpp>
 
 #include "layout.hpp"

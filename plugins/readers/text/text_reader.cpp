@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include <dossier/domain/text_repair.hpp>
 #include <dossier/dossier.hpp>
 
 #include "structure.hpp"

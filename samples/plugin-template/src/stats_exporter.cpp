@@ -17,8 +17,9 @@ class StatsExporter final : public dossier::Exporter {
  public:
   std::string default_file_name() const override { return "stats.csv"; }
 
-  void write(const dossier::Corpus& corpus, const std::string& file_name, dossier::OutputSink& out,
+  void write(const dossier::CorpusView& view, const std::string& file_name, dossier::OutputSink& out,
              dossier::Context& context) override {
+    const dossier::Corpus& corpus = view.corpus();
     // The sink writes to a temporary file and renames it into place only if we return.
     std::ostream& os = out.create(file_name).stream();
     os << "document,title,paragraphs,numbered_paragraphs,recommendations,annotations\n";
@@ -26,9 +27,8 @@ class StatsExporter final : public dossier::Exporter {
       std::size_t numbered = 0;
       for (const auto& block : doc.blocks)
         if (block.kind == dossier::BlockKind::numbered_paragraph) ++numbered;
-      std::size_t annotations = 0;
-      for (const auto& a : corpus.annotations)
-        if (a.subject.rfind(doc.id + " ", 0) == 0) ++annotations;
+      // About the document or anything in it: the view knows which, no address matching.
+      const std::size_t annotations = view.annotations_in(doc).size();
       os << csv(doc.id) << ',' << csv(doc.title) << ',' << doc.blocks.size() << ',' << numbered << ','
          << doc.recommendations.size() << ',' << annotations << '\n';
     }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dossier/context.hpp"
+#include "dossier/corpus_view.hpp"
 #include "dossier/model.hpp"
 #include "dossier/sink.hpp"
 #include "dossier/version.hpp"
@@ -72,8 +73,6 @@ DOSSIER_MODEL_LAYOUT_(BuildInfo, F_(BuildInfo, job_name), F_(BuildInfo, language
                       F_(BuildInfo, host_version));
 DOSSIER_MODEL_LAYOUT_(OptionSpec, F_(OptionSpec, name), F_(OptionSpec, type), F_(OptionSpec, default_value),
                       F_(OptionSpec, help));
-DOSSIER_MODEL_LAYOUT_(WrittenFile, F_(WrittenFile, name), F_(WrittenFile, path), F_(WrittenFile, bytes),
-                      F_(WrittenFile, sha256));
 
 #undef F_
 #undef DOSSIER_MODEL_LAYOUT_
@@ -113,8 +112,7 @@ constexpr std::uint64_t layout_fingerprint() {
   using namespace abi_detail;
   std::uint64_t hash = mix(0xcbf29ce484222325ULL, DOSSIER_ABI_VERSION);
   hash = with_all_members<SourceSpan, Section, Block, Footnote, Recommendation, Reference, Diagnostic, Metadata,
-                          DocumentLink, Document, Annotation, Corpus, Source, BuildInfo, OptionSpec,
-                          WrittenFile>(hash);
+                          DocumentLink, Document, Annotation, Corpus, Source, BuildInfo, OptionSpec>(hash);
   hash = with_size<std::string>(hash);
   hash = with_size<std::vector<std::string>>(hash);
   hash = with_size<std::function<void()>>(hash);
@@ -122,6 +120,8 @@ constexpr std::uint64_t layout_fingerprint() {
   hash = with_size<Context>(hash);
   hash = with_size<OutputFile>(hash);
   hash = with_size<OutputSink>(hash);
+  hash = with_size<BuildHistory>(hash);
+  hash = with_size<CorpusView>(hash);
   return hash;
 }
 

@@ -32,11 +32,15 @@ class DOSSIER_SDK_API Context {
  public:
   using LogSink = std::function<void(LogLevel, std::string_view plugin, std::string_view message)>;
 
-  Context(std::string plugin_name, Options options, BuildInfo build, LogSink log);
+  /// `history` (not owned) outlives every call; null: the empty history.
+  Context(std::string plugin_name, Options options, BuildInfo build, LogSink log,
+          const BuildHistory* history = nullptr);
 
   const std::string& plugin_name() const { return plugin_name_; }
   const Options& options() const { return options_; }
   const BuildInfo& build() const { return build_; }
+  /// What changed since the previous build of the same job (history.hpp).
+  const BuildHistory& history() const;
 
   void log(LogLevel level, std::string_view message) const;
   void debug(std::string_view message) const { log(LogLevel::debug, message); }
@@ -49,17 +53,7 @@ class DOSSIER_SDK_API Context {
   Options options_;
   BuildInfo build_;
   LogSink log_;
-
- public:
-  /// What changed since the previous build of the same job (history.hpp). Without one
-  /// attached, an empty history: not available, every item `added`.
-  const BuildHistory& history() const;
-  /// Host: attaches this build's history (not owned; it outlives every call).
-  void set_history(const BuildHistory* history) { history_ = history; }
-
- private:
-  // Last, so that the members before keep their offsets.
-  const BuildHistory* history_ = nullptr;
+  const BuildHistory* history_;
 };
 
 DOSSIER_ABI_NAMESPACE_END

@@ -14,6 +14,7 @@
 
 #include "dossier/abi.hpp"
 #include "dossier/context.hpp"
+#include "dossier/corpus_view.hpp"
 #include "dossier/model.hpp"
 #include "dossier/sink.hpp"
 #include "dossier/version.hpp"
@@ -71,7 +72,7 @@ class DOSSIER_SDK_API Exporter : public Plugin {
   virtual std::string default_file_name() const = 0;
   /// Writes everything to files created with `out.create(...)`. `file_name` is the user's
   /// choice or default_file_name(). Throwing discards every file this call created.
-  virtual void write(const Corpus& corpus, const std::string& file_name, OutputSink& out,
+  virtual void write(const CorpusView& corpus, const std::string& file_name, OutputSink& out,
                      Context& context) = 0;
 };
 

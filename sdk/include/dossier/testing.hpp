@@ -1,6 +1,6 @@
 // The test kit for plugin authors: load your plugin's library in a unit test as the host
 // does, and run it on a small corpus, without the host. Not part of the plugin contract (a
-// plugin never includes it); header-only, so a test needs nothing beyond Dossier::sdk.
+// plugin never includes it); header-only, so a test needs Dossier::sdk and Dossier::domain.
 // CMake: dossier_add_plugin_test(<test> PLUGIN <plugin target> SOURCES <test sources>)
 // builds the test with DOSSIER_TEST_PLUGIN set to the plugin's file and registers it with
 // ctest. docs/plugins.md ("Testing a plugin") shows a whole test.
@@ -18,6 +18,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "dossier/address.hpp"
+#include "dossier/domain/digest.hpp"
 #include "dossier/plugin.hpp"
 
 namespace dossier::testing {
@@ -105,7 +107,7 @@ inline Corpus sample_corpus() {
   for (int i = 0; i < 3; ++i) {
     Block b;
     b.number = std::to_string(100 + i);
-    b.address = report.id + " ¶" + b.number;
+    b.address = paragraph_address(report.id, b.number);
     b.kind = BlockKind::numbered_paragraph;
     b.section = 0;
     b.text = texts[i];
@@ -121,11 +123,11 @@ inline Corpus sample_corpus() {
     r.position = i == 1 ? "supported" : "noted";
     report.recommendations.push_back(r);
   }
-  report.footnotes = {{"1", "See A/RES/70/1.", {report.id + " ¶102"}}};
+  report.footnotes = {{"1", "See A/RES/70/1.", {paragraph_address(report.id, "102")}}};
   Reference target;
   target.type = "sdg_target";
   target.id = "8.7";
-  target.address = report.id + " ¶102";
+  target.address = paragraph_address(report.id, "102");
   target.text = "SDG target 8.7";
   target.begin = 65;  // report.blocks[2].text.substr(65, 14) == target.text
   target.end = 79;
@@ -139,7 +141,7 @@ inline Corpus sample_corpus() {
   resolution.reader = "akn";
   Block op;
   op.number = "1";
-  op.address = resolution.id + " ¶1";
+  op.address = paragraph_address(resolution.id, "1");
   op.kind = BlockKind::numbered_paragraph;
   op.text = "Demande aux États de faciliter des migrations sûres, ordonnées et régulières;";
   resolution.blocks = {op};
@@ -151,11 +153,11 @@ inline Corpus sample_corpus() {
     corpus.annotations.push_back({std::move(subject), std::move(scheme), std::move(code), std::move(level), score,
                                   {std::move(why)}, std::move(analyzer), "1.0.0"});
   };
-  annotate(report.id + " ¶101", "sdg", "4", "goal", 0.82, "vocabulary: \"access to education\"", "sdg");
-  annotate(report.id + " ¶102", "sdg", "8", "goal", 1.0, "explicit reference: \"SDG target 8.7\"", "sdg");
-  annotate(report.id + " ¶102", "sdg", "8.7", "target", 1.0, "explicit reference: \"SDG target 8.7\"", "sdg");
-  annotate(report.id + " ¶102", "gcm", "10", "objective", 0.9, "vocabulary: \"trafficking in persons\"", "gcm");
-  annotate(resolution.id + " ¶1", "gcm", "5", "objective", 0.7, "learned model: \"migrations sûres\"", "gcm");
+  annotate(paragraph_address(report.id, "101"), "sdg", "4", "goal", 0.82, "vocabulary: \"access to education\"", "sdg");
+  annotate(paragraph_address(report.id, "102"), "sdg", "8", "goal", 1.0, "explicit reference: \"SDG target 8.7\"", "sdg");
+  annotate(paragraph_address(report.id, "102"), "sdg", "8.7", "target", 1.0, "explicit reference: \"SDG target 8.7\"", "sdg");
+  annotate(paragraph_address(report.id, "102"), "gcm", "10", "objective", 0.9, "vocabulary: \"trafficking in persons\"", "gcm");
+  annotate(paragraph_address(resolution.id, "1"), "gcm", "5", "objective", 0.7, "learned model: \"migrations sûres\"", "gcm");
   annotate(report.id, "sdg", "10", "goal", 0.66, "learned model: document profile", "sdg");
   return corpus;
 }
@@ -169,9 +171,48 @@ inline std::string read_bytes(const std::string& path) {
   return bytes.str();
 }
 
-/// Runs `exporter` on `corpus` into a fresh folder as the host would (through an OutputSink,
-/// committed only if write() returns) and gives back each file it wrote, by name, with its
-/// bytes. The folder is removed afterwards. Exceptions from write() pass through.
+/// A sink that writes straight into a folder: enough for a test, which keeps no earlier
+/// outputs (the host's sink writes to temporary files and renames them into place).
+class FolderSink final : public OutputSink {
+ public:
+  explicit FolderSink(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  const std::filesystem::path& directory() const override { return dir_; }
+  OutputFile& create(std::string_view name) override {
+    const std::filesystem::path rel = std::filesystem::path(name).lexically_normal();
+    if (name.empty() || rel.is_absolute() || *rel.begin() == ".." || files_.count(rel.generic_string()))
+      throw std::invalid_argument("output name '" + std::string(name) + "' refused");
+    std::filesystem::create_directories((dir_ / rel).parent_path());
+    return files_.emplace(rel.generic_string(), File(rel.generic_string(), dir_ / rel)).first->second;
+  }
+  /// Each file created, by name, with its bytes.
+  std::map<std::string, std::string> contents() {
+    std::map<std::string, std::string> out;
+    for (auto& [name, file] : files_) {
+      if (file.out) file.out->close();
+      out[name] = read_bytes(file.path.string());
+    }
+    return out;
+  }
+
+ private:
+  struct File final : OutputFile {
+    File(std::string n, std::filesystem::path p) : file_name(std::move(n)), path(std::move(p)) {}
+    const std::string& name() const override { return file_name; }
+    const std::filesystem::path& temp_path() const override { return path; }
+    std::ostream& stream() override {
+      if (!out) out = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+      return *out;
+    }
+    std::string file_name;
+    std::filesystem::path path;
+    std::unique_ptr<std::ofstream> out;
+  };
+  std::filesystem::path dir_;
+  std::map<std::string, File> files_;
+};
+
+/// Runs `exporter` on `corpus` into a fresh folder and gives back each file it wrote, by
+/// name, with its bytes. The folder is removed afterwards. Exceptions from write() pass through.
 inline std::map<std::string, std::string> export_files(Exporter& exporter, const Corpus& corpus, Context& context,
                                                        std::string file_name = {}) {
   namespace fs = std::filesystem;
@@ -186,12 +227,10 @@ inline std::map<std::string, std::string> export_files(Exporter& exporter, const
       fs::remove_all(dir, ec);
     }
   } remove{dir};
-  OutputSink sink(dir);
-  exporter.write(corpus, file_name.empty() ? exporter.default_file_name() : file_name, sink, context);
-  sink.commit();
-  std::map<std::string, std::string> files;
-  for (const auto& written : sink.written()) files[written.name] = read_bytes(written.path.string());
-  return files;
+  FolderSink sink(dir);
+  const CorpusView view(corpus);
+  exporter.write(view, file_name.empty() ? exporter.default_file_name() : file_name, sink, context);
+  return sink.contents();
 }
 
 /// Reads one file with `reader` as the host does: bytes loaded and hashed, and the document's

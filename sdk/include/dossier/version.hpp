@@ -10,7 +10,7 @@
 /// The host refuses plugins built for another value, and plugins whose layout fingerprint
 /// (abi.hpp) differs from its own; CI compares the SDK's ABI with the last release's
 /// (sdk/abi/) and fails on a change this number does not announce.
-#define DOSSIER_ABI_VERSION 5
+#define DOSSIER_ABI_VERSION 6
 
 /// Symbols exported from libdossier_sdk.
 #if defined(_WIN32)

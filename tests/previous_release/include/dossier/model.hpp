@@ -174,6 +174,31 @@ struct Annotation {
   std::string analyzer_version;
 };
 
+/// A source file handed to a reader: its bytes are already loaded and hashed.
+struct Source {
+  std::string path;     ///< as the user gave it (for messages and Document::source)
+  std::string content;  ///< raw bytes
+  std::string sha256;   ///< of content, lowercase hex
+};
+
+/// The names the built-in plugins give Annotation::scheme and ::level and Reference::type.
+/// Compare and assign with these rather than with literals, so that a misspelling does not
+/// compile: `a.scheme == scheme::sdg && a.level == level::goal`.
+namespace scheme {
+inline constexpr std::string_view sdg = "sdg";  ///< the Sustainable Development Goals
+inline constexpr std::string_view gcm = "gcm";  ///< the Global Compact for Migration
+}  // namespace scheme
+namespace level {
+inline constexpr std::string_view goal = "goal", target = "target", indicator = "indicator";  // sdg
+inline constexpr std::string_view objective = "objective", cluster = "cluster";              // gcm
+}  // namespace level
+namespace reference_type {
+inline constexpr std::string_view sdg_goal = "sdg_goal", sdg_target = "sdg_target", sdg_indicator = "sdg_indicator";
+inline constexpr std::string_view gcm_objective = "gcm_objective", gcm_cluster = "gcm_cluster";
+inline constexpr std::string_view un_symbol = "un_symbol", treaty = "treaty", organisation = "organisation",
+                                  country = "country", pfp_practice = "pfp_practice";
+}  // namespace reference_type
+
 /// Everything exporters see.
 struct Corpus {
   std::vector<Document> documents;

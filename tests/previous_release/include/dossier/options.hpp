@@ -1,6 +1,7 @@
 // Options a job file or the command line passes to one plugin.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -10,6 +11,28 @@
 
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
+
+/// The kind of value an option takes.
+enum class OptionType : std::uint32_t {
+  text = 1,     ///< any text ("a4", "auto")
+  boolean = 2,  ///< true or false (also yes/no, on/off, 1/0)
+  integer = 3,  ///< a whole number
+  number = 4,   ///< a decimal number
+  list = 5,     ///< several texts (a TOML array, or one value)
+};
+
+/// "text", "boolean", "integer", "number", "list"; "unknown" for any other value.
+DOSSIER_SDK_API const char* to_string(OptionType type) noexcept;
+
+/// One option a plugin reads, as it declares it (plugin.hpp): the host refuses a job that
+/// gives an option the plugin does not declare, or a value of the wrong type, before the
+/// build starts, and `dossier plugins info` lists them.
+struct OptionSpec {
+  const char* name;           ///< [a-z][a-z0-9_]*
+  OptionType type;
+  const char* default_value;  ///< as text, for `plugins info`; "" when it has none
+  const char* help;           ///< one line
+};
 
 /// Key -> values. A scalar option has one value; a list option has several. Values are kept
 /// as the text the user wrote; the typed getters convert and throw OptionError when they

@@ -1,17 +1,18 @@
 // Plugin interfaces and the binary entry point every plugin library exports.
 //
 // A plugin library defines one class deriving from Reader, Analyzer or Exporter and names it
-// once with DOSSIER_PLUGIN(...). That macro emits the descriptor and the `extern "C"` entry
-// point, exported under the alias `dossier_plugin` with Boost.DLL. The host reads the
-// descriptor's ABI version and size before touching anything else in it.
+// once with DOSSIER_PLUGIN(...). That macro emits the descriptor and the plain `extern "C"`
+// entry point `dossier_plugin_entry`, the library's one exported symbol. The host reads the
+// descriptor's ABI version, size and layout fingerprint (abi.hpp) before touching anything
+// else in it, and creates no object of a plugin built against other headers.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
-#include <boost/dll/alias.hpp>
-
+#include "dossier/abi.hpp"
 #include "dossier/context.hpp"
 #include "dossier/model.hpp"
 #include "dossier/sink.hpp"
@@ -30,13 +31,6 @@ DOSSIER_SDK_API const char* to_string(PluginKind kind) noexcept;
 class DOSSIER_SDK_API Plugin {
  public:
   virtual ~Plugin();
-};
-
-/// A source file handed to a reader: its bytes are already loaded and hashed.
-struct Source {
-  std::string path;     ///< as the user gave it (for messages and Document::source)
-  std::string content;  ///< raw bytes
-  std::string sha256;   ///< of content, lowercase hex
 };
 
 /// Builds a Document from one source file. The host reads several sources at once: sniff()
@@ -81,37 +75,93 @@ class DOSSIER_SDK_API Exporter : public Plugin {
                      Context& context) = 0;
 };
 
-/// What a plugin library says about itself. Field order is fixed for ABI version 1:
-/// abi_version and struct_size come first so that any host can read them.
+/// What a plugin library says about itself. abi_version and struct_size come first in every
+/// ABI version, so that any host can read them.
 struct PluginDescriptor {
   std::uint32_t abi_version;   ///< DOSSIER_ABI_VERSION the plugin was built with
   std::uint32_t struct_size;   ///< sizeof(PluginDescriptor) the plugin was built with
+  std::uint64_t layout;        ///< layout_fingerprint() of the headers it was built with
   PluginKind kind;
   const char* name;            ///< [a-z][a-z0-9_]*, unique per kind: what users type ("json")
   const char* version;         ///< the plugin's own version ("1.0.0")
   const char* description;     ///< one line
   Plugin* (*create)();         ///< new object of the plugin's class; may throw
+  const OptionSpec* options;   ///< the options it reads (its class's `options`); null: none
+  std::uint32_t option_count;
+  std::uint32_t need_count;
+  const char* const* needs;    ///< analyzers whose annotations it reads (its class's `needs`)
 };
 
-/// Signature of the entry point, exported under the alias name below.
+/// The options a plugin class declares: a public `static constexpr dossier::OptionSpec
+/// options[] = {...};`. A class that declares none takes no options.
+template <class T, class = void>
+struct DeclaredOptions {
+  static constexpr const OptionSpec* data = nullptr;
+  static constexpr std::uint32_t size = 0;
+};
+template <class T>
+struct DeclaredOptions<T, std::void_t<decltype(T::options)>> {
+  static constexpr const OptionSpec* data = T::options;
+  static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::options)>>;
+};
+
+/// The analyzers a plugin class (an exporter) needs: a public `static constexpr const char*
+/// needs[] = {"sdg"};`. The host runs them, with their defaults, when a build does not.
+template <class T, class = void>
+struct DeclaredNeeds {
+  static constexpr const char* const* data = nullptr;
+  static constexpr std::uint32_t size = 0;
+};
+template <class T>
+struct DeclaredNeeds<T, std::void_t<decltype(T::needs)>> {
+  static constexpr const char* const* data = T::needs;
+  static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::needs)>>;
+};
+
+/// Whether two names are the same, at compile time (DOSSIER_PLUGIN's check of its name).
+constexpr bool same_name(const char* a, const char* b) {
+  while (*a && *a == *b) ++a, ++b;
+  return *a == *b;
+}
+
+/// Signature of the entry point.
 using PluginEntryPoint = const PluginDescriptor*();
 
 DOSSIER_ABI_NAMESPACE_END
 }  // namespace dossier
 
-/// The alias the host looks up in every plugin library.
-#define DOSSIER_PLUGIN_ENTRY_ALIAS "dossier_plugin"
+/// The symbol the host looks up in every plugin library: a plain C function.
+#define DOSSIER_PLUGIN_ENTRY "dossier_plugin_entry"
+
+// dossier_add_plugin() (CMake) defines the name and kind it was given, so that the two
+// places a plugin is named cannot disagree unnoticed.
+#if defined(DOSSIER_PLUGIN_TARGET_NAME) && defined(DOSSIER_PLUGIN_TARGET_KIND)
+#define DOSSIER_PLUGIN_CHECK_(KIND, NAME)                                                        \
+  static_assert(::dossier::same_name(NAME, DOSSIER_PLUGIN_TARGET_NAME),                           \
+                "DOSSIER_PLUGIN names the plugin otherwise than NAME in dossier_add_plugin()");  \
+  static_assert(::dossier::same_name(#KIND, DOSSIER_PLUGIN_TARGET_KIND),                          \
+                "DOSSIER_PLUGIN gives another kind than KIND in dossier_add_plugin()");
+#else
+#define DOSSIER_PLUGIN_CHECK_(KIND, NAME)
+#endif
 
 /// Declares the plugin of this library. Use once, at namespace scope, in one source file:
 ///   DOSSIER_PLUGIN(exporter, JsonExporter, "json", "1.0.0", "Whole model as corpus.json")
-#define DOSSIER_PLUGIN(KIND, CLASS, NAME, VERSION, DESCRIPTION)                            \
-  namespace {                                                                             \
-  ::dossier::Plugin* dossier_plugin_create_() { return new CLASS(); }                     \
-  const ::dossier::PluginDescriptor dossier_plugin_descriptor_ = {                        \
-      DOSSIER_ABI_VERSION, sizeof(::dossier::PluginDescriptor),                            \
-      ::dossier::PluginKind::KIND, NAME, VERSION, DESCRIPTION, &dossier_plugin_create_};  \
-  }                                                                                       \
-  extern "C" const ::dossier::PluginDescriptor* dossier_plugin_entry() {                  \
-    return &dossier_plugin_descriptor_;                                                   \
-  }                                                                                       \
-  BOOST_DLL_ALIAS(dossier_plugin_entry, dossier_plugin)
+/// The options and needs JsonExporter declares (DeclaredOptions, DeclaredNeeds) go into the
+/// descriptor.
+/// A unit test that links the plugin's sources may call dossier_plugin_entry()->create().
+#define DOSSIER_PLUGIN(KIND, CLASS, NAME, VERSION, DESCRIPTION)                                   \
+  DOSSIER_PLUGIN_CHECK_(KIND, NAME)                                                              \
+  namespace {                                                                                    \
+  ::dossier::Plugin* dossier_plugin_create_() { return new CLASS(); }                            \
+  constexpr ::dossier::PluginDescriptor dossier_plugin_descriptor_ = {                           \
+      DOSSIER_ABI_VERSION,        sizeof(::dossier::PluginDescriptor),                            \
+      ::dossier::layout_fingerprint(), ::dossier::PluginKind::KIND, NAME, VERSION, DESCRIPTION,  \
+      &dossier_plugin_create_, ::dossier::DeclaredOptions<CLASS>::data,                          \
+      ::dossier::DeclaredOptions<CLASS>::size, ::dossier::DeclaredNeeds<CLASS>::size,            \
+      ::dossier::DeclaredNeeds<CLASS>::data};                                                    \
+  }                                                                                              \
+  extern "C" __attribute__((visibility("default"))) const ::dossier::PluginDescriptor*           \
+  dossier_plugin_entry() {                                                                       \
+    return &dossier_plugin_descriptor_;                                                          \
+  }

@@ -7,8 +7,10 @@
 #define DOSSIER_VERSION_STRING "0.1.0"
 
 /// Bumped whenever the plugin descriptor, the interfaces or the model change layout.
-/// The host refuses plugins built for another value.
-#define DOSSIER_ABI_VERSION 4
+/// The host refuses plugins built for another value, and plugins whose layout fingerprint
+/// (abi.hpp) differs from its own; CI compares the SDK's ABI with the last release's
+/// (sdk/abi/) and fails on a change this number does not announce.
+#define DOSSIER_ABI_VERSION 5
 
 /// Symbols exported from libdossier_sdk.
 #if defined(_WIN32)
@@ -19,7 +21,9 @@
 
 /// Every SDK type lives in an inline namespace named after the ABI version, so a plugin
 /// compiled against another ABI fails to link against this SDK instead of misbehaving.
-#define DOSSIER_ABI_NAMESPACE_BEGIN inline namespace abi_v4 {
+#define DOSSIER_ABI_PASTE_(a, b) a##b
+#define DOSSIER_ABI_NAMESPACE_NAME_(v) DOSSIER_ABI_PASTE_(abi_v, v)
+#define DOSSIER_ABI_NAMESPACE_BEGIN inline namespace DOSSIER_ABI_NAMESPACE_NAME_(DOSSIER_ABI_VERSION) {
 #define DOSSIER_ABI_NAMESPACE_END }
 
 namespace dossier {

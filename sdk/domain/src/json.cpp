@@ -1,4 +1,4 @@
-#include "dossier/json.hpp"
+#include "dossier/domain/json.hpp"
 
 #include <stdexcept>
 

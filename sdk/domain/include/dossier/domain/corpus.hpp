@@ -31,9 +31,6 @@ DOSSIER_SDK_API std::vector<std::string> make_ids_unique(Corpus& corpus);
 /// number of documents; returns one line per joined document, for the log.
 DOSSIER_SDK_API std::vector<std::string> join_language_versions(Corpus& corpus);
 
-/// `document` in `language` ("fr"): itself or one of its versions; nullptr when it has none.
-DOSSIER_SDK_API const Document* in_language(const Document& document, const std::string& language);
-
 /// Finds documents that hold the same numbered paragraphs as a longer one (a page or an
 /// excerpt of a report, another version of it) and links them: the excerpt gets
 /// "excerpt_of", the full document "has_excerpt", and each matching paragraph `same_as`.

@@ -1,4 +1,4 @@
-#include "dossier/corpus.hpp"
+#include "dossier/domain/corpus.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -312,13 +312,6 @@ std::vector<std::string> join_language_versions(Corpus& corpus) {
     if (!gone[i]) kept.push_back(std::move(corpus.documents[i]));
   corpus.documents = std::move(kept);
   return log;
-}
-
-const Document* in_language(const Document& document, const std::string& language) {
-  if (document.language == language) return &document;
-  for (const Document& v : document.versions)
-    if (v.language == language) return &v;
-  return nullptr;
 }
 
 std::vector<std::string> link_versions(Corpus& corpus) {

@@ -1,4 +1,4 @@
-#include "dossier/references.hpp"
+#include "dossier/domain/references.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "dossier/text_repair.hpp"
+#include "dossier/domain/text_repair.hpp"
 
 #include <algorithm>
 

@@ -6,7 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "dossier/sink.hpp"
+#include "dossier/domain/digest.hpp"
+#include "atomic_sink.hpp"
 #include "support.hpp"
 
 using namespace dossier;
@@ -27,7 +28,7 @@ TEST_CASE("sha256 matches the published test vectors") {
 
 TEST_CASE("committed outputs land with size and hash and nothing else is left") {
   const fs::path dir = test::fresh_dir("sink-commit");
-  OutputSink sink(dir);
+  host::AtomicSink sink(dir);
   sink.create("a.txt").stream() << "abc";
   sink.create("sub/b.txt").stream() << "hello";
   CHECK_FALSE(fs::exists(dir / "a.txt"));  // not before commit
@@ -42,8 +43,8 @@ TEST_CASE("committed outputs land with size and hash and nothing else is left") 
 
 TEST_CASE("an output written by file name through temp_path lands too") {
   const fs::path dir = test::fresh_dir("sink-temp-path");
-  OutputSink sink(dir);
-  OutputFile& f = sink.create("lib.bin");
+  host::AtomicSink sink(dir);
+  host::AtomicFile& f = sink.create("lib.bin");
   CHECK(f.temp_path().parent_path() == dir);
   test::write_file(f.temp_path(), "written by a library");
   sink.commit();
@@ -54,13 +55,13 @@ TEST_CASE("discarded or abandoned outputs never replace an earlier file") {
   const fs::path dir = test::fresh_dir("sink-discard");
   test::write_file(dir / "corpus.json", "GOOD");
   {
-    OutputSink sink(dir);
+    host::AtomicSink sink(dir);
     sink.create("corpus.json").stream() << "PARTIAL";
     sink.discard();
   }
   CHECK(test::read_file(dir / "corpus.json") == "GOOD");
   {
-    OutputSink sink(dir);
+    host::AtomicSink sink(dir);
     sink.create("corpus.json").stream() << "PARTIAL";
     // destroyed without commit, as when an exporter throws
   }
@@ -71,7 +72,7 @@ TEST_CASE("discarded or abandoned outputs never replace an earlier file") {
 TEST_CASE("an output created but never written is an error at commit and nothing lands") {
   const fs::path dir = test::fresh_dir("sink-empty");
   test::write_file(dir / "x.txt", "GOOD");
-  OutputSink sink(dir);
+  host::AtomicSink sink(dir);
   sink.create("x.txt");
   CHECK_THROWS_WITH(sink.commit(), Catch::Contains("never written"));
   CHECK(test::read_file(dir / "x.txt") == "GOOD");
@@ -79,7 +80,7 @@ TEST_CASE("an output created but never written is an error at commit and nothing
 
 TEST_CASE("output names cannot leave the output folder") {
   const fs::path dir = test::fresh_dir("sink-names");
-  OutputSink sink(dir);
+  host::AtomicSink sink(dir);
   CHECK_THROWS_AS(sink.create("../escape.txt"), std::invalid_argument);
   CHECK_THROWS_AS(sink.create("/tmp/escape.txt"), std::invalid_argument);
   CHECK_THROWS_AS(sink.create(""), std::invalid_argument);
@@ -87,10 +88,10 @@ TEST_CASE("output names cannot leave the output folder") {
   CHECK_THROWS_AS(sink.create("ok.txt"), std::invalid_argument);
 }
 
-TEST_CASE("write_file_atomically replaces the whole file") {
+TEST_CASE("host::write_file_atomically replaces the whole file") {
   const fs::path dir = test::fresh_dir("sink-atomic");
-  write_file_atomically(dir / "m.json", "one");
-  write_file_atomically(dir / "m.json", "two");
+  host::write_file_atomically(dir / "m.json", "one");
+  host::write_file_atomically(dir / "m.json", "two");
   CHECK(test::read_file(dir / "m.json") == "two");
   CHECK(entries(dir) == 1);
 }
@@ -102,16 +103,16 @@ TEST_CASE("outputs prepared by one sink land through another that adopts them") 
   {
     // The exporter's child process prepares and lists its files and ends without destroying
     // its sink; this one is destroyed (removing its files), so they are copied aside first.
-    OutputSink child(dir);
+    host::AtomicSink child(dir);
     child.create("a.txt").stream() << "abc";
     child.create("sub/b.txt").stream() << "hello";
     child.prepare();
-    for (const OutputFile* f : child.pending()) {
+    for (const host::AtomicFile* f : child.pending()) {
       prepared.emplace_back(f->name(), f->temp_path());
       fs::copy_file(f->temp_path(), f->temp_path().string() + "-copy");
     }
   }
-  OutputSink parent(dir);
+  host::AtomicSink parent(dir);
   for (const auto& [name, temp] : prepared) {
     fs::rename(temp.string() + "-copy", temp);
     CHECK(parent.adopt(name, temp).target_path() == dir / name);
@@ -131,7 +132,7 @@ TEST_CASE("a sink adopts only temporary files of its own outputs and discards wh
   const fs::path dir = test::fresh_dir("sink-adopt-refused");
   test::write_file(dir / "keep.txt", "KEEP");
   test::write_file(dir / ".x.txt.dossier-tmp-1-0", "temp");
-  OutputSink sink(dir);
+  host::AtomicSink sink(dir);
   CHECK_THROWS_AS(sink.adopt("x.txt", dir / "keep.txt"), std::invalid_argument);
   CHECK_THROWS_AS(sink.adopt("x.txt", dir / "sub" / ".x.txt.dossier-tmp-1-0"), std::invalid_argument);
   CHECK_THROWS_AS(sink.adopt("../x.txt", dir / ".x.txt.dossier-tmp-1-0"), std::invalid_argument);
@@ -152,7 +153,7 @@ TEST_CASE("a symbolic link in the output folder cannot lead an output outside it
   fs::create_directory_symlink(elsewhere, out / "briefs");
   fs::create_directory_symlink(out / "inside", out / "alias");
   {
-    dossier::OutputSink sink(out);
+    dossier::host::AtomicSink sink(out);
     CHECK_THROWS_WITH(sink.create("briefs/brief.pdf"),
                       Catch::Contains("outside the output folder") && Catch::Contains("DOSSIER_ALLOW_OUTSIDE_OUTPUT"));
     sink.create("alias/ok.txt").stream() << "fine";  // a link that stays inside is followed
@@ -162,7 +163,7 @@ TEST_CASE("a symbolic link in the output folder cannot lead an output outside it
   CHECK(test::read_file(out / "inside" / "ok.txt") == "fine");
   ::setenv("DOSSIER_ALLOW_OUTSIDE_OUTPUT", "1", 1);
   {
-    dossier::OutputSink sink(out);
+    dossier::host::AtomicSink sink(out);
     sink.create("briefs/brief.pdf").stream() << "allowed";
     sink.commit();
   }

@@ -1,4 +1,4 @@
-#include "dossier/reference_data.hpp"
+#include "dossier/domain/reference_data.hpp"
 
 #include <array>
 #include <cstddef>
