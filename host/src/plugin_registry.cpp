@@ -12,7 +12,6 @@
 #include <boost/version.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <regex>
 #include <stdexcept>

@@ -1,0 +1,35 @@
+// `dossier check` and `dossier show`: commands that read sources and report on them,
+// building and writing nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands_common.hpp"
+
+namespace dossier::host {
+
+/// `dossier check`'s arguments.
+struct CheckArgs {
+  std::vector<std::string> sources;
+  std::string catalogue;
+  std::optional<unsigned> threads;
+  bool json = false;
+};
+
+/// `dossier show`'s arguments.
+struct ShowArgs {
+  std::string address;
+  std::vector<std::string> sources;
+  std::string catalogue;
+  std::string language;
+};
+
+/// Reads the sources and reports each document's health (check.hpp).
+int check_command(const CheckArgs& args, const GlobalOptions& g);
+
+/// Prints the text a citation points at (show.hpp).
+int show_command(const ShowArgs& args, const GlobalOptions& g);
+
+}  // namespace dossier::host

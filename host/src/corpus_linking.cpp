@@ -1,0 +1,37 @@
+// Links the documents of a corpus once every source is read (corpus_linking.hpp).
+#include "corpus_linking.hpp"
+
+#include <map>
+#include <string_view>
+
+#include <spdlog/spdlog.h>
+
+#include "dossier/domain/corpus.hpp"
+
+#include "catalogue.hpp"
+#include "upr_positions.hpp"
+
+namespace dossier::host {
+
+void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
+  Corpus& corpus = result.corpus;
+  for (const auto& line : join_language_versions(corpus)) spdlog::debug("{}", line);
+  for (const auto& line : link_versions(corpus)) spdlog::info("{}", line);
+  if (catalogue) {
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
+      const Document& d = corpus.documents[i];
+      if (const auto* entry = catalogue->find(d.source, d.sha256)) Catalogue::apply(*entry, corpus, i);
+    }
+  }
+  for (const auto& line : join_upr_positions(corpus)) spdlog::info("{}", line);
+  for (const auto& line : make_ids_unique(corpus)) spdlog::warn("{}", line);
+  std::map<std::string_view, const std::string*> id_of_source;
+  for (const auto& d : corpus.documents) {
+    id_of_source.emplace(d.source, &d.id);
+    for (const auto& v : d.versions) id_of_source.emplace(v.source, &d.id);
+  }
+  for (auto& record : result.sources)
+    if (const auto it = id_of_source.find(record.path); it != id_of_source.end()) record.document = *it->second;
+}
+
+}  // namespace dossier::host

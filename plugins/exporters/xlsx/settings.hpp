@@ -1,0 +1,34 @@
+// The xlsx exporter's options read once (docs/exporters/xlsx.md): title language, sheets
+// to write, score threshold, constant-memory mode; and the sheets' names.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <dossier/dossier.hpp>
+
+namespace dossier::xlsx {
+
+enum SheetId { overview, matrix, targets, gcm, documents, reference, sheet_count };
+inline const std::array<const char*, sheet_count> sheet_names = {"Overview", "Matrix",    "Targets",
+                                                                 "GCM",      "Documents", "Reference"};
+
+struct Settings {
+  std::string language = "en";
+  std::array<bool, sheet_count> sheets{};
+  double threshold = 0;
+  bool constant_memory = false;
+};
+
+/// The options of `context`, checked; throws std::invalid_argument naming a wrong one.
+Settings read_settings(const Corpus& corpus, const Context& context);
+
+/// "a, b, c".
+std::string joined(const std::vector<std::string>& items);
+
+/// The recommendations of every document.
+std::size_t recommendation_count(const Corpus& corpus);
+
+}  // namespace dossier::xlsx
