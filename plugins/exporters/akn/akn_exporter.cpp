@@ -22,7 +22,7 @@
 #include <dossier/domain/citation.hpp>
 #include <dossier/dossier.hpp>
 
-#include "corpus_index.hpp"
+#include "mapping_names.hpp"
 #include "xml_output.hpp"
 
 namespace {
@@ -459,7 +459,6 @@ class AknExporter final : public Exporter {
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Corpus& corpus = view.corpus();
-    const auto by_document = xml_output::annotations_by_document(corpus);
     Builder b;
     std::set<std::string> names;
     std::size_t unrepresented = 0;
@@ -468,7 +467,7 @@ class AknExporter final : public Exporter {
       std::string name = slugify(doc.id);
       for (int n = 2; !names.insert(name).second; ++n) name = slugify(doc.id) + "-" + std::to_string(n);
       pugi::xml_document xml;
-      DocumentWriter writer(doc, by_document[d], context.build(), b);
+      DocumentWriter writer(doc, view.annotations_in(doc), context.build(), b);
       writer.write(xml);
       unrepresented += writer.unrepresented();
       std::ostream& os = out.create(file_name + "/" + name + ".xml").stream();

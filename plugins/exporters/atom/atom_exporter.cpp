@@ -13,7 +13,7 @@
 
 #include <dossier/dossier.hpp>
 
-#include "corpus_index.hpp"
+#include "mapping_names.hpp"
 #include "xml_output.hpp"
 
 namespace {
@@ -52,14 +52,6 @@ class AtomExporter final : public Exporter {
       context.info("no build history (no store, or `dossier run`): every recommendation is listed as new");
     else if (!history.has_previous())
       context.info("first recorded build of job '" + job + "': every recommendation is listed as new");
-
-    // Categories per subject, in code order, highest score kept.
-    std::map<std::string_view, std::map<std::pair<std::string, std::string>, const Annotation*>> categories;
-    for (const auto& a : corpus.annotations) {
-      if ((a.scheme != dossier::scheme::sdg && a.scheme != dossier::scheme::gcm) || a.score < min_score) continue;
-      auto& slot = categories[a.subject][{a.scheme, a.code}];
-      if (!slot || slot->score < a.score) slot = &a;
-    }
 
     Builder b;
     std::ostream& os = out.create(file_name).stream();
@@ -103,8 +95,14 @@ class AtomExporter final : public Exporter {
         for (const Reference& ref : doc.references)
           if (ref.type == dossier::reference_type::un_symbol && ref.address == r.address && cited.insert(ref.id).second)
             link(e, "related", undocs(ref.id), ref.id, b);
-        if (const auto c = categories.find(r.address); c != categories.end())
-          for (const auto& [key, a] : c->second) category(e, *a, language, b);
+        // Its SDG and GCM codes, in code order, the highest score of each kept.
+        std::map<std::pair<std::string, std::string>, const Annotation*> categories;
+        for (const Annotation* a : view.annotations_of(r.address)) {
+          if ((a->scheme != dossier::scheme::sdg && a->scheme != dossier::scheme::gcm) || a->score < min_score) continue;
+          auto& slot = categories[{a->scheme, a->code}];
+          if (!slot || slot->score < a->score) slot = a;
+        }
+        for (const auto& [key, a] : categories) category(e, *a, language, b);
         pugi::xml_node state = e.append_child("category");
         b.attr(state, "term", to_string(h.change));
         b.attr(state, "scheme", change_scheme);

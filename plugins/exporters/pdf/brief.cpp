@@ -74,17 +74,13 @@ Focus parse_focus(std::string_view text) {
   return f;
 }
 
-Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_recommendations) {
+Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key_recommendations) {
   Brief brief;
   brief.focus = focus;
-  brief.documents_total = corpus.documents.size();
-
-  std::map<std::string_view, std::vector<const Annotation*>> by_subject;
-  for (const auto& a : corpus.annotations)
-    if (a.scheme == dossier::scheme::sdg || a.scheme == dossier::scheme::gcm) by_subject[a.subject].push_back(&a);
+  brief.documents_total = corpus.documents().size();
   const std::string focus_value = lower(focus.value);
 
-  for (const auto& d : corpus.documents) {
+  for (const auto& d : corpus.documents()) {
     brief.recommendations_total += d.recommendations.size();
     if (focus.kind == "document" && d.id != focus.value && d.symbol != focus.value) continue;
     std::array<int, 17> doc_goals{};
@@ -95,8 +91,8 @@ Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_rec
       bool in_focus = focus.kind != "sdg" && focus.kind != "gcm";
       std::set<std::string> targets;
       std::set<int> objectives;
-      const auto found = by_subject.find(r.address);
-      for (const Annotation* a : found == by_subject.end() ? std::vector<const Annotation*>{} : found->second) {
+      for (const Annotation* a : corpus.annotations_of(r.address)) {
+        if (a->scheme != dossier::scheme::sdg && a->scheme != dossier::scheme::gcm) continue;
         bool counts = true;
         if (a->scheme == dossier::scheme::sdg) {
           const int g = number(goal_of(a->code));
@@ -128,10 +124,9 @@ Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_rec
     if (!any) continue;
     brief.per_document.emplace_back(&d, doc_goals);
     auto& profile = brief.profiles[&d];
-    if (const auto own = by_subject.find(d.id); own != by_subject.end())
-      for (const Annotation* a : own->second)
-        if (a->scheme == dossier::scheme::sdg && a->level == dossier::level::goal && number(a->code) >= 1 && number(a->code) <= 17)
-          profile.insert(number(a->code));
+    for (const Annotation* a : corpus.annotations_of(d.id))
+      if (a->scheme == dossier::scheme::sdg && a->level == dossier::level::goal && number(a->code) >= 1 && number(a->code) <= 17)
+        profile.insert(number(a->code));
   }
   for (const auto& [doc, goals] : brief.per_document)
     for (std::size_t g = 0; g < 17; ++g) brief.per_goal[g] += goals[g];

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <dossier/corpus_view.hpp>
 #include <dossier/model.hpp>
 
 namespace dossier::pdf {
@@ -54,6 +55,6 @@ struct Brief {
 };
 
 /// Selects and ranks. Ties keep corpus order, so the same corpus gives the same brief.
-Brief select_brief(const Corpus& corpus, const Focus& focus, std::size_t key_recommendations);
+Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key_recommendations);
 
 }  // namespace dossier::pdf

@@ -72,7 +72,6 @@ class PdfExporter final : public Exporter {
   std::string default_file_name() const override { return "brief.pdf"; }
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
-    const Corpus& corpus = view.corpus();
     const Options& o = context.options();
     const std::string requested = o.get("language", context.build().language);
     pdf::BriefSettings settings;
@@ -111,7 +110,7 @@ class PdfExporter final : public Exporter {
         context.warn("focus '" + focus.text() + "' is listed twice: " + name + " written once");
         continue;
       }
-      const pdf::Brief brief = pdf::select_brief(corpus, focus, static_cast<std::size_t>(key));
+      const pdf::Brief brief = pdf::select_brief(view, focus, static_cast<std::size_t>(key));
       if (brief.items.empty())
         context.warn(name + ": no recommendation matches focus '" + focus.text() + "' (are the sdg and gcm analyzers requested?)");
       const pdf::BriefResult result = pdf::write_brief(brief, settings, out.create(name).temp_path());

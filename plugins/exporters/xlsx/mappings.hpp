@@ -3,12 +3,11 @@
 #pragma once
 
 #include <array>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <dossier/model.hpp>
+#include <dossier/corpus_view.hpp>
 
 namespace dossier::xlsx {
 
@@ -34,14 +33,13 @@ struct Mappings {
   bool any_objective() const;
 };
 
-/// Annotations of scheme "sdg" (levels "goal" and "target") and "gcm" (level "objective")
-/// with a score of at least `threshold`, sorted by a hash of their subject once so that each
-/// recommendation finds its own by binary search. Holds 12 bytes per annotation and nothing
-/// per recommendation: a small fraction of what the annotations themselves take. Keeps a
-/// reference to `annotations`, which must outlive it.
+/// The workbook's view of the annotations: scheme "sdg" (levels "goal" and "target") and
+/// "gcm" (level "objective") with a score of at least `threshold`, found per recommendation
+/// through the corpus view (which the host indexed once; nothing is indexed again here).
+/// Keeps a reference to `corpus`, which must outlive it.
 class MappingIndex {
  public:
-  MappingIndex(const std::vector<Annotation>& annotations, double threshold);
+  MappingIndex(const CorpusView& corpus, double threshold);
 
   /// Fills `out` with the mappings of `subject` (a recommendation's address). Several
   /// annotations of one code (from several analyzers) give the highest score and all
@@ -55,18 +53,8 @@ class MappingIndex {
   const std::vector<std::string>& analyzers() const { return analyzers_; }
 
  private:
-  enum Kind : std::uint8_t { goal, target, objective };
-  struct Entry {
-    std::uint32_t annotation;  ///< index into the annotations
-    std::uint32_t hash;        ///< of the subject
-    std::int16_t order;        ///< goal or objective number, target's official position (or -1)
-    Kind kind;
-  };
-  bool before(const Entry& a, const Entry& b) const;
-  static std::uint32_t hash(std::string_view subject);
-
-  const std::vector<Annotation>& annotations_;
-  std::vector<Entry> entries_;
+  const CorpusView& corpus_;
+  double threshold_;
   std::size_t unknown_ = 0;
   std::vector<std::string> analyzers_;
 };

@@ -10,8 +10,8 @@
 namespace dossier::xlsx {
 
 MatrixWorkbook::MatrixWorkbook(const std::string& path, const std::string& tmpdir, const Settings& settings,
-                               const Corpus& corpus, Context& context)
-    : settings_(settings), corpus_(corpus), context_(context), index_(corpus.annotations, settings.threshold),
+                               const CorpusView& corpus, Context& context)
+    : settings_(settings), corpus_(corpus.corpus()), context_(context), index_(corpus, settings.threshold),
       tmpdir_(tmpdir) {
   lxw_workbook_options options{};
   options.constant_memory = settings.constant_memory ? LXW_TRUE : LXW_FALSE;

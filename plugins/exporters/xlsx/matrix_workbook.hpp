@@ -50,7 +50,7 @@ struct DocumentCounts {
 class MatrixWorkbook {
  public:
   MatrixWorkbook(const std::string& path, const std::string& tmpdir, const Settings& settings,
-                 const Corpus& corpus, Context& context);
+                 const CorpusView& corpus, Context& context);
 
   void write();
 

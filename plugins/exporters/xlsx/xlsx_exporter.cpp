@@ -37,7 +37,7 @@ class XlsxExporter final : public Exporter {
     const Settings settings = read_settings(corpus, context);
     const OutputFile& file = out.create(file_name);
     MatrixWorkbook workbook(file.temp_path().string(), file.temp_path().parent_path().string(), settings,
-                            corpus, context);
+                            view, context);
     workbook.write();
     if (workbook.unknown_codes() > 0)
       context.warn(std::to_string(workbook.unknown_codes()) +

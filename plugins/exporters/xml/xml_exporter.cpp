@@ -11,7 +11,7 @@
 
 #include <dossier/dossier.hpp>
 
-#include "corpus_index.hpp"
+#include "mapping_names.hpp"
 #include "xml_output.hpp"
 
 namespace {
@@ -46,15 +46,12 @@ class XmlExporter final : public Exporter {
                           b);
 
     // Annotations go inside the document whose paragraph or recommendation they are about.
-    std::vector<const Annotation*> elsewhere;
-    const auto by_document = xml_output::annotations_by_document(corpus, &elsewhere);
-
     for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
       pugi::xml_document tree;
-      write_document(tree, corpus.documents[d], by_document[d], b);
+      write_document(tree, corpus.documents[d], view.annotations_in(corpus.documents[d]), b);
       xml_output::print(tree.first_child(), os, 1);
     }
-    for (const Annotation* a : elsewhere) {
+    for (const Annotation* a : view.annotations_elsewhere()) {
       pugi::xml_document tree;
       write_annotation(tree, *a, b);
       xml_output::print(tree.first_child(), os, 1);

@@ -1,5 +1,4 @@
-// What the XML exporters need to know about a corpus besides its values: which document an
-// annotation is about, and how to name an SDG or GCM code for people and machines.
+// How the XML exporters name an SDG or GCM code for people and machines.
 #pragma once
 
 #include <string>
@@ -9,11 +8,6 @@
 #include <dossier/model.hpp>
 
 namespace dossier::xml_output {
-
-/// The annotations about each document (by the addresses of its blocks and
-/// recommendations), in corpus order; those about no document go to `elsewhere` if given.
-std::vector<std::vector<const Annotation*>> annotations_by_document(const Corpus& corpus,
-                                                                    std::vector<const Annotation*>* elsewhere = nullptr);
 
 /// "SDG 10.7: Facilitate orderly, ..." / "GCM objective 6: Foster fair and ethical ..." in
 /// `language` where the reference data has it; just "SDG 10.7" for an unknown code.
