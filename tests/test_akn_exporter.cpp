@@ -151,5 +151,5 @@ TEST_CASE("damaged characters are replaced so the file stays valid") {
   CHECK(lint.exit_code == 0);
   CHECK(test::read_with("akn", file).blocks.at(0).text == test::repaired_text());
   REQUIRE(warnings.size() == 1);
-  CHECK_THAT(warnings[0], Catch::StartsWith("replaced 4 characters"));
+  CHECK_THAT(warnings[0], Catch::StartsWith("replaced 6 characters"));
 }

@@ -172,5 +172,5 @@ TEST_CASE("entry ids depend only on the job and the address") {
   CHECK(fa["entries"][0]["id"] == fb["entries"][0]["id"]);
   // Damaged text reaches the feed repaired.
   CHECK(fa["entries"][0]["content"] == test::repaired_text());
-  CHECK_THAT(warnings.at(0), Catch::StartsWith("replaced 4 characters"));
+  CHECK_THAT(warnings.at(0), Catch::StartsWith("replaced 6 characters"));
 }

@@ -50,9 +50,10 @@ inline fs::path export_samples(const std::string& name, const std::string& expor
 /// Text with what XML cannot hold: a C0 control, a byte that is not UTF-8, U+FFFE and an
 /// encoded surrogate (4 replacements), between the letters a to e.
 inline std::string damaged_text() { return "a\x01" "b\xFF" "c\xEF\xBF\xBE" "d\xED\xA0\x80" "e"; }
-/// What damaged_text() becomes.
+/// What damaged_text() becomes: each byte of the encoded surrogate begins no well-formed
+/// sequence, so each is replaced, as the text repair at the model's entry does.
 inline std::string repaired_text() {
-  return "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e";
+  return "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "e";
 }
 
 /// One document with one numbered paragraph that is a recommendation, its text damaged.

@@ -7,51 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include <dossier/domain/utf8.hpp>
+
 namespace dossier::classifier::detail {
-
-// The next code point of `s` from `i` (advanced past it); U+FFFD for a byte that does not
-// start a well-formed sequence (then only that byte is consumed).
-inline char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  const int length = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-  if (length == 0 || i + length > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = b & (0xFF >> (length + 1));
-  for (int k = 1; k < length; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  i += length;
-  return cp;
-}
-
-inline void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Lower case for the scripts of the six UN languages' words (Chinese has none).
 inline char32_t lower(char32_t c) {
@@ -179,7 +137,7 @@ void for_each_term(std::string_view text, bool word_pairs, std::size_t stems, Em
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     // ASCII, most of the bytes of five of the six languages' texts, by table.
-    const char32_t c = byte < 0x80 ? (++i, byte) : next_code_point(text, i);
+    const char32_t c = byte < 0x80 ? (++i, byte) : utf8::next(text, i);
     const Kind kind = byte < 0x80 ? ascii_kinds.kind[byte] : kind_of(c);
     if (kind != Kind::ideograph) previous_ideograph = 0;
     switch (kind) {
@@ -190,7 +148,7 @@ void for_each_term(std::string_view text, bool word_pairs, std::size_t stems, Em
         if (byte < 0x80)
           word += static_cast<char>(ascii_kinds.lower[byte]);
         else
-          append_utf8(word, lower(c));
+          utf8::append(word, lower(c));
         ++letters;
         break;
       case Kind::mark:
@@ -204,11 +162,11 @@ void for_each_term(std::string_view text, bool word_pairs, std::size_t stems, Em
       case Kind::ideograph: {
         end_word(true);
         ideographs.clear();
-        append_utf8(ideographs, c);
+        utf8::append(ideographs, c);
         emit(std::string_view(ideographs));
         if (previous_ideograph != 0) {
           pair.clear();
-          append_utf8(pair, previous_ideograph);
+          utf8::append(pair, previous_ideograph);
           pair += ideographs;
           emit(std::string_view(pair));
         }

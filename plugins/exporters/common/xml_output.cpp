@@ -3,38 +3,21 @@
 #include <ctime>
 #include <utility>
 
+#include <dossier/domain/utf8.hpp>
+
 namespace dossier::xml_output {
 
 namespace {
 
 constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
 
-bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-/// Length of the UTF-8 sequence at `s[i]` (0 when it is not well-formed: a stray or
-/// missing continuation byte, an overlong form, past U+10FFFF) and whether XML allows the
-/// character it encodes (not C0 controls but tab, LF, CR; not surrogates, U+FFFE, U+FFFF).
+/// Length of the well-formed UTF-8 sequence at `s[i]` (0 when there is none) and whether XML
+/// allows the character it encodes (not C0 controls but tab, LF, CR; not U+FFFE, U+FFFF).
 std::pair<std::size_t, bool> sequence_at(std::string_view s, std::size_t i) {
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = at(i);
-  const std::size_t left = s.size() - i;
-  if (c < 0x80) return {1, c >= 0x20 || c == '\t' || c == '\n' || c == '\r'};
-  if (c >= 0xC2 && c <= 0xDF) return {left >= 2 && continuation(at(i + 1)) ? 2 : 0, true};
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !continuation(at(i + 1)) || !continuation(at(i + 2))) return {0, false};
-    const unsigned char c1 = at(i + 1);
-    if (c == 0xE0 && c1 < 0xA0) return {0, false};  // overlong
-    const bool surrogate = c == 0xED && c1 >= 0xA0;
-    const bool nonchar = c == 0xEF && c1 == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF);  // U+FFFE, U+FFFF
-    return {3, !surrogate && !nonchar};
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !continuation(at(i + 1)) || !continuation(at(i + 2)) || !continuation(at(i + 3))) return {0, false};
-    const unsigned char c1 = at(i + 1);
-    if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return {0, false};  // overlong, too high
-    return {4, true};
-  }
-  return {0, false};  // stray continuation byte, C0/C1 lead bytes, F5..FF
+  const std::size_t length = utf8::sequence_length(s, i);
+  if (length == 0) return {0, false};
+  const char32_t c = utf8::code_point(s, i, length);
+  return {length, c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r'};
 }
 
 void escape_attribute_into(std::string& out, std::string_view value) {

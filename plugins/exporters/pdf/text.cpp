@@ -2,6 +2,8 @@
 
 #include <fribidi.h>
 
+#include <dossier/domain/utf8.hpp>
+
 namespace dossier::pdf {
 
 namespace {
@@ -82,21 +84,7 @@ std::u32string decode_utf8(std::string_view text) {
   out.reserve(text.size());
   bool last_space = false;
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    char32_t c = 0xFFFD;
-    if (len == 0 || i + len > text.size()) {
-      len = 1;
-    } else {
-      c = len == 1 ? b : b & (0x7F >> len);
-      for (int k = 1; k < len; ++k) {
-        const auto cont = static_cast<unsigned char>(text[i + k]);
-        if ((cont >> 6) != 2) { c = 0xFFFD; len = k; break; }
-        c = (c << 6) | (cont & 0x3F);
-      }
-      if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    }
-    i += len;
+    const char32_t c = utf8::next(text, i);
     if (dropped(c)) continue;
     if (space(c) && c != 0x3000) {
       if (!last_space) out += U' ';
@@ -111,23 +99,7 @@ std::u32string decode_utf8(std::string_view text) {
 
 std::string encode_utf8(std::u32string_view text) {
   std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (char32_t c : text) utf8::append(out, c);
   return out;
 }
 

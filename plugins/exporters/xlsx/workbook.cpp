@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <dossier/domain/utf8.hpp>
+
 namespace dossier::xlsx {
 
 void check(lxw_error error, std::string_view what) {
@@ -20,29 +22,6 @@ const char replacement[] = "\xEF\xBF\xBD";       // U+FFFD
 const char ellipsis[] = "\xE2\x80\xA6";          // U+2026, one UTF-16 unit
 
 bool xml_allowed_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r'; }
-
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is not one (overlong forms,
-// surrogates and code points above U+10FFFF are not valid).
-std::size_t utf8_sequence(const std::string& s, std::size_t i) {
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = at(i);
-  const std::size_t left = s.size() - i;
-  const auto cont = [&](std::size_t k) { return (at(k) & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(i + 1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
-    if (c == 0xE0 && at(i + 1) < 0xA0) return 0;  // overlong
-    if (c == 0xED && at(i + 1) > 0x9F) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    if (c == 0xF0 && at(i + 1) < 0x90) return 0;  // overlong
-    if (c == 0xF4 && at(i + 1) > 0x8F) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
 
 // Whether the 8 bytes at `p` are all printable ASCII (0x20..0x7F): the usual case, tested
 // a word at a time.
@@ -65,7 +44,7 @@ bool needs_repair(const std::string& text) {
     if (c < 0x80) {
       if (c < 0x20 && !xml_allowed_control(c)) return true;
       ++i, ++units;
-    } else if (const std::size_t len = utf8_sequence(text, i)) {
+    } else if (const std::size_t len = utf8::sequence_length(text, i)) {
       i += len, units += len == 4 ? 2 : 1;
     } else {
       return true;
@@ -85,7 +64,7 @@ const std::string& clean_text(const std::string& text, std::string& scratch) {
   units = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : utf8_sequence(text, i);
+    std::size_t n = c < 0x80 ? 1 : utf8::sequence_length(text, i);
     const std::size_t u = n == 4 ? 2 : 1;
     if (units + u > excel_max_units - 1) {  // room for the ellipsis
       scratch += ellipsis;

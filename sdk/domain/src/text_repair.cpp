@@ -1,5 +1,7 @@
 #include "dossier/domain/text_repair.hpp"
 
+#include "dossier/domain/utf8.hpp"
+
 #include <algorithm>
 
 namespace dossier {
@@ -8,26 +10,6 @@ DOSSIER_ABI_NAMESPACE_BEGIN
 namespace {
 
 constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
-
-bool continuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
-
-// Length of the well-formed UTF-8 sequence at s[i] (Unicode's table 3-7), 0 if there is none.
-std::size_t sequence_length(std::string_view s, std::size_t i) noexcept {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return 1;
-  auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
-  const unsigned char c1 = at(1);
-  if (c >= 0xC2 && c <= 0xDF) return continuation(c1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    const bool ok1 = c == 0xE0 ? (c1 >= 0xA0 && c1 <= 0xBF) : c == 0xED ? (c1 >= 0x80 && c1 <= 0x9F) : continuation(c1);
-    return ok1 && continuation(at(2)) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    const bool ok1 = c == 0xF0 ? (c1 >= 0x90 && c1 <= 0xBF) : c == 0xF4 ? (c1 >= 0x80 && c1 <= 0x8F) : continuation(c1);
-    return ok1 && continuation(at(2)) && continuation(at(3)) ? 4 : 0;
-  }
-  return 0;
-}
 
 bool bad_control(unsigned char c, bool controls) noexcept {
   return c == 0 || (controls && c < 0x20 && c != '\t' && c != '\n' && c != '\r');
@@ -46,7 +28,7 @@ TextRepairs repair_text(std::string& text, bool controls) {
       continue;
     }
     if (bad_control(c, controls)) break;
-    const std::size_t n = sequence_length(text, i);
+    const std::size_t n = utf8::sequence_length(text, i);
     if (n == 0) break;
     i += n;
   }
@@ -66,7 +48,7 @@ TextRepairs repair_text(std::string& text, bool controls) {
       ++r.controls;
       out += ' ';
       ++i;
-    } else if (const std::size_t n = sequence_length(text, i)) {
+    } else if (const std::size_t n = utf8::sequence_length(text, i)) {
       out.append(text, i, n);
       i += n;
     } else {
