@@ -113,6 +113,21 @@ TEST_CASE("plugins info describes one plugin and an unknown name is a configurat
   CHECK_THAT(unknown.output, Catch::Contains("no plugin named 'nope'"));
 }
 
+TEST_CASE("plugins info and list read a plugin from its file: none of its code runs; plugins check runs it") {
+  const std::string path = "--plugin-path " + quote(DOSSIER_LOUD_PLUGIN_DIR) + " ";
+  auto info = test::dossier(path + "plugins info loud");
+  CHECK(info.exit_code == 0);
+  CHECK_THAT(info.output, !Catch::Contains("LOUD"));
+  CHECK_THAT(info.output, Catch::Contains("version:     1.2.3") && Catch::Contains("writes:      loud.txt (by default)") &&
+                              Catch::Contains("needs:       sdg") && Catch::Contains("volume (integer, default 11): how loud"));
+  auto list = test::dossier(path + "plugins list --json");
+  CHECK(list.exit_code == 0);
+  CHECK_THAT(list.output, !Catch::Contains("LOUD") && Catch::Contains("\"default_file\": \"loud.txt\""));
+  auto check = test::dossier("plugins check " + quote((fs::path(DOSSIER_LOUD_PLUGIN_DIR) / "dossier-exporter-loud.so").string()));
+  CHECK(check.exit_code == 0);
+  CHECK_THAT(check.output, Catch::Contains("LOUD: the plugin's code ran"));
+}
+
 TEST_CASE("run writes corpus.json with all five sample documents and their paragraphs") {
   const fs::path out = test::fresh_dir("cli-run");
   auto r = test::dossier("run " + corpus() + " --export json --out " + quote(out.string()));

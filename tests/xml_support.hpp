@@ -17,13 +17,14 @@ namespace test {
 inline void export_with(const std::string& name, const dossier::Corpus& corpus, const fs::path& dir,
                         std::vector<std::string>& warnings, dossier::Options options = {},
                         dossier::BuildInfo build = {"test", "en", 1700000000, "0.1.0"}) {
-  auto exporter = builtin_plugins().find(name, dossier::PluginKind::exporter)->make_exporter();
+  const auto plugin = builtin_plugins().find(name, dossier::PluginKind::exporter);
+  auto exporter = plugin->make_exporter();
   dossier::host::AtomicSink sink(dir);
   dossier::Context context(name, std::move(options), std::move(build),
                            [&](dossier::LogLevel level, std::string_view, std::string_view message) {
                              if (level == dossier::LogLevel::warn) warnings.emplace_back(message);
                            });
-  exporter->write(dossier::CorpusView(corpus), exporter->default_file_name(), sink, context);
+  exporter->write(dossier::CorpusView(corpus), plugin->info().default_file, sink, context);
   sink.commit();
 }
 

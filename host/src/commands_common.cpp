@@ -9,9 +9,9 @@ namespace dossier::host {
 
 namespace fs = std::filesystem;
 
-PluginRegistry load_registry(const GlobalOptions& g, bool report_problems) {
+PluginRegistry load_registry(const GlobalOptions& g, bool report_problems, PluginRegistry::Mode mode) {
   std::vector<fs::path> extra(g.plugin_paths.begin(), g.plugin_paths.end());
-  PluginRegistry registry;
+  PluginRegistry registry(mode);
   for (const auto& dir : PluginRegistry::search_path(extra)) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {

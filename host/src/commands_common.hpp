@@ -21,7 +21,8 @@ struct GlobalOptions {
 
 /// The plugins of the search path (--plugin-path first); their problems logged as warnings
 /// unless `report_problems` is false.
-PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true);
+PluginRegistry load_registry(const GlobalOptions& g, bool report_problems = true,
+                             PluginRegistry::Mode mode = PluginRegistry::Mode::load);
 
 /// The catalogue named by --catalogue, if any, into `out`; false (logged) when it is wrong.
 bool load_catalogue(const std::string& file, std::optional<Catalogue>& out);

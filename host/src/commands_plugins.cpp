@@ -12,8 +12,10 @@
 
 namespace dossier::host {
 
+// `plugins list` and `plugins info` read what each library declares from its file: no
+// plugin code runs (PluginLibrary::describe).
 int plugins_list(const GlobalOptions& g, bool json) {
-  PluginRegistry registry = load_registry(g, !json);
+  PluginRegistry registry = load_registry(g, !json, PluginRegistry::Mode::describe);
   if (json) {
     nlohmann::ordered_json out = {{"plugins", nlohmann::ordered_json::array()},
                                   {"problems", nlohmann::ordered_json::array()}};
@@ -29,6 +31,7 @@ int plugins_list(const GlobalOptions& g, bool json) {
                                 {"description", i.description},
                                 {"file", i.file.string()},
                                 {"needs", i.needs},
+                                {"default_file", i.default_file},
                                 {"options", std::move(options)}});
     }
     for (const auto& p : registry.problems())
@@ -60,7 +63,7 @@ int plugins_list(const GlobalOptions& g, bool json) {
 }
 
 int plugins_info(const GlobalOptions& g, const std::string& name) {
-  PluginRegistry registry = load_registry(g);
+  PluginRegistry registry = load_registry(g, true, PluginRegistry::Mode::describe);
   // Names are unique per kind, so "pdf" may be both a reader and an exporter: show each.
   bool found = false;
   for (const auto& p : registry.plugins()) {
@@ -73,14 +76,7 @@ int plugins_info(const GlobalOptions& g, const std::string& name) {
               << "version:     " << i.version << "\n"
               << "description: " << i.description << "\n"
               << "file:        " << i.file.string() << "\n";
-    if (i.kind == PluginKind::exporter) {
-      try {
-        std::cout << "writes:      " << p->make_exporter()->default_file_name() << " (by default)\n";
-      } catch (const std::exception& e) {
-        spdlog::error("{}", e.what());
-        return exit_plugin_invalid;
-      }
-    }
+    if (i.kind == PluginKind::exporter) std::cout << "writes:      " << i.default_file << " (by default)\n";
     if (!i.needs.empty()) {
       std::cout << "needs:      ";
       for (const auto& n : i.needs) std::cout << " " << n;

@@ -109,8 +109,8 @@ int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ost
     if (!lib) continue;
     out << "  " << plugin_text(*lib) << " -> ";
     try {
-      out << (spec.output_dir / (request.file.empty() ? lib->make_exporter()->default_file_name() : request.file))
-                 .string();
+      lib->make_exporter();  // its factory works: the build would get this far
+      out << (spec.output_dir / (request.file.empty() ? lib->info().default_file : request.file)).string();
     } catch (const std::exception& e) {
       out << "(cannot be made: " << e.what() << ")";
       problems.push_back(e.what());

@@ -1,5 +1,7 @@
 #include "plugin_registry.hpp"
 
+#include "plugin_manifest.hpp"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -122,23 +124,70 @@ std::string trust_problem(const fs::path& file) {
 
 void PluginLibrary::allow_untrusted(bool allow) { untrusted_allowed = allow; }
 
-std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginProblem* problem) {
-  auto fail = [&](std::string message) -> std::shared_ptr<PluginLibrary> {
-    if (problem) *problem = PluginProblem{file, std::move(message)};
-    return nullptr;
-  };
+namespace {
+// What is wrong with `file` before it is read at all: not there, not a file, not trusted.
+std::string file_problem(const fs::path& file) {
   std::error_code ec;
-  if (!fs::exists(file, ec)) return fail("no such file");
-  if (!fs::is_regular_file(file, ec)) return fail("not a regular file");
+  if (!fs::exists(file, ec)) return "no such file";
+  if (!fs::is_regular_file(file, ec)) return "not a regular file";
   if (!untrusted_allowed) {
     const char* env = std::getenv("DOSSIER_ALLOW_UNTRUSTED_PLUGINS");
     if (!(env && std::string(env) == "1")) {
       const std::string why = trust_problem(file);
       if (!why.empty())
-        return fail("refused: " + why + "; to load it anyway, pass --allow-untrusted-plugins or set "
-                    "DOSSIER_ALLOW_UNTRUSTED_PLUGINS=1");
+        return "refused: " + why + "; to load it anyway, pass --allow-untrusted-plugins or set "
+               "DOSSIER_ALLOW_UNTRUSTED_PLUGINS=1";
     }
   }
+  return "";
+}
+
+std::string abi_problem(std::uint32_t abi_version) {
+  if (abi_version == DOSSIER_ABI_VERSION) return "";
+  return "built for plugin ABI version " + std::to_string(abi_version) + ", this host supports version " +
+         std::to_string(DOSSIER_ABI_VERSION) + " (rebuild the plugin against this SDK)";
+}
+
+std::string layout_problem(std::uint64_t layout) {
+  if (layout == layout_fingerprint()) return "";
+  char prints[64];
+  std::snprintf(prints, sizeof prints, "%016llx, this host's %016llx", static_cast<unsigned long long>(layout),
+                static_cast<unsigned long long>(layout_fingerprint()));
+  return std::string("refused: built against SDK headers in which the model's layout differs (fingerprint ") +
+         prints + ")" + rebuild_hint();
+}
+
+// The facts the descriptor and the manifest share, checked alike; fills `info` when valid.
+std::string identity_problem(PluginKind kind, const char* name, const char* version, const char* description,
+                             const char* default_file, PluginInfo& info) {
+  if (!valid_kind(kind)) return "unknown plugin kind " + std::to_string(static_cast<std::uint32_t>(kind));
+  if (!valid_name(name)) return "invalid plugin name (must match [a-z][a-z0-9_]*)";
+  if (!version || !*version) return "descriptor has no version";
+  if (kind == PluginKind::exporter && (!default_file || !*default_file)) return "an exporter that declares no default file";
+  info.name = name;
+  info.kind = kind;
+  info.version = version;
+  info.description = description ? description : "";
+  info.default_file = default_file && kind == PluginKind::exporter ? default_file : "";
+  return "";
+}
+
+std::string needs_problem(std::uint32_t count, const char* const* needs, PluginInfo& info) {
+  if (count && !needs) return "descriptor declares needs but gives none";
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (!valid_name(needs[i])) return "descriptor needs an analyzer with an invalid name";
+    info.needs.emplace_back(needs[i]);
+  }
+  return "";
+}
+}  // namespace
+
+std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginProblem* problem) {
+  auto fail = [&](std::string message) -> std::shared_ptr<PluginLibrary> {
+    if (problem) *problem = PluginProblem{file, std::move(message)};
+    return nullptr;
+  };
+  if (std::string why = file_problem(file); !why.empty()) return fail(why);
 
   boost::dll::shared_library lib;
   try {
@@ -172,46 +221,63 @@ std::shared_ptr<PluginLibrary> PluginLibrary::load(const fs::path& file, PluginP
   }
   if (!d) return fail("entry point returned no descriptor");
   // Only these two fields may be read before they are checked.
-  if (d->abi_version != DOSSIER_ABI_VERSION)
-    return fail("built for plugin ABI version " + std::to_string(d->abi_version) +
-                ", this host supports version " + std::to_string(DOSSIER_ABI_VERSION) +
-                " (rebuild the plugin against this SDK)");
+  if (std::string why = abi_problem(d->abi_version); !why.empty()) return fail(why);
   if (d->struct_size != sizeof(PluginDescriptor))
     return fail("descriptor size is " + std::to_string(d->struct_size) + " bytes, expected " +
                 std::to_string(sizeof(PluginDescriptor)) +
                 " for ABI version " + std::to_string(DOSSIER_ABI_VERSION) +
                 " (mismatched SDK headers)");
-  if (d->layout != layout_fingerprint()) {
-    char prints[64];
-    std::snprintf(prints, sizeof prints, "%016llx, this host's %016llx", static_cast<unsigned long long>(d->layout),
-                  static_cast<unsigned long long>(layout_fingerprint()));
-    return fail(std::string("refused: built against SDK headers in which the model's layout differs (fingerprint ") +
-                prints + ")" + rebuild_hint());
-  }
-  if (!valid_kind(d->kind))
-    return fail("unknown plugin kind " + std::to_string(static_cast<std::uint32_t>(d->kind)));
-  if (!valid_name(d->name)) return fail("invalid plugin name (must match [a-z][a-z0-9_]*)");
-  if (!d->version || !*d->version) return fail("descriptor has no version");
+  if (std::string why = layout_problem(d->layout); !why.empty()) return fail(why);
+  if (std::string why = identity_problem(d->kind, d->name, d->version, d->description, d->default_file, plugin->info_);
+      !why.empty())
+    return fail(why);
   if (!d->create) return fail("descriptor has no factory");
   if (std::string why = read_declared_options(d->options, d->option_count, plugin->info_.options); !why.empty())
     return fail("descriptor " + why);
-  if (d->need_count && !d->needs) return fail("descriptor declares needs but gives none");
-  for (std::uint32_t i = 0; i < d->need_count; ++i) {
-    if (!valid_name(d->needs[i])) return fail("descriptor needs an analyzer with an invalid name");
-    plugin->info_.needs.emplace_back(d->needs[i]);
-  }
-
+  if (std::string why = needs_problem(d->need_count, d->needs, plugin->info_); !why.empty()) return fail(why);
   plugin->descriptor_ = d;
-  plugin->info_.name = d->name;
-  plugin->info_.kind = d->kind;
-  plugin->info_.version = d->version;
-  plugin->info_.description = d->description ? d->description : "";
+  plugin->info_.file = file;
+  return plugin;
+}
+
+std::shared_ptr<PluginLibrary> PluginLibrary::describe(const fs::path& file, PluginProblem* problem) {
+  auto fail = [&](std::string message) -> std::shared_ptr<PluginLibrary> {
+    if (problem) *problem = PluginProblem{file, std::move(message)};
+    return nullptr;
+  };
+  if (std::string why = file_problem(file); !why.empty()) return fail(why);
+  std::optional<std::string> text;
+  PluginManifest m;
+  try {
+    text = read_manifest_section(file);
+    if (!text) return load(file, problem);  // no manifest here: the descriptor is the only source
+    m = parse_manifest(*text);
+  } catch (const std::exception& e) {
+    return fail(std::string("its .dossier_plugin section cannot be read: ") + e.what());
+  }
+  if (std::string why = abi_problem(m.abi_version); !why.empty()) return fail(why);
+  if (std::string why = layout_problem(m.layout); !why.empty()) return fail(why);
+  auto plugin = std::shared_ptr<PluginLibrary>(new PluginLibrary());
+  if (std::string why = identity_problem(static_cast<PluginKind>(m.kind), m.name.c_str(), m.version.c_str(),
+                                         m.description.c_str(), m.default_file.c_str(), plugin->info_);
+      !why.empty())
+    return fail(why);
+  std::vector<OptionSpec> specs;
+  for (const auto& o : m.options) specs.push_back({o.name.c_str(), o.type, o.default_value.c_str(), o.help.c_str()});
+  if (std::string why = read_declared_options(specs.data(), static_cast<std::uint32_t>(specs.size()), plugin->info_.options);
+      !why.empty())
+    return fail("descriptor " + why);
+  std::vector<const char*> needs;
+  for (const auto& n : m.needs) needs.push_back(n.c_str());
+  if (std::string why = needs_problem(static_cast<std::uint32_t>(needs.size()), needs.data(), plugin->info_); !why.empty())
+    return fail(why);
   plugin->info_.file = file;
   return plugin;
 }
 
 std::shared_ptr<Plugin> PluginLibrary::create() const {
   const std::string where = "plugin " + info_.file.string() + ": ";
+  if (!descriptor_) throw std::logic_error(where + "described from its file, not loaded: it makes no objects");
   Plugin* raw = nullptr;
   try {
     raw = descriptor_->create();
@@ -295,7 +361,7 @@ void PluginRegistry::discover(const std::vector<fs::path>& dirs) {
 
 bool PluginRegistry::add(const fs::path& file) {
   PluginProblem problem;
-  auto plugin = PluginLibrary::load(file, &problem);
+  auto plugin = mode_ == Mode::describe ? PluginLibrary::describe(file, &problem) : PluginLibrary::load(file, &problem);
   if (!plugin) {
     problems_.push_back(std::move(problem));
     return false;

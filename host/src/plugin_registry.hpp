@@ -22,6 +22,7 @@ struct PluginInfo {
   std::filesystem::path file;
   std::vector<DeclaredOption> options;  ///< what it declares it reads
   std::vector<std::string> needs;       ///< analyzers it declares it needs (exporters)
+  std::string default_file;             ///< exporters: the file written when none is named
 };
 
 /// A plugin library that could not be used: the file and one line saying why.
@@ -50,6 +51,12 @@ class PluginLibrary {
   /// here (--allow-untrusted-plugins) or by DOSSIER_ALLOW_UNTRUSTED_PLUGINS=1.
   static std::shared_ptr<PluginLibrary> load(const std::filesystem::path& file,
                                              PluginProblem* problem);
+  /// What `file` declares, read from its `.dossier_plugin` section without loading it (no
+  /// code of the plugin runs), checked as load() checks the descriptor. Such a library makes
+  /// no objects (make_* throw). A file without the section (another platform, an earlier
+  /// ABI) is loaded instead.
+  static std::shared_ptr<PluginLibrary> describe(const std::filesystem::path& file,
+                                                 PluginProblem* problem);
   static void allow_untrusted(bool allow);
 
  private:
@@ -62,6 +69,11 @@ class PluginLibrary {
 /// Every plugin found in a search path, in search order; the first of a name wins.
 class PluginRegistry {
  public:
+  /// `load`: every library loaded and checked, ready to make objects (builds, `plugins check`).
+  /// `describe`: read from the files only (PluginLibrary::describe), for `plugins list/info`.
+  enum class Mode { load, describe };
+  explicit PluginRegistry(Mode mode = Mode::load) : mode_(mode) {}
+
   /// The folder that holds the built-in plugins: ../lib/dossier/plugins next to the
   /// running executable (in the build tree and in an install prefix alike).
   static std::filesystem::path builtin_dir();
@@ -85,6 +97,7 @@ class PluginRegistry {
   std::vector<std::shared_ptr<PluginLibrary>> of_kind(PluginKind kind) const;
 
  private:
+  Mode mode_;
   std::vector<std::shared_ptr<PluginLibrary>> plugins_;
   std::vector<PluginProblem> problems_;
   std::vector<std::filesystem::path> searched_;

@@ -70,7 +70,7 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
     ActivityScope activity("exporter " + result.plugin);
     auto exporter = lib->make_exporter();
     Context context(result.plugin, request.options, spec.build, log_from_plugin, &history);
-    const std::string file = request.file.empty() ? exporter->default_file_name() : request.file;
+    const std::string file = request.file.empty() ? lib->info().default_file : request.file;
     exporter->write(corpus, file, *sink, context);
     sink->prepare();
   };

@@ -7,7 +7,7 @@
 namespace {
 class AbortingExporter final : public dossier::Exporter {
  public:
-  std::string default_file_name() const override { return "abort.json"; }
+  static constexpr const char* default_file = "abort.json";
   void write(const dossier::CorpusView&, const std::string& file_name, dossier::OutputSink& out,
              dossier::Context&) override {
     std::ostream& os = out.create(file_name).stream();

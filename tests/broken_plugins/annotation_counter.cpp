@@ -10,12 +10,13 @@
 namespace {
 class AnnotationCounter final : public dossier::Exporter {
  public:
-  std::string default_file_name() const override { return "count.txt"; }
-#if DOSSIER_ABI_VERSION >= 6  // exporters are given a view of the corpus since ABI 6
+#if DOSSIER_ABI_VERSION >= 6  // exporters declare their file and are given a corpus view since ABI 6
+  static constexpr const char* default_file = "count.txt";
   void write(const dossier::CorpusView& view, const std::string& file_name, dossier::OutputSink& out,
              dossier::Context&) override {
     const dossier::Corpus& corpus = view.corpus();
 #else
+  std::string default_file_name() const override { return "count.txt"; }
   void write(const dossier::Corpus& corpus, const std::string& file_name, dossier::OutputSink& out,
              dossier::Context&) override {
 #endif

@@ -8,7 +8,7 @@
 namespace {
 class HangingExporter final : public dossier::Exporter {
  public:
-  std::string default_file_name() const override { return "hang.json"; }
+  static constexpr const char* default_file = "hang.json";
   void write(const dossier::CorpusView&, const std::string& file_name, dossier::OutputSink& out,
              dossier::Context&) override {
     std::ostream& os = out.create(file_name).stream();

@@ -4,7 +4,7 @@
 namespace {
 class Misnamed final : public dossier::Exporter {
  public:
-  std::string default_file_name() const override { return "x"; }
+  static constexpr const char* default_file = "x";
   void write(const dossier::CorpusView&, const std::string&, dossier::OutputSink&, dossier::Context&) override {}
 };
 }  // namespace

@@ -7,7 +7,7 @@ namespace {
 class ThrowingFactory final : public dossier::Exporter {
  public:
   ThrowingFactory() { throw std::runtime_error("cannot find my configuration"); }
-  std::string default_file_name() const override { return "never.txt"; }
+  static constexpr const char* default_file = "never.txt";
   void write(const dossier::CorpusView&, const std::string&, dossier::OutputSink&, dossier::Context&) override {}
 };
 }  // namespace

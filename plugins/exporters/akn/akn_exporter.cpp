@@ -455,7 +455,7 @@ class DocumentWriter {
 
 class AknExporter final : public Exporter {
  public:
-  std::string default_file_name() const override { return "akn"; }
+  static constexpr const char* default_file = "akn";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Corpus& corpus = view.corpus();

@@ -36,7 +36,7 @@ class AtomExporter final : public Exporter {
       {"min_score", OptionType::number, "0", "leave out mappings scoring below"},
   };
 
-  std::string default_file_name() const override { return "atom.xml"; }
+  static constexpr const char* default_file = "atom.xml";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Corpus& corpus = view.corpus();

@@ -18,7 +18,7 @@ class JsonExporter final : public Exporter {
       {"pretty", OptionType::boolean, "false", "indent the JSON for reading"},
   };
 
-  std::string default_file_name() const override { return "corpus.json"; }
+  static constexpr const char* default_file = "corpus.json";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out,
              Context& context) override {

@@ -69,7 +69,7 @@ class PdfExporter final : public Exporter {
       {"fonts", OptionType::list, "", "extra font files: PATH, PATH:INDEX or SCRIPT=PATH"},
   };
 
-  std::string default_file_name() const override { return "brief.pdf"; }
+  static constexpr const char* default_file = "brief.pdf";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Options& o = context.options();

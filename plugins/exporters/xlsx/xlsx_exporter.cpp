@@ -30,7 +30,7 @@ class XlsxExporter final : public Exporter {
       {"constant_memory_above", OptionType::integer, "20000", "recommendations above which auto means constant memory"},
   };
 
-  std::string default_file_name() const override { return "matrix.xlsx"; }
+  static constexpr const char* default_file = "matrix.xlsx";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Corpus& corpus = view.corpus();

@@ -30,7 +30,7 @@ std::string number(double v) {
 
 class XmlExporter final : public Exporter {
  public:
-  std::string default_file_name() const override { return "feed.xml"; }
+  static constexpr const char* default_file = "feed.xml";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Corpus& corpus = view.corpus();

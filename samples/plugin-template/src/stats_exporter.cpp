@@ -15,7 +15,7 @@ std::string csv(const std::string& field) {
 
 class StatsExporter final : public dossier::Exporter {
  public:
-  std::string default_file_name() const override { return "stats.csv"; }
+  static constexpr const char* default_file = "stats.csv";
 
   void write(const dossier::CorpusView& view, const std::string& file_name, dossier::OutputSink& out,
              dossier::Context& context) override {

@@ -18,9 +18,8 @@ void check(bool ok, const std::string& what) {
 int main() {
   const dossier::testing::LoadedPlugin plugin(DOSSIER_TEST_PLUGIN);
   check(std::string(plugin.descriptor().name) == "stats", "the plugin is called stats");
-  auto exporter = plugin.exporter();
   auto context = dossier::testing::make_context("stats");
-  const auto files = dossier::testing::export_files(*exporter, dossier::testing::sample_corpus(), context);
+  const auto files = dossier::testing::export_files(plugin, dossier::testing::sample_corpus(), context);
   check(files.size() == 1 && files.count("stats.csv") == 1, "it writes stats.csv only");
   const std::string& csv = files.at("stats.csv");
   check(csv.rfind("document,title,paragraphs,numbered_paragraphs,recommendations,annotations\n", 0) == 0,

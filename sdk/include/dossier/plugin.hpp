@@ -2,11 +2,14 @@
 //
 // A plugin library defines one class deriving from Reader, Analyzer or Exporter and names it
 // once with DOSSIER_PLUGIN(...). That macro emits the descriptor and the plain `extern "C"`
-// entry point `dossier_plugin_entry`, the library's one exported symbol. The host reads the
-// descriptor's ABI version, size and layout fingerprint (abi.hpp) before touching anything
-// else in it, and creates no object of a plugin built against other headers.
+// entry point `dossier_plugin_entry`, the library's one exported symbol, and the same facts as
+// text in the ELF section `.dossier_plugin`, which the host reads without loading the library
+// (`plugins list`, `plugins info`). The host reads the descriptor's ABI version, size and
+// layout fingerprint (abi.hpp) before anything else in it, and creates no object of a plugin
+// built against other headers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -64,14 +67,14 @@ class DOSSIER_SDK_API Analyzer : public Plugin {
                        std::vector<Annotation>& out, Context& context) = 0;
 };
 
-/// Writes the corpus in some format through an atomic sink. Never re-parses source text.
+/// Writes the corpus in some format through an atomic sink. Never re-parses source text. Its
+/// class declares the file it writes when the user names none: a public
+/// `static constexpr const char* default_file = "corpus.json";`.
 class DOSSIER_SDK_API Exporter : public Plugin {
  public:
   ~Exporter() override;
-  /// File name used when the user names none ("corpus.json").
-  virtual std::string default_file_name() const = 0;
   /// Writes everything to files created with `out.create(...)`. `file_name` is the user's
-  /// choice or default_file_name(). Throwing discards every file this call created.
+  /// choice or the class's default_file. Throwing discards every file this call created.
   virtual void write(const CorpusView& corpus, const std::string& file_name, OutputSink& out,
                      Context& context) = 0;
 };
@@ -91,6 +94,7 @@ struct PluginDescriptor {
   std::uint32_t option_count;
   std::uint32_t need_count;
   const char* const* needs;    ///< analyzers whose annotations it reads (its class's `needs`)
+  const char* default_file;    ///< exporters: the file written when the user names none
 };
 
 /// The options a plugin class declares: a public `static constexpr dossier::OptionSpec
@@ -118,6 +122,94 @@ struct DeclaredNeeds<T, std::void_t<decltype(T::needs)>> {
   static constexpr const char* const* data = T::needs;
   static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::needs)>>;
 };
+
+/// An exporter class's `default_file`; null for a class that declares none.
+template <class T, class = void>
+struct DeclaredDefaultFile {
+  static constexpr const char* value = nullptr;
+};
+template <class T>
+struct DeclaredDefaultFile<T, std::void_t<decltype(T::default_file)>> {
+  static constexpr const char* value = T::default_file;
+};
+
+/// The descriptor as text ("key=value" lines; options as name, type number, default and help
+/// separated by U+001F), built at compile time into the section `.dossier_plugin`.
+namespace manifest_detail {
+struct Count {
+  std::size_t n = 0;
+  constexpr void put(char) { ++n; }
+};
+template <std::size_t N>
+struct Text {
+  char bytes[N] = {};
+};
+template <std::size_t N>
+struct Fill {
+  Text<N> text{};
+  std::size_t n = 0;
+  constexpr void put(char c) { text.bytes[n++] = c; }
+};
+template <class Out>
+constexpr void put(Out& out, const char* s) {
+  while (s && *s) out.put(*s++);
+}
+template <class Out>
+constexpr void line(Out& out, const char* key, const char* value) {
+  put(out, key);
+  out.put('=');
+  put(out, value);
+  out.put('\n');
+}
+// `digits` digits in base `base` (0: as many as the number needs).
+template <class Out>
+constexpr void line(Out& out, const char* key, std::uint64_t number, unsigned base, int digits = 0) {
+  put(out, key);
+  out.put('=');
+  char text[20] = {};
+  int n = 0;
+  do text[n++] = "0123456789abcdef"[number % base], number /= base;
+  while (number || n < digits);
+  while (n) out.put(text[--n]);
+  out.put('\n');
+}
+template <class Out>
+constexpr void write(Out& out, const PluginDescriptor& d) {
+  line(out, "dossier-plugin", "1");
+  line(out, "abi", d.abi_version, 10);
+  line(out, "layout", d.layout, 16, 16);
+  line(out, "kind", static_cast<std::uint32_t>(d.kind), 10);
+  line(out, "name", d.name);
+  line(out, "version", d.version);
+  line(out, "description", d.description);
+  if (d.default_file) line(out, "default_file", d.default_file);
+  for (std::uint32_t i = 0; i < d.need_count; ++i) line(out, "need", d.needs[i]);
+  for (std::uint32_t i = 0; i < d.option_count; ++i) {
+    const OptionSpec& o = d.options[i];
+    put(out, "option=");
+    put(out, o.name);
+    out.put('\x1f');
+    out.put(static_cast<char>('0' + static_cast<int>(o.type)));
+    out.put('\x1f');
+    put(out, o.default_value);
+    out.put('\x1f');
+    put(out, o.help);
+    out.put('\n');
+  }
+}
+}  // namespace manifest_detail
+
+constexpr std::size_t manifest_size(const PluginDescriptor& d) {
+  manifest_detail::Count count;
+  manifest_detail::write(count, d);
+  return count.n + 1;  // and a NUL
+}
+template <std::size_t N>
+constexpr manifest_detail::Text<N> manifest(const PluginDescriptor& d) {
+  manifest_detail::Fill<N> fill;
+  manifest_detail::write(fill, d);
+  return fill.text;
+}
 
 /// Whether two names are the same, at compile time (DOSSIER_PLUGIN's check of its name).
 constexpr bool same_name(const char* a, const char* b) {
@@ -148,8 +240,8 @@ DOSSIER_ABI_NAMESPACE_END
 
 /// Declares the plugin of this library. Use once, at namespace scope, in one source file:
 ///   DOSSIER_PLUGIN(exporter, JsonExporter, "json", "1.0.0", "Whole model as corpus.json")
-/// The options and needs JsonExporter declares (DeclaredOptions, DeclaredNeeds) go into the
-/// descriptor.
+/// The options, needs and default file JsonExporter declares go into the descriptor, and all
+/// of it into the section `.dossier_plugin`.
 /// A unit test that links the plugin's sources may call dossier_plugin_entry()->create().
 #define DOSSIER_PLUGIN(KIND, CLASS, NAME, VERSION, DESCRIPTION)                                   \
   DOSSIER_PLUGIN_CHECK_(KIND, NAME)                                                              \
@@ -160,7 +252,12 @@ DOSSIER_ABI_NAMESPACE_END
       ::dossier::layout_fingerprint(), ::dossier::PluginKind::KIND, NAME, VERSION, DESCRIPTION,  \
       &dossier_plugin_create_, ::dossier::DeclaredOptions<CLASS>::data,                          \
       ::dossier::DeclaredOptions<CLASS>::size, ::dossier::DeclaredNeeds<CLASS>::size,            \
-      ::dossier::DeclaredNeeds<CLASS>::data};                                                    \
+      ::dossier::DeclaredNeeds<CLASS>::data, ::dossier::DeclaredDefaultFile<CLASS>::value};     \
+  static_assert(::dossier::PluginKind::KIND != ::dossier::PluginKind::exporter ||               \
+                    ::dossier::DeclaredDefaultFile<CLASS>::value != nullptr,                     \
+                "an exporter declares its default file: static constexpr const char* default_file"); \
+  __attribute__((used, section(".dossier_plugin"))) constexpr auto dossier_plugin_manifest_ =     \
+      ::dossier::manifest<::dossier::manifest_size(dossier_plugin_descriptor_)>(dossier_plugin_descriptor_); \
   }                                                                                              \
   extern "C" __attribute__((visibility("default"))) const ::dossier::PluginDescriptor*           \
   dossier_plugin_entry() {                                                                       \

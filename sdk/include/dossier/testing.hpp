@@ -39,6 +39,8 @@ class LoadedPlugin {
         descriptor_->layout != layout_fingerprint())
       fail("built against other SDK headers than this test (plugin ABI " + std::to_string(descriptor_->abi_version) +
            ", this test's " + std::to_string(DOSSIER_ABI_VERSION) + ")");
+    if (descriptor_->kind == PluginKind::exporter && !descriptor_->default_file)
+      fail("an exporter that declares no default file");
   }
   ~LoadedPlugin() {
     if (handle_) ::dlclose(handle_);
@@ -211,13 +213,15 @@ class FolderSink final : public OutputSink {
   std::map<std::string, File> files_;
 };
 
-/// Runs `exporter` on `corpus` into a fresh folder and gives back each file it wrote, by
-/// name, with its bytes. The folder is removed afterwards. Exceptions from write() pass through.
-inline std::map<std::string, std::string> export_files(Exporter& exporter, const Corpus& corpus, Context& context,
-                                                       std::string file_name = {}) {
+/// Runs a new exporter of `plugin` on `corpus` into a fresh folder and gives back each file
+/// it wrote, by name, with its bytes: to `file_name`, or the file the plugin declares. The
+/// folder is removed afterwards. Exceptions from write() pass through.
+inline std::map<std::string, std::string> export_files(const LoadedPlugin& plugin, const Corpus& corpus,
+                                                       Context& context, std::string file_name = {}) {
+  const auto exporter = plugin.exporter();
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() /
-                       ("dossier-test-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(&exporter)));
+                       ("dossier-test-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(exporter.get())));
   fs::remove_all(dir);
   fs::create_directories(dir);
   struct Remove {
@@ -229,7 +233,7 @@ inline std::map<std::string, std::string> export_files(Exporter& exporter, const
   } remove{dir};
   FolderSink sink(dir);
   const CorpusView view(corpus);
-  exporter.write(view, file_name.empty() ? exporter.default_file_name() : file_name, sink, context);
+  exporter->write(view, file_name.empty() ? plugin.descriptor().default_file : file_name, sink, context);
   return sink.contents();
 }
 
