@@ -82,7 +82,7 @@ TEST_CASE("reference data agrees with the code lists of find_references()") {
   for (const auto& target : sdg_target_codes()) {
     INFO(target);
     CHECK(is_sdg_target(target));
-    // references.cpp numbers each target's indicators 1..n: n + 1 must be unknown there.
+    // reference_codes.cpp numbers each target's indicators 1..n: n + 1 must be unknown there.
     auto next = target + "." + std::to_string(sdg_indicators_of(target).size() + 1);
     CHECK_FALSE(is_sdg_indicator(next));
   }

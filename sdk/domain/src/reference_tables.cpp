@@ -17,7 +17,7 @@ namespace {
 // rights instruments and their optional protocols, the UN Treaty Collection (UNTOC and its
 // Palermo Protocols, the refugee and statelessness conventions), ILO NORMLEX (short titles of
 // the ILO conventions most cited on migration; any ILO convention is also found by its
-// number, see references.cpp), and the General Assembly resolutions that adopted or endorsed
+// number, see reference_forms.cpp), and the General Assembly resolutions that adopted or endorsed
 // the compacts and agendas (73/195 GCM, 73/151 GCR, 71/1 New York Declaration, 70/1 2030
 // Agenda, 69/313 Addis Ababa, 69/283 Sendai). Acronyms and short forms are the ones UN and
 // GFMD documents use.

@@ -1,5 +1,5 @@
 // Names that find_references() recognises for treaties, organisations and countries: data
-// only, kept apart from the matcher (references.cpp) so that the lists can be reviewed and
+// only, kept apart from the matcher (reference_names.cpp) so that the lists can be reviewed and
 // extended without reading code.
 #pragma once
 
@@ -16,7 +16,7 @@ namespace detail {
 ///
 /// - Each name must start with an upper-case ASCII letter or a digit: the matcher only looks
 ///   names up at such words.
-/// - Words are compared with the case rules of the matcher (see references.cpp); "-" also
+/// - Words are compared with the case rules of the matcher (see reference_names.cpp); "-" also
 ///   matches a space or a dash, "'" any apostrophe.
 /// - A leading '~' marks a name that is also an ordinary word or a given name ("Chad",
 ///   "WHO", "US"): it is only taken where its neighbours do not suggest otherwise.
