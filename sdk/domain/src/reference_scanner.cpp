@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <dossier/domain/utf8.hpp>
+
 #include "reference_finder.hpp"
 
 namespace dossier {
@@ -92,21 +94,13 @@ bool contains(std::string_view s, std::string_view needle) noexcept {
 
 // The code point at s[i] and its length in bytes (U+FFFD and 1 for a malformed sequence).
 char32_t decode(std::string_view s, std::size_t i, std::size_t& length) noexcept {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  length = 1;
-  if (lead < 0x80) return lead;
-  const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) return 0xFFFD;
-  char32_t c = lead & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto next = static_cast<unsigned char>(s[i + k]);
-    if ((next & 0xC0) != 0x80) return 0xFFFD;
-    c = (c << 6) | (next & 0x3F);
+  length = utf8::sequence_length(s, i);
+  if (length == 0) {
+    length = 1;
+    return utf8::replacement;
   }
-  length = n;
-  return c;
+  return utf8::code_point(s, i, length);
 }
-
 
 bool is_space_point(char32_t c) noexcept {
   return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||

@@ -57,7 +57,7 @@ DOSSIER_ABI_NAMESPACE_BEGIN
 /// organisation titles of three words or more in any case after a capital; acronyms exactly.
 /// Names inside URLs are not references. Names that are also ordinary words ("Chad",
 /// "Jordan", "WHO", "US") are not taken next to a capitalised word ("Michael Jordan") or
-/// among capitals ("LET US"). The name tables are in sdk/src/reference_tables.cpp.
+/// among capitals ("LET US"). The name tables are in sdk/domain/src/reference_tables.cpp.
 ///
 /// SDG codes are checked against the official list (see is_sdg_target()), so "SDG 18" and
 /// "target 10.9" give nothing; a list stops at its first invalid code. Numbers outside these
