@@ -97,118 +97,82 @@ struct PluginDescriptor {
   const char* default_file;    ///< exporters: the file written when the user names none
 };
 
-/// The options a plugin class declares: a public `static constexpr dossier::OptionSpec
-/// options[] = {...};`. A class that declares none takes no options.
-template <class T, class = void>
-struct DeclaredOptions {
-  static constexpr const OptionSpec* data = nullptr;
-  static constexpr std::uint32_t size = 0;
-};
-template <class T>
-struct DeclaredOptions<T, std::void_t<decltype(T::options)>> {
-  static constexpr const OptionSpec* data = T::options;
-  static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::options)>>;
-};
+/// What a plugin class declares as public static members, found at compile time:
+/// `static constexpr dossier::OptionSpec options[] = {...};` (the options it reads),
+/// `static constexpr const char* needs[] = {"sdg"};` (analyzers an exporter needs; the host runs
+/// them with their defaults when a build does not), `static constexpr const char* default_file
+/// = "corpus.json";` (an exporter's). `data` is null and `size` 0 when the class declares none.
+#define DOSSIER_DECLARED_(TRAIT, MEMBER)                                                         \
+  template <class T, class = void>                                                               \
+  struct TRAIT {                                                                                 \
+    static constexpr std::nullptr_t data = nullptr;                                              \
+    static constexpr std::uint32_t size = 0;                                                     \
+  };                                                                                             \
+  template <class T>                                                                             \
+  struct TRAIT<T, std::void_t<decltype(T::MEMBER)>> {                                            \
+    static constexpr auto data = T::MEMBER;                                                      \
+    static constexpr std::uint32_t size = sizeof(T::MEMBER) / sizeof(*T::MEMBER);               \
+  };
+DOSSIER_DECLARED_(DeclaredOptions, options)
+DOSSIER_DECLARED_(DeclaredNeeds, needs)
+DOSSIER_DECLARED_(DeclaredDefaultFile, default_file)
+#undef DOSSIER_DECLARED_
 
-/// The analyzers a plugin class (an exporter) needs: a public `static constexpr const char*
-/// needs[] = {"sdg"};`. The host runs them, with their defaults, when a build does not.
-template <class T, class = void>
-struct DeclaredNeeds {
-  static constexpr const char* const* data = nullptr;
-  static constexpr std::uint32_t size = 0;
-};
-template <class T>
-struct DeclaredNeeds<T, std::void_t<decltype(T::needs)>> {
-  static constexpr const char* const* data = T::needs;
-  static constexpr std::uint32_t size = std::extent_v<std::remove_reference_t<decltype(T::needs)>>;
-};
-
-/// An exporter class's `default_file`; null for a class that declares none.
-template <class T, class = void>
-struct DeclaredDefaultFile {
-  static constexpr const char* value = nullptr;
-};
-template <class T>
-struct DeclaredDefaultFile<T, std::void_t<decltype(T::default_file)>> {
-  static constexpr const char* value = T::default_file;
-};
-
-/// The descriptor as text ("key=value" lines; options as name, type number, default and help
-/// separated by U+001F), built at compile time into the section `.dossier_plugin`.
-namespace manifest_detail {
-struct Count {
+/// Writes the descriptor as text, at compile time, for the section `.dossier_plugin`:
+/// "key=value" lines; an option as name, type number, default and help separated by U+001F.
+/// With no `out` it only counts.
+struct ManifestWriter {
+  char* out = nullptr;
   std::size_t n = 0;
-  constexpr void put(char) { ++n; }
-};
-template <std::size_t N>
-struct Text {
-  char bytes[N] = {};
-};
-template <std::size_t N>
-struct Fill {
-  Text<N> text{};
-  std::size_t n = 0;
-  constexpr void put(char c) { text.bytes[n++] = c; }
-};
-template <class Out>
-constexpr void put(Out& out, const char* s) {
-  while (s && *s) out.put(*s++);
-}
-template <class Out>
-constexpr void line(Out& out, const char* key, const char* value) {
-  put(out, key);
-  out.put('=');
-  put(out, value);
-  out.put('\n');
-}
-// `digits` digits in base `base` (0: as many as the number needs).
-template <class Out>
-constexpr void line(Out& out, const char* key, std::uint64_t number, unsigned base, int digits = 0) {
-  put(out, key);
-  out.put('=');
-  char text[20] = {};
-  int n = 0;
-  do text[n++] = "0123456789abcdef"[number % base], number /= base;
-  while (number || n < digits);
-  while (n) out.put(text[--n]);
-  out.put('\n');
-}
-template <class Out>
-constexpr void write(Out& out, const PluginDescriptor& d) {
-  line(out, "dossier-plugin", "1");
-  line(out, "abi", d.abi_version, 10);
-  line(out, "layout", d.layout, 16, 16);
-  line(out, "kind", static_cast<std::uint32_t>(d.kind), 10);
-  line(out, "name", d.name);
-  line(out, "version", d.version);
-  line(out, "description", d.description);
-  if (d.default_file) line(out, "default_file", d.default_file);
-  for (std::uint32_t i = 0; i < d.need_count; ++i) line(out, "need", d.needs[i]);
-  for (std::uint32_t i = 0; i < d.option_count; ++i) {
-    const OptionSpec& o = d.options[i];
-    put(out, "option=");
-    put(out, o.name);
-    out.put('\x1f');
-    out.put(static_cast<char>('0' + static_cast<int>(o.type)));
-    out.put('\x1f');
-    put(out, o.default_value);
-    out.put('\x1f');
-    put(out, o.help);
-    out.put('\n');
+  constexpr void put(char c) {
+    if (out) out[n] = c;
+    ++n;
   }
-}
-}  // namespace manifest_detail
-
+  constexpr void put(const char* s) {
+    while (s && *s) put(*s++);
+  }
+  constexpr void line(const char* key, const char* a, const char* b = nullptr, const char* c = nullptr,
+                      const char* d = nullptr) {
+    put(key), put('='), put(a);
+    for (const char* more : {b, c, d})
+      if (more) put('\x1f'), put(more);
+    put('\n');
+  }
+  constexpr void line(const char* key, std::uint64_t number, unsigned base, int digits = 1) {
+    char text[21] = {};
+    int k = 20;
+    do text[--k] = "0123456789abcdef"[number % base], number /= base;
+    while (number || 20 - k < digits);
+    line(key, text + k);
+  }
+  constexpr void write(const PluginDescriptor& d) {
+    line("dossier-plugin", "1");
+    line("abi", d.abi_version, 10);
+    line("layout", d.layout, 16, 16);
+    line("kind", static_cast<std::uint32_t>(d.kind), 10);
+    line("name", d.name), line("version", d.version), line("description", d.description);
+    if (d.default_file) line("default_file", d.default_file);
+    for (std::uint32_t i = 0; i < d.need_count; ++i) line("need", d.needs[i]);
+    for (std::uint32_t i = 0; i < d.option_count; ++i) {
+      const char type[2] = {static_cast<char>('0' + static_cast<int>(d.options[i].type)), 0};
+      line("option", d.options[i].name, type, d.options[i].default_value, d.options[i].help);
+    }
+  }
+};
+template <std::size_t N>
+struct ManifestText {
+  char bytes[N];
+};
 constexpr std::size_t manifest_size(const PluginDescriptor& d) {
-  manifest_detail::Count count;
-  manifest_detail::write(count, d);
+  ManifestWriter count;
+  count.write(d);
   return count.n + 1;  // and a NUL
 }
 template <std::size_t N>
-constexpr manifest_detail::Text<N> manifest(const PluginDescriptor& d) {
-  manifest_detail::Fill<N> fill;
-  manifest_detail::write(fill, d);
-  return fill.text;
+constexpr ManifestText<N> manifest(const PluginDescriptor& d) {
+  ManifestText<N> text{};
+  ManifestWriter{text.bytes}.write(d);
+  return text;
 }
 
 /// Whether two names are the same, at compile time (DOSSIER_PLUGIN's check of its name).
@@ -252,9 +216,9 @@ DOSSIER_ABI_NAMESPACE_END
       ::dossier::layout_fingerprint(), ::dossier::PluginKind::KIND, NAME, VERSION, DESCRIPTION,  \
       &dossier_plugin_create_, ::dossier::DeclaredOptions<CLASS>::data,                          \
       ::dossier::DeclaredOptions<CLASS>::size, ::dossier::DeclaredNeeds<CLASS>::size,            \
-      ::dossier::DeclaredNeeds<CLASS>::data, ::dossier::DeclaredDefaultFile<CLASS>::value};     \
+      ::dossier::DeclaredNeeds<CLASS>::data, ::dossier::DeclaredDefaultFile<CLASS>::data};     \
   static_assert(::dossier::PluginKind::KIND != ::dossier::PluginKind::exporter ||               \
-                    ::dossier::DeclaredDefaultFile<CLASS>::value != nullptr,                     \
+                    ::dossier::DeclaredDefaultFile<CLASS>::data != nullptr,                     \
                 "an exporter declares its default file: static constexpr const char* default_file"); \
   __attribute__((used, section(".dossier_plugin"))) constexpr auto dossier_plugin_manifest_ =     \
       ::dossier::manifest<::dossier::manifest_size(dossier_plugin_descriptor_)>(dossier_plugin_descriptor_); \
