@@ -16,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,22 +31,8 @@ namespace bench {
 inline dossier::Corpus load_corpus(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
-  const nlohmann::json j = nlohmann::json::parse(in);
-  dossier::Corpus corpus;
-  for (const auto& d : j.at("documents")) corpus.documents.push_back(dossier::document_from_json(d.dump()));
-  for (const auto& a : j.at("annotations")) {
-    dossier::Annotation x;
-    x.subject = a.at("subject");
-    x.scheme = a.at("scheme");
-    x.code = a.at("code");
-    x.level = a.value("level", "");
-    x.score = a.at("score");
-    x.evidence = a.value("evidence", std::vector<std::string>{});
-    x.analyzer = a.value("analyzer", "");
-    x.analyzer_version = a.value("analyzer_version", "");
-    corpus.annotations.push_back(std::move(x));
-  }
-  return corpus;
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return dossier::corpus_from_json(text);
 }
 
 // A field of the benchmarks' line-based dumps: \n \t \r and \\ escaped.

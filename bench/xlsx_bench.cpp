@@ -30,7 +30,6 @@
 #include <xlsxwriter.h>
 
 #include "dossier/context.hpp"
-#include "dossier/domain/json.hpp"
 #include "dossier/sink.hpp"
 #include "measure.hpp"
 #include "plugin_registry.hpp"
@@ -40,27 +39,6 @@ namespace {
 using namespace dossier;
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-Corpus load_corpus(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  const json j = json::parse(in);
-  Corpus corpus;
-  for (const auto& d : j.at("documents")) corpus.documents.push_back(document_from_json(d.dump()));
-  for (const auto& a : j.at("annotations")) {
-    Annotation x;
-    x.subject = a.at("subject");
-    x.scheme = a.at("scheme");
-    x.code = a.at("code");
-    x.level = a.value("level", "");
-    x.score = a.at("score");
-    x.evidence = a.value("evidence", std::vector<std::string>{});
-    x.analyzer = a.value("analyzer", "");
-    x.analyzer_version = a.value("analyzer_version", "");
-    corpus.annotations.push_back(std::move(x));
-  }
-  return corpus;
-}
 
 struct Cell {
   std::uint32_t row;
@@ -170,7 +148,7 @@ int main(int argc, char** argv) {
       else throw std::runtime_error("unknown argument " + args[i]);
     }
 
-    const Corpus corpus = load_corpus(args[1]);
+    const Corpus corpus = bench::load_corpus(args[1]);
     host::PluginRegistry registry;
     registry.discover({DOSSIER_PLUGIN_DIR});
     ExporterRun e{registry.find("xlsx")->make_exporter(), {}, {}};

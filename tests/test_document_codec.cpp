@@ -76,6 +76,22 @@ TEST_CASE("fields of every kind survive, negative numbers and table cells includ
   CHECK(back.links.at(0).document == "A/68/283");
 }
 
+TEST_CASE("language versions come back, one level deep") {
+  Document d;
+  d.id = "A/RES/76/266";
+  d.language = "en";
+  Document fr = d;
+  fr.language = "fr";
+  fr.versions = {d};  // a version has none: not encoded
+  d.versions = {fr};
+  std::string bytes;
+  host::encode_document(d, bytes);
+  const Document back = host::decode_document(bytes);
+  REQUIRE(back.versions.size() == 1);
+  CHECK(back.versions[0].language == "fr");
+  CHECK(back.versions[0].versions.empty());
+}
+
 TEST_CASE("truncated damaged or foreign bytes are an error and never a crash") {
   std::string bytes;
   host::encode_document(sample_documents().front(), bytes);

@@ -1,4 +1,4 @@
-// The model's JSON form: what corpus.json holds and what the store caches.
+// The model's JSON form: what corpus.json holds and what keys cached analyses.
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
@@ -48,6 +48,29 @@ TEST_CASE("malformed JSON is an error, not a crash") {
   CHECK_THROWS_AS(document_from_json("[1,2]"), std::runtime_error);
   CHECK_THROWS_AS(document_from_json("{\"paragraphs\": [{\"lines\": [\"x\", 2]}]}"), std::runtime_error);
   CHECK(document_from_json("{}").blocks.empty());
+}
+
+TEST_CASE("a corpus.json reads back into the documents and annotations it was written from") {
+  std::vector<Document> documents = sample_documents();
+  Document with_version = documents.front();
+  with_version.versions = {documents.back()};
+  documents.push_back(with_version);
+  const Annotation annotation{"A/68/283 \xC2\xB6" "127", "sdg", "10.7", "target", 0.85, {"fees"}, "sdg", "0.3.0"};
+  // As the json exporter writes it.
+  std::string text = "{\"schema\":\"dossier-corpus/1\",\"generator\":\"test\",\"documents\":[";
+  for (std::size_t i = 0; i < documents.size(); ++i) text += (i ? "," : "") + to_json(documents[i]);
+  text += "],\"annotations\":[" + to_json(annotation) + "]}\n";
+  const Corpus back = corpus_from_json(text);
+  REQUIRE(back.documents.size() == documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) CHECK(to_json(back.documents[i]) == to_json(documents[i]));
+  CHECK(back.documents.back().versions.size() == 1);
+  REQUIRE(back.annotations.size() == 1);
+  CHECK(to_json(back.annotations[0]) == to_json(annotation));
+  CHECK(back.annotations[0].score == annotation.score);
+
+  CHECK_THROWS_WITH(corpus_from_json("{\"documents\":[]}"), Catch::Contains("no \"annotations\""));
+  CHECK_THROWS_WITH(corpus_from_json("{\"documents\":[1],\"annotations\":[]}"), Catch::Contains("not an object"));
+  CHECK_THROWS_AS(corpus_from_json("{\"annotations\":[{\"score\":\"high\"}]}"), std::runtime_error);
 }
 
 TEST_CASE("a document's JSON has the bytes of nlohmann's compact form") {

@@ -5,10 +5,9 @@
 #include <set>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
-
 #include "dossier/address.hpp"
 #include "dossier/domain/citation.hpp"
+#include "dossier/domain/json.hpp"
 
 namespace dossier::host {
 
@@ -51,21 +50,8 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 
 namespace {
 
-nlohmann::json parse_corpus(const std::string& corpus_json) {
-  nlohmann::json corpus;
-  try {
-    corpus = nlohmann::json::parse(corpus_json);
-  } catch (const nlohmann::json::exception& e) {
-    throw std::runtime_error(std::string("corpus: not JSON: ") + e.what());
-  }
-  if (!corpus.is_object() || !corpus.contains("annotations"))
-    throw std::runtime_error("corpus: no \"annotations\" (is this a corpus.json written by the json exporter?)");
-  return corpus;
-}
-
-bool counts(const nlohmann::json& a, const EvalOptions& options) {
-  return a.value("scheme", "") == options.scheme && a.value("level", "") == options.level &&
-         a.value("score", 0.0) >= options.threshold;
+bool counts(const Annotation& a, const EvalOptions& options) {
+  return a.scheme == options.scheme && a.level == options.level && a.score >= options.threshold;
 }
 
 // Counts one labelled item: its gold codes against what was predicted for it.
@@ -113,48 +99,46 @@ struct Tally {
 
 EvalResult evaluate_documents(const std::string& corpus_json, const std::string& metadata_key,
                               const EvalOptions& options) {
-  const nlohmann::json corpus = parse_corpus(corpus_json);
+  const Corpus corpus = corpus_from_json(corpus_json);
   std::map<std::string, std::set<std::string>> predicted;  // document id -> codes
-  for (const auto& a : corpus["annotations"])
-    if (counts(a, options)) predicted[a.value("subject", "")].insert(a.value("code", ""));
+  for (const Annotation& a : corpus.annotations)
+    if (counts(a, options)) predicted[a.subject].insert(a.code);
   Tally tally;
   EvalResult result;
-  for (const auto& d : corpus.value("documents", nlohmann::json::array())) {
-    const std::string id = d.value("id", "");
-    if (!options.document.empty() && id != options.document) continue;
+  for (const Document& d : corpus.documents) {
+    if (!options.document.empty() && d.id != options.document) continue;
     std::set<std::string> gold;
-    for (const auto& m : d.value("metadata", nlohmann::json::array()))
-      if (m.value("key", "") == metadata_key && !m.value("value", "").empty()) gold.insert(m.value("value", ""));
+    for (const Metadata& m : d.metadata)
+      if (m.key == metadata_key && !m.value.empty()) gold.insert(m.value);
     if (gold.empty()) {
       ++result.unmatched;  // not labelled: nothing to score it against
       continue;
     }
     ++result.items;
-    tally.add(gold, predicted[id]);
+    tally.add(gold, predicted[d.id]);
   }
   tally.finish(result);
   return result;
 }
 
 EvalResult evaluate(const std::string& corpus_json, const std::string& labels_csv, const EvalOptions& options) {
-  const nlohmann::json corpus = parse_corpus(corpus_json);
+  const Corpus corpus = corpus_from_json(corpus_json);
   // Predictions: subject's printed number -> codes. Subjects are citations ("A/HRC/43/15 ¶121.1").
   std::map<std::string, std::set<std::string>> predicted;
   std::set<std::string> numbers_seen;
-  for (const auto& a : corpus["annotations"]) {
+  for (const Annotation& a : corpus.annotations) {
     Citation c;
-    const std::string subject = a.value("subject", "");
-    if (!parse_citation(subject, c) || c.first != c.last || c.first.empty()) continue;
+    if (!parse_citation(a.subject, c) || c.first != c.last || c.first.empty()) continue;
     if (!options.document.empty() && c.document != options.document) continue;
     numbers_seen.insert(c.first);
-    if (counts(a, options)) predicted[c.first].insert(a.value("code", ""));
+    if (counts(a, options)) predicted[c.first].insert(a.code);
   }
   // Subjects that exist without annotations count as predicting nothing.
-  for (const auto& d : corpus.value("documents", nlohmann::json::array())) {
-    if (!options.document.empty() && d.value("id", "") != options.document) continue;
-    for (const auto& r : d.value("recommendations", nlohmann::json::array())) {
+  for (const Document& d : corpus.documents) {
+    if (!options.document.empty() && d.id != options.document) continue;
+    for (const Recommendation& r : d.recommendations) {
       Citation c;
-      if (parse_citation(r.value("address", ""), c) && !c.first.empty()) numbers_seen.insert(c.first);
+      if (parse_citation(r.address, c) && !c.first.empty()) numbers_seen.insert(c.first);
     }
   }
   const auto rows = parse_csv(labels_csv);

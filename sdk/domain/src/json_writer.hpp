@@ -1,0 +1,150 @@
+// Compact JSON written straight into a string, token by token: the bytes under json.cpp's
+// model writer, kept apart so that the model's fields (json_fields.hpp) are not mixed with
+// escaping rules.
+//
+// A document's JSON is made for every document of every build (store, analysis keys,
+// corpus.json), and building an nlohmann tree first cost more than parsing the document. The
+// bytes are those nlohmann's compact dump gives (test_json compares them), so stored documents
+// and analysis keys stay the same.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "dossier/version.hpp"
+
+namespace dossier {
+DOSSIER_ABI_NAMESPACE_BEGIN
+namespace detail {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  void open(char c) {
+    separate();
+    out_ += c;
+    first_ = true;
+  }
+  void close(char c) {
+    out_ += c;
+    first_ = false;
+  }
+  // Keys are ASCII literals of json_fields.hpp: nothing to escape.
+  void key(const char* k) {
+    separate();
+    out_ += '"';
+    out_ += k;
+    out_ += "\":";
+    first_ = true;  // the value follows without a comma
+  }
+  void value(std::string_view v) {
+    separate();
+    quote(v);
+  }
+  void value(long long v) {
+    separate();
+    out_ += std::to_string(v);
+  }
+  void value(unsigned long long v) {
+    separate();
+    out_ += std::to_string(v);
+  }
+  void raw(std::string_view literal) {
+    separate();
+    out_ += literal;
+  }
+
+ private:
+  void separate() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+
+  // As nlohmann's serializer with ensure_ascii off and error_handler_t::replace: the JSON
+  // escapes, other control characters as \u00xx, each broken UTF-8 sequence as U+FFFD.
+  void quote(std::string_view v) {
+    out_ += '"';
+    static const char* const hex = "0123456789abcdef";
+    std::size_t i = 0;
+    while (i < v.size()) {
+      // Printable ASCII but the quote and backslash, most of any text, is copied a run at a time.
+      std::size_t run = i;
+      while (run < v.size()) {
+        const auto b = static_cast<unsigned char>(v[run]);
+        if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+        ++run;
+      }
+      if (run > i) {
+        out_.append(v.data() + i, run - i);
+        i = run;
+        continue;
+      }
+      const auto c = static_cast<unsigned char>(v[i]);
+      if (c < 0x80) {  // a quote, a backslash or a control character (the run stopped at it)
+        // \b \t \n \f \r by name (U+0008 to U+000D; U+000B has none), other controls as \u00xx.
+        static const char named[] = "btn\0fr";
+        out_ += '\\';
+        if (c == '"' || c == '\\') {
+          out_ += static_cast<char>(c);
+        } else if (c >= '\b' && c <= '\r' && named[c - '\b']) {
+          out_ += named[c - '\b'];
+        } else {
+          out_ += "u00";
+          out_ += hex[c >> 4];
+          out_ += hex[c & 15];
+        }
+        ++i;
+        continue;
+      }
+      std::size_t length = 0;
+      if (well_formed(v, i, length)) {
+        out_.append(v.data() + i, length);
+      } else {
+        out_ += "\xEF\xBF\xBD";
+      }
+      i += length;
+    }
+    out_ += '"';
+  }
+
+  // The UTF-8 sequence at `i` (RFC 3629): true and its length when well formed; else false
+  // and how many bytes one U+FFFD replaces: the bytes read before the one that broke the
+  // sequence, which is read again as the start of the next (as nlohmann's decoder does).
+  static bool well_formed(std::string_view v, std::size_t i, std::size_t& length) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    std::size_t expected = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // range of the first continuation byte
+    if (c >= 0xC2 && c <= 0xDF) expected = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      expected = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      expected = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      length = 1;
+      return false;
+    }
+    for (std::size_t k = 1; k < expected; ++k) {
+      const unsigned b = i + k < v.size() ? static_cast<unsigned char>(v[i + k]) : 0u;
+      const bool ok = k == 1 ? b >= lo && b <= hi : (b & 0xC0u) == 0x80u;
+      if (!ok) {
+        length = k;
+        return false;
+      }
+    }
+    length = expected;
+    return true;
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+}  // namespace detail
+DOSSIER_ABI_NAMESPACE_END
+}  // namespace dossier
