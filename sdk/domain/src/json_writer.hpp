@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "dossier/domain/utf8.hpp"
 #include "dossier/version.hpp"
 
 namespace dossier {
@@ -98,47 +99,16 @@ class JsonWriter {
         ++i;
         continue;
       }
-      std::size_t length = 0;
-      if (well_formed(v, i, length)) {
-        out_.append(v.data() + i, length);
+      // An ill-formed sequence's maximal subpart becomes one U+FFFD, as nlohmann does.
+      const utf8::Sequence s = utf8::sequence_at(v, i);
+      if (s.well_formed) {
+        out_.append(v.data() + i, s.length);
       } else {
         out_ += "\xEF\xBF\xBD";
       }
-      i += length;
+      i += s.length;
     }
     out_ += '"';
-  }
-
-  // The UTF-8 sequence at `i` (RFC 3629): true and its length when well formed; else false
-  // and how many bytes one U+FFFD replaces: the bytes read before the one that broke the
-  // sequence, which is read again as the start of the next (as nlohmann's decoder does).
-  static bool well_formed(std::string_view v, std::size_t i, std::size_t& length) {
-    const auto c = static_cast<unsigned char>(v[i]);
-    std::size_t expected = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // range of the first continuation byte
-    if (c >= 0xC2 && c <= 0xDF) expected = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      expected = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      expected = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      length = 1;
-      return false;
-    }
-    for (std::size_t k = 1; k < expected; ++k) {
-      const unsigned b = i + k < v.size() ? static_cast<unsigned char>(v[i + k]) : 0u;
-      const bool ok = k == 1 ? b >= lo && b <= hi : (b & 0xC0u) == 0x80u;
-      if (!ok) {
-        length = k;
-        return false;
-      }
-    }
-    length = expected;
-    return true;
   }
 
   std::string& out_;

@@ -14,24 +14,45 @@ inline constexpr char32_t replacement = 0xFFFD;
 
 inline bool is_continuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
 
-/// Length (1 to 4) of the well-formed sequence that begins at text[i], 0 when the byte there
-/// begins none (a stray continuation byte, a truncated, overlong or surrogate form, a code
-/// point past U+10FFFF, bytes C0, C1, F5..FF). `i` < text.size().
-inline std::size_t sequence_length(std::string_view text, std::size_t i) noexcept {
+/// What begins at text[i] (`i` < text.size()): a well-formed sequence and its length (1 to 4),
+/// or, when it is ill-formed, the length of its maximal subpart (Unicode 3.9, the bytes one
+/// U+FFFD replaces in the W3C/WHATWG practice nlohmann follows: those read before the byte
+/// that broke the sequence, which then begins the next). Ill-formed: a stray continuation
+/// byte, a truncated, overlong or surrogate form, a code point past U+10FFFF, C0, C1, F5..FF.
+struct Sequence {
+  std::size_t length;
+  bool well_formed;
+};
+inline Sequence sequence_at(std::string_view text, std::size_t i) noexcept {
   const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return 1;
-  const auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
-  const unsigned char c1 = at(1);
-  if (c >= 0xC2 && c <= 0xDF) return is_continuation(c1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    const bool ok1 = c == 0xE0 ? (c1 >= 0xA0 && c1 <= 0xBF) : c == 0xED ? (c1 >= 0x80 && c1 <= 0x9F) : is_continuation(c1);
-    return ok1 && is_continuation(at(2)) ? 3 : 0;
+  if (c < 0x80) return {1, true};
+  std::size_t expected = 0;
+  unsigned lo = 0x80, hi = 0xBF;  // the range of the first continuation byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    expected = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    expected = 3;
+    lo = c == 0xE0 ? 0xA0 : lo;
+    hi = c == 0xED ? 0x9F : hi;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    expected = 4;
+    lo = c == 0xF0 ? 0x90 : lo;
+    hi = c == 0xF4 ? 0x8F : hi;
+  } else {
+    return {1, false};
   }
-  if (c >= 0xF0 && c <= 0xF4) {
-    const bool ok1 = c == 0xF0 ? (c1 >= 0x90 && c1 <= 0xBF) : c == 0xF4 ? (c1 >= 0x80 && c1 <= 0x8F) : is_continuation(c1);
-    return ok1 && is_continuation(at(2)) && is_continuation(at(3)) ? 4 : 0;
+  for (std::size_t k = 1; k < expected; ++k) {
+    const unsigned b = i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+    if (!(k == 1 ? b >= lo && b <= hi : is_continuation(static_cast<unsigned char>(b)))) return {k, false};
   }
-  return 0;
+  return {expected, true};
+}
+
+/// Length of the well-formed sequence that begins at text[i], 0 when the byte there begins
+/// none.
+inline std::size_t sequence_length(std::string_view text, std::size_t i) noexcept {
+  const Sequence s = sequence_at(text, i);
+  return s.well_formed ? s.length : 0;
 }
 
 /// The code point of the well-formed sequence of `length` bytes at text[i] (as
