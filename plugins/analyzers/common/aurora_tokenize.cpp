@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <dossier/domain/utf8.hpp>
+
 namespace dossier::aurora::detail {
 
 namespace {
@@ -12,11 +14,11 @@ bool is_ascii_word(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Length of the UTF-8 sequence at s[i] (clamped to the text), and whether it separates words.
+// Length of the UTF-8 sequence at s[i] (of an ill-formed one, the bytes one U+FFFD would
+// replace), and whether it separates words.
 std::size_t utf8_char(std::string_view s, std::size_t i, bool& separator) {
   const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t len = c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  len = std::min(len, s.size() - i);
+  const std::size_t len = utf8::sequence_at(s, i).length;
   separator = false;
   const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   if (len == 2 && c == 0xC2) {
