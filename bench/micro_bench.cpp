@@ -27,7 +27,7 @@
 #include "vocabulary.hpp"
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/reference_data.hpp"
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/domain/json.hpp"
 #include "dossier/domain/references.hpp"
 #include "structure.hpp"

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 #include <dossier/domain/citation.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,4 +1,4 @@
-// The layout fingerprint (dossier/abi.hpp) sees every member of the model: a member added to
+// The layout fingerprint (dossier/detail/layout.hpp) sees every member of the model: a member added to
 // a type but not to its ModelLayout would leave bytes that are neither a listed member nor
 // padding, and the fingerprint would miss the change it exists to catch.
 #include <catch2/catch.hpp>

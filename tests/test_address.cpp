@@ -1,8 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "dossier/address.hpp"
-#include "dossier/domain/citation.hpp"
 #include "dossier/model.hpp"
+#include "dossier/domain/citation.hpp"
 
 using namespace dossier;
 

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/json.hpp"
 #include "xml_support.hpp"

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/context.hpp"
 #include "dossier/domain/digest.hpp"
 #include "dossier/sink.hpp"

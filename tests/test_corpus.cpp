@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/corpus_view.hpp"
 #include "dossier/domain/corpus.hpp"
 #include "dossier/plugin.hpp"

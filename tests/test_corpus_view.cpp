@@ -1,7 +1,7 @@
 // The corpus view exporters are given: lookups by address without matching address strings.
 #include <catch2/catch.hpp>
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 #include <dossier/corpus_view.hpp>
 #include <dossier/testing.hpp>
 

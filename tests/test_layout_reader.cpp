@@ -7,7 +7,7 @@
 #include <map>
 #include <regex>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/context.hpp"
 #include "dossier/domain/citation.hpp"
 #include "dossier/sink.hpp"

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/context.hpp"
 #include "dossier/sink.hpp"
 #include "plugin_registry.hpp"

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <map>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "support.hpp"
 #include "upr_positions.hpp"
 

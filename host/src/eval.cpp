@@ -5,7 +5,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/json.hpp"
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <utility>
 
-#include <dossier/history.hpp>
+#include <dossier/context.hpp>
 
 namespace dossier::host {
 

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/corpus_view.hpp"
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/corpus.hpp"

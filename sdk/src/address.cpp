@@ -1,4 +1,4 @@
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 
 #include <string>
 

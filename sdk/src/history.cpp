@@ -1,4 +1,4 @@
-#include "dossier/history.hpp"
+#include "dossier/context.hpp"
 
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN

@@ -4,7 +4,7 @@
 #include <map>
 #include <stdexcept>
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 #include <dossier/domain/citation.hpp>
 #include <dossier/domain/reference_data.hpp>
 

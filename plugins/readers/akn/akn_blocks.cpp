@@ -2,7 +2,7 @@
 // block with its footnotes and references.
 #include "akn_state.hpp"
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 #include <dossier/domain/references.hpp>
 
 namespace dossier::akn_reader {

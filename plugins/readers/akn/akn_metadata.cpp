@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 #include <dossier/domain/citation.hpp>
 
 namespace dossier::akn_reader {

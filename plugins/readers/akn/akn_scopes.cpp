@@ -2,7 +2,7 @@
 // label ("section II", "annex I") goes into the addresses of the paragraphs after it.
 #include "akn_state.hpp"
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 
 namespace dossier::akn_reader {
 

@@ -6,7 +6,7 @@
 #include <set>
 #include <vector>
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 #include <dossier/domain/references.hpp>
 
 #include "text_util.hpp"

@@ -4,7 +4,7 @@
 
 #include "operative.hpp"
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 
 namespace dossier::readers::structure_parser {
 

@@ -10,7 +10,7 @@
 #include <cctype>
 #include <optional>
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 
 namespace dossier::readers::structure_parser {
 

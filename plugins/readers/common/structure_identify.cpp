@@ -5,7 +5,7 @@
 #include "pattern.hpp"
 #include "text_util.hpp"
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 #include <dossier/domain/citation.hpp>
 
 namespace dossier::readers::structure_parser {

@@ -9,7 +9,7 @@
 #include <set>
 #include <vector>
 
-#include <dossier/address.hpp>
+#include <dossier/model.hpp>
 
 namespace dossier::readers::structure_parser {
 

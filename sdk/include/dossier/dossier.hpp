@@ -2,10 +2,8 @@
 // (dossier/domain/: references, reference data, text repair, JSON, corpus steps) are extra.
 #pragma once
 
-#include "dossier/address.hpp"
 #include "dossier/context.hpp"
 #include "dossier/corpus_view.hpp"
-#include "dossier/history.hpp"
 #include "dossier/model.hpp"
 #include "dossier/options.hpp"
 #include "dossier/plugin.hpp"

@@ -1,9 +1,11 @@
 // The document model: what readers build, analyzers annotate and exporters write.
 //
 // Plain value types with no behaviour beyond small helpers, like pandoc's AST. Everything a
-// user can cite carries an address (see address.hpp) that never depends on line numbers.
+// user can cite carries an address (paragraph_address(), block_address()) that never depends
+// on line numbers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,6 +15,16 @@
 
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
+
+/// Address of a numbered paragraph: "A/68/283 ¶135", "A/HRC/43/15 ¶121.1".
+DOSSIER_SDK_API std::string paragraph_address(std::string_view document_id,
+                                              std::string_view number);
+
+/// Address of an unnumbered block: its section path and its 1-based ordinal among the
+/// unnumbered blocks printed under that same section path: "gfmd-2010 §2.1 #3", or
+/// "gfmd-2010 #3" before any section.
+DOSSIER_SDK_API std::string block_address(std::string_view document_id,
+                                          std::string_view section_path, std::size_t ordinal);
 
 /// Lines of the source a piece came from (1-based, inclusive; 0 when unknown).
 struct SourceSpan {

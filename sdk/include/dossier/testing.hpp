@@ -18,7 +18,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "dossier/address.hpp"
+#include "dossier/model.hpp"
 #include "dossier/domain/digest.hpp"
 #include "dossier/plugin.hpp"
 

@@ -8,7 +8,7 @@
 
 /// Bumped whenever the plugin descriptor, the interfaces or the model change layout.
 /// The host refuses plugins built for another value, and plugins whose layout fingerprint
-/// (abi.hpp) differs from its own; CI compares the SDK's ABI with the last release's
+/// (detail/layout.hpp) differs from its own; CI compares the SDK's ABI with the last release's
 /// (sdk/abi/) and fails on a change this number does not announce.
 #define DOSSIER_ABI_VERSION 6
 

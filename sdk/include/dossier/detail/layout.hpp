@@ -1,5 +1,5 @@
-// The layout fingerprint: a number computed by the compiler from the model's types, which
-// every plugin's descriptor carries (plugin.hpp). The host computes its own and refuses a
+// Machinery behind the plugin ABI check, not API. The layout fingerprint: a number computed
+// by the compiler from the model's types, which every plugin's descriptor carries (plugin.hpp). The host computes its own and refuses a
 // plugin whose number differs: it was built against headers in which some type the host and
 // the plugin share has another size or another member at another place, and would read
 // and write the model wrongly. DOSSIER_ABI_VERSION is the announced version; this is the
