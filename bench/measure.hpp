@@ -1,4 +1,4 @@
-// Shared by the benchmark drivers: one measured run in a forked child, and corpus.json loading.
+// Shared by the benchmark drivers: one measured run in a forked child.
 //
 // Each run is a forked child, so that no run inherits another's heap. Memory is the peak
 // resident size the run added: the child resets its high-water mark (/proc/self/clear_refs)
@@ -22,45 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/domain/json.hpp"
-#include "dossier/model.hpp"
-
 namespace bench {
-
-inline dossier::Corpus load_corpus(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  const nlohmann::json j = nlohmann::json::parse(in);
-  dossier::Corpus corpus;
-  for (const auto& d : j.at("documents")) corpus.documents.push_back(dossier::document_from_json(d.dump()));
-  for (const auto& a : j.at("annotations")) {
-    dossier::Annotation x;
-    x.subject = a.at("subject");
-    x.scheme = a.at("scheme");
-    x.code = a.at("code");
-    x.level = a.value("level", "");
-    x.score = a.at("score");
-    x.evidence = a.value("evidence", std::vector<std::string>{});
-    x.analyzer = a.value("analyzer", "");
-    x.analyzer_version = a.value("analyzer_version", "");
-    corpus.annotations.push_back(std::move(x));
-  }
-  return corpus;
-}
-
-// A field of the benchmarks' line-based dumps: \n \t \r and \\ escaped.
-inline std::string unescape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\' || i + 1 == s.size()) {
-      out += s[i];
-      continue;
-    }
-    const char c = s[++i];
-    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-  }
-  return out;
-}
 
 inline long status_kb(const char* key) {
   std::ifstream in("/proc/self/status");
@@ -116,9 +78,20 @@ inline Run measured(const std::function<void()>& work) {
   return r;
 }
 
+/// `runs` measured runs of `work`, one after the other.
+inline std::vector<Run> measured_runs(int runs, const std::function<void()>& work) {
+  std::vector<Run> out;
+  for (int r = 0; r < runs; ++r) out.push_back(measured(work));
+  return out;
+}
+
+inline nlohmann::json to_json(const Run& r) {
+  return {{"seconds", r.seconds}, {"cpu_seconds", r.cpu_seconds}, {"peak_mb", r.peak_mb}};
+}
+
 inline nlohmann::json to_json(const std::vector<Run>& runs) {
   nlohmann::json out = nlohmann::json::array();
-  for (const Run& r : runs) out.push_back({{"seconds", r.seconds}, {"cpu_seconds", r.cpu_seconds}, {"peak_mb", r.peak_mb}});
+  for (const Run& r : runs) out.push_back(to_json(r));
   return out;
 }
 
