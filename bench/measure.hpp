@@ -1,4 +1,4 @@
-// Shared by the benchmark drivers: one measured run in a forked child, and corpus.json loading.
+// Shared by the benchmark drivers: one measured run in a forked child.
 //
 // Each run is a forked child, so that no run inherits another's heap. Memory is the peak
 // resident size the run added: the child resets its high-water mark (/proc/self/clear_refs)
@@ -16,38 +16,13 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/domain/json.hpp"
-#include "dossier/model.hpp"
-
 namespace bench {
-
-inline dossier::Corpus load_corpus(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return dossier::corpus_from_json(text);
-}
-
-// A field of the benchmarks' line-based dumps: \n \t \r and \\ escaped.
-inline std::string unescape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\' || i + 1 == s.size()) {
-      out += s[i];
-      continue;
-    }
-    const char c = s[++i];
-    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-  }
-  return out;
-}
 
 inline long status_kb(const char* key) {
   std::ifstream in("/proc/self/status");
@@ -103,9 +78,20 @@ inline Run measured(const std::function<void()>& work) {
   return r;
 }
 
+/// `runs` measured runs of `work`, one after the other.
+inline std::vector<Run> measured_runs(int runs, const std::function<void()>& work) {
+  std::vector<Run> out;
+  for (int r = 0; r < runs; ++r) out.push_back(measured(work));
+  return out;
+}
+
+inline nlohmann::json to_json(const Run& r) {
+  return {{"seconds", r.seconds}, {"cpu_seconds", r.cpu_seconds}, {"peak_mb", r.peak_mb}};
+}
+
 inline nlohmann::json to_json(const std::vector<Run>& runs) {
   nlohmann::json out = nlohmann::json::array();
-  for (const Run& r : runs) out.push_back({{"seconds", r.seconds}, {"cpu_seconds", r.cpu_seconds}, {"peak_mb", r.peak_mb}});
+  for (const Run& r : runs) out.push_back(to_json(r));
   return out;
 }
 

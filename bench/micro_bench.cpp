@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -28,6 +27,7 @@
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/reference_data.hpp"
 #include "dossier/model.hpp"
+#include "dossier/domain/files.hpp"
 #include "dossier/domain/json.hpp"
 #include "dossier/domain/references.hpp"
 #include "structure.hpp"
@@ -35,14 +35,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + p.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using dossier::read_bytes;
 
 const fs::path kRoot = DOSSIER_SOURCE_DIR;
 
@@ -55,7 +48,7 @@ const std::vector<std::string>& paragraphs() {
     std::sort(files.begin(), files.end());
     std::vector<std::string> out;
     for (const auto& f : files) {
-      std::istringstream in(read_file(f));
+      std::istringstream in(read_bytes(f));
       for (std::string line; std::getline(in, line);)
         if (line.size() > 20) out.push_back(line);
     }
@@ -68,6 +61,17 @@ std::size_t total_bytes(const std::vector<std::string>& v) {
   std::size_t n = 0;
   for (const auto& s : v) n += s.size();
   return n;
+}
+
+// `per_line` on each of `lines` in every iteration, what it returns summed (and kept from the
+// optimiser); the rate is bytes of the lines per second.
+template <typename F>
+void over_lines(benchmark::State& state, const std::vector<std::string>& lines, F per_line) {
+  decltype(per_line(lines.front())) sum{};
+  for (auto _ : state)
+    for (const auto& l : lines) sum += per_line(l);
+  benchmark::DoNotOptimize(sum);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
 }
 
 // Every Aurora query, from the files embedded in the SDK (what the sdg analyzer reads).
@@ -92,13 +96,8 @@ std::vector<dossier::aurora::TargetQuery> sdg_queries() {
 // One matcher (an aurora::Matcher or a vocabulary::Compiled) over the sample paragraphs.
 template <typename M>
 void match_paragraphs(benchmark::State& state, const M& m) {
-  const auto& lines = paragraphs();
-  std::size_t matches = 0;
-  for (auto _ : state)
-    for (const auto& l : lines) matches += m.match(l).size();
-  benchmark::DoNotOptimize(matches);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
-  state.counters["paragraphs"] = static_cast<double>(lines.size());
+  over_lines(state, paragraphs(), [&](const std::string& l) { return m.match(l).size(); });
+  state.counters["paragraphs"] = static_cast<double>(paragraphs().size());
 }
 
 void BM_AuroraMatch(benchmark::State& state) {
@@ -128,12 +127,7 @@ void BM_GcmMatcher(benchmark::State& state) { match_paragraphs(state, *dossier::
 BENCHMARK(BM_GcmMatcher)->Unit(benchmark::kMillisecond);
 
 void BM_FindReferences(benchmark::State& state) {
-  const auto& lines = paragraphs();
-  std::size_t found = 0;
-  for (auto _ : state)
-    for (const auto& l : lines) found += dossier::find_references(l, "bench ¶1").size();
-  benchmark::DoNotOptimize(found);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+  over_lines(state, paragraphs(), [](const std::string& l) { return dossier::find_references(l, "bench ¶1").size(); });
 }
 BENCHMARK(BM_FindReferences)->Unit(benchmark::kMillisecond);
 
@@ -158,7 +152,7 @@ const std::string& one_document() {
     for (const auto& e : fs::directory_iterator(kRoot / "samples" / "corpus"))
       if (e.path().extension() == ".txt" && (biggest.empty() || fs::file_size(e.path()) > fs::file_size(biggest)))
         biggest = e.path();
-    return read_file(biggest);
+    return read_bytes(biggest);
   }();
   return text;
 }
@@ -197,7 +191,7 @@ BENCHMARK(BM_DocumentFromJson)->Unit(benchmark::kMillisecond);
 // The lines of a French GA resolution (tests/data/resolutions), as paragraphs.
 const std::vector<std::string>& french_paragraphs() {
   static const std::vector<std::string> lines = [] {
-    std::istringstream in(read_file(kRoot / "tests" / "data" / "resolutions" / "A_RES_76_172_fr.txt"));
+    std::istringstream in(read_bytes(kRoot / "tests" / "data" / "resolutions" / "A_RES_76_172_fr.txt"));
     std::vector<std::string> out;
     for (std::string line; std::getline(in, line);)
       if (line.size() > 20) out.push_back(line);
@@ -208,7 +202,7 @@ const std::vector<std::string>& french_paragraphs() {
 
 const dossier::classifier::Model& sdg_model() {
   static const auto model = dossier::classifier::Model::parse(
-      read_file(kRoot / "plugins" / "analyzers" / "sdg" / "model" / "sdg-goals.model"), "sdg-goals.model");
+      read_bytes(kRoot / "plugins" / "analyzers" / "sdg" / "model" / "sdg-goals.model"), "sdg-goals.model");
   return model;
 }
 
@@ -217,34 +211,23 @@ const std::vector<std::string>& bench_lines(const benchmark::State& state) {
 }
 
 void BM_ModelTerms(benchmark::State& state) {
-  const auto& lines = bench_lines(state);
-  std::size_t terms = 0;
-  for (auto _ : state)
-    for (const auto& l : lines) dossier::classifier::terms_of(l, true, 0, [&](std::string_view) { ++terms; });
-  benchmark::DoNotOptimize(terms);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+  over_lines(state, bench_lines(state), [](const std::string& l) {
+    std::size_t terms = 0;
+    dossier::classifier::terms_of(l, true, 0, [&](std::string_view) { ++terms; });
+    return terms;
+  });
 }
 BENCHMARK(BM_ModelTerms)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_ModelVectorize(benchmark::State& state) {
-  const auto& lines = bench_lines(state);
   const auto& model = sdg_model();
-  std::size_t features = 0;
-  for (auto _ : state)
-    for (const auto& l : lines) features += model.vectorize(l).size();
-  benchmark::DoNotOptimize(features);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+  over_lines(state, bench_lines(state), [&](const std::string& l) { return model.vectorize(l).size(); });
 }
 BENCHMARK(BM_ModelVectorize)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_ModelScore(benchmark::State& state) {
-  const auto& lines = bench_lines(state);
   const auto& model = sdg_model();
-  double sum = 0;
-  for (auto _ : state)
-    for (const auto& l : lines) sum += model.probabilities(model.vectorize(l))[0];
-  benchmark::DoNotOptimize(sum);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(lines)));
+  over_lines(state, bench_lines(state), [&](const std::string& l) { return model.probabilities(model.vectorize(l))[0]; });
 }
 BENCHMARK(BM_ModelScore)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 

@@ -10,8 +10,10 @@
 // y from the top of the page, in points.
 #include <hpdf.h>
 
-#include <dossier/domain/json.hpp>
+#include <cstdio>
 
+#include "command_line.hpp"
+#include "inputs.hpp"
 #include "measure.hpp"
 
 namespace {
@@ -54,28 +56,18 @@ void write_brief(const nlohmann::json& pages, const std::string& path) {
   if (g_error) throw std::runtime_error("libharu error " + std::to_string(g_error) + " writing " + path);
 }
 
+// Writes OUT.pdf once (kept), then the measured runs to a scratch file beside it.
+void benchmark(const bench::CommandLine& line) {
+  const nlohmann::json pages = nlohmann::json::parse(dossier::read_bytes(line.args[0]));
+  const std::string& out = line.args[1];
+  write_brief(pages, out);
+  const auto runs = bench::measured_runs(line.runs, [&] { write_brief(pages, out + ".tmp"); });
+  std::remove((out + ".tmp").c_str());
+  std::cout << nlohmann::json{{"runs", bench::to_json(runs)}, {"pages", pages.at("pages").size()}}.dump() << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.size() < 2) {
-      std::cerr << "usage: bench_raw_brief PAGES.json OUT.pdf [--runs R]\n";
-      return 2;
-    }
-    int runs = 5;
-    if (args.size() >= 4 && args[2] == "--runs") runs = std::stoi(args[3]);
-    std::ifstream in(args[0], std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + args[0]);
-    const nlohmann::json pages = nlohmann::json::parse(in);
-    write_brief(pages, args[1]);
-    std::vector<bench::Run> measured;
-    for (int r = 0; r < runs; ++r) measured.push_back(bench::measured([&] { write_brief(pages, args[1] + ".tmp"); }));
-    std::remove((args[1] + ".tmp").c_str());
-    std::cout << nlohmann::json{{"runs", bench::to_json(measured)}, {"pages", pages.at("pages").size()}}.dump() << "\n";
-    return 0;
-  } catch (const std::exception& ex) {
-    std::cerr << "bench_raw_brief: " << ex.what() << "\n";
-    return 1;
-  }
+  return bench::run_main(argc, argv, "bench_raw_brief", 2, "bench_raw_brief PAGES.json OUT.pdf [--runs R]", {}, benchmark);
 }

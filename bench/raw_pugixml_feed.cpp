@@ -9,10 +9,10 @@
 // attribute on it, "t<TAB>text" adds text, "c" closes it (\n \t \r \\ escaped).
 #include <pugixml.hpp>
 
-#include <sstream>
+#include <cstdio>
 
-#include <dossier/domain/json.hpp>
-
+#include "command_line.hpp"
+#include "inputs.hpp"
 #include "measure.hpp"
 
 namespace {
@@ -61,26 +61,17 @@ void write_feed(const std::vector<Event>& events, const std::string& path) {
     throw std::runtime_error("cannot write " + path);
 }
 
+void benchmark(const bench::CommandLine& line) {
+  const std::vector<Event> events = load(line.args[0]);
+  const std::string& out = line.args[1];
+  write_feed(events, out);  // kept, to compare with the exporter's
+  const auto runs = bench::measured_runs(line.runs, [&] { write_feed(events, out + ".tmp"); });
+  std::remove((out + ".tmp").c_str());
+  std::cout << nlohmann::json{{"runs", bench::to_json(runs)}, {"events", events.size()}}.dump() << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.size() < 2) {
-      std::cerr << "usage: bench_raw_feed EVENTS.tsv OUT.xml [--runs R]\n";
-      return 2;
-    }
-    int runs = 5;
-    if (args.size() >= 4 && args[2] == "--runs") runs = std::stoi(args[3]);
-    const std::vector<Event> events = load(args[0]);
-    write_feed(events, args[1]);  // kept, to compare with the exporter's
-    std::vector<bench::Run> measured;
-    for (int r = 0; r < runs; ++r) measured.push_back(bench::measured([&] { write_feed(events, args[1] + ".tmp"); }));
-    std::remove((args[1] + ".tmp").c_str());
-    std::cout << nlohmann::json{{"runs", bench::to_json(measured)}, {"events", events.size()}}.dump() << "\n";
-    return 0;
-  } catch (const std::exception& ex) {
-    std::cerr << "bench_raw_feed: " << ex.what() << "\n";
-    return 1;
-  }
+  return bench::run_main(argc, argv, "bench_raw_feed", 2, "bench_raw_feed EVENTS.tsv OUT.xml [--runs R]", {}, benchmark);
 }

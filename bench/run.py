@@ -224,6 +224,12 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     data = json.loads(corpus_json.read_text())
     recs = sum(len(d["recommendations"]) for d in data["documents"])
     del data
+    def baseline_cpu(program, input_file, out_name, flags=()):
+        """Median CPU seconds of a baseline's runs: `program INPUT OUT --runs R [flags]` prints
+        {"runs": [...]} (bench_raw_* and baselines/*.py alike)."""
+        _, _, _, stdout = timed(program + [str(input_file), str(tmp / out_name), "--runs", str(runs)] + list(flags))
+        return median([x["cpu_seconds"] for x in runs_of(stdout)])
+
     out = {}
     for plugin, file, opts in [("json", "corpus.json", []), ("xlsx", "matrix.xlsx", []), ("xml", "feed.xml", []),
                                ("atom", "atom.xml", []), ("akn", "akn", []), ("pdf", "brief.pdf", [])]:
@@ -248,9 +254,7 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     cmp_ = json.loads(stdout)
     exp_cpu = median([x["cpu_seconds"] for x in cmp_["exporter"]])
     raw_cpu = median([x["cpu_seconds"] for x in cmp_["raw"]])
-    _, _, py_rss, stdout = timed([PYTHON, str(BENCH / "baselines" / "xlsx_python.py"), str(cells),
-                                  str(tmp / "py.xlsx"), "--runs", str(runs)] + flag)
-    py_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
+    py_cpu = baseline_cpu([PYTHON, str(BENCH / "baselines" / "xlsx_python.py")], cells, "py.xlsx", flag)
     rows.append(row("export xlsx (matrix)", size, exp_cpu, ncells / exp_cpu, "cells/s",
                     median([x["peak_mb"] for x in cmp_["exporter"]]),
                     f"{raw_cpu / exp_cpu * 100:.0f}% of raw libxlsxwriter ({ncells / raw_cpu / 1e6:.2f} M cells/s); "
@@ -262,12 +266,8 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     brief = out["pdf"]["dir"] / "brief.pdf"
     pages_json = tmp / "pages.json"
     npages = brief_pages(brief, pages_json)
-    _, _, _, stdout = timed([str(bin_ / "bench_raw_brief"), str(pages_json), str(tmp / "raw.pdf"), "--runs",
-                             str(runs)])
-    raw_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
-    _, _, _, stdout = timed([PYTHON, str(BENCH / "baselines" / "brief_reportlab.py"), str(pages_json),
-                             str(tmp / "rl.pdf"), "--runs", str(runs)])
-    rl_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
+    raw_cpu = baseline_cpu([str(bin_ / "bench_raw_brief")], pages_json, "raw.pdf")
+    rl_cpu = baseline_cpu([PYTHON, str(BENCH / "baselines" / "brief_reportlab.py")], pages_json, "rl.pdf")
     e = out["pdf"]
     rows.append(row("export pdf (brief)", size, e["cpu"], npages / e["cpu"], "pages/s", e["peak_mb"],
                     f"{raw_cpu / e['cpu'] * 100:.0f}% of raw libharu ({npages / raw_cpu:.0f} pages/s); "
@@ -281,12 +281,8 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     feed = out["xml"]["dir"] / "feed.xml"
     feed_events(feed, events)
     feed_mb = feed.stat().st_size / 1e6
-    _, _, _, stdout = timed([str(bin_ / "bench_raw_feed"), str(events), str(tmp / "raw-feed.xml"), "--runs",
-                             str(runs)])
-    raw_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
-    _, _, _, stdout = timed([PYTHON, str(BENCH / "baselines" / "feed_lxml.py"), str(events),
-                             str(tmp / "lxml-feed.xml"), "--runs", str(runs)])
-    lx_cpu = median([x["cpu_seconds"] for x in runs_of(stdout)])
+    raw_cpu = baseline_cpu([str(bin_ / "bench_raw_feed")], events, "raw-feed.xml")
+    lx_cpu = baseline_cpu([PYTHON, str(BENCH / "baselines" / "feed_lxml.py")], events, "lxml-feed.xml")
     e = out["xml"]
     rows.append(row("export xml (feed)", size, e["cpu"], feed_mb / e["cpu"], "MB/s", e["peak_mb"],
                     f"{raw_cpu / e['cpu'] * 100:.0f}% of raw pugixml ({feed_mb / raw_cpu:.0f} MB/s); "

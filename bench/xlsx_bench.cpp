@@ -9,18 +9,11 @@
 //       format on every cell; prints one JSON object: wall and CPU seconds and peak memory
 //       of every run, and the cells written.
 //
-// Each run is a forked child, so that no run inherits another's heap. Memory is the peak
-// resident size the run added: the child resets its high-water mark (/proc/self/clear_refs)
-// and subtracts what was resident before (the corpus, shared with the parent), after
-// handing free heap back to the system so that the run cannot reuse it unseen.
+// Each run is a forked child (measure.hpp), so that no run inherits another's heap.
 #include <unistd.h>
 
-#include <chrono>
-#include <cstdio>
-#include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <functional>
-#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -29,8 +22,11 @@
 #include <nlohmann/json.hpp>
 #include <xlsxwriter.h>
 
+#include "atomic_sink.hpp"
+#include "command_line.hpp"
 #include "dossier/context.hpp"
-#include "dossier/sink.hpp"
+#include "dossier/corpus_view.hpp"
+#include "inputs.hpp"
 #include "measure.hpp"
 #include "plugin_registry.hpp"
 
@@ -118,8 +114,8 @@ struct ExporterRun {
   std::string log;  ///< the plugin's info line with its cell counts
 };
 
-void export_once(ExporterRun& e, const Corpus& corpus, const fs::path& dir, bool keep) {
-  OutputSink sink(dir);
+void export_once(ExporterRun& e, const CorpusView& corpus, const fs::path& dir, bool keep) {
+  host::AtomicSink sink(dir);
   BuildInfo build;
   build.job_name = "bench";
   build.host_version = "bench";
@@ -130,57 +126,47 @@ void export_once(ExporterRun& e, const Corpus& corpus, const fs::path& dir, bool
   if (keep) sink.commit();
 }
 
+void benchmark(const bench::CommandLine& line, bool constant_memory) {
+  const Corpus corpus = bench::load_corpus(line.args[1]);
+  const CorpusView view(corpus);  // the host builds it once per build, before any exporter runs
+  host::PluginRegistry registry;
+  registry.discover({DOSSIER_PLUGIN_DIR});
+  ExporterRun e{registry.find("xlsx")->make_exporter(), {}, {}};
+  e.options.set("constant_memory", constant_memory ? "true" : "false");
+
+  if (line.args[0] == "export") {
+    const fs::path out = fs::absolute(line.args[2]);
+    fs::create_directories(out.parent_path());
+    export_once(e, view, out.parent_path(), true);
+    fs::rename(out.parent_path() / "matrix.xlsx", out);
+    std::cout << e.log << "\n";
+    return;
+  }
+
+  const Cells cells = load_cells(line.args[2]);
+  const fs::path dir = fs::temp_directory_path() / ("bench-xlsx-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  json result = {{"constant_memory", constant_memory}, {"texts", cells.texts}, {"numbers", cells.numbers},
+                 {"exporter", json::array()}, {"raw", json::array()}, {"raw_formatted", json::array()}};
+  // Alternating, so that both see the same load on a shared machine.
+  for (int r = 0; r < line.runs; ++r) {
+    const bench::Run a = bench::measured([&] { export_once(e, view, dir, false); });
+    const bench::Run b = bench::measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, false); });
+    const bench::Run c = bench::measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, true); });
+    for (const auto& [name, run] : {std::pair{"exporter", a}, std::pair{"raw", b}, std::pair{"raw_formatted", c}})
+      result[name].push_back(bench::to_json(run));
+  }
+  fs::remove_all(dir);
+  std::cout << result.dump() << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.size() < 3) {
-      std::cerr << "usage: bench_xlsx export CORPUS.json OUT.xlsx [--constant-memory]\n"
-                   "       bench_xlsx compare CORPUS.json CELLS.tsv [--runs R] [--constant-memory]\n";
-      return 2;
-    }
-    bool constant_memory = false;
-    int runs = 5;
-    for (std::size_t i = 3; i < args.size(); ++i) {
-      if (args[i] == "--constant-memory") constant_memory = true;
-      else if (args[i] == "--runs" && i + 1 < args.size()) runs = std::stoi(args[++i]);
-      else throw std::runtime_error("unknown argument " + args[i]);
-    }
-
-    const Corpus corpus = bench::load_corpus(args[1]);
-    host::PluginRegistry registry;
-    registry.discover({DOSSIER_PLUGIN_DIR});
-    ExporterRun e{registry.find("xlsx")->make_exporter(), {}, {}};
-    e.options.set("constant_memory", constant_memory ? "true" : "false");
-
-    if (args[0] == "export") {
-      const fs::path out = fs::absolute(args[2]);
-      fs::create_directories(out.parent_path());
-      export_once(e, corpus, out.parent_path(), true);
-      fs::rename(out.parent_path() / "matrix.xlsx", out);
-      std::cout << e.log << "\n";
-      return 0;
-    }
-
-    const Cells cells = load_cells(args[2]);
-    const fs::path dir = fs::temp_directory_path() / ("bench-xlsx-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    json result = {{"constant_memory", constant_memory}, {"texts", cells.texts}, {"numbers", cells.numbers},
-                   {"exporter", json::array()}, {"raw", json::array()}, {"raw_formatted", json::array()}};
-    // Alternating, so that both see the same load on a shared machine.
-    for (int r = 0; r < runs; ++r) {
-      const bench::Run a = bench::measured([&] { export_once(e, corpus, dir, false); });
-      const bench::Run b = bench::measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, false); });
-      const bench::Run c = bench::measured([&] { write_raw(cells, (dir / "raw.xlsx").string(), constant_memory, true); });
-      for (const auto& [name, run] : {std::pair{"exporter", a}, std::pair{"raw", b}, std::pair{"raw_formatted", c}})
-        result[name].push_back({{"seconds", run.seconds}, {"cpu_seconds", run.cpu_seconds}, {"peak_mb", run.peak_mb}});
-    }
-    fs::remove_all(dir);
-    std::cout << result.dump() << "\n";
-    return 0;
-  } catch (const std::exception& ex) {
-    std::cerr << "bench_xlsx: " << ex.what() << "\n";
-    return 1;
-  }
+  bool constant_memory = false;
+  return bench::run_main(argc, argv, "bench_xlsx", 3,
+                         "bench_xlsx export CORPUS.json OUT.xlsx [--constant-memory]\n"
+                         "       bench_xlsx compare CORPUS.json CELLS.tsv [--runs R] [--constant-memory]",
+                         {{"--constant-memory", false, [&](const std::string&) { constant_memory = true; }}},
+                         [&](const bench::CommandLine& line) { benchmark(line, constant_memory); });
 }

@@ -8,13 +8,13 @@ reportlab's canvas would. Prints JSON: CPU and wall seconds of writing, per run.
 
     python3 bench/baselines/brief_reportlab.py PAGES.json OUT.pdf [--runs R]
 """
-import argparse
 import json
-import time
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+from baseline import arguments, report
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -31,20 +31,11 @@ def write(pages, path):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("pages")
-    p.add_argument("out")
-    p.add_argument("--runs", type=int, default=3)
-    a = p.parse_args()
+    a = arguments("pages").parse_args()
     with open(a.pages, encoding="utf-8") as f:
         pages = json.load(f)
     pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
-    runs = []
-    for _ in range(a.runs):
-        w0, c0 = time.perf_counter(), time.process_time()
-        write(pages, a.out)
-        runs.append({"seconds": time.perf_counter() - w0, "cpu_seconds": time.process_time() - c0})
-    print(json.dumps({"runs": runs, "pages": len(pages["pages"])}))
+    report(a.runs, lambda: write(pages, a.out), pages=len(pages["pages"]))
 
 
 if __name__ == "__main__":

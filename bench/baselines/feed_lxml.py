@@ -8,23 +8,9 @@ counted), per run.
 
     python3 bench/baselines/feed_lxml.py EVENTS.tsv OUT.xml [--runs R]
 """
-import argparse
-import json
-import time
-
 from lxml import etree
 
-
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\" and i + 1 < len(s):
-            i += 1
-            c = {"n": "\n", "t": "\t", "r": "\r"}.get(s[i], s[i])
-        out.append(c)
-        i += 1
-    return "".join(out)
+from baseline import arguments, report, unescape
 
 
 def load(path):
@@ -68,18 +54,9 @@ def write(events, path):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("events")
-    p.add_argument("out")
-    p.add_argument("--runs", type=int, default=3)
-    a = p.parse_args()
+    a = arguments("events").parse_args()
     events = load(a.events)
-    runs = []
-    for _ in range(a.runs):
-        w0, c0 = time.perf_counter(), time.process_time()
-        write(events, a.out)
-        runs.append({"seconds": time.perf_counter() - w0, "cpu_seconds": time.process_time() - c0})
-    print(json.dumps({"runs": runs, "events": len(events)}))
+    report(a.runs, lambda: write(events, a.out), events=len(events))
 
 
 if __name__ == "__main__":

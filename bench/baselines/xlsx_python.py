@@ -8,23 +8,9 @@ writing alone (loading the cells is not counted), per run.
 
     python3 bench/baselines/xlsx_python.py CELLS.tsv OUT.xlsx [--runs R] [--constant-memory]
 """
-import argparse
-import json
-import time
-
 import xlsxwriter
 
-
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\" and i + 1 < len(s):
-            i += 1
-            c = {"n": "\n", "t": "\t", "r": "\r"}.get(s[i], s[i])
-        out.append(c)
-        i += 1
-    return "".join(out)
+from baseline import arguments, report, unescape
 
 
 def load(path):
@@ -50,19 +36,11 @@ def write(sheets, cells, path, constant_memory):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("cells")
-    p.add_argument("out")
-    p.add_argument("--runs", type=int, default=3)
+    p = arguments("cells")
     p.add_argument("--constant-memory", action="store_true")
     a = p.parse_args()
     sheets, cells = load(a.cells)
-    runs = []
-    for _ in range(a.runs):
-        w0, c0 = time.perf_counter(), time.process_time()
-        write(sheets, cells, a.out, a.constant_memory)
-        runs.append({"seconds": time.perf_counter() - w0, "cpu_seconds": time.process_time() - c0})
-    print(json.dumps({"runs": runs, "cells": sum(len(c) for c in cells)}))
+    report(a.runs, lambda: write(sheets, cells, a.out, a.constant_memory), cells=sum(len(c) for c in cells))
 
 
 if __name__ == "__main__":

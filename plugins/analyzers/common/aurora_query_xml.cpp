@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include <dossier/domain/white_space.hpp>
 #include <pugixml.hpp>
 
 namespace dossier::aurora {
@@ -39,18 +40,7 @@ std::string collapsed_text(pugi::xml_node n) {
   std::string raw;
   for (auto c : n.children())
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
-  std::string out;
-  bool pending_space = false;
-  for (char ch : raw) {
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += ch;
-    }
-  }
-  return out;
+  return normalise_space(raw);
 }
 
 bool starts_with_binary_operator(const std::string& line) {

@@ -8,14 +8,10 @@
 #include <string>
 #include <string_view>
 
+// White space: ASCII only (is_ascii_space), collapsed with normalise_space().
+#include <dossier/domain/white_space.hpp>
+
 namespace dossier::akn_reader {
-
-/// ASCII white space only: a no-break space is a printed character.
-bool is_space(char c);
-
-/// Collapses runs of ASCII white space to one space and trims. No-break spaces are printed
-/// characters ("16 December 2021") and stay.
-std::string normalise_space(std::string_view s);
 
 /// ASCII letters in lower case; other bytes as they are.
 std::string ascii_lower(std::string_view s);

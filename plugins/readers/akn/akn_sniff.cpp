@@ -33,7 +33,7 @@ std::size_t skip_doctype(std::string_view s, std::size_t i) {
   return std::string_view::npos;
 }
 
-bool ends_name(char c) { return is_space(c) || c == '>' || c == '/' || c == '='; }
+bool ends_name(char c) { return is_ascii_space(c) || c == '>' || c == '/' || c == '='; }
 
 }  // namespace
 
@@ -43,7 +43,7 @@ bool is_akoma_ntoso(std::string_view content) noexcept {
   const std::string_view s = content.substr(0, std::min<std::size_t>(content.size(), 1 << 16));
   std::size_t i = s.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   for (;;) {
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     std::size_t end = std::string_view::npos;
     if (s.compare(i, 2, "<?") == 0) {
       end = s.find("?>", i + 2);
@@ -69,16 +69,16 @@ bool is_akoma_ntoso(std::string_view content) noexcept {
   if (local != "akomaNtoso") return false;
   // The root must declare the namespace of its own prefix itself: nothing is inherited.
   for (i = n;;) {
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     if (i >= s.size() || s[i] == '>' || s[i] == '/') return false;
     std::size_t name_end = i;
     while (name_end < s.size() && !ends_name(s[name_end])) ++name_end;
     const std::string_view name = s.substr(i, name_end - i);
     i = name_end;
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     if (i >= s.size() || s[i] != '=') return false;
     ++i;
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     if (i >= s.size() || (s[i] != '"' && s[i] != '\'')) return false;
     const std::size_t value_end = s.find(s[i], i + 1);
     if (value_end == std::string_view::npos) return false;

@@ -70,7 +70,7 @@ void collect(ParserState& st, pugi::xml_node n, Collected& out, bool skip_units)
     // The span ends at the last printed character: indentation before closing tags
     // belongs to no block.
     std::size_t last = value.size();
-    while (last > 0 && is_space(value[last - 1])) --last;
+    while (last > 0 && is_ascii_space(value[last - 1])) --last;
     const std::uint32_t line = last ? st.line_of(n.offset_debug()) : 0;
     if (line) {
       const auto breaks = static_cast<std::uint32_t>(std::count(value.begin(), value.begin() + static_cast<std::ptrdiff_t>(last), '\n'));

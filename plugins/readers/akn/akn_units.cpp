@@ -101,7 +101,7 @@ void add_unit(ParserState& st, pugi::xml_node n, int section, const Parent& pare
 /// one to three digits, a dash or period, and a space or tab ("\t1 -\t"); 0 when none.
 std::size_t number_prefix(std::string_view text) {
   std::size_t i = 0;
-  while (i < text.size() && is_space(text[i])) ++i;
+  while (i < text.size() && is_ascii_space(text[i])) ++i;
   const std::size_t digits = i;
   while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
   if (i == digits || i - digits > 3) return 0;
@@ -112,7 +112,7 @@ std::size_t number_prefix(std::string_view text) {
   // A tab after it, or the end of the text before the verb's markup: as the UN's files set
   // it ("\t1 -\t", "\t232\t."). A space would be prose: "8 - 11 November 2010".
   const std::size_t gap = i;
-  while (i < text.size() && is_space(text[i])) ++i;
+  while (i < text.size() && is_ascii_space(text[i])) ++i;
   const bool tab = std::string_view(text.substr(gap, i - gap)).find('\t') != std::string_view::npos;
   return tab || i == text.size() ? i : 0;
 }

@@ -8,6 +8,7 @@
 
 #include <dossier/model.hpp>
 #include <dossier/domain/references.hpp>
+#include <dossier/domain/white_space.hpp>
 
 #include "text_util.hpp"
 
@@ -15,14 +16,12 @@ namespace dossier::readers {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> words;
   for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     const std::size_t start = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
+    while (i < s.size() && !is_ascii_space(s[i])) ++i;
     if (i > start) words.push_back(s.substr(start, i - start));
   }
   return words;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include <dossier/domain/references.hpp>
+#include <dossier/domain/white_space.hpp>
 
 #include "pattern.hpp"
 #include "text_util.hpp"
@@ -77,8 +78,6 @@ std::optional<ListIntroduction> list_introduction(const std::string& text, bool 
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 // The words a State's name may have in lower case ("Saint Vincent and the Grenadines",
 // "Iran (Islamic Republic of)", "Democratic People's Republic of Korea").
 bool name_connector(std::string_view w) {
@@ -93,9 +92,9 @@ bool state_name(std::string_view s) {
   if (s.empty() || s.size() > 70 || !starts_upper(s)) return false;
   std::size_t words = 0, lower_letters = 0;
   for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && (is_space(s[i]) || s[i] == '(' || s[i] == ')')) ++i;
+    while (i < s.size() && (is_ascii_space(s[i]) || s[i] == '(' || s[i] == ')')) ++i;
     const std::size_t start = i;
-    while (i < s.size() && !is_space(s[i]) && s[i] != '(' && s[i] != ')') ++i;
+    while (i < s.size() && !is_ascii_space(s[i]) && s[i] != '(' && s[i] != ')') ++i;
     if (start == i) break;
     const std::string_view w = s.substr(start, i - start);
     ++words;
@@ -196,14 +195,14 @@ std::vector<std::string> recommending_states(std::string_view text) {
   for (std::size_t end = 0; end <= text.size(); ++end) {
     if (end < text.size() && text[end] != ';' && text[end] != '.') continue;
     std::size_t at = end;
-    while (at > 0 && is_space(text[at - 1])) --at;
+    while (at > 0 && is_ascii_space(text[at - 1])) --at;
     std::vector<std::string_view> groups;
     while (at > 0 && text[at - 1] == ')') {
       const std::size_t open = group_start(text, at - 1);
       if (open == std::string_view::npos) break;
       groups.push_back(text.substr(open + 1, at - 1 - open - 1));
       at = open;
-      while (at > 0 && is_space(text[at - 1])) --at;
+      while (at > 0 && is_ascii_space(text[at - 1])) --at;
     }
     for (auto g = groups.rbegin(); g != groups.rend(); ++g) add_names(*g, groups.size() == 1, states);
   }
@@ -233,13 +232,13 @@ std::vector<std::string> attributed_clauses(const std::string& text) {
     // Working Group's clusters go on in lower case: "...(Nigeria); to ratify ...") or after
     // "." with a capital.
     std::size_t next = end + 1;
-    while (next < text.size() && is_space(text[next])) ++next;
+    while (next < text.size() && is_ascii_space(text[next])) ++next;
     if (next >= text.size() || !std::isalpha(static_cast<unsigned char>(text[next])) ||
         (text[end] == '.' && !std::isupper(static_cast<unsigned char>(text[next]))) ||
         word_count(std::string_view(text).substr(next)) < 3)
       continue;
     std::size_t close = end;
-    while (close > from && is_space(text[close - 1])) --close;
+    while (close > from && is_ascii_space(text[close - 1])) --close;
     if (close == from || text[close - 1] != ')') continue;
     const std::string_view clause = std::string_view(text).substr(from, end + 1 - from);
     if (recommending_states(clause).empty()) continue;

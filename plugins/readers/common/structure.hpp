@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,11 @@ constexpr std::size_t max_line_bytes = 64 * 1024;
 /// line between the pieces (each becomes a paragraph of its own). Returns the warning to
 /// add to the document, with an empty message when no line was that long.
 Diagnostic break_long_lines(std::string& text);
+
+/// What the text, layout and pdf readers do with the text they read: repair_text() on it,
+/// its lines longer than max_line_bytes broken (break_long_lines), then `parse` on it. The
+/// document's diagnostics say what was repaired and what was broken. `text` is left as parsed.
+Document parse_repaired(std::string& text, const std::function<Document(std::string_view)>& parse);
 
 /// Breaks every logical line longer than max_line_bytes into pieces (at spaces, never inside
 /// a UTF-8 sequence), each a paragraph of its own. Returns the warning to add to the

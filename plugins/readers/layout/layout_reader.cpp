@@ -2,7 +2,6 @@
 // job numbers, indented numbered paragraphs wrapped over lines, endnotes.
 #include <string>
 
-#include <dossier/domain/text_repair.hpp>
 #include <dossier/dossier.hpp>
 
 #include "layout.hpp"
@@ -22,11 +21,8 @@ class LayoutReader final : public Reader {
 
   Document read(const Source& source, Context& context) override {
     std::string text = source.content;
-    const TextRepairs repairs = repair_text(text);
-    const Diagnostic broken = readers::break_long_lines(text);
-    Document doc = readers::parse_structure(readers::unwrap_layout(text), source.path);
-    if (repairs.any()) doc.diagnostics.push_back(repair_diagnostic(repairs));
-    if (!broken.message.empty()) doc.diagnostics.push_back(broken);
+    Document doc = readers::parse_repaired(
+        text, [&](std::string_view t) { return readers::parse_structure(readers::unwrap_layout(t), source.path); });
     context.debug(source.path + ": " + std::to_string(doc.blocks.size()) + " blocks, " +
                   std::to_string(doc.footnotes.size()) + " notes, " + std::to_string(doc.furniture.size()) +
                   " furniture lines removed");

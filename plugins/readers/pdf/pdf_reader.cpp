@@ -9,7 +9,6 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
-#include <dossier/domain/text_repair.hpp>
 #include <dossier/dossier.hpp>
 
 #include "layout.hpp"
@@ -53,11 +52,8 @@ class PdfReader final : public Reader {
 
   Document read(const Source& source, Context& context) override {
     std::string text = layout_text(source);
-    const TextRepairs repairs = repair_text(text);
-    const Diagnostic broken = readers::break_long_lines(text);
-    Document doc = readers::parse_structure(readers::unwrap_layout(text), source.path);
-    if (repairs.any()) doc.diagnostics.push_back(repair_diagnostic(repairs));
-    if (!broken.message.empty()) doc.diagnostics.push_back(broken);
+    Document doc = readers::parse_repaired(
+        text, [&](std::string_view t) { return readers::parse_structure(readers::unwrap_layout(t), source.path); });
     if (doc.blocks.empty())
       doc.diagnostics.push_back({Diagnostic::Severity::warning, "the PDF has no text layer (scanned?)", {}});
     context.debug(source.path + ": " + std::to_string(text.size()) + " bytes of text, " +

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <string>
 
-#include <dossier/domain/text_repair.hpp>
 #include <dossier/dossier.hpp>
 
 #include "structure.hpp"
@@ -31,11 +30,8 @@ class TextReader final : public Reader {
 
   Document read(const Source& source, Context& context) override {
     std::string text = source.content;
-    const TextRepairs repairs = repair_text(text);
-    const Diagnostic broken = readers::break_long_lines(text);
-    Document doc = readers::parse_converted_text(text, source.path);
-    if (repairs.any()) doc.diagnostics.push_back(repair_diagnostic(repairs));
-    if (!broken.message.empty()) doc.diagnostics.push_back(broken);
+    Document doc =
+        readers::parse_repaired(text, [&](std::string_view t) { return readers::parse_converted_text(t, source.path); });
     if (doc.blocks.empty()) doc.diagnostics.push_back({Diagnostic::Severity::warning, "no text found", {}});
     context.debug(source.path + ": " + std::to_string(doc.blocks.size()) + " blocks, " +
                   std::to_string(doc.sections.size()) + " sections, " + std::to_string(doc.footnotes.size()) +

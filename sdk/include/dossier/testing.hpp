@@ -14,12 +14,12 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
 #include "dossier/model.hpp"
 #include "dossier/domain/digest.hpp"
+#include "dossier/domain/files.hpp"
 #include "dossier/plugin.hpp"
 
 namespace dossier::testing {
@@ -92,14 +92,21 @@ inline Context make_context(const std::string& plugin_name, Options options = {}
 /// and GCM annotations of recommendations and of a document, and a reference.
 inline Corpus sample_corpus() {
   Corpus corpus;
-  Document report;
-  report.id = report.symbol = "A/HRC/99/1";
-  report.title = "Report of the Working Group on the Universal Periodic Review: Exampleland";
+  // What a reader fills in for every document (a symbol for its id).
+  const auto document = [](const char* symbol, const char* title, const char* language, const char* source,
+                           const char* reader) {
+    Document d;
+    d.id = d.symbol = symbol;
+    d.title = title;
+    d.language = language;
+    d.source = source;
+    d.reader = reader;
+    return d;
+  };
+  Document report = document("A/HRC/99/1", "Report of the Working Group on the Universal Periodic Review: Exampleland",
+                             "en", "A_HRC_99_1.txt", "text");
   report.date = "2026-03-01";
   report.body = "Human Rights Council";
-  report.language = "en";
-  report.source = "A_HRC_99_1.txt";
-  report.reader = "text";
   report.sections = {{"II", "Conclusions and/or recommendations", "chapter", 1, -1}};
   const char* texts[] = {
       "Exampleland reported on its national strategy for migrant workers.",
@@ -135,12 +142,7 @@ inline Corpus sample_corpus() {
   target.end = 79;
   report.references = {target};
 
-  Document resolution;
-  resolution.id = resolution.symbol = "A/RES/99/2";
-  resolution.title = "Migrants et développement durable";
-  resolution.language = "fr";
-  resolution.source = "A_RES_99_2_F.xml";
-  resolution.reader = "akn";
+  Document resolution = document("A/RES/99/2", "Migrants et développement durable", "fr", "A_RES_99_2_F.xml", "akn");
   Block op;
   op.number = "1";
   op.address = paragraph_address(resolution.id, "1");
@@ -165,13 +167,7 @@ inline Corpus sample_corpus() {
 }
 
 /// The bytes of a file; throws std::runtime_error when it cannot be opened.
-inline std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using dossier::read_bytes;
 
 /// A sink that writes straight into a folder: enough for a test, which keeps no earlier
 /// outputs (the host's sink writes to temporary files and renames them into place).
