@@ -1,6 +1,7 @@
 #include "dossier/model.hpp"
 
 #include <array>
+#include <string>
 #include <utility>
 
 #include "dossier/plugin.hpp"
@@ -9,6 +10,25 @@ namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
 
 const char* sdk_version() noexcept { return DOSSIER_VERSION_STRING; }
+
+std::string paragraph_address(std::string_view document_id, std::string_view number) {
+  std::string out(document_id);
+  out += " \xC2\xB6";  // ¶
+  out += number;
+  return out;
+}
+
+std::string block_address(std::string_view document_id, std::string_view section_path,
+                          std::size_t ordinal) {
+  std::string out(document_id);
+  if (!section_path.empty()) {
+    out += " \xC2\xA7";  // §
+    out += section_path;
+  }
+  out += " #";
+  out += std::to_string(ordinal);
+  return out;
+}
 
 namespace {
 constexpr std::array<std::pair<BlockKind, std::string_view>, 6> kBlockKinds{{
