@@ -70,7 +70,7 @@ class DOSSIER_SDK_API Context {
   const std::string& plugin_name() const { return plugin_name_; }
   const Options& options() const { return options_; }
   const BuildInfo& build() const { return build_; }
-  /// What changed since the previous build of the same job (history.hpp).
+  /// What changed since the previous build of the same job (BuildHistory above).
   const BuildHistory& history() const;
 
   void log(LogLevel level, std::string_view message) const;
