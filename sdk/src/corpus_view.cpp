@@ -14,11 +14,17 @@ const Document* in_language(const Document& document, std::string_view language)
 }
 
 struct CorpusView::Index {
+  // What an address names: one entry per address (a document id, a block's, a
+  // recommendation's, usually shared by a paragraph and its recommendation), so that large
+  // corpora pay for one table, not three.
+  struct Where {
+    std::size_t document;
+    const Block* block = nullptr;
+    const Recommendation* recommendation = nullptr;
+  };
   // Keys view the corpus's own strings, which outlive the index.
+  std::unordered_map<std::string_view, Where> where;
   std::unordered_map<std::string_view, std::vector<const Annotation*>> by_subject;
-  std::unordered_map<std::string_view, std::size_t> document_by_address;
-  std::unordered_map<std::string_view, const Block*> blocks;
-  std::unordered_map<std::string_view, const Recommendation*> recommendations;
   std::vector<std::vector<const Annotation*>> by_document;
   std::vector<const Annotation*> elsewhere;
 };
@@ -31,23 +37,25 @@ CorpusView::CorpusView(const Corpus& corpus) : corpus_(&corpus) {
   auto index = std::make_unique<Index>();
   const auto& documents = corpus.documents;
   index->by_document.resize(documents.size());
+  index->where.reserve(documents.size());
   for (std::size_t d = 0; d < documents.size(); ++d) {
-    // The first holder of an address keeps it (ids are made unique before any export).
-    index->document_by_address.emplace(documents[d].id, d);
+    // The first holder of an address keeps it (ids are made unique before any export), and
+    // the first block and recommendation of an address are the ones it names.
+    index->where.emplace(documents[d].id, Index::Where{d});
     for (const Block& b : documents[d].blocks) {
-      index->document_by_address.emplace(b.address, d);
-      index->blocks.emplace(b.address, &b);
+      Index::Where& w = index->where.emplace(b.address, Index::Where{d}).first->second;
+      if (!w.block) w.block = &b;
     }
     for (const Recommendation& r : documents[d].recommendations) {
-      index->document_by_address.emplace(r.address, d);
-      index->recommendations.emplace(r.address, &r);
+      Index::Where& w = index->where.emplace(r.address, Index::Where{d}).first->second;
+      if (!w.recommendation) w.recommendation = &r;
     }
   }
   for (const Annotation& a : corpus.annotations) {
     index->by_subject[a.subject].push_back(&a);
-    const auto owner = index->document_by_address.find(a.subject);
-    if (owner != index->document_by_address.end())
-      index->by_document[owner->second].push_back(&a);
+    const auto owner = index->where.find(a.subject);
+    if (owner != index->where.end())
+      index->by_document[owner->second.document].push_back(&a);
     else
       index->elsewhere.push_back(&a);
   }
@@ -71,18 +79,18 @@ const std::vector<const Annotation*>& CorpusView::annotations_in(const Document&
 const std::vector<const Annotation*>& CorpusView::annotations_elsewhere() const { return index_->elsewhere; }
 
 const Block* CorpusView::block(std::string_view address) const {
-  const auto it = index_->blocks.find(address);
-  return it != index_->blocks.end() ? it->second : nullptr;
+  const auto it = index_->where.find(address);
+  return it != index_->where.end() ? it->second.block : nullptr;
 }
 
 const Recommendation* CorpusView::recommendation(std::string_view address) const {
-  const auto it = index_->recommendations.find(address);
-  return it != index_->recommendations.end() ? it->second : nullptr;
+  const auto it = index_->where.find(address);
+  return it != index_->where.end() ? it->second.recommendation : nullptr;
 }
 
 const Document* CorpusView::document_of(std::string_view address) const {
-  const auto it = index_->document_by_address.find(address);
-  return it != index_->document_by_address.end() ? &corpus_->documents[it->second] : nullptr;
+  const auto it = index_->where.find(address);
+  return it != index_->where.end() ? &corpus_->documents[it->second.document] : nullptr;
 }
 
 DOSSIER_ABI_NAMESPACE_END
