@@ -2,9 +2,9 @@
 
 #include <elf.h>
 
+#include <charconv>
 #include <cstring>
 #include <fstream>
-#include <limits>
 #include <stdexcept>
 
 namespace dossier::host {
@@ -32,15 +32,10 @@ bool host_is_little_endian() {
 }
 
 std::uint64_t parse_number(std::string_view text, int base, const char* key) {
-  if (text.empty() || text.size() > 20) throw std::runtime_error(std::string("malformed ") + key);
   std::uint64_t value = 0;
-  for (char c : text) {
-    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 99;
-    if (digit >= base || value > (std::numeric_limits<std::uint64_t>::max() - static_cast<std::uint64_t>(digit)) /
-                                     static_cast<std::uint64_t>(base))
-      throw std::runtime_error(std::string("malformed ") + key);
-    value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(digit);
-  }
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size())
+    throw std::runtime_error(std::string("malformed ") + key);
   return value;
 }
 

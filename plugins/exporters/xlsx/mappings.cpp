@@ -95,11 +95,8 @@ void MappingIndex::find(std::string_view subject, Mappings& out) const {
   out.goals.fill(-1);
   out.objectives.fill(-1);
   out.target_count = 0;
-  struct Found {
-    unsigned order;  // targets not in the official list (-1) go last, by code
-    const Annotation* annotation;
-  };
-  std::vector<Found> targets;
+  std::vector<FoundTarget>& targets = targets_;  // reused: no allocation per recommendation
+  targets.clear();
   for (const Annotation* a : corpus_.annotations_of(subject)) {
     if (a->score < threshold_) continue;
     int order = 0;
@@ -118,11 +115,11 @@ void MappingIndex::find(std::string_view subject, Mappings& out) const {
       default: break;
     }
   }
-  std::stable_sort(targets.begin(), targets.end(), [](const Found& a, const Found& b) {
+  std::stable_sort(targets.begin(), targets.end(), [](const FoundTarget& a, const FoundTarget& b) {
     return a.order != b.order ? a.order < b.order : a.annotation->code < b.annotation->code;
   });
   Mappings::Target* current = nullptr;
-  for (const Found& t : targets) {
+  for (const FoundTarget& t : targets) {
     const Annotation& a = *t.annotation;
     if (!current || current->code != a.code) {
       // Reuse the slots (and their strings' buffers) of earlier recommendations.

@@ -53,8 +53,13 @@ class MappingIndex {
   const std::vector<std::string>& analyzers() const { return analyzers_; }
 
  private:
+  struct FoundTarget {
+    unsigned order;  ///< position in the official list; targets not in it (-1) go last, by code
+    const Annotation* annotation;
+  };
   const CorpusView& corpus_;
   double threshold_;
+  mutable std::vector<FoundTarget> targets_;  // find()'s scratch; the workbook is written by one thread
   std::size_t unknown_ = 0;
   std::vector<std::string> analyzers_;
 };
