@@ -189,8 +189,11 @@ void check_contained(const std::string& exporter, const std::string& options, co
   const auto corpus_json = nlohmann::json::parse(test::read_file(out / "corpus.json"));
   CHECK(corpus_json["documents"].size() == 5);
   const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
-  REQUIRE(manifest["outputs"].size() == 1);
+  // The failed exporter's earlier file stays in the new set, marked as carried over.
+  REQUIRE(manifest["outputs"].size() == 2);
   CHECK(manifest["outputs"][0]["file"] == "corpus.json");
+  CHECK(manifest["outputs"][1]["file"] == "crash.json");
+  CHECK(manifest["outputs"][1]["carried_over"] == true);
   REQUIRE(manifest["errors"].size() == 1);
   CHECK_THAT(manifest["errors"][0].get<std::string>(), Catch::Contains(reason));
   for (const auto& e : fs::recursive_directory_iterator(out))
@@ -509,8 +512,8 @@ TEST_CASE("shards built by parallel processes merge to the outputs of a single b
   const std::string exe = quote(test::dossier_exe().string());
   auto outputs = [](const fs::path& dir) {
     std::map<std::string, std::string> files;  // every output but the manifest (timings, reuse)
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-      const std::string rel = fs::relative(e.path(), dir).string();
+    for (const auto& e : fs::recursive_directory_iterator(dir / "current")) {
+      const std::string rel = fs::relative(e.path(), dir / "current").string();
       if (e.is_regular_file() && rel.rfind(".dossier", 0) != 0 && rel != "manifest.json")
         files[rel] = test::read_file(e.path());
     }

@@ -153,6 +153,36 @@ TEST_CASE("temporary files left by a killed build are removed by the next one") 
   CHECK(hidden_files(out).empty());
 }
 
+TEST_CASE("an output named like Dossier's own files fails its exporter and touches nothing of theirs") {
+  const fs::path out = test::fresh_dir("pipeline-reserved");
+  REQUIRE(run_pipeline(spec_for(out, {{"json", {}, ""}}), registry()).exit_code == exit_ok);
+  const std::string store = test::read_file(out / ".dossier" / "store.sqlite");
+  const std::string manifest = test::read_file(out / "manifest.json");
+  for (const char* name : {".dossier/store.sqlite", "manifest.json", "current"}) {
+    INFO(name);
+    RunReport report = run_pipeline(spec_for(out, {{"json", {}, ""}, {"xml", {}, name}}), registry());
+    CHECK(report.exit_code == exit_partial);
+    REQUIRE(report.errors.size() == 1);
+    CHECK_THAT(report.errors[0], Catch::Contains("is a name Dossier keeps for its own files"));
+    CHECK(fs::read_symlink(out / "current").string().rfind(".dossier/generations/", 0) == 0);
+    CHECK(nlohmann::json::parse(test::read_file(out / "manifest.json"))["dossier"].is_string());
+  }
+  CHECK(store.size() > 0);
+}
+
+TEST_CASE("two exporters writing one file: the second fails and the manifest lists the file once") {
+  const fs::path out = test::fresh_dir("pipeline-same-file");
+  RunReport report = run_pipeline(spec_for(out, {{"json", {}, "x.out"}, {"xml", {}, "x.out"}, {"json", {}, "x.out/y"}}), registry());
+  CHECK(report.exit_code == exit_partial);
+  REQUIRE(report.errors.size() == 2);
+  CHECK_THAT(report.errors[0], Catch::Contains("output x.out is also written by exporter json"));
+  CHECK_THAT(report.errors[1], Catch::Contains("needs x.out as a folder"));
+  const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  REQUIRE(manifest["outputs"].size() == 1);
+  CHECK(manifest["outputs"][0]["plugin"] == "json");
+  CHECK(nlohmann::json::parse(test::read_file(out / "x.out"))["documents"].size() == 5);
+}
+
 TEST_CASE("the same input and build time give identical bytes") {
   const fs::path a = test::fresh_dir("pipeline-det-a");
   const fs::path b = test::fresh_dir("pipeline-det-b");
@@ -202,7 +232,7 @@ TEST_CASE("without the cache nothing is stored") {
   RunSpec spec = spec_for(out, {{"json", {}, ""}});
   spec.use_cache = false;
   CHECK(run_pipeline(spec, registry()).exit_code == exit_ok);
-  CHECK_FALSE(fs::exists(out / ".dossier"));
+  CHECK_FALSE(fs::exists(out / ".dossier" / "store.sqlite"));
 }
 
 TEST_CASE("an older store keeps its analyses and history and parses its documents again") {

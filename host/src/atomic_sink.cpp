@@ -1,11 +1,13 @@
 #include "atomic_sink.hpp"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <stdexcept>
 #include <system_error>
@@ -28,17 +30,6 @@ fs::path temp_path_for(const fs::path& target) {
                                  std::to_string(temp_counter.fetch_add(1)));
 }
 
-void fsync_path(const fs::path& path, bool directory) {
-  const int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
-  if (fd < 0) throw std::system_error(errno, std::generic_category(), "open " + path.string());
-  const int rc = ::fsync(fd);
-  const int err = errno;
-  ::close(fd);
-  // Some file systems refuse fsync on folders; the rename has happened all the same.
-  if (rc != 0 && !(directory && (err == EINVAL || err == EROFS)))
-    throw std::system_error(err, std::generic_category(), "fsync " + path.string());
-}
-
 fs::path checked_relative(std::string_view name) {
   const fs::path rel(name);
   if (name.empty() || rel.is_absolute() || rel.has_root_name())
@@ -52,6 +43,28 @@ fs::path checked_relative(std::string_view name) {
 }
 
 }  // namespace
+
+std::string write_failure(const std::string& name, const fs::path& written, int err) {
+  // A stream that failed long before (inside the exporter) no longer has its errno: the
+  // folder's free space tells a full disk apart.
+  struct statvfs st {};
+  const bool no_space = err == ENOSPC || err == EDQUOT ||
+                        (::statvfs(written.parent_path().c_str(), &st) == 0 && st.f_bavail == 0);
+  if (no_space)
+    return "could not write " + name + ": the disk is full (" + std::string(std::strerror(err ? err : ENOSPC)) + ")";
+  return "could not write " + name + (err ? ": " + std::string(std::strerror(err)) : std::string());
+}
+
+void fsync_path(const fs::path& path, bool directory) {
+  const int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
+  if (fd < 0) throw std::system_error(errno, std::generic_category(), "open " + path.string());
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  // Some file systems refuse fsync on folders; the rename has happened all the same.
+  if (rc != 0 && !(directory && (err == EINVAL || err == EROFS)))
+    throw std::system_error(err, std::generic_category(), "fsync " + path.string());
+}
 
 AtomicFile::AtomicFile(std::string name, fs::path target, fs::path temp)
     : name_(std::move(name)), target_(std::move(target)), temp_(std::move(temp)) {}
@@ -138,15 +151,19 @@ void AtomicSink::prepare() {
   try {
     for (auto& f : files_) {
       if (f->stream_) {
+        errno = 0;
         f->stream_->flush();
         const bool ok = static_cast<bool>(*f->stream_);
         f->stream_->close();
-        if (!ok || f->stream_->fail())
-          throw std::runtime_error("could not write " + f->name() + " (disk full?)");
+        if (!ok || f->stream_->fail()) throw std::runtime_error(write_failure(f->name(), f->temp_, errno));
       }
       if (!fs::exists(f->temp_))
         throw std::runtime_error("output " + f->name() + " was created but never written");
-      fsync_path(f->temp_, false);
+      try {
+        fsync_path(f->temp_, false);
+      } catch (const std::system_error& e) {
+        throw std::runtime_error(write_failure(f->name(), f->temp_, e.code().value()));
+      }
     }
   } catch (...) {
     discard();

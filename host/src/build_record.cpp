@@ -9,7 +9,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-void write_manifest(const RunSpec& spec, const BuildRecord& record, const CorpusHealth& health, RunReport& report) {
+void write_manifest(const RunSpec& spec, const std::filesystem::path& folder, const BuildRecord& record,
+                    const CorpusHealth& health, RunReport& report) {
   nlohmann::ordered_json manifest = {
       {"dossier", spec.build.host_version},
       {"job", spec.build.job_name},
@@ -24,7 +25,7 @@ void write_manifest(const RunSpec& spec, const BuildRecord& record, const Corpus
   };
   try {
     // A file name need not be UTF-8; JSON must be (such bytes become U+FFFD).
-    write_file_atomically(spec.output_dir / "manifest.json",
+    write_file_atomically(folder / "manifest.json",
                           manifest.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   } catch (const std::exception& e) {
     report.errors.push_back(std::string("manifest.json: ") + e.what());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
@@ -21,7 +22,9 @@ struct BuildRecord {
 /// Seconds since `start`, for the timings.
 double seconds_since(std::chrono::steady_clock::time_point start);
 
-/// Writes OUTPUT/manifest.json; a failure to write it becomes a line in report.errors.
-void write_manifest(const RunSpec& spec, const BuildRecord& record, const CorpusHealth& health, RunReport& report);
+/// Writes `folder`/manifest.json (the staging generation's); a failure to write it becomes a
+/// line in report.errors.
+void write_manifest(const RunSpec& spec, const std::filesystem::path& folder, const BuildRecord& record,
+                    const CorpusHealth& health, RunReport& report);
 
 }  // namespace dossier::host

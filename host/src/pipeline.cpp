@@ -105,15 +105,19 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
 
   PreparedExports prepared;
   if (!export_stage(spec, registry, view, history, prepared, report)) return report;
-  commit_stage(spec, prepared, record, report);
-
-  // Recorded only when everything succeeded: after a failed build, the next one still
-  // reports what changed since the last complete one.
-  if (history_known) record_history(spec, store.get(), next_state, report);
-  store.reset();
+  commit_stage(prepared, record, report);
   record.timings["total"] = seconds_since(started);
-  write_manifest(spec, record, health, report);
+  if (!prepared.generations->staging().empty())
+    write_manifest(spec, prepared.generations->staging(), record, health, report);
+  const bool published = publish_stage(spec, prepared, report);
+  // Recorded once the outputs are published, and only when everything succeeded: after a
+  // failed build, the next one still reports what changed since the last complete one. A
+  // crash between publishing and recording makes the next build announce these changes
+  // again, never lose them.
+  if (published && history_known) record_history(spec, store.get(), next_state, report);
+  store.reset();
   log_health(health, 20, "; see manifest.json");
+  if (report.exit_code == exit_failure) return report;
 
   if (prepared.failed_exports == spec.exporters.size())
     report.exit_code = exit_failure;

@@ -64,7 +64,9 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
   result.plugin = request.plugin;
   result.version = lib->info().version;
   const auto t0 = std::chrono::steady_clock::now();
-  auto sink = std::make_unique<AtomicSink>(spec.output_dir);
+  // Each exporter writes in a part of its own, moved into the set once its names are
+  // checked against the others' (stage_commit.cpp).
+  auto sink = std::make_unique<AtomicSink>(export_part_folder(prepared, prepared.sinks.size()));
   // The exporter writes and prepares its files in `sink`; throws what the exporter throws.
   auto write_outputs = [&] {
     ActivityScope activity("exporter " + result.plugin);
@@ -98,7 +100,6 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
         } catch (const std::exception& e) {
           result.error = e.what();
           sink->discard();
-          prepared.sweep_temporaries = true;
           fail_export(report, prepared, result, *lib, "failed: " + result.error);
         }
         break;
@@ -108,13 +109,11 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
         break;
       case ChildOutcome::Status::failed:
         result.error = child.message;
-        prepared.sweep_temporaries = true;
         fail_export(report, prepared, result, *lib, "failed: " + result.error);
         break;
       case ChildOutcome::Status::crashed:
       case ChildOutcome::Status::timed_out:
         result.error = child.message;
-        prepared.sweep_temporaries = true;
         fail_export(report, prepared, result, *lib, result.error);
         break;
     }
@@ -144,6 +143,10 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
 
 }  // namespace
 
+fs::path export_part_folder(const PreparedExports& prepared, std::size_t index) {
+  return prepared.generations->staging() / (".dossier-part-" + std::to_string(index + 1));
+}
+
 void fail_export(RunReport& report, PreparedExports& prepared, ExportResult& result, const PluginLibrary& lib,
                  const std::string& reason) {
   const std::string line = "plugin " + lib.info().file.string() + ": exporter " + result.plugin + " " + reason +
@@ -163,7 +166,15 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
     report.exit_code = exit_failure;
     return false;
   }
-  remove_stale_temporaries(spec.output_dir);
+  prepared.generations = std::make_unique<OutputGenerations>(spec.output_dir);
+  try {
+    prepared.generations->begin();
+  } catch (const std::exception& e) {
+    spdlog::error("cannot write outputs in {}: {}", spec.output_dir.string(), e.what());
+    report.errors.push_back("output folder " + spec.output_dir.string() + ": " + e.what());
+    report.exit_code = exit_failure;
+    return false;
+  }
   std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
   for (const auto& request : spec.exporters) {
     run_exporter(spec, request, registry, corpus, history, prepared, report);
@@ -173,18 +184,29 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
   return true;
 }
 
-void remove_stale_temporaries(const fs::path& dir) {
+namespace {
+// A temporary file of an AtomicSink (".NAME.dossier-tmp-PID-N"): removed when its process
+// is gone, or always when `even_live`.
+void remove_if_stale(const fs::path& path, bool even_live) {
+  const std::string name = path.filename().string();
+  const auto at = name.rfind(".dossier-tmp-");
+  if (name.empty() || name[0] != '.' || at == std::string::npos) return;
+  const long pid = std::strtol(name.c_str() + at + 13, nullptr, 10);
+  if (even_live || (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+    std::error_code rm;
+    fs::remove(path, rm);
+    if (!rm) spdlog::info("removed stale temporary file {}", path.string());
+  }
+}
+}  // namespace
+
+void remove_stale_temporaries(const fs::path& dir, bool recursive, bool even_live) {
   std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    const auto at = name.rfind(".dossier-tmp-");
-    if (name.empty() || name[0] != '.' || at == std::string::npos) continue;
-    const long pid = std::strtol(name.c_str() + at + 13, nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-      std::error_code rm;
-      fs::remove(it->path(), rm);
-      if (!rm) spdlog::info("removed stale temporary file {}", it->path().string());
-    }
+  if (recursive) {
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      remove_if_stale(it->path(), even_live);
+  } else {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) remove_if_stale(it->path(), even_live);
   }
 }
 
