@@ -1,5 +1,5 @@
 // How a build's outputs become visible all at once: each build writes a complete new
-// generation folder, and one rename of the `current` link publishes it (docs/outputs.md).
+// generation folder, and one rename of the `current` link publishes it (docs/guarantees.md).
 //
 //   OUT/current        -> .dossier/generations/00000042     the set readers should resolve once
 //   OUT/corpus.json    -> current/corpus.json               stable names, switched with `current`

@@ -39,7 +39,7 @@ struct ClaimedNames {
 };
 
 // Files of the current generation this build did not rewrite stay in the set: a failed
-// exporter's earlier outputs, and those of exporters no longer asked for (docs/outputs.md).
+// exporter's earlier outputs, and those of exporters no longer asked for (docs/guarantees.md).
 void carry_over_earlier_outputs(OutputGenerations& generations, ClaimedNames& claimed, BuildRecord& record) {
   const fs::path current = generations.current();
   if (current.empty()) return;
