@@ -112,7 +112,9 @@ struct ReadResult {
   std::size_t sources_found = 0;
   std::size_t reused = 0;
   /// One line per alteration a document needed to be read ("source F: input altered: ..."):
-  /// repaired bytes, broken lines. The document is in the corpus; --strict fails on these.
+  /// repaired bytes, broken lines. The document is in the corpus; --strict fails on these
+  /// (through its health). Also one line per symbolic link loop in the sources
+  /// (SourceList::notes), which loses no document.
   std::vector<std::string> warnings;
 };
 
