@@ -58,11 +58,25 @@ class JsonLinesSink final : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override { std::fflush(stderr); }
 };
 
+// A sink that hands each message on to another, for a wrapper to change how or what.
+class WrappingSink : public spdlog::sinks::sink {
+ public:
+  explicit WrappingSink(std::shared_ptr<spdlog::sinks::sink> inner) : inner_(std::move(inner)) {}
+  void flush() override { inner_->flush(); }
+  void set_pattern(const std::string& pattern) override { inner_->set_pattern(pattern); }
+  void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override {
+    inner_->set_formatter(std::move(formatter));
+  }
+
+ protected:
+  std::shared_ptr<spdlog::sinks::sink> inner_;
+};
+
 // Hands the wrapped sink each message through printable(); the line end the pattern adds
 // is the sink's, so it stays.
-class PrintableSink final : public spdlog::sinks::sink {
+class PrintableSink final : public WrappingSink {
  public:
-  explicit PrintableSink(std::shared_ptr<spdlog::sinks::sink> inner) : inner_(std::move(inner)) {}
+  using WrappingSink::WrappingSink;
   void log(const spdlog::details::log_msg& msg) override {
     const std::string_view payload(msg.payload.data(), msg.payload.size());
     const std::string escaped = printable(payload);
@@ -71,32 +85,16 @@ class PrintableSink final : public spdlog::sinks::sink {
     copy.payload = spdlog::string_view_t(escaped.data(), escaped.size());
     inner_->log(copy);
   }
-  void flush() override { inner_->flush(); }
-  void set_pattern(const std::string& pattern) override { inner_->set_pattern(pattern); }
-  void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override {
-    inner_->set_formatter(std::move(formatter));
-  }
-
- private:
-  std::shared_ptr<spdlog::sinks::sink> inner_;
 };
 
 // Takes a progress bar off the line before each message, so that the two never share a line;
 // the message itself is the wrapped sink's, unchanged.
-class BesideProgressSink final : public spdlog::sinks::sink {
+class BesideProgressSink final : public WrappingSink {
  public:
-  explicit BesideProgressSink(std::shared_ptr<spdlog::sinks::sink> inner) : inner_(std::move(inner)) {}
+  using WrappingSink::WrappingSink;
   void log(const spdlog::details::log_msg& msg) override {
     Progress::print_log_line([&] { inner_->log(msg); });
   }
-  void flush() override { inner_->flush(); }
-  void set_pattern(const std::string& pattern) override { inner_->set_pattern(pattern); }
-  void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override {
-    inner_->set_formatter(std::move(formatter));
-  }
-
- private:
-  std::shared_ptr<spdlog::sinks::sink> inner_;
 };
 
 }  // namespace

@@ -5,12 +5,7 @@
 # nothing written; names in the log are escaped.
 # Usage: job_names.sh DOSSIER SAMPLE_CORPUS
 set -euo pipefail
-dossier=$(realpath "$1")
-samples=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-check() { echo "check: $*"; }
+source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$work/jobs" "$work/corpus" "$work/here"
 cp "$(ls "$samples"/*.txt | head -1)" "$work/corpus/"

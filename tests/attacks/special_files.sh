@@ -4,12 +4,7 @@
 # block), name each one, list it in manifest.json's errors and exit 3 (partial).
 # Usage: special_files.sh DOSSIER SAMPLE_CORPUS
 set -euo pipefail
-dossier=$(realpath "$1")
-samples=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-check() { echo "check: $*"; }
+source "$(dirname "$0")/lib.sh"
 # A hang ends as exit 124 instead of blocking the test suite; 300 s is far beyond a build of
 # two documents, and no timing is asserted.
 limit=300

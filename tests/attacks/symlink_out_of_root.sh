@@ -5,12 +5,7 @@
 # in manifest.json's errors, with exit 3 (partial: some sources not read; docs/cli.md).
 # Usage: symlink_out_of_root.sh DOSSIER SAMPLE_CORPUS
 set -euo pipefail
-dossier=$(realpath "$1")
-samples=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-check() { echo "check: $*"; }
+source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$work/corpus" "$work/secret/folder"
 cp "$(ls "$samples"/*.txt | head -1)" "$work/corpus/"
