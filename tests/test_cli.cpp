@@ -293,6 +293,69 @@ TEST_CASE("a bad plugin time limit is a usage error") {
   CHECK(test::dossier("run " + corpus() + " --plugin-time-limit soon --export json --out " + out).exit_code == 2);
 }
 
+TEST_CASE("every command-line error says dossier: error:, and an empty value is one") {
+  const std::string out = quote(test::fresh_dir("cli-errors").string());
+  const std::string job = quote((test::source_dir() / "samples" / "jobs" / "gfmd.toml").string());
+  const std::string run = "run " + corpus() + " --export json ";
+  struct Case {
+    std::string args, says;
+  };
+  for (const Case& c : std::vector<Case>{
+           {run + "--out " + out + " --threads 0", "--threads: Value 0 not in range 1 to 1024"},
+           {run + "--out " + out + " -j 5000", "not in range"},
+           {run + "--out " + out + " --plugin-time-limit -1", "--plugin-time-limit"},
+           {"check " + corpus() + " -j 0", "--threads"},
+           {"merge " + job + " --threads 0", "--threads"},
+           {"train --examples x.csv -o m --epochs -3", "--epochs: Value -3 not in range"},
+           {"train --examples x.csv -o m --min-df x", "--min-df"},
+           {"train --examples x.csv -o m --stems 99", "--stems"},
+           {"eval x.json y.csv --threshold much", "--threshold"},
+           {"--log-format xml plugins list", "--log-format"},
+           {"frobnicate", "subcommand"},
+           {run + "--out ''", "--out: needs a folder"},
+           {"build " + job + " --out ''", "--out: needs a folder"},
+           {"build " + job + " --out " + out + " --shard ''", "--shard: needs K/N or auto"},
+           {"build " + job + " --out " + out + " --shard 5/3", "--shard 5/3: K must be between 1 and N"},
+           {run + "--out " + out + " --cache ''", "--cache: needs a file"},
+           {run + "--out " + out + " --catalogue ''", "--catalogue: needs a file"},
+           {"--plugin-path '' plugins list", "--plugin-path: needs a folder"},
+       }) {
+    INFO(c.args);
+    const auto r = test::dossier(c.args);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("dossier: error: ") && Catch::Contains(c.says));
+  }
+  // An argument quoted in the message is escaped like a log line.
+  const auto esc = test::dossier(run + "--out " + out + " \"--frob$(printf '\\033[31m')\"");
+  CHECK_THAT(esc.output, Catch::Contains("--frob\\x1b[31m"));
+  CHECK(esc.output.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("an output folder at the root, on the sources or inside them is refused before anything is written") {
+  const fs::path dir = test::fresh_dir("cli-out-folder");
+  fs::create_directories(dir / "corpus");
+  fs::copy(test::corpus_dir(), dir / "corpus", fs::copy_options::recursive);
+  const std::string run = "run " + quote((dir / "corpus").string()) + " --export json --out ";
+  for (const std::string& bad : {std::string("/"), (dir / ".." / ".." / ".." / ".." / ".." / ".." / "..").string() + "/../../..",
+                                 (dir / "corpus").string(), dir.string(), (dir / "corpus" / "out").string()}) {
+    INFO(bad);
+    const auto r = test::dossier(run + quote(bad));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("dossier: error: output folder "));
+  }
+  CHECK_FALSE(fs::exists(dir / ".dossier"));
+  CHECK_FALSE(fs::exists(dir / "corpus" / ".dossier"));
+  CHECK_FALSE(fs::exists(dir / "corpus" / "out"));
+  // The job's own 'output' is a configuration error.
+  test::write_file(dir / "job.toml", "sources = [\"corpus\"]\noutput = \"corpus\"\n[[export]]\nplugin = \"json\"\n");
+  const auto job = test::dossier("build " + quote((dir / "job.toml").string()));
+  CHECK(job.exit_code == 4);
+  CHECK_THAT(job.output, Catch::Contains("is a source of the build"));
+  // A hidden folder inside the sources is not walked, so it may hold the outputs.
+  CHECK(test::dossier("-q " + run + quote((dir / "corpus" / ".out").string())).exit_code == 0);
+  CHECK(fs::exists(dir / "corpus" / ".out" / "corpus.json"));
+}
+
 TEST_CASE("build runs the sample job and a bad job file is a configuration error with its line") {
   const fs::path out = test::fresh_dir("cli-build");
   auto r = test::dossier("build " + quote((test::source_dir() / "samples/jobs/gfmd.toml").string()) + " --out " +
@@ -402,6 +465,8 @@ TEST_CASE("a second build into the same output folder is refused at once with ex
     const auto second = test::dossier(args);
     CHECK(second.exit_code == 7);
     CHECK_THAT(second.output, Catch::Contains("another build is writing to") && Catch::Contains("pid "));
+    // When the holder started, as local time, not seconds since 1970.
+    CHECK(std::regex_search(second.output, std::regex(R"(started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\))")));
     CHECK_FALSE(test::fs::exists(out / "corpus.json"));
   }
   // Released (as the kernel does when a build is killed): the next build runs.

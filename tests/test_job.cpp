@@ -130,6 +130,39 @@ time_limit = 5
              Catch::Contains("job.toml:4: 'time_limit'"));
 }
 
+TEST_CASE("a job's name is an identifier, never a path") {
+  for (const char* good : {"gfmd", "weekly-2026", "un.hrc_43", "A", "9"}) {
+    INFO(good);
+    CHECK(valid_job_name(good));
+  }
+  for (const std::string& bad : std::vector<std::string>{"", "..", ".", "../../x", "a/b", "/abs", ".hidden", "-x", "_x", "a b", "a\nb",
+                                "a\x1b[31m", "caf\xc3\xa9", std::string(65, 'a')}) {
+    INFO(bad);
+    CHECK_FALSE(valid_job_name(bad));
+  }
+  CHECK(valid_job_name(std::string(64, 'a')));
+
+  CHECK_THAT(job_error("path-name", "name = \"../../x\"\nsources = [\"a\"]\n[[export]]\nplugin = \"json\"\n"),
+             Catch::Contains("job.toml:1: '../../x' is not a job name") && Catch::Contains("out/NAME"));
+  CHECK_THAT(job_error("control-name", "name = \"a\\u001b[2Jb\"\nsources = [\"a\"]\n[[export]]\nplugin = \"json\"\n"),
+             Catch::Contains("job.toml:1:") && Catch::Contains("is not a job name"));
+  // Without `name`, the file's name is taken, and checked the same way.
+  const fs::path spaced = test::fresh_dir("job-spaced") / "weekly report.toml";
+  test::write_file(spaced, "sources = [\"a\"]\n[[export]]\nplugin = \"json\"\n");
+  CHECK_THROWS_WITH(load_job(spaced), Catch::Contains("the file's name 'weekly report' is not a job name") &&
+                                          Catch::Contains("name = \"...\""));
+  CHECK(load_job(job_file("named", "name = \"weekly.report\"\nsources = [\"a\"]\n[[export]]\nplugin = \"json\"\n"))
+            .spec.output_dir == fs::path("out") / "weekly.report");
+}
+
+TEST_CASE("follow_symlinks is off unless the job turns it on") {
+  CHECK_FALSE(load_job(job_file("links-default", "sources = [\"a\"]\n[[export]]\nplugin = \"json\"\n")).spec.follow_symlinks);
+  CHECK(load_job(job_file("links-on", "sources = [\"a\"]\nfollow_symlinks = true\n[[export]]\nplugin = \"json\"\n"))
+            .spec.follow_symlinks);
+  CHECK_THAT(job_error("links-text", "sources = [\"a\"]\nfollow_symlinks = \"yes\"\n[[export]]\nplugin = \"json\"\n"),
+             Catch::Contains("job.toml:2: 'follow_symlinks' must be true or false"));
+}
+
 TEST_CASE("a missing job file is a clear error") {
   CHECK_THROWS_WITH(load_job("/nonexistent/job.toml"), Catch::Contains("no such job file"));
 }

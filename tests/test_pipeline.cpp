@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -43,16 +45,91 @@ TEST_CASE("sources: folders are read recursively and sorted with hidden entries 
   test::write_file(dir / "a" / "z.txt", "z");
   test::write_file(dir / ".hidden.txt", "h");
   test::write_file(dir / ".git" / "config", "h");
-  std::vector<std::string> missing;
-  auto files = collect_sources({dir.string(), (dir / "*.txt").string(), (dir / "nope.txt").string(),
-                                (dir / "*.pdf").string()},
-                               missing);
+  const SourceList listed = collect_sources({dir.string(), (dir / "*.txt").string(), (dir / "nope.txt").string(),
+                                             (dir / "*.pdf").string()});
+  const auto& files = listed.files;
   REQUIRE(files.size() == 2);  // the glob's b.txt is not listed twice
   CHECK(files[0] == dir / "a" / "z.txt");
   CHECK(files[1] == dir / "b.txt");
-  REQUIRE(missing.size() == 2);
-  CHECK_THAT(missing[0], Catch::Contains("no such file"));
-  CHECK_THAT(missing[1], Catch::Contains("no file matches"));
+  REQUIRE(listed.skipped.size() == 2);
+  CHECK_THAT(listed.skipped[0], Catch::Contains("no such file"));
+  CHECK_THAT(listed.skipped[1], Catch::Contains("no file matches"));
+  CHECK(listed.notes.empty());
+}
+
+TEST_CASE("sources: symbolic links are followed only inside the sources unless asked, and every skip is named") {
+  const fs::path top = test::fresh_dir("sources-links");
+  const fs::path dir = top / "corpus", outside = top / "outside";
+  test::write_file(dir / "a.txt", "a");
+  test::write_file(dir / "sub" / "b.txt", "b");
+  test::write_file(top / "other" / "c.txt", "c");  // a second source
+  test::write_file(outside / "secret.txt", "s");
+  test::write_file(outside / "deeper" / "d.txt", "d");
+  fs::create_symlink(outside / "secret.txt", dir / "notes.txt");
+  fs::create_directory_symlink(outside / "deeper", dir / "deeper");
+  fs::create_symlink("a.txt", dir / "alias.txt");                      // inside: read
+  fs::create_symlink(top / "other" / "c.txt", dir / "to-other.txt");   // inside another source: read
+  fs::create_directory_symlink("sub", dir / "sub-alias");              // its files are read where they are
+  fs::create_symlink(top / "nothing", dir / "dangling.txt");
+  REQUIRE(::mkfifo((dir / "pipe.txt").c_str(), 0644) == 0);
+  fs::create_symlink(dir / "pipe.txt", dir / "to-pipe.txt");
+  fs::create_symlink("/dev/null", dir / "null.txt");
+  const std::vector<std::string> sources{dir.string(), (top / "other").string()};
+
+  const SourceList kept = collect_sources(sources);
+  std::vector<std::string> names;
+  for (const auto& f : kept.files) names.push_back(f.lexically_relative(top).string());
+  CHECK(names == std::vector<std::string>{"corpus/a.txt", "corpus/alias.txt", "corpus/sub/b.txt",
+                                          "corpus/to-other.txt", "other/c.txt"});
+  const auto said = [&](const std::string& file, const std::string& why) {
+    return std::count_if(kept.skipped.begin(), kept.skipped.end(), [&](const std::string& line) {
+             return line.rfind((dir / file).string() + ": ", 0) == 0 && line.find(why) != std::string::npos;
+           }) == 1;
+  };
+  CHECK(said("notes.txt", "symbolic link to " + fs::canonical(outside / "secret.txt").string() +
+                              ", outside the sources; not read"));
+  CHECK(said("deeper", "a folder outside the sources; not followed"));
+  CHECK(said("dangling.txt", "symbolic link to nothing readable"));
+  CHECK(said("pipe.txt", "a FIFO (named pipe); not read"));
+  CHECK(said("to-pipe.txt", "a FIFO (named pipe); not read"));
+  CHECK(said("null.txt", "outside the sources; not read"));
+  CHECK(kept.skipped.size() == 6);
+  CHECK(std::is_sorted(kept.skipped.begin(), kept.skipped.end()));
+
+  const SourceList followed = collect_sources(sources, true);
+  names.clear();
+  for (const auto& f : followed.files) names.push_back(f.lexically_relative(top).string());
+  CHECK(names == std::vector<std::string>{"corpus/a.txt", "corpus/alias.txt", "corpus/deeper/d.txt", "corpus/notes.txt",
+                                          "corpus/sub/b.txt", "corpus/to-other.txt", "other/c.txt"});
+  CHECK(followed.skipped.size() == 4);  // dangling, the FIFO twice, /dev/null (a character device)
+
+  // A FIFO named as a source is refused by its type, never opened.
+  const SourceList fifo = collect_sources({(dir / "pipe.txt").string()});
+  CHECK(fifo.files.empty());
+  REQUIRE(fifo.skipped.size() == 1);
+  CHECK_THAT(fifo.skipped[0], Catch::Contains("a FIFO (named pipe); not read"));
+  std::string content, error;
+  CHECK_FALSE(read_file(dir / "pipe.txt", content, error));  // does not block either
+  CHECK(error == "not a regular file; not read");
+}
+
+TEST_CASE("an output folder is refused at the root, on or around the sources, and inside a source folder") {
+  const fs::path top = test::fresh_dir("output-folder");
+  test::write_file(top / "corpus" / "a.txt", "a");
+  const std::vector<std::string> sources{(top / "corpus").string()};
+  CHECK(output_folder_problem(top / "out", sources).empty());
+  CHECK(output_folder_problem(top / "corpus" / ".out", sources).empty());  // hidden: not walked
+  CHECK_THAT(output_folder_problem("/", sources), Catch::Contains("is the root of the file system"));
+  CHECK_THAT(output_folder_problem(top / ".." / ".." / ".." / ".." / ".." / ".." / ".." / ".." / ".." / "..", sources),
+             Catch::Contains("is the root of the file system"));
+  CHECK_THAT(output_folder_problem(top / "corpus", sources), Catch::Contains("is a source of the build"));
+  CHECK_THAT(output_folder_problem(top, sources), Catch::Contains("contains a source of the build"));
+  CHECK_THAT(output_folder_problem(top / "corpus" / "out", sources), Catch::Contains("is inside the source folder"));
+  fs::create_directory_symlink(top / "corpus", top / "alias");  // the same folder by another name
+  CHECK_THAT(output_folder_problem(top / "alias", sources), Catch::Contains("is a source of the build"));
+  // A pattern's folder is not walked: outputs beside it are not read.
+  CHECK(output_folder_problem(top / "corpus" / "out", {(top / "corpus" / "*.txt").string()}).empty());
+  CHECK_THAT(output_folder_problem(top, {(top / "corpus" / "*.txt").string()}), Catch::Contains("contains"));
 }
 
 TEST_CASE("a run over the sample corpus writes corpus.json and a manifest that hashes it") {

@@ -14,6 +14,20 @@ namespace fs = std::filesystem;
 
 namespace dossier::host {
 
+namespace {
+
+// "2026-12-06 10:41:07 +0100": when a build started, for a person reading the message of
+// another build (on the same machine, so in its local time).
+std::string local_time_text(std::time_t when) {
+  std::tm tm{};
+  char buffer[40];
+  if (!localtime_r(&when, &tm) || !std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S %z", &tm))
+    return std::to_string(when) + " (seconds since 1970)";
+  return buffer;
+}
+
+}  // namespace
+
 fs::path BuildLock::file_for(const fs::path& output_dir, const std::string& name) {
   return output_dir / ".dossier" / name;
 }
@@ -49,7 +63,7 @@ BuildLock::BuildLock(const fs::path& output_dir, const std::string& name) {
   }
   fd_ = fd;
   // Who holds it, for the message another build prints (best effort).
-  const std::string who = "pid " + std::to_string(::getpid()) + ", started " + std::to_string(std::time(nullptr));
+  const std::string who = "pid " + std::to_string(::getpid()) + ", started " + local_time_text(std::time(nullptr));
   if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, who.data(), who.size(), 0) < 0) {
     // Nothing to do: the lock itself is what matters.
   }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "health.hpp"
+#include "logging.hpp"
 #include "pipeline.hpp"
 
 namespace dossier::host {
@@ -33,22 +34,24 @@ void print_text(const Corpus& corpus, const std::vector<std::string>& skipped, c
                 bool verbose, std::ostream& out) {
   std::size_t w_id = 0, w_source = 0;
   for (const Document& d : corpus.documents) {
-    w_id = std::max(w_id, d.id.size() + (d.versions.empty() ? 0 : 5));
-    w_source = std::max(w_source, d.source.size());
-    for (const Document& v : d.versions) w_source = std::max(w_source, v.source.size());
+    w_id = std::max(w_id, printable(d.id).size() + (d.versions.empty() ? 0 : 5));
+    w_source = std::max(w_source, printable(d.source).size());
+    for (const Document& v : d.versions) w_source = std::max(w_source, printable(v.source).size());
   }
   const auto print = [&](const Document& d, const std::string& name) {
     const bool healthy = std::none_of(d.diagnostics.begin(), d.diagnostics.end(), is_health_problem);
-    out << pad(healthy ? "ok" : "WARN", 4) << pad(name, w_id) << pad(d.source, w_source) << d.blocks.size()
+    // Names and messages come from the input: escaped, as in the log (logging.hpp).
+    out << pad(healthy ? "ok" : "WARN", 4) << pad(printable(name), w_id) << pad(printable(d.source), w_source)
+        << d.blocks.size()
         << " paragraphs, " << d.recommendations.size() << " recommendations\n";
     for (const Diagnostic& g : d.diagnostics)
-      if (verbose || is_health_problem(g)) out << diagnostic_line(g) << "\n";
+      if (verbose || is_health_problem(g)) out << printable(diagnostic_line(g)) << "\n";
   };
   for (const Document& d : corpus.documents) {
     print(d, d.id);
     for (const Document& v : d.versions) print(v, d.id + " [" + v.language + "]");
   }
-  for (const auto& s : skipped) out << pad("FAIL", 4) << s << "\n";
+  for (const auto& s : skipped) out << pad("FAIL", 4) << printable(s) << "\n";
   out << health.documents << " documents: " << health.documents - health.unhealthy.size() << " ok, "
       << health.unhealthy.size() << " with warnings";
   if (!health.lost.empty()) out << "; " << lost_text(health.lost);
@@ -89,7 +92,8 @@ int check_sources(const std::vector<std::string>& sources, const PluginRegistry&
   std::vector<std::string> skipped;
   // As `run` reads them, without the store: a check writes nothing.
   const ReadResult read =
-      read_sources(sources, registry, build, skipped, {nullptr, false, options.catalogue, options.threads});
+      read_sources(sources, registry, build, skipped,
+                   {nullptr, false, options.catalogue, options.threads, 0, 0, options.follow_symlinks});
   const CorpusHealth health = corpus_health(read.corpus);
   if (options.json)
     // A file name need not be UTF-8; JSON must be (such bytes become U+FFFD).

@@ -18,6 +18,7 @@ struct CheckOptions {
   unsigned threads = 0;  ///< 0: every core
   bool verbose = false;  ///< also info diagnostics (text output)
   bool json = false;     ///< manifest's "health" shape plus per-document counts
+  bool follow_symlinks = false;  ///< links in source folders wherever they lead (collect_sources)
 };
 
 /// Reads `sources` with the readers, as `run` does without the store, and prints each

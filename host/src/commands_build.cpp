@@ -50,6 +50,15 @@ int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
   return report.exit_code;
 }
 
+// Refuses an output folder a build must not write into (output_folder_problem), before
+// anything is created there; false (logged) then.
+bool output_folder_allowed(const RunSpec& spec) {
+  const std::string problem = output_folder_problem(spec.output_dir, spec.sources);
+  if (problem.empty()) return true;
+  spdlog::error("{}", problem);
+  return false;
+}
+
 std::vector<std::string> split_commas(const std::vector<std::string>& items) {
   std::vector<std::string> out;
   for (const auto& item : items) {
@@ -91,6 +100,8 @@ int run_command(const RunArgs& args, const GlobalOptions& g) {
   apply_isolation(spec, args.isolation);
   spec.catalogue = args.catalogue;
   spec.strict = args.strict;
+  spec.follow_symlinks = args.follow_symlinks;
+  if (!output_folder_allowed(spec)) return exit_usage;
   return run_spec(std::move(spec), g, args.cache.dry_run);
 }
 
@@ -103,8 +114,10 @@ int job_command(const JobArgs& args, bool merge, const GlobalOptions& g) {
     return exit_config;
   }
   if (!args.out.empty()) job.spec.output_dir = args.out;
+  if (!output_folder_allowed(job.spec)) return args.out.empty() ? exit_config : exit_usage;  // the job's, or --out
   apply_cache(job.spec, args.cache);
   if (!merge && args.strict) job.spec.strict = true;
+  if (!merge && args.follow_symlinks) job.spec.follow_symlinks = true;
   if (merge) {
     std::string error;
     if (!partial_stores(job.spec.output_dir, args.partial_stores, job.spec.merge_stores, error)) {

@@ -34,11 +34,12 @@ struct RunArgs {
   CacheOptions cache;
   IsolationOptions isolation;
   bool strict = false;
+  bool follow_symlinks = false;
   std::string catalogue;
 };
 
-/// `dossier build`'s and `dossier merge`'s arguments. Only build takes --shard, --strict and
-/// --dry-run; only merge takes partial stores.
+/// `dossier build`'s and `dossier merge`'s arguments. Only build takes --shard, --strict,
+/// --follow-symlinks and --dry-run; only merge takes partial stores.
 struct JobArgs {
   std::string job_file, out;
   std::vector<std::string> partial_stores;
@@ -46,6 +47,7 @@ struct JobArgs {
   CacheOptions cache;
   IsolationOptions isolation;
   bool strict = false;
+  bool follow_symlinks = false;  ///< build only: on top of the job's `follow_symlinks`
 };
 
 void apply_cache(RunSpec& spec, const CacheOptions& c);

@@ -8,12 +8,14 @@
 #include <spdlog/spdlog.h>
 
 #include "dossier/version.hpp"
+#include "logging.hpp"
 #include "pipeline.hpp"
 
 namespace dossier::host {
 
 // `plugins list` and `plugins info` read what each library declares from its file: no
-// plugin code runs (PluginLibrary::describe).
+// plugin code runs (PluginLibrary::describe). What a library declares and its file's name
+// are printed through printable(), as the log does.
 int plugins_list(const GlobalOptions& g, bool json) {
   PluginRegistry registry = load_registry(g, !json, PluginRegistry::Mode::describe);
   if (json) {
@@ -43,21 +45,21 @@ int plugins_list(const GlobalOptions& g, bool json) {
     std::cout << "no plugins found (searched: ";
     bool first = true;
     for (const auto& d : PluginRegistry::search_path({g.plugin_paths.begin(), g.plugin_paths.end()}))
-      std::cout << (first ? "" : ", ") << d.string(), first = false;
+      std::cout << (first ? "" : ", ") << printable(d.string()), first = false;
     std::cout << ")\n";
     return exit_ok;
   }
   std::size_t w_name = 4, w_version = 7;
   for (const auto& p : registry.plugins()) {
-    w_name = std::max(w_name, p->info().name.size());
-    w_version = std::max(w_version, p->info().version.size());
+    w_name = std::max(w_name, printable(p->info().name).size());
+    w_version = std::max(w_version, printable(p->info().version).size());
   }
   auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w - std::min(w, s.size()) + 2, ' '); };
   std::cout << pad("NAME", w_name) << pad("KIND", 8) << pad("VERSION", w_version) << "FILE\n";
   for (const auto& p : registry.plugins()) {
     const auto& i = p->info();
-    std::cout << pad(i.name, w_name) << pad(to_string(i.kind), 8) << pad(i.version, w_version)
-              << i.file.string() << "\n";
+    std::cout << pad(printable(i.name), w_name) << pad(to_string(i.kind), 8) << pad(printable(i.version), w_version)
+              << printable(i.file.string()) << "\n";
   }
   return exit_ok;
 }
@@ -71,23 +73,23 @@ int plugins_info(const GlobalOptions& g, const std::string& name) {
     if (i.name != name) continue;
     if (found) std::cout << "\n";
     found = true;
-    std::cout << "name:        " << i.name << "\n"
+    std::cout << "name:        " << printable(i.name) << "\n"
               << "kind:        " << to_string(i.kind) << "\n"
-              << "version:     " << i.version << "\n"
-              << "description: " << i.description << "\n"
-              << "file:        " << i.file.string() << "\n";
-    if (i.kind == PluginKind::exporter) std::cout << "writes:      " << i.default_file << " (by default)\n";
+              << "version:     " << printable(i.version) << "\n"
+              << "description: " << printable(i.description) << "\n"
+              << "file:        " << printable(i.file.string()) << "\n";
+    if (i.kind == PluginKind::exporter) std::cout << "writes:      " << printable(i.default_file) << " (by default)\n";
     if (!i.needs.empty()) {
       std::cout << "needs:      ";
-      for (const auto& n : i.needs) std::cout << " " << n;
+      for (const auto& n : i.needs) std::cout << " " << printable(n);
       std::cout << " (analyzers; run with their defaults when a build does not)\n";
     }
     if (i.options.empty()) std::cout << "options:     none\n";
     else std::cout << "options:\n";
     for (const auto& o : i.options) {
-      std::cout << "  " << o.name << " (" << to_string(o.type);
-      if (!o.default_value.empty()) std::cout << ", default " << o.default_value;
-      std::cout << ")" << (o.help.empty() ? "" : ": " + o.help) << "\n";
+      std::cout << "  " << printable(o.name) << " (" << to_string(o.type);
+      if (!o.default_value.empty()) std::cout << ", default " << printable(o.default_value);
+      std::cout << ")" << (o.help.empty() ? "" : ": " + printable(o.help)) << "\n";
     }
   }
   if (!found) {
@@ -116,7 +118,8 @@ int plugins_check(const std::string& file) {
     return exit_plugin_invalid;
   }
   const auto& i = p->info();
-  std::cout << "ok: " << file << ": " << to_string(i.kind) << " '" << i.name << "' version " << i.version
+  std::cout << "ok: " << printable(file) << ": " << to_string(i.kind) << " '" << printable(i.name) << "' version "
+            << printable(i.version)
             << ", plugin ABI " << DOSSIER_ABI_VERSION << "\n";
   return exit_ok;
 }

@@ -19,7 +19,8 @@ int check_command(const CheckArgs& args, const GlobalOptions& g) {
   BuildInfo build_info;
   build_info.host_version = DOSSIER_VERSION_STRING;
   return check_sources(args.sources, registry, build_info,
-                       {catalogue ? &*catalogue : nullptr, args.threads.value_or(0u), g.verbose > 0, args.json},
+                       {catalogue ? &*catalogue : nullptr, args.threads.value_or(0u), g.verbose > 0, args.json,
+                        args.follow_symlinks},
                        std::cout);
 }
 
@@ -31,7 +32,7 @@ int show_command(const ShowArgs& args, const GlobalOptions& g) {
   std::optional<Catalogue> catalogue;
   if (!load_catalogue(args.catalogue, catalogue)) return exit_config;
   ReadResult read = read_sources(args.sources, registry, build_info, errors,
-                                 {nullptr, false, catalogue ? &*catalogue : nullptr});
+                                 {nullptr, false, catalogue ? &*catalogue : nullptr, 0, 0, 0, args.follow_symlinks});
   if (read.corpus.documents.empty()) {
     spdlog::error("no document could be read");
     return exit_input;

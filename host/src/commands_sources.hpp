@@ -16,6 +16,7 @@ struct CheckArgs {
   std::string catalogue;
   std::optional<unsigned> threads;
   bool json = false;
+  bool follow_symlinks = false;
 };
 
 /// `dossier show`'s arguments.
@@ -24,6 +25,7 @@ struct ShowArgs {
   std::vector<std::string> sources;
   std::string catalogue;
   std::string language;
+  bool follow_symlinks = false;
 };
 
 /// Reads the sources and reports each document's health (check.hpp).

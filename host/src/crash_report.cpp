@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdio>
 
+#include "logging.hpp"
 #include "progress.hpp"
 
 namespace dossier::host {
@@ -68,7 +69,8 @@ void install_crash_report() {
 }
 
 ActivityScope::ActivityScope(const std::string& what) {
-  std::snprintf(activity, sizeof activity, "%s", what.c_str());
+  // Escaped here, outside the handler: it names files, which may hold control characters.
+  std::snprintf(activity, sizeof activity, "%s", printable(what).c_str());
 }
 
 ActivityScope::~ActivityScope() { activity[0] = '\0'; }

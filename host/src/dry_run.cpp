@@ -5,6 +5,8 @@
 
 #include <dossier/domain/digest.hpp>
 
+#include "logging.hpp"
+
 namespace fs = std::filesystem;
 
 namespace dossier::host {
@@ -17,7 +19,10 @@ std::string size_text(std::uintmax_t bytes) {
   return std::to_string(bytes / (1024 * 1024)) + " MB";
 }
 
-std::string plugin_text(const PluginLibrary& lib) { return lib.info().name + " " + lib.info().version; }
+std::string plugin_text(const PluginLibrary& lib) { return printable(lib.info().name + " " + lib.info().version); }
+
+// What this prints may hold names from input (paths, options, messages): each is escaped
+// with printable(), as in the log.
 
 // "  (focus=sdg:10, language=fr)": the options, which may change what an exporter writes
 // (a brief's file name carries its focus and language).
@@ -34,7 +39,7 @@ std::string options_text(const Options& options) {
     if (cut < value.size()) value = value.substr(0, cut) + "...";
     text += (text.empty() ? "" : ", ") + key + "=" + value;
   }
-  return text.empty() ? text : "  (" + text + ")";
+  return text.empty() ? text : "  (" + printable(text) + ")";
 }
 
 }  // namespace
@@ -42,21 +47,21 @@ std::string options_text(const Options& options) {
 int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ostream& out) {
   int code = exit_ok;
   out << "dry run: nothing is parsed, stored or written\n";
-  out << "output folder: " << spec.output_dir.string() << "\n";
+  out << "output folder: " << printable(spec.output_dir.string()) << "\n";
   const fs::path store = spec.cache_file.empty() ? default_cache_file(spec.output_dir) : spec.cache_file;
   std::error_code ec;
   if (!spec.use_cache)
     out << "store: not used (--no-cache)\n";
   else
-    out << "store: " << store.string()
+    out << "store: " << printable(store.string())
         << (fs::exists(store, ec) ? (spec.force ? " (exists; every source parsed again: --force)"
                                                  : " (exists: unchanged sources are taken from it)")
                                   : " (would be created)")
         << "\n";
-  if (!spec.catalogue.empty()) out << "catalogue: " << spec.catalogue.string() << "\n";
+  if (!spec.catalogue.empty()) out << "catalogue: " << printable(spec.catalogue.string()) << "\n";
 
-  std::vector<std::string> missing;
-  const auto files = collect_sources(spec.sources, missing);
+  const SourceList listed = collect_sources(spec.sources, spec.follow_symlinks);
+  const auto& files = listed.files;
   out << "sources (" << files.size() << "):\n";
   const ReaderSet readers(registry);
   std::size_t readable = 0;
@@ -64,7 +69,7 @@ int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ost
     Source source;
     source.path = file.string();
     std::string error;
-    out << "  " << source.path;
+    out << "  " << printable(source.path);
     if (!read_file(file, source.content, error)) {
       out << "  cannot be read: " << error << "\n";
       continue;
@@ -79,7 +84,8 @@ int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ost
     ++readable;
     out << "reader " << plugin_text(*choice.library) << "\n";
   }
-  for (const auto& m : missing) out << "  " << m << "\n";
+  for (const auto& m : listed.skipped) out << "  " << printable(m) << "\n";
+  for (const auto& n : listed.notes) out << "  " << printable(n) << "\n";
   if (!readable) code = exit_input;
 
   out << "analyzers (in the order they run):";
@@ -110,15 +116,15 @@ int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ost
     out << "  " << plugin_text(*lib) << " -> ";
     try {
       lib->make_exporter();  // its factory works: the build would get this far
-      out << (spec.output_dir / (request.file.empty() ? lib->info().default_file : request.file)).string();
+      out << printable((spec.output_dir / (request.file.empty() ? lib->info().default_file : request.file)).string());
     } catch (const std::exception& e) {
-      out << "(cannot be made: " << e.what() << ")";
+      out << "(cannot be made: " << printable(e.what()) << ")";
       problems.push_back(e.what());
     }
     out << options_text(request.options) << "\n";
   }
-  out << "  and " << (spec.output_dir / "manifest.json").string() << "\n";
-  for (const auto& p : problems) out << "problem: " << p << "\n";
+  out << "  and " << printable((spec.output_dir / "manifest.json").string()) << "\n";
+  for (const auto& p : problems) out << "problem: " << printable(p) << "\n";
   if (!problems.empty() && code == exit_ok) code = exit_config;
   return code;
 }

@@ -73,6 +73,14 @@ class JobReader : public TomlFile {
     return request;
   }
 
+  bool flag(const toml::table& root, const char* key) const {
+    const toml::node* node = root.get(key);
+    if (!node) return false;
+    const auto b = node->as_boolean();
+    if (!b) fail(node, std::string("'") + key + "' must be true or false");
+    return **b;
+  }
+
   std::vector<PluginRequest> plugin_list(const toml::table& root, const char* section, bool is_export) const {
     std::vector<PluginRequest> out;
     const toml::node* node = root.get(section);
@@ -83,14 +91,26 @@ class JobReader : public TomlFile {
     return out;
   }
 
+  // The job's name: an identifier, never a path, since it names the default output folder
+  // out/NAME and appears in every log line about the job.
+  std::string job_name(const toml::table& root) const {
+    const std::string name = string_at(root, "name", file().stem().string());
+    if (valid_job_name(name)) return name;
+    const std::string rule = " is not a job name: use at most " + std::to_string(max_job_name_length) +
+                             " letters, digits, '.', '_' and '-', starting with a letter or digit (the name is "
+                             "the default output folder out/NAME; put other folders in 'output')";
+    if (const toml::node* given = root.get("name")) fail(given, "'" + name + "'" + rule);
+    fail(nullptr, "the file's name '" + name + "'" + rule + "; give the job a name with name = \"...\"");
+  }
+
   Job read() const {
     toml::table root = parse();
     only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "threads", "plugin_time_limit",
-                     "strict", "analyze", "export"},
+                     "strict", "follow_symlinks", "analyze", "export"},
               "the job file");
 
     Job job;
-    job.name = string_at(root, "name", file().stem().string());
+    job.name = job_name(root);
     job.spec.build.job_name = job.name;
     job.spec.keep_history = true;
     job.spec.build.language = string_at(root, "language", "en");
@@ -125,11 +145,8 @@ class JobReader : public TomlFile {
       if (!n || **n < 0 || **n > 1024) fail(threads, "'threads' must be a whole number from 0 (every core) to 1024");
       job.spec.threads = static_cast<unsigned>(**n);
     }
-    if (const toml::node* strict = root.get("strict")) {
-      const auto b = strict->as_boolean();
-      if (!b) fail(strict, "'strict' must be true or false");
-      job.spec.strict = **b;
-    }
+    job.spec.strict = flag(root, "strict");
+    job.spec.follow_symlinks = flag(root, "follow_symlinks");
     if (const toml::node* limit = root.get("plugin_time_limit"))
       job.spec.plugin_time_limit = seconds(*limit, "plugin_time_limit", 0);  // 0: none
     job.spec.analyzers = plugin_list(root, "analyze", false);
@@ -141,6 +158,17 @@ class JobReader : public TomlFile {
 };
 
 }  // namespace
+
+bool valid_job_name(std::string_view name) {
+  const auto ok = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (!first && (c == '.' || c == '_' || c == '-'));
+  };
+  if (name.empty() || name.size() > max_job_name_length) return false;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (!ok(name[i], i == 0)) return false;
+  return true;
+}
 
 Job load_job(const fs::path& file) {
   std::error_code ec;

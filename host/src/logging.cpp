@@ -12,6 +12,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "dossier/domain/utf8.hpp"
 #include "progress.hpp"
 
 namespace dossier::host {
@@ -57,32 +58,83 @@ class JsonLinesSink final : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override { std::fflush(stderr); }
 };
 
-// Takes a progress bar off the line before each message, so that the two never share a line;
-// the message itself is the wrapped sink's, unchanged.
-class BesideProgressSink final : public spdlog::sinks::sink {
+// A sink that hands each message on to another, for a wrapper to change how or what.
+class WrappingSink : public spdlog::sinks::sink {
  public:
-  explicit BesideProgressSink(std::shared_ptr<spdlog::sinks::sink> inner) : inner_(std::move(inner)) {}
-  void log(const spdlog::details::log_msg& msg) override {
-    Progress::print_log_line([&] { inner_->log(msg); });
-  }
+  explicit WrappingSink(std::shared_ptr<spdlog::sinks::sink> inner) : inner_(std::move(inner)) {}
   void flush() override { inner_->flush(); }
   void set_pattern(const std::string& pattern) override { inner_->set_pattern(pattern); }
   void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override {
     inner_->set_formatter(std::move(formatter));
   }
 
- private:
+ protected:
   std::shared_ptr<spdlog::sinks::sink> inner_;
 };
 
+// Hands the wrapped sink each message through printable(); the line end the pattern adds
+// is the sink's, so it stays.
+class PrintableSink final : public WrappingSink {
+ public:
+  using WrappingSink::WrappingSink;
+  void log(const spdlog::details::log_msg& msg) override {
+    const std::string_view payload(msg.payload.data(), msg.payload.size());
+    const std::string escaped = printable(payload);
+    if (escaped.size() == payload.size()) return inner_->log(msg);  // nothing escaped: same text
+    spdlog::details::log_msg copy(msg);
+    copy.payload = spdlog::string_view_t(escaped.data(), escaped.size());
+    inner_->log(copy);
+  }
+};
+
+// Takes a progress bar off the line before each message, so that the two never share a line;
+// the message itself is the wrapped sink's, unchanged.
+class BesideProgressSink final : public WrappingSink {
+ public:
+  using WrappingSink::WrappingSink;
+  void log(const spdlog::details::log_msg& msg) override {
+    Progress::print_log_line([&] { inner_->log(msg); });
+  }
+};
+
 }  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto escape = [&](unsigned char c) {
+    static const char hex[] = "0123456789abcdef";
+    switch (c) {
+      case '\n': out += "\\n"; return;
+      case '\r': out += "\\r"; return;
+      case '\t': out += "\\t"; return;
+      default: out += {'\\', 'x', hex[c >> 4], hex[c & 15]};
+    }
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = utf8::sequence_length(text, i);
+    if (n == 0 || c < 0x20 || c == 0x7F) {
+      escape(c);  // a control character, or a byte that begins no UTF-8 character
+      ++i;
+    } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      escape(c);  // C1 (U+0080..U+009F): U+009B is CSI, as ESC [ is
+      escape(static_cast<unsigned char>(text[i + 1]));
+      i += 2;
+    } else {
+      out.append(text, i, n);
+      i += n;
+    }
+  }
+  return out;
+}
 
 void setup_logging(spdlog::level::level_enum level, LogFormat format) {
   std::shared_ptr<spdlog::sinks::sink> sink;
   if (format == LogFormat::json)
     sink = std::make_shared<JsonLinesSink>();
   else
-    sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    sink = std::make_shared<PrintableSink>(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
   auto logger = std::make_shared<spdlog::logger>("dossier", std::make_shared<BesideProgressSink>(std::move(sink)));
   if (format == LogFormat::text) logger->set_pattern("dossier: %^%l%$: %v");
   logger->set_level(level);

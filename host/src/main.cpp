@@ -27,6 +27,19 @@ using namespace dossier::host;
 
 namespace {
 
+// An empty value (`--out ""`) would read as "not given" and be ignored: refused instead,
+// saying what the option needs.
+CLI::Validator needs(const std::string& what) {
+  return CLI::Validator([what](std::string& value) { return value.empty() ? "needs " + what : std::string(); },
+                        "");
+}
+
+// Every command-line error in the house style, its text escaped like a log line (it may
+// quote an argument).
+std::string failure_message(const CLI::App*, const CLI::Error& e) {
+  return "dossier: error: " + printable(e.what()) + "\nRun with --help for more information.\n";
+}
+
 void setup_logging(const GlobalOptions& g) {
   spdlog::level::level_enum level = spdlog::level::info;
   if (g.verbose > 0) level = spdlog::level::debug;
@@ -50,6 +63,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION_STRING + " (plugin ABI " +
                                         std::to_string(DOSSIER_ABI_VERSION) + ", model layout " + layout + ")");
   app.require_subcommand(1);
+  app.failure_message(failure_message);
   app.fallthrough();  // global options also after the subcommand
   app.footer("Exit codes: 0 ok, 1 failure, 2 usage, 3 partial success, 4 configuration error,\n"
              "5 input error, 6 invalid plugin, 7 another build holds the output folder. See docs/cli.md.");
@@ -68,6 +82,7 @@ int main(int argc, char** argv) {
                  "Also look for plugins in DIR (repeatable; searched before DOSSIER_PLUGIN_PATH "
                  "and the built-in folder)")
       ->type_name("DIR")
+      ->check(needs("a folder"))
       ->allow_extra_args(false);  // one folder per --plugin-path, so sources can follow
 
   // plugins
@@ -94,14 +109,15 @@ int main(int argc, char** argv) {
       ->type_name("NAME[:FILE],...")
       ->allow_extra_args(false)
       ->required();
-  run->add_option("--out,-o", run_args.out, "Output folder")->type_name("DIR")->required();
+  run->add_option("--out,-o", run_args.out, "Output folder")->type_name("DIR")->required()->check(needs("a folder"));
   run->add_option("--lang", run_args.lang, "Language of labels and titles in outputs (en, fr, es, ru, ar, zh)")
       ->capture_default_str();
   auto add_cache_options = [](CLI::App* cmd, CacheOptions& c) {
     cmd->add_flag("--dry-run,-n", c.dry_run,
                   "Print what would be read (and by which reader), run and written; write nothing");
     cmd->add_option("--cache", c.file, "Store of parsed documents (default: OUT/.dossier/store.sqlite)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(needs("a file"));
     cmd->add_flag("--no-cache", c.off, "Neither read nor write the store");
     cmd->add_flag("--force", c.force, "Parse and analyse everything again, ignoring (and refreshing) the store");
     cmd->add_option("--threads,-j", c.threads, "Worker threads for parsing and analysis (default: every core; "
@@ -123,20 +139,31 @@ int main(int argc, char** argv) {
       "Fail (exit 5, nothing exported) if any source is skipped, or any document has a health warning "
       "(altered to be read, or something looks lost; docs/cli.md)";
   run->add_flag("--strict", run_args.strict, strict_help);
-  run->add_option("--catalogue", run_args.catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
+  const char* follow_help =
+      "Follow symbolic links in source folders wherever they lead; without it only links leading inside the "
+      "sources are read, the others named and skipped (docs/cli.md)";
+  run->add_flag("--follow-symlinks", run_args.follow_symlinks, follow_help);
+  run->add_option("--catalogue", run_args.catalogue, "Metadata per source file (docs/catalogue.md)")
+      ->type_name("FILE")
+      ->check(needs("a file"));
 
   // build
   JobArgs build_args;
   auto* build = app.add_subcommand("build", "Run a job file (scheduled builds)");
   build->add_option("JOB", build_args.job_file, "Job file (TOML), e.g. samples/jobs/gfmd.toml")->required();
-  build->add_option("--out,-o", build_args.out, "Output folder (overrides the job's 'output')")->type_name("DIR");
+  build->add_option("--out,-o", build_args.out, "Output folder (overrides the job's 'output')")
+      ->type_name("DIR")
+      ->check(needs("a folder"));
   add_cache_options(build, build_args.cache);
   build->add_option("--shard", build_args.shard,
                     "Parse and analyse only share K of N of the sources into a partial store, export nothing; "
                     "'auto' reads a Kubernetes Indexed Job's or Slurm array's environment (docs/scale-out.md)")
-      ->type_name("K/N|auto");
+      ->type_name("K/N|auto")
+      ->check(needs("K/N or auto"));
   add_isolation_options(build, build_args.isolation);
   build->add_flag("--strict", build_args.strict, std::string(strict_help) + "; also the job key 'strict'");
+  build->add_flag("--follow-symlinks", build_args.follow_symlinks,
+                  std::string(follow_help) + "; also the job key 'follow_symlinks'");
 
   // merge
   JobArgs merge_args;
@@ -144,8 +171,12 @@ int main(int argc, char** argv) {
   merge->add_option("JOB", merge_args.job_file, "Job file (TOML) the shards were built from")->required();
   merge->add_option("PARTIAL_STORE", merge_args.partial_stores,
                     "Partial stores to merge (default: every OUT/.dossier/shards/shard-K-of-N.sqlite, all N present)");
-  merge->add_option("--out,-o", merge_args.out, "Output folder (overrides the job's 'output')")->type_name("DIR");
-  merge->add_option("--cache", merge_args.cache.file, "The job's store (default: OUT/.dossier/store.sqlite)")->type_name("FILE");
+  merge->add_option("--out,-o", merge_args.out, "Output folder (overrides the job's 'output')")
+      ->type_name("DIR")
+      ->check(needs("a folder"));
+  merge->add_option("--cache", merge_args.cache.file, "The job's store (default: OUT/.dossier/store.sqlite)")
+      ->type_name("FILE")
+      ->check(needs("a file"));
   add_isolation_options(merge, merge_args.isolation);
   merge->add_option("--threads,-j", merge_args.cache.threads, "Worker threads for what is not in the partial stores")
       ->type_name("N")
@@ -157,7 +188,10 @@ int main(int argc, char** argv) {
   show->add_option("ADDRESS", show_args.address, "Citation: \"A/68/283 ¶135\", \"A/68/283 para 50-54\", \"A/RES/76/172 ¶4(a)\", \"ID §6.1 #3\"")
       ->required();
   show->add_option("SOURCE", show_args.sources, "Files, folders or glob patterns to read")->required();
-  show->add_option("--catalogue", show_args.catalogue, "Metadata per source file (docs/catalogue.md)")->type_name("FILE");
+  show->add_option("--catalogue", show_args.catalogue, "Metadata per source file (docs/catalogue.md)")
+      ->type_name("FILE")
+      ->check(needs("a file"));
+  show->add_flag("--follow-symlinks", show_args.follow_symlinks, follow_help);
   show->add_option("--lang", show_args.language, "The document's version in this language (\"fr\"), when the sources hold it")
       ->type_name("LANG");
 
@@ -168,10 +202,12 @@ int main(int argc, char** argv) {
   source_check->add_option("SOURCE", check_args.sources, "Files, folders (read recursively) or glob patterns")
       ->required();
   source_check->add_option("--catalogue", check_args.catalogue, "Metadata per source file (docs/catalogue.md)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(needs("a file"));
   source_check->add_option("--threads,-j", check_args.threads, "Worker threads for reading (default: every core)")
       ->type_name("N")
       ->check(CLI::Range(1u, 1024u));
+  source_check->add_flag("--follow-symlinks", check_args.follow_symlinks, follow_help);
   source_check->add_flag("--json", check_args.json, "Machine-readable output (manifest.json's \"health\" and more)");
   source_check->footer("Info diagnostics too with -v. Exit codes: 0 every document healthy, 3 some with warnings "
                        "or some sources not read, 4 bad catalogue, 5 no source could be read.");
@@ -225,21 +261,28 @@ int main(int argc, char** argv) {
   train->add_option("--init", train_args.spec.init,
                     "Fine-tune: start from this model file (its terms, labels and weights; e.g. the shipped one, "
                     "installed in share/dossier/models/sdg/) instead of from scratch; give few --epochs");
-  train->add_option("--out,-o", train_args.spec.output, "Model file to write")->required();
+  train->add_option("--out,-o", train_args.spec.output, "Model file to write")->required()->check(needs("a file"));
   train->add_option("--name", train_args.spec.name, "Model name (default: sdg-goals or gcm-objectives)");
   train->add_option("--model-version", train_args.spec.version, "Model version (default: today's date)");
   train->add_option("--licence", train_args.spec.licence, "Licence or terms of the model file, recorded in it");
+  // Unsigned counts: CLI11 would take "-3" as 2^64 - 3 epochs; ranges refuse it.
   train->add_option("--min-df", train_args.spec.options.min_df, "Keep terms found in at least N examples")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000000}))
       ->capture_default_str();
   train->add_option("--max-terms", train_args.spec.options.max_terms, "Keep at most N terms, the most widespread")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000000}))
       ->capture_default_str();
   train->add_option("--stems", train_args.spec.options.stems,
                     "Also learn each word's first N letters, so that inflected forms (Russian cases, Arabic "
                     "with its article) share a term; 0: whole words only")
       ->check(CLI::Range(0u, 32u))
       ->capture_default_str();
-  train->add_option("--l2", train_args.spec.options.l2, "L2 penalty")->capture_default_str();
-  train->add_option("--epochs", train_args.spec.options.epochs, "Passes over the examples")->capture_default_str();
+  train->add_option("--l2", train_args.spec.options.l2, "L2 penalty")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  train->add_option("--epochs", train_args.spec.options.epochs, "Passes over the examples")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000}))
+      ->capture_default_str();
   train->add_option("--threads,-j", train_args.threads, "Worker threads for reading (default: every core)")
       ->type_name("N")
       ->check(CLI::Range(1u, 1024u));

@@ -72,6 +72,9 @@ struct RunSpec {
   bool strict = false;
   /// How long an isolated plugin may run before it is killed; zero: no limit.
   std::chrono::seconds plugin_time_limit{3600};
+  /// Follow symbolic links in source folders wherever they lead (job key `follow_symlinks`,
+  /// --follow-symlinks); otherwise only those leading inside the sources (collect_sources).
+  bool follow_symlinks = false;
 };
 
 struct ExportResult {
@@ -109,7 +112,9 @@ struct ReadResult {
   std::size_t sources_found = 0;
   std::size_t reused = 0;
   /// One line per alteration a document needed to be read ("source F: input altered: ..."):
-  /// repaired bytes, broken lines. The document is in the corpus; --strict fails on these.
+  /// repaired bytes, broken lines. The document is in the corpus; --strict fails on these
+  /// (through its health). Also one line per symbolic link loop in the sources
+  /// (SourceList::notes), which loses no document.
   std::vector<std::string> warnings;
 };
 
@@ -124,6 +129,7 @@ struct ReadOptions {
   unsigned threads = 0;                  ///< worker threads; 0: every core
   std::size_t shard_index = 0;           ///< with shard_count > 0: read only shard K (1-based) of N
   std::size_t shard_count = 0;
+  bool follow_symlinks = false;          ///< symbolic links leading outside the sources too
 };
 
 /// Share K (1-based) of N of a sorted list of files: every N-th, starting at the K-th. All
@@ -155,7 +161,8 @@ class ReaderSet {
 /// Passes what a plugin logs through its Context to the host's log, "[plugin] message".
 void log_from_plugin(LogLevel level, std::string_view plugin, std::string_view message);
 
-/// Reads a whole file; false with `error` ("cannot open", "read error") when it cannot.
+/// Reads a whole regular file; false with `error` ("cannot open (...)", "read error", "not a
+/// regular file") when it cannot. Never blocks on a FIFO put in the file's place.
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
 
 /// Orders analyzers (by name, each with the names it depends on) so that each runs after its
@@ -172,10 +179,29 @@ std::filesystem::path shard_store_file(const std::filesystem::path& output_dir, 
 /// Where the store of a build lives when the job names none.
 std::filesystem::path default_cache_file(const std::filesystem::path& output_dir);
 
+/// What collect_sources found, and what it left out, one line each ("PATH: why").
+struct SourceList {
+  std::vector<std::filesystem::path> files;  ///< sorted per source, each file once
+  /// Sources not read: missing, a folder that cannot be read, a FIFO, socket or device, a
+  /// symbolic link to nothing or (unless followed) leading outside the sources. A build
+  /// lists them with its errors.
+  std::vector<std::string> skipped;
+  /// Entries left alone that hold no document: symbolic link loops. Warnings.
+  std::vector<std::string> notes;
+};
+
 /// Expands files, folders (recursively, hidden entries skipped) and glob patterns into a
-/// sorted list of files. Unmatched entries are reported in `missing`.
-std::vector<std::filesystem::path> collect_sources(const std::vector<std::string>& sources,
-                                                   std::vector<std::string>& missing);
+/// sorted list of regular files. A symbolic link inside a folder or matched by a pattern is
+/// followed only when it leads inside the sources (what they name, links resolved), unless
+/// `follow_symlinks`; links to folders inside the sources are not followed (their files are
+/// read where they are). Only types are examined: no file is opened.
+SourceList collect_sources(const std::vector<std::string>& sources, bool follow_symlinks = false);
+
+/// Why a build must not write into `output_dir`, or empty when it may: the root of the file
+/// system, a folder that is or contains what a source names, or a folder a source folder's
+/// walk would reach (outputs read as sources next time; a hidden folder is not walked).
+/// Symbolic links and ".." are resolved first; the folder need not exist.
+std::string output_folder_problem(const std::filesystem::path& output_dir, const std::vector<std::string>& sources);
 
 /// Runs the whole build. Never throws for a failing plugin or source: each failure becomes
 /// one line in RunReport::errors and the rest of the build goes on.

@@ -7,6 +7,7 @@
 #include "dossier/corpus_view.hpp"
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/corpus.hpp"
+#include "logging.hpp"
 
 namespace dossier::host {
 
@@ -51,11 +52,13 @@ const Document* find_document_and_part(const Corpus& corpus, std::string cited, 
   return nullptr;
 }
 
+// The address and section are one line each: escaped, since ids may come from file names.
+// The text is the document's own, already repaired (control characters made spaces).
 void print_block(const Document& doc, const Block& block, std::ostream& out) {
-  out << block.address << "\n";
+  out << printable(block.address) << "\n";
   if (block.section >= 0) {
     const Section& s = doc.sections[static_cast<std::size_t>(block.section)];
-    out << "  in " << doc.section_path(block.section) << "  " << s.title << "\n";
+    out << "  in " << printable(doc.section_path(block.section) + "  " + s.title) << "\n";
   }
   out << "\n" << (block.marker.empty() ? "" : block.marker + " ") << block.text << "\n";
   for (const auto& label : block.footnote_refs)

@@ -2,12 +2,14 @@
 // worker threads, the results gathered in source order.
 #include "pipeline.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include <spdlog/spdlog.h>
 
@@ -25,20 +27,32 @@ namespace dossier::host {
 namespace fs = std::filesystem;
 
 bool read_file(const fs::path& path, std::string& out, std::string& error) {
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = errno ? std::string("cannot open (") + std::strerror(errno) + ")" : std::string("cannot open");
+  // O_NONBLOCK: a FIFO put where a listed file was does not block the open, and is refused
+  // below; on a regular file the flag changes nothing.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    error = std::string("cannot open (") + std::strerror(errno) + ")";
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return false;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (!ok) error = "not a regular file; not read";
+  std::string content;
+  char buffer[1 << 16];
+  while (ok) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      content.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0) {
+      break;
+    } else if (errno != EINTR) {
+      error = std::string("read error (") + std::strerror(errno) + ")";
+      ok = false;
+    }
   }
-  out = std::move(buffer).str();
-  return true;
+  ::close(fd);
+  if (ok) out = std::move(content);
+  return ok;
 }
 
 ReaderSet::ReaderSet(const PluginRegistry& registry) {
@@ -76,11 +90,15 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   ReadResult result;
   const ReaderSet readers(registry);
 
-  std::vector<std::string> missing;
-  const auto files = shard_of(collect_sources(sources, missing), options.shard_index, options.shard_count);
-  for (const auto& m : missing) {
+  const SourceList listed = collect_sources(sources, options.follow_symlinks);
+  const auto files = shard_of(listed.files, options.shard_index, options.shard_count);
+  for (const auto& m : listed.skipped) {
     errors.push_back("source " + m);
     spdlog::error("source {}", m);
+  }
+  for (const auto& n : listed.notes) {
+    result.warnings.push_back("source " + n);
+    spdlog::warn("source {}", n);
   }
   result.sources_found = files.size();
 
