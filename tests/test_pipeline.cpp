@@ -260,6 +260,25 @@ TEST_CASE("two exporters writing one file: the second fails and the manifest lis
   CHECK(nlohmann::json::parse(test::read_file(out / "x.out"))["documents"].size() == 5);
 }
 
+TEST_CASE("files no exporter rewrites are carried over, marked, unless the build prunes") {
+  const fs::path out = test::fresh_dir("pipeline-carry-over");
+  REQUIRE(run_pipeline(spec_for(out, {{"json", {}, "old.json"}}), registry()).exit_code == exit_ok);
+  const std::string earlier = test::read_file(out / "old.json");
+  REQUIRE(run_pipeline(spec_for(out, {{"json", {}, "new.json"}}), registry()).exit_code == exit_ok);
+  CHECK(test::read_file(out / "old.json") == earlier);
+  auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  REQUIRE(manifest["outputs"].size() == 2);
+  CHECK(manifest["outputs"][1]["file"] == "old.json");
+  CHECK(manifest["outputs"][1]["carried_over"] == true);
+  RunSpec spec = spec_for(out, {{"json", {}, "new.json"}});
+  spec.prune = true;
+  REQUIRE(run_pipeline(spec, registry()).exit_code == exit_ok);
+  CHECK_FALSE(fs::exists(fs::symlink_status(out / "old.json")));
+  manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  REQUIRE(manifest["outputs"].size() == 1);
+  CHECK(manifest["outputs"][0]["file"] == "new.json");
+}
+
 TEST_CASE("the same input and build time give identical bytes") {
   const fs::path a = test::fresh_dir("pipeline-det-a");
   const fs::path b = test::fresh_dir("pipeline-det-b");

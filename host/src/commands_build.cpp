@@ -101,6 +101,7 @@ int run_command(const RunArgs& args, const GlobalOptions& g) {
   spec.catalogue = args.catalogue;
   spec.strict = args.strict;
   spec.follow_symlinks = args.follow_symlinks;
+  spec.prune = args.prune;
   if (!output_folder_allowed(spec)) return exit_usage;
   return run_spec(std::move(spec), g, args.cache.dry_run);
 }
@@ -118,6 +119,7 @@ int job_command(const JobArgs& args, bool merge, const GlobalOptions& g) {
   apply_cache(job.spec, args.cache);
   if (!merge && args.strict) job.spec.strict = true;
   if (!merge && args.follow_symlinks) job.spec.follow_symlinks = true;
+  if (args.prune) job.spec.prune = true;
   if (merge) {
     std::string error;
     if (!partial_stores(job.spec.output_dir, args.partial_stores, job.spec.merge_stores, error)) {

@@ -35,6 +35,7 @@ struct RunArgs {
   IsolationOptions isolation;
   bool strict = false;
   bool follow_symlinks = false;
+  bool prune = false;
   std::string catalogue;
 };
 
@@ -48,6 +49,7 @@ struct JobArgs {
   IsolationOptions isolation;
   bool strict = false;
   bool follow_symlinks = false;  ///< build only: on top of the job's `follow_symlinks`
+  bool prune = false;            ///< on top of the job's `prune`
 };
 
 void apply_cache(RunSpec& spec, const CacheOptions& c);

@@ -106,7 +106,7 @@ class JobReader : public TomlFile {
   Job read() const {
     toml::table root = parse();
     only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "threads", "plugin_time_limit",
-                     "strict", "follow_symlinks", "analyze", "export"},
+                     "strict", "follow_symlinks", "prune", "analyze", "export"},
               "the job file");
 
     Job job;
@@ -147,6 +147,7 @@ class JobReader : public TomlFile {
     }
     job.spec.strict = flag(root, "strict");
     job.spec.follow_symlinks = flag(root, "follow_symlinks");
+    job.spec.prune = flag(root, "prune");
     if (const toml::node* limit = root.get("plugin_time_limit"))
       job.spec.plugin_time_limit = seconds(*limit, "plugin_time_limit", 0);  // 0: none
     job.spec.analyzers = plugin_list(root, "analyze", false);

@@ -143,6 +143,10 @@ int main(int argc, char** argv) {
       "Follow symbolic links in source folders wherever they lead; without it only links leading inside the "
       "sources are read, the others named and skipped (docs/cli.md)";
   run->add_flag("--follow-symlinks", run_args.follow_symlinks, follow_help);
+  const char* prune_help =
+      "Publish only the files this build writes; without it, files of the earlier outputs that no exporter "
+      "rewrote are kept (marked carried_over in manifest.json), and they are kept anyway if an exporter fails";
+  run->add_flag("--prune", run_args.prune, prune_help);
   run->add_option("--catalogue", run_args.catalogue, "Metadata per source file (docs/catalogue.md)")
       ->type_name("FILE")
       ->check(needs("a file"));
@@ -164,6 +168,7 @@ int main(int argc, char** argv) {
   build->add_flag("--strict", build_args.strict, std::string(strict_help) + "; also the job key 'strict'");
   build->add_flag("--follow-symlinks", build_args.follow_symlinks,
                   std::string(follow_help) + "; also the job key 'follow_symlinks'");
+  build->add_flag("--prune", build_args.prune, std::string(prune_help) + "; also the job key 'prune'");
 
   // merge
   JobArgs merge_args;

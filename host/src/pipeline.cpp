@@ -105,7 +105,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
 
   PreparedExports prepared;
   if (!export_stage(spec, registry, view, history, prepared, report)) return report;
-  commit_stage(prepared, record, report);
+  commit_stage(spec, prepared, record, report);
   record.timings["total"] = seconds_since(started);
   if (!prepared.generations->staging().empty())
     write_manifest(spec, prepared.generations->staging(), record, health, report);

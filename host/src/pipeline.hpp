@@ -75,6 +75,10 @@ struct RunSpec {
   /// Follow symbolic links in source folders wherever they lead (job key `follow_symlinks`,
   /// --follow-symlinks); otherwise only those leading inside the sources (collect_sources).
   bool follow_symlinks = false;
+  /// Publish only the files this build writes (job key `prune`, --prune): without it, the
+  /// earlier set's files that no exporter rewrote are carried over. Even with it, they are
+  /// carried over when an exporter failed, so that a failure never takes a file away.
+  bool prune = false;
 };
 
 struct ExportResult {

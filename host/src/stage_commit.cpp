@@ -67,7 +67,7 @@ void carry_over_earlier_outputs(OutputGenerations& generations, ClaimedNames& cl
 
 }  // namespace
 
-void commit_stage(PreparedExports& prepared, BuildRecord& record, RunReport& report) {
+void commit_stage(const RunSpec& spec, PreparedExports& prepared, BuildRecord& record, RunReport& report) {
   ClaimedNames claimed;
   for (std::size_t i = 0; i < prepared.sinks.size(); ++i) {
     ExportResult& result = report.exports[i];
@@ -116,7 +116,7 @@ void commit_stage(PreparedExports& prepared, BuildRecord& record, RunReport& rep
   }
   prepared.sinks.clear();
   try {
-    carry_over_earlier_outputs(*prepared.generations, claimed, record);
+    if (!spec.prune || prepared.failed_exports > 0) carry_over_earlier_outputs(*prepared.generations, claimed, record);
   } catch (const std::exception& e) {
     // Publishing without them would take them away: nothing is published (publish_stage).
     report.errors.push_back("earlier outputs could not be kept: " + std::string(e.what()));

@@ -11,9 +11,10 @@ namespace dossier::host {
 
 /// Puts the files of each exporter that succeeded into the staging generation (a failure to
 /// do so, or a name that clashes with Dossier's own files or another exporter's, fails that
-/// exporter), carries over the current generation's files this build did not write, and
+/// exporter), carries over the current generation's files this build did not write (unless
+/// spec.prune and every exporter succeeded), and
 /// records both and the exporters' timings in `record`.
-void commit_stage(PreparedExports& prepared, BuildRecord& record, RunReport& report);
+void commit_stage(const RunSpec& spec, PreparedExports& prepared, BuildRecord& record, RunReport& report);
 
 /// Publishes the staging generation, which must hold its manifest.json by now. False, with
 /// the earlier outputs unchanged, when there is nothing to publish or publishing fails (a
