@@ -71,9 +71,10 @@ bool compare_history(const RunSpec& spec, Store* store, const CorpusView& corpus
     compare_with_previous_build(corpus, spec.build, store->job_state(spec.build.job_name), history, next_state);
     history_known = true;
     return true;
-  } catch (const StoreError& e) {
+  } catch (const std::exception& e) {
     history = RecordedHistory{};
-    if (e.kind() == StoreError::Kind::damaged) {
+    if (const auto* store_error = dynamic_cast<const StoreError*>(&e);
+        store_error && store_error->kind() == StoreError::Kind::damaged) {
       spdlog::warn("{}: the build history of job '{}' cannot be read: it is lost, and this build's Atom feed lists "
                    "every recommendation as new",
                    e.what(), spec.build.job_name);

@@ -23,6 +23,8 @@ bool open_store(const RunSpec& spec, std::unique_ptr<Store>& store, RunReport& r
     // The file is as it was: only a damaged store is ever moved aside (by Store itself).
     failure = e.what();
     disk_full = e.kind() == StoreError::Kind::disk_full;
+  } catch (const std::exception& e) {
+    failure = "store " + file.string() + ": " + e.what();
   }
   // A shard's partial store, and the store `merge` copies into, are what those builds make.
   const bool must_write = spec.shard_count > 0 || !spec.merge_stores.empty();
@@ -34,7 +36,7 @@ bool open_store(const RunSpec& spec, std::unique_ptr<Store>& store, RunReport& r
                                        "the last recorded one)"
                                      : "");
       return true;
-    } catch (const StoreError&) {
+    } catch (const std::exception&) {
     }
     if (!may_hold_history) {
       spdlog::warn("{}; building without the store", failure);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -145,35 +146,39 @@ std::string uri_path(const fs::path& file) {
   return uri;
 }
 
+// Opens `name` (a path or an URI) with `flags` and reads its schema: the connection, or
+// null and what failed.
+sqlite3* open_and_read(const std::string& name, int flags, const fs::path& file, int& rc,
+                       std::optional<StoreError>& error) {
+  sqlite3* db = nullptr;
+  rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_extended_result_codes(db, 1);
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return db;
+  }
+  error.emplace(error_of(db, file));
+  sqlite3_close(db);
+  return nullptr;
+}
+
 // Opens `file` for reading only. Plainly first (SQLite's locks honoured); when that fails
 // for want of room for its shared-memory file (a full disk) and no write-ahead log holds
 // transactions the main file lacks, as immutable: the main file read as it is.
 sqlite3* open_for_reading(const fs::path& file) {
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  if (rc == SQLITE_OK) {
-    sqlite3_extended_result_codes(db, 1);
-    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
-    if (rc == SQLITE_OK) return db;
-  }
-  const StoreError plain = error_of(db, file);
-  sqlite3_close(db);
-  db = nullptr;
+  int rc = SQLITE_OK;
+  std::optional<StoreError> plain, immutable;
+  if (sqlite3* db = open_and_read(file.string(), SQLITE_OPEN_READONLY, file, rc, plain)) return db;
   std::error_code ec;
   const auto wal = fs::file_size(file.string() + "-wal", ec);
   const int primary = rc & 0xff;
-  if (plain.kind() == StoreError::Kind::damaged || primary == SQLITE_BUSY || primary == SQLITE_LOCKED ||
+  if (plain->kind() == StoreError::Kind::damaged || primary == SQLITE_BUSY || primary == SQLITE_LOCKED ||
       (!ec && wal > 0) || !fs::is_regular_file(file, ec))
-    throw plain;
-  rc = sqlite3_open_v2((uri_path(file) + "?immutable=1").c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
-  if (rc == SQLITE_OK) {
-    sqlite3_extended_result_codes(db, 1);
-    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
-    if (rc == SQLITE_OK) return db;
-  }
-  const StoreError immutable = error_of(db, file);
-  sqlite3_close(db);
-  throw immutable.kind() == StoreError::Kind::damaged ? immutable : plain;
+    throw *plain;
+  if (sqlite3* db = open_and_read(uri_path(file) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, file, rc,
+                                  immutable))
+    return db;
+  throw immutable->kind() == StoreError::Kind::damaged ? *immutable : *plain;
 }
 
 }  // namespace
@@ -300,7 +305,12 @@ void Store::recover(const std::string& reason) {
   // read as the new store's.
   fs::rename(file_.string() + "-wal", aside.string() + "-wal", ec);
   fs::remove(file_.string() + "-shm", ec);
-  open();
+  try {
+    open();
+  } catch (const StoreError& e) {
+    throw StoreError(e.kind(), reason + ": moved aside to " + aside.string() + ", but no new store could be started (" +
+                                   e.what() + "); its build history is still in " + aside.string());
+  }
   std::string outcome;
   try {
     History history;
@@ -337,8 +347,12 @@ auto Store::noting_damage(F&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const StoreError& e) {
-    if (e.kind() == StoreError::Kind::damaged) damaged_ = true;
-    throw;
+    if (e.kind() != StoreError::Kind::damaged || damaged_) throw;
+    // Said once: then the cache is left alone, and the store checked when it is closed.
+    damaged_ = true;
+    throw StoreError(e.kind(), std::string(e.what()) +
+                                   "; its cache is not used for the rest of this build, and the store is checked "
+                                   "when the build ends");
   }
 }
 
@@ -357,6 +371,7 @@ void Store::in_transaction(const std::function<void()>& body) {
 
 std::optional<Document> Store::find(const DocumentKey& key) {
   std::lock_guard<std::mutex> guard(mutex_);
+  if (damaged_) return std::nullopt;
   return noting_damage([&]() -> std::optional<Document> {
     Statement s(db_, "SELECT data FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4",
                 file_);
@@ -377,7 +392,7 @@ void Store::put(const DocumentKey& key, const Document& document) {
   std::string data;
   encode_document(document, data);  // outside the lock
   std::lock_guard<std::mutex> guard(mutex_);
-  if (read_only_ || cache_off_) return;
+  if (read_only_ || cache_off_ || damaged_) return;
   cache_write([&] {
     Statement s(db_,
                 "INSERT OR REPLACE INTO documents (sha256, file_name, reader, reader_version, data, stored_at)"
@@ -395,6 +410,7 @@ void Store::put(const DocumentKey& key, const Document& document) {
 
 std::optional<std::string> Store::find_analysis(const std::string& key) {
   std::lock_guard<std::mutex> guard(mutex_);
+  if (damaged_) return std::nullopt;
   return noting_damage([&]() -> std::optional<std::string> {
     Statement s(db_, "SELECT annotations FROM analyses WHERE key=?1", file_);
     s.bind(1, key);
@@ -405,7 +421,7 @@ std::optional<std::string> Store::find_analysis(const std::string& key) {
 
 void Store::put_analysis(const std::string& key, const std::string& encoded) {
   std::lock_guard<std::mutex> guard(mutex_);
-  if (read_only_ || cache_off_) return;
+  if (read_only_ || cache_off_ || damaged_) return;
   cache_write([&] {
     Statement s(db_, "INSERT OR REPLACE INTO analyses (key, annotations, stored_at) VALUES (?1, ?2, ?3)", file_);
     s.bind(1, key);
@@ -421,6 +437,7 @@ void Store::cache_write(const std::function<void()>& body) {
   } catch (const StoreError& e) {
     // One warning, not one per document: a full disk stays full for the rest of the build.
     cache_off_ = true;
+    if (e.kind() == StoreError::Kind::damaged) throw;  // noting_damage said it all
     throw StoreError(e.kind(), std::string(e.what()) + "; nothing more is cached in this build");
   }
 }

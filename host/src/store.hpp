@@ -62,6 +62,8 @@ class Store {
   const std::filesystem::path& file() const { return file_; }
   bool read_only() const { return read_only_; }
 
+  /// Throws StoreError when it cannot read; after the first damage met (SQLITE_CORRUPT) the
+  /// cache is neither read nor written in this build, without a word.
   std::optional<Document> find(const DocumentKey& key);
   /// Throws StoreError when it cannot write; after the first such failure (and when read
   /// only) nothing more is cached in this build, without a word.
