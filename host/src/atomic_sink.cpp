@@ -1,18 +1,17 @@
 #include "atomic_sink.hpp"
 
 #include <fcntl.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <set>
 #include <stdexcept>
 #include <system_error>
 
 #include <dossier/domain/digest.hpp>
+#include <dossier/domain/write_errors.hpp>
 
 namespace dossier::host {
 
@@ -43,17 +42,6 @@ fs::path checked_relative(std::string_view name) {
 }
 
 }  // namespace
-
-std::string write_failure(const std::string& name, const fs::path& written, int err) {
-  // A stream that failed long before (inside the exporter) no longer has its errno: the
-  // folder's free space tells a full disk apart.
-  struct statvfs st {};
-  const bool no_space = err == ENOSPC || err == EDQUOT ||
-                        (::statvfs(written.parent_path().c_str(), &st) == 0 && st.f_bavail == 0);
-  if (no_space)
-    return "could not write " + name + ": the disk is full (" + std::string(std::strerror(err ? err : ENOSPC)) + ")";
-  return "could not write " + name + (err ? ": " + std::string(std::strerror(err)) : std::string());
-}
 
 void fsync_path(const fs::path& path, bool directory) {
   const int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
@@ -155,14 +143,14 @@ void AtomicSink::prepare() {
         f->stream_->flush();
         const bool ok = static_cast<bool>(*f->stream_);
         f->stream_->close();
-        if (!ok || f->stream_->fail()) throw std::runtime_error(write_failure(f->name(), f->temp_, errno));
+        if (!ok || f->stream_->fail()) throw std::runtime_error(write_error(f->name(), errno, f->temp_));
       }
       if (!fs::exists(f->temp_))
         throw std::runtime_error("output " + f->name() + " was created but never written");
       try {
         fsync_path(f->temp_, false);
       } catch (const std::system_error& e) {
-        throw std::runtime_error(write_failure(f->name(), f->temp_, e.code().value()));
+        throw std::runtime_error(write_error(f->name(), e.code().value(), f->temp_));
       }
     }
   } catch (...) {

@@ -86,10 +86,6 @@ class AtomicSink final : public OutputSink {
   bool prepared_ = false;
 };
 
-/// "could not write NAME: the disk is full (...)" when `err` (an errno, 0 if unknown) or the
-/// free space of `written`'s folder says so, else "could not write NAME: <err>".
-std::string write_failure(const std::string& name, const std::filesystem::path& written, int err);
-
 /// Flushes `path` (a file, or a folder's entries) to disk; throws std::system_error. Some file
 /// systems refuse fsync on folders, which is not an error.
 void fsync_path(const std::filesystem::path& path, bool directory);

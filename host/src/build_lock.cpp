@@ -10,6 +10,8 @@
 #include <string>
 #include <system_error>
 
+#include <dossier/domain/write_errors.hpp>
+
 namespace fs = std::filesystem;
 
 namespace dossier::host {
@@ -37,12 +39,14 @@ BuildLock::BuildLock(const fs::path& output_dir, const std::string& name) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (ec) {
-    error_ = "cannot create " + file.parent_path().string() + ": " + ec.message();
+    error_ = is_disk_full(ec.value()) ? write_error(file.parent_path().string(), ec.value())
+                                      : "cannot create " + file.parent_path().string() + ": " + ec.message();
     return;
   }
   const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    error_ = "cannot open " + file.string() + ": " + std::strerror(errno);
+    const int err = errno;
+    error_ = is_disk_full(err) ? write_error(file.string(), err) : "cannot open " + file.string() + ": " + std::strerror(err);
     return;
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

@@ -89,8 +89,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   BuildRecord record;  // manifest.json's sources, outputs, reuse and timings
 
   const auto read_started = std::chrono::steady_clock::now();  // opening the store counts as reading
-  std::unique_ptr<Store> store = open_store(spec);
-  if (!merge_partial_stores(spec, store.get(), report)) return report;
+  std::unique_ptr<Store> store;
+  if (!open_store(spec, store, report) || !merge_partial_stores(spec, store.get(), report)) return report;
   ReadResult read;
   CorpusHealth health;
   if (!read_stage(spec, registry, store.get(), read_started, read, health, record, report)) return report;
@@ -101,7 +101,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   const CorpusView view(corpus);
   RecordedHistory history;
   Store::JobState next_state;
-  const bool history_known = compare_history(spec, store.get(), view, history, next_state);
+  bool history_known = false;
+  if (!compare_history(spec, store.get(), view, history, next_state, history_known, report)) return report;
 
   PreparedExports prepared;
   if (!export_stage(spec, registry, view, history, prepared, report)) return report;

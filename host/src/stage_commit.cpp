@@ -96,7 +96,7 @@ void commit_stage(const RunSpec& spec, PreparedExports& prepared, BuildRecord& r
       }
       result.files.clear();
       result.ok = false;
-      result.error = e.what();
+      result.error = failure_message(e);
       fail_export(report, prepared, result, *prepared.export_libs[i], "failed: " + result.error);
       continue;
     }
@@ -119,7 +119,7 @@ void commit_stage(const RunSpec& spec, PreparedExports& prepared, BuildRecord& r
     if (!spec.prune || prepared.failed_exports > 0) carry_over_earlier_outputs(*prepared.generations, claimed, record);
   } catch (const std::exception& e) {
     // Publishing without them would take them away: nothing is published (publish_stage).
-    report.errors.push_back("earlier outputs could not be kept: " + std::string(e.what()));
+    report.errors.push_back("earlier outputs could not be kept: " + failure_message(e));
     prepared.generations->abandon();
   }
   record.timings["export"] = prepared.export_timings;
@@ -141,7 +141,7 @@ bool publish_stage(const RunSpec& spec, PreparedExports& prepared, RunReport& re
   try {
     generations.publish();
   } catch (const std::exception& e) {
-    return fail(e.what());
+    return fail(failure_message(e));
   }
   for (auto& result : report.exports)
     for (auto& w : result.files) {

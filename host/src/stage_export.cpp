@@ -12,6 +12,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <dossier/domain/write_errors.hpp>
+
 #include "build_record.hpp"
 #include "child_process.hpp"
 #include "crash_report.hpp"
@@ -143,6 +145,14 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
 
 }  // namespace
 
+std::string failure_message(const std::exception& e) {
+  if (const auto* f = dynamic_cast<const fs::filesystem_error*>(&e); f && is_disk_full(f->code().value()))
+    return write_error(f->path1().string(), f->code().value(), f->path1());
+  if (const auto* s = dynamic_cast<const std::system_error*>(&e); s && is_disk_full(s->code().value()))
+    return std::string(e.what()) + ": the disk is full";
+  return e.what();
+}
+
 fs::path export_part_folder(const PreparedExports& prepared, std::size_t index) {
   return prepared.generations->staging() / (".dossier-part-" + std::to_string(index + 1));
 }
@@ -161,8 +171,9 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
   std::error_code ec;
   fs::create_directories(spec.output_dir, ec);
   if (ec) {
-    spdlog::error("cannot create output folder {}: {}", spec.output_dir.string(), ec.message());
-    report.errors.push_back("output folder " + spec.output_dir.string() + ": " + ec.message());
+    const std::string why = write_error(spec.output_dir.string(), ec.value(), spec.output_dir);
+    spdlog::error("cannot create the output folder: {}", why);
+    report.errors.push_back("output folder: " + why);
     report.exit_code = exit_failure;
     return false;
   }
@@ -170,8 +181,9 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
   try {
     prepared.generations->begin();
   } catch (const std::exception& e) {
-    spdlog::error("cannot write outputs in {}: {}", spec.output_dir.string(), e.what());
-    report.errors.push_back("output folder " + spec.output_dir.string() + ": " + e.what());
+    const std::string why = failure_message(e);
+    spdlog::error("cannot write outputs in {}: {}", spec.output_dir.string(), why);
+    report.errors.push_back("output folder " + spec.output_dir.string() + ": " + why);
     report.exit_code = exit_failure;
     return false;
   }

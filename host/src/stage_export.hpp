@@ -31,6 +31,9 @@ struct PreparedExports {
   std::size_t failed_exports = 0;
 };
 
+/// What went wrong, saying "the disk is full" (and which file) when a file system error says so.
+std::string failure_message(const std::exception& e);
+
 /// The folder in which the exporter at `index` of the job writes its files, inside the staging
 /// generation; hidden and of a name no output may take.
 std::filesystem::path export_part_folder(const PreparedExports& prepared, std::size_t index);

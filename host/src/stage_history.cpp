@@ -64,29 +64,48 @@ void compare_with_previous_build(const CorpusView& corpus, const BuildInfo& buil
 }  // namespace
 
 bool compare_history(const RunSpec& spec, Store* store, const CorpusView& corpus, RecordedHistory& history,
-                     Store::JobState& next_state) {
-  bool history_known = false;
-  if (store && spec.keep_history) {
-    try {
-      compare_with_previous_build(corpus, spec.build, store->job_state(spec.build.job_name), history, next_state);
-      history_known = true;
-    } catch (const std::exception& e) {
-      spdlog::warn("{}; no build history this time", e.what());
-      history = RecordedHistory{};
+                     Store::JobState& next_state, bool& history_known, RunReport& report) {
+  history_known = false;
+  if (!store || !spec.keep_history) return true;
+  try {
+    compare_with_previous_build(corpus, spec.build, store->job_state(spec.build.job_name), history, next_state);
+    history_known = true;
+    return true;
+  } catch (const std::exception& e) {
+    history = RecordedHistory{};
+    if (const auto* store_error = dynamic_cast<const StoreError*>(&e);
+        store_error && store_error->kind() == StoreError::Kind::damaged) {
+      spdlog::warn("{}: the build history of job '{}' cannot be read: it is lost, and this build's Atom feed lists "
+                   "every recommendation as new",
+                   e.what(), spec.build.job_name);
+      return true;
     }
+    // An I/O failure loses nothing: stopping keeps the feed from announcing everything.
+    report.errors.push_back(e.what());
+    report.exit_code = exit_failure;
+    spdlog::error("{}: the build history of job '{}' could not be read; nothing was built (the Atom feed would list "
+                  "every recommendation as new); the store is left as it was",
+                  e.what(), spec.build.job_name);
+    return false;
   }
-  return history_known;
 }
 
-void record_history(const RunSpec& spec, Store* store, const Store::JobState& next_state, const RunReport& report) {
-  if (report.errors.empty()) {
+void record_history(const RunSpec& spec, Store* store, const Store::JobState& next_state, RunReport& report) {
+  if (!report.errors.empty()) {
+    spdlog::warn("build history of job '{}' not recorded: the build had errors", spec.build.job_name);
+  } else if (store->read_only()) {
+    spdlog::warn("build history of job '{}' not recorded: the store {} is only read in this build (the next build "
+                 "compares with the last recorded one)",
+                 spec.build.job_name, store->file().string());
+  } else {
     try {
       store->record_job_state(spec.build.job_name, next_state);
     } catch (const std::exception& e) {
-      spdlog::warn("{} (build history not recorded)", e.what());
+      // Rolled back whole: the store still holds the last recorded build.
+      report.errors.push_back(std::string(e.what()) + "; build history of job '" + spec.build.job_name +
+                              "' not recorded");
+      spdlog::error("{} (the next build compares with the last recorded one)", report.errors.back());
     }
-  } else {
-    spdlog::warn("build history of job '{}' not recorded: the build had errors", spec.build.job_name);
   }
 }
 

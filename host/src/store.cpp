@@ -2,10 +2,16 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
+
+#include <dossier/domain/write_errors.hpp>
 
 #include "document_codec.hpp"
 
@@ -21,11 +27,30 @@ namespace {
 // encoded as bytes (document_codec.hpp), not JSON.
 constexpr int kSchemaVersion = 5;
 
+std::string sqlite_message(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out of memory"; }
+
+// What a failed call on `db` means: damage (the only reason ever to move a store aside), a
+// full disk, or any other I/O trouble.
+StoreError error_of(sqlite3* db, const fs::path& file) {
+  const int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+  const int system = db ? sqlite3_system_errno(db) : 0;
+  const int primary = code & 0xff;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    return {StoreError::Kind::damaged, "store " + file.string() + " is damaged (" + sqlite_message(db) + ")"};
+  if (primary == SQLITE_FULL || is_disk_full(system))
+    return {StoreError::Kind::disk_full,
+            "could not write the store " + file.string() + ": the disk is full (" +
+                (is_disk_full(system) ? std::string(std::strerror(system)) : sqlite_message(db)) + ")"};
+  std::string message = "store " + file.string() + ": " + sqlite_message(db);
+  if (system != 0 && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN))
+    message += std::string(" (") + std::strerror(system) + ")";
+  return {StoreError::Kind::io, message};
+}
+
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db));
+  Statement(sqlite3* db, const char* sql, const fs::path& file) : db_(db), file_(file) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) throw error_of(db_, file_);
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -37,7 +62,16 @@ class Statement {
     sqlite3_bind_blob(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   }
   void bind(int index, sqlite3_int64 value) { sqlite3_bind_int64(stmt_, index, value); }
-  int step() { return sqlite3_step(stmt_); }
+  /// True for a row, false at the end; throws StoreError on failure (never a silent end).
+  bool row() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw error_of(db_, file_);
+  }
+  void run() {
+    if (row()) throw std::logic_error("store: a statement meant to change the store returned a row");
+  }
   void reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -50,42 +84,163 @@ class Statement {
   std::int64_t integer64(int column) { return sqlite3_column_int64(stmt_, column); }
 
  private:
+  sqlite3* db_;
+  const fs::path& file_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// What `PRAGMA quick_check` found first, on one line ("" when "ok").
+std::string integrity_problem(sqlite3* db, const fs::path& file, const char* pragma) {
+  Statement s(db, pragma, file);
+  if (!s.row()) return "";
+  const std::string text = s.text(0);
+  if (text == "ok") return "";
+  std::string problem;
+  std::size_t start = 0;
+  for (std::size_t end; start < text.size(); start = end + 1) {
+    end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string part = text.substr(start, end - start);
+    if (!part.empty() && part.rfind("***", 0) != 0) problem += (problem.empty() ? "" : "; ") + part;
+  }
+  return problem.empty() ? text : problem;
+}
+
+using History = std::map<std::string, Store::JobState>;
+
+// The recorded history of `job`, or of every job: all of it or an exception, never a part.
+History read_history(sqlite3* db, const fs::path& file, const std::string* job) {
+  History history;
+  {
+    Statement s(db, job ? "SELECT job, build_time FROM job_builds WHERE job=?1" : "SELECT job, build_time FROM job_builds",
+                file);
+    if (job) s.bind(1, *job);
+    while (s.row()) history[s.text(0)].build_time = s.integer64(1);
+  }
+  if (history.empty()) return history;
+  Statement s(db,
+              job ? "SELECT job, address, fingerprint, first_seen, last_changed FROM recommendation_history WHERE job=?1"
+                  : "SELECT job, address, fingerprint, first_seen, last_changed FROM recommendation_history",
+              file);
+  if (job) s.bind(1, *job);
+  while (s.row()) {
+    const auto it = history.find(s.text(0));
+    if (it != history.end()) it->second.recommendations[s.text(1)] = {s.text(2), s.integer64(3), s.integer64(4)};
+  }
+  return history;
+}
+
+// For SQLite's URI file names: what would be read as a query, fragment or escape, escaped.
+std::string uri_path(const fs::path& file) {
+  std::string uri = "file:";
+  for (const unsigned char c : fs::absolute(file).lexically_normal().string()) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+      static const char hex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri;
+}
+
+// Opens `name` (a path or an URI) with `flags` and reads its schema: the connection, or
+// null and what failed.
+sqlite3* open_and_read(const std::string& name, int flags, const fs::path& file, int& rc,
+                       std::optional<StoreError>& error) {
+  sqlite3* db = nullptr;
+  rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_extended_result_codes(db, 1);
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return db;
+  }
+  error.emplace(error_of(db, file));
+  sqlite3_close(db);
+  return nullptr;
+}
+
+// Opens `file` for reading only. Plainly first (SQLite's locks honoured); when that fails
+// for want of room for its shared-memory file (a full disk) and no write-ahead log holds
+// transactions the main file lacks, as immutable: the main file read as it is.
+sqlite3* open_for_reading(const fs::path& file) {
+  int rc = SQLITE_OK;
+  std::optional<StoreError> plain, immutable;
+  if (sqlite3* db = open_and_read(file.string(), SQLITE_OPEN_READONLY, file, rc, plain)) return db;
+  std::error_code ec;
+  const auto wal = fs::file_size(file.string() + "-wal", ec);
+  const int primary = rc & 0xff;
+  if (plain->kind() == StoreError::Kind::damaged || primary == SQLITE_BUSY || primary == SQLITE_LOCKED ||
+      (!ec && wal > 0) || !fs::is_regular_file(file, ec))
+    throw *plain;
+  if (sqlite3* db = open_and_read(uri_path(file) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, file, rc,
+                                  immutable))
+    return db;
+  throw immutable->kind() == StoreError::Kind::damaged ? *immutable : *plain;
+}
+
 }  // namespace
 
-Store::Store(const fs::path& file) : file_(file) {
+Store::Store(const fs::path& file, Access access) : file_(file), read_only_(access == Access::read_only) {
+  if (read_only_) {
+    open_read_only();
+    return;
+  }
   std::error_code ec;
   if (file_.has_parent_path()) fs::create_directories(file_.parent_path(), ec);
   try {
     open();
-  } catch (const std::exception&) {
-    // Not a store we can use: keep it for inspection, start afresh.
-    if (db_) sqlite3_close(db_);
-    db_ = nullptr;
-    fs::rename(file_, fs::path(file_.string() + ".corrupt"), ec);
-    spdlog::warn("store {} was unusable; moved aside to {}.corrupt and started afresh", file_.string(),
-                 file_.string());
-    open();
+  } catch (const StoreError& e) {
+    close();
+    if (e.kind() != StoreError::Kind::damaged) throw;  // a full disk is no reason to lose the store
+    recover(e.what());
   }
 }
 
 Store::~Store() {
-  if (db_) sqlite3_close(db_);
+  if (damaged_ && !read_only_ && db_) {
+    // SQLite said "corrupt" during the build: if the whole file fails the check, the next
+    // build starts from a sound store (the history copied over when readable).
+    try {
+      const std::string problem = integrity_problem(db_, file_, "PRAGMA quick_check(3)");
+      if (!problem.empty()) recover("store " + file_.string() + " is damaged (" + problem + ")");
+    } catch (const StoreError& e) {
+      try {
+        if (e.kind() == StoreError::Kind::damaged) recover(e.what());
+      } catch (const std::exception& again) {
+        spdlog::warn("{}", again.what());
+      }
+    } catch (const std::exception& e) {
+      spdlog::warn("{}", e.what());
+    }
+  }
+  close();
 }
 
+void Store::close() noexcept {
+  if (db_) sqlite3_close(db_);
+  db_ = nullptr;
+}
+
+void Store::fail() { throw error_of(db_, file_); }
+
 void Store::open() {
-  if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-    throw std::runtime_error("store " + file_.string() + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
+  if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) fail();
+  sqlite3_extended_result_codes(db_, 1);
+  // A write-protected file opens read-only without a word: said here, so that the caller
+  // can open it for reading on purpose.
+  if (sqlite3_db_readonly(db_, "main") == 1)
+    throw StoreError(StoreError::Kind::io, "store " + file_.string() + ": the file cannot be written");
   sqlite3_busy_timeout(db_, 5000);
   // WAL: readers never block the writer, and a killed build leaves the store consistent.
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=NORMAL");
   int version = 0;
   {
-    Statement s(db_, "PRAGMA user_version");
-    if (s.step() == SQLITE_ROW) version = s.integer(0);
+    Statement s(db_, "PRAGMA user_version", file_);
+    if (s.row()) version = s.integer(0);
   }
   // 2 -> 3 -> 4 only added tables (history, analyses), which stay valid; 5 changed how
   // documents are cached, so those are parsed again once.
@@ -112,68 +267,184 @@ void Store::open() {
        " first_seen INTEGER NOT NULL, last_changed INTEGER NOT NULL,"
        " PRIMARY KEY (job, address))");
   if (version != kSchemaVersion) exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+  // The history is what a lost store costs most (every recommendation announced again), and
+  // small: checked on every open. The cache is checked when SQLite finds damage in it.
+  for (const char* table : {"job_builds", "recommendation_history"}) {
+    const std::string problem = integrity_problem(db_, file_, (std::string("PRAGMA quick_check(") + table + ")").c_str());
+    if (!problem.empty())
+      throw StoreError(StoreError::Kind::damaged, "store " + file_.string() + " is damaged (" + problem + ")");
+  }
+}
+
+void Store::open_read_only() {
+  db_ = open_for_reading(file_);
+  sqlite3_busy_timeout(db_, 5000);
+  int version = 0;
+  {
+    Statement s(db_, "PRAGMA user_version", file_);
+    if (s.row()) version = s.integer(0);
+  }
+  if (version != kSchemaVersion) {
+    close();
+    throw StoreError(StoreError::Kind::io, "store " + file_.string() + ": of store schema " + std::to_string(version) +
+                                               ", which only a store that can be written is brought to " +
+                                               std::to_string(kSchemaVersion));
+  }
+}
+
+void Store::recover(const std::string& reason) {
+  close();
+  const fs::path aside = file_.string() + ".corrupt";
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(aside.string() + suffix, ec);
+  fs::rename(file_, aside, ec);
+  if (ec)
+    throw StoreError(StoreError::Kind::io, reason + ", and it could not be moved aside to " + aside.string() + ": " +
+                                               ec.message());
+  // The write-ahead log holds its last transactions: it goes with it, and must never be
+  // read as the new store's.
+  fs::rename(file_.string() + "-wal", aside.string() + "-wal", ec);
+  fs::remove(file_.string() + "-shm", ec);
+  try {
+    open();
+  } catch (const StoreError& e) {
+    throw StoreError(e.kind(), reason + ": moved aside to " + aside.string() + ", but no new store could be started (" +
+                                   e.what() + "); its build history is still in " + aside.string());
+  }
+  std::string outcome;
+  try {
+    History history;
+    sqlite3* old = open_for_reading(aside);
+    try {
+      history = read_history(old, aside, nullptr);
+    } catch (...) {
+      sqlite3_close(old);
+      throw;
+    }
+    sqlite3_close(old);
+    in_transaction([&] {
+      for (const auto& [job, state] : history) write_job_state(job, state);
+    });
+    std::size_t recommendations = 0;
+    for (const auto& entry : history) recommendations += entry.second.recommendations.size();
+    outcome = history.empty() ? "it held no build history"
+                              : "the build history (" + std::to_string(history.size()) + " job(s), " +
+                                    std::to_string(recommendations) + " recommendations) was copied into the new store";
+  } catch (const std::exception& e) {
+    outcome = "its build history could not be read (" + std::string(e.what()) +
+              "): it is lost, and the next Atom feed of each of its jobs lists every recommendation as new";
+  }
+  spdlog::warn("{}: moved aside to {} and a new store started; {}; documents and analyses are made again", reason,
+               aside.string(), outcome);
 }
 
 void Store::exec(const char* sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-    const std::string message = error ? error : "unknown error";
-    sqlite3_free(error);
-    throw std::runtime_error("store " + file_.string() + ": " + message);
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail();
+}
+
+template <typename F>
+auto Store::noting_damage(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const StoreError& e) {
+    if (e.kind() != StoreError::Kind::damaged || damaged_) throw;
+    // Said once: then the cache is left alone, and the store checked when it is closed.
+    damaged_ = true;
+    throw StoreError(e.kind(), std::string(e.what()) +
+                                   "; its cache is not used for the rest of this build, and the store is checked "
+                                   "when the build ends");
+  }
+}
+
+void Store::in_transaction(const std::function<void()>& body) {
+  exec("BEGIN IMMEDIATE");
+  try {
+    body();
+    exec("COMMIT");
+  } catch (...) {
+    // A failed statement may have ended the transaction already (SQLITE_FULL can); either
+    // way nothing of it is committed.
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
   }
 }
 
 std::optional<Document> Store::find(const DocumentKey& key) {
   std::lock_guard<std::mutex> guard(mutex_);
-  Statement s(db_,
-              "SELECT data FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4");
-  s.bind(1, key.sha256);
-  s.bind(2, key.file_name);
-  s.bind(3, key.reader);
-  s.bind(4, key.reader_version);
-  if (s.step() != SQLITE_ROW) return std::nullopt;
-  try {
-    return decode_document(s.text(0));
-  } catch (const std::exception&) {
-    return std::nullopt;  // a damaged entry is parsed again and replaced
-  }
+  if (damaged_) return std::nullopt;
+  return noting_damage([&]() -> std::optional<Document> {
+    Statement s(db_, "SELECT data FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4",
+                file_);
+    s.bind(1, key.sha256);
+    s.bind(2, key.file_name);
+    s.bind(3, key.reader);
+    s.bind(4, key.reader_version);
+    if (!s.row()) return std::nullopt;
+    try {
+      return decode_document(s.text(0));
+    } catch (const std::exception&) {
+      return std::nullopt;  // a damaged entry is parsed again and replaced
+    }
+  });
 }
 
 void Store::put(const DocumentKey& key, const Document& document) {
   std::string data;
   encode_document(document, data);  // outside the lock
   std::lock_guard<std::mutex> guard(mutex_);
-  Statement s(db_,
-              "INSERT OR REPLACE INTO documents (sha256, file_name, reader, reader_version, data, stored_at)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  s.bind(1, key.sha256);
-  s.bind(2, key.file_name);
-  s.bind(3, key.reader);
-  s.bind(4, key.reader_version);
-  s.bind_blob(5, data);
-  s.bind(6, static_cast<sqlite3_int64>(std::time(nullptr)));
-  if (s.step() != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
+  if (read_only_ || cache_off_ || damaged_) return;
+  cache_write([&] {
+    Statement s(db_,
+                "INSERT OR REPLACE INTO documents (sha256, file_name, reader, reader_version, data, stored_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                file_);
+    s.bind(1, key.sha256);
+    s.bind(2, key.file_name);
+    s.bind(3, key.reader);
+    s.bind(4, key.reader_version);
+    s.bind_blob(5, data);
+    s.bind(6, static_cast<sqlite3_int64>(std::time(nullptr)));
+    s.run();
+  });
 }
 
 std::optional<std::string> Store::find_analysis(const std::string& key) {
   std::lock_guard<std::mutex> guard(mutex_);
-  Statement s(db_, "SELECT annotations FROM analyses WHERE key=?1");
-  s.bind(1, key);
-  if (s.step() != SQLITE_ROW) return std::nullopt;
-  return s.text(0);
+  if (damaged_) return std::nullopt;
+  return noting_damage([&]() -> std::optional<std::string> {
+    Statement s(db_, "SELECT annotations FROM analyses WHERE key=?1", file_);
+    s.bind(1, key);
+    if (!s.row()) return std::nullopt;
+    return s.text(0);
+  });
 }
 
 void Store::put_analysis(const std::string& key, const std::string& encoded) {
   std::lock_guard<std::mutex> guard(mutex_);
-  Statement s(db_, "INSERT OR REPLACE INTO analyses (key, annotations, stored_at) VALUES (?1, ?2, ?3)");
-  s.bind(1, key);
-  s.bind(2, encoded);
-  s.bind(3, static_cast<sqlite3_int64>(std::time(nullptr)));
-  if (s.step() != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
+  if (read_only_ || cache_off_ || damaged_) return;
+  cache_write([&] {
+    Statement s(db_, "INSERT OR REPLACE INTO analyses (key, annotations, stored_at) VALUES (?1, ?2, ?3)", file_);
+    s.bind(1, key);
+    s.bind(2, encoded);
+    s.bind(3, static_cast<sqlite3_int64>(std::time(nullptr)));
+    s.run();
+  });
+}
+
+void Store::cache_write(const std::function<void()>& body) {
+  try {
+    noting_damage(body);
+  } catch (const StoreError& e) {
+    // One warning, not one per document: a full disk stays full for the rest of the build.
+    cache_off_ = true;
+    if (e.kind() == StoreError::Kind::damaged) throw;  // noting_damage said it all
+    throw StoreError(e.kind(), std::string(e.what()) + "; nothing more is cached in this build");
+  }
 }
 
 std::pair<std::size_t, std::size_t> Store::merge_from(const fs::path& other) {
   std::lock_guard<std::mutex> guard(mutex_);
+  if (read_only_) throw StoreError(StoreError::Kind::io, "store " + file_.string() + " is open for reading only");
   {
     // Looked at on its own first: ATTACH would create a missing file, and a store of another
     // schema must be refused, not half-copied (nor moved aside as the constructor would).
@@ -190,20 +461,18 @@ std::pair<std::size_t, std::size_t> Store::merge_from(const fs::path& other) {
       throw std::runtime_error("store " + other.string() +
                                (version < 0 ? ": cannot be opened" : ": not a store of this version of dossier"));
   }
-  Statement attach(db_, "ATTACH DATABASE ?1 AS part");
+  Statement attach(db_, "ATTACH DATABASE ?1 AS part", file_);
   attach.bind(1, other.string());
-  if (attach.step() != SQLITE_DONE)
-    throw std::runtime_error("store " + other.string() + ": " + sqlite3_errmsg(db_));
+  attach.run();
   std::pair<std::size_t, std::size_t> counts{0, 0};
   try {
-    exec("BEGIN IMMEDIATE");
-    exec("INSERT OR REPLACE INTO main.documents SELECT * FROM part.documents");
-    counts.first = static_cast<std::size_t>(sqlite3_changes(db_));
-    exec("INSERT OR REPLACE INTO main.analyses SELECT * FROM part.analyses");
-    counts.second = static_cast<std::size_t>(sqlite3_changes(db_));
-    exec("COMMIT");
+    in_transaction([&] {
+      exec("INSERT OR REPLACE INTO main.documents SELECT * FROM part.documents");
+      counts.first = static_cast<std::size_t>(sqlite3_changes(db_));
+      exec("INSERT OR REPLACE INTO main.analyses SELECT * FROM part.analyses");
+      counts.second = static_cast<std::size_t>(sqlite3_changes(db_));
+    });
   } catch (...) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_exec(db_, "DETACH DATABASE part", nullptr, nullptr, nullptr);
     throw;
   }
@@ -213,55 +482,43 @@ std::pair<std::size_t, std::size_t> Store::merge_from(const fs::path& other) {
 
 Store::JobState Store::job_state(const std::string& job) {
   std::lock_guard<std::mutex> guard(mutex_);
-  JobState state;
+  History history = noting_damage([&] { return read_history(db_, file_, &job); });
+  const auto it = history.find(job);
+  return it == history.end() ? JobState{} : std::move(it->second);
+}
+
+void Store::write_job_state(const std::string& job, const JobState& state) {
   {
-    Statement s(db_, "SELECT build_time FROM job_builds WHERE job=?1");
+    Statement s(db_, "DELETE FROM recommendation_history WHERE job=?1", file_);
     s.bind(1, job);
-    if (s.step() != SQLITE_ROW) return state;
-    state.build_time = s.integer64(0);
+    s.run();
   }
-  Statement s(db_, "SELECT address, fingerprint, first_seen, last_changed FROM recommendation_history WHERE job=?1");
-  s.bind(1, job);
-  while (s.step() == SQLITE_ROW) state.recommendations[s.text(0)] = {s.text(1), s.integer64(2), s.integer64(3)};
-  return state;
+  {
+    Statement s(db_, "INSERT OR REPLACE INTO job_builds (job, build_time, recorded_at) VALUES (?1, ?2, ?3)", file_);
+    s.bind(1, job);
+    s.bind(2, static_cast<sqlite3_int64>(state.build_time));
+    s.bind(3, static_cast<sqlite3_int64>(std::time(nullptr)));
+    s.run();
+  }
+  Statement s(db_,
+              "INSERT INTO recommendation_history (job, address, fingerprint, first_seen, last_changed)"
+              " VALUES (?1, ?2, ?3, ?4, ?5)",
+              file_);
+  for (const auto& [address, r] : state.recommendations) {
+    s.reset();
+    s.bind(1, job);
+    s.bind(2, address);
+    s.bind(3, r.fingerprint);
+    s.bind(4, static_cast<sqlite3_int64>(r.first_seen));
+    s.bind(5, static_cast<sqlite3_int64>(r.last_changed));
+    s.run();
+  }
 }
 
 void Store::record_job_state(const std::string& job, const JobState& state) {
   std::lock_guard<std::mutex> guard(mutex_);
-  exec("BEGIN IMMEDIATE");
-  try {
-    const auto check = [&](int rc) {
-      if (rc != SQLITE_DONE) throw std::runtime_error("store " + file_.string() + ": " + sqlite3_errmsg(db_));
-    };
-    {
-      Statement s(db_, "DELETE FROM recommendation_history WHERE job=?1");
-      s.bind(1, job);
-      check(s.step());
-    }
-    {
-      Statement s(db_, "INSERT OR REPLACE INTO job_builds (job, build_time, recorded_at) VALUES (?1, ?2, ?3)");
-      s.bind(1, job);
-      s.bind(2, static_cast<sqlite3_int64>(state.build_time));
-      s.bind(3, static_cast<sqlite3_int64>(std::time(nullptr)));
-      check(s.step());
-    }
-    Statement s(db_,
-                "INSERT INTO recommendation_history (job, address, fingerprint, first_seen, last_changed)"
-                " VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (const auto& [address, r] : state.recommendations) {
-      s.reset();
-      s.bind(1, job);
-      s.bind(2, address);
-      s.bind(3, r.fingerprint);
-      s.bind(4, static_cast<sqlite3_int64>(r.first_seen));
-      s.bind(5, static_cast<sqlite3_int64>(r.last_changed));
-      check(s.step());
-    }
-    exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  if (read_only_) throw StoreError(StoreError::Kind::io, "store " + file_.string() + " is open for reading only");
+  noting_damage([&] { in_transaction([&] { write_job_state(job, state); }); });
 }
 
 }  // namespace dossier::host

@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -25,27 +27,52 @@ struct DocumentKey {
   std::string reader_version;
 };
 
-/// A SQLite file, safe to use from several threads (calls are serialised). Every failure to use it (unwritable folder, corrupt file, full disk) is
-/// reported by the caller as a warning: the build goes on without the cache.
+/// Why the store failed. Only `damaged` (SQLite found the file corrupt, or not a database)
+/// ever moves the file aside; for the others (a full disk, an unwritable or unreadable file,
+/// a lock held too long) the file is left exactly as it was.
+class StoreError : public std::runtime_error {
+ public:
+  enum class Kind { damaged, disk_full, io };
+  StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+/// A SQLite file, safe to use from several threads (calls are serialised). Failures throw
+/// StoreError; the callers decide whether the build goes on without what failed.
 class Store {
  public:
-  /// Opens or creates the store. A file that is not a usable store is moved aside
-  /// ("NAME.corrupt") and a new one created. Throws std::runtime_error if neither works.
-  explicit Store(const std::filesystem::path& file);
+  enum class Access { read_write, read_only };
+
+  /// Opens or creates the store. A damaged file is moved aside ("NAME.corrupt", with its
+  /// "-wal") and a new store started, into which the build history (job_builds,
+  /// recommendation_history) is copied when it can still be read; a warning says whether it
+  /// was kept or lost. Any other failure throws StoreError and leaves the file as it was.
+  /// Access::read_only opens an existing store for reading only (when it cannot be written:
+  /// a full disk, a read-only file): nothing is cached and record_job_state() refuses.
+  explicit Store(const std::filesystem::path& file, Access access = Access::read_write);
+  /// Closes the store. When a call met damage during the build (SQLITE_CORRUPT) and
+  /// `PRAGMA quick_check` confirms it, the store is moved aside and restarted as above.
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   const std::filesystem::path& file() const { return file_; }
+  bool read_only() const { return read_only_; }
 
+  /// Throws StoreError when it cannot read; after the first damage met (SQLITE_CORRUPT) the
+  /// cache is neither read nor written in this build, without a word.
   std::optional<Document> find(const DocumentKey& key);
-  /// Throws std::runtime_error when it cannot write.
+  /// Throws StoreError when it cannot write; after the first such failure (and when read
+  /// only) nothing more is cached in this build, without a word.
   void put(const DocumentKey& key, const Document& document);
 
   /// The annotations one analyzer made about one document, encoded (annotation_codec.hpp),
   /// by a key naming the document's content, the analyzer and everything it read.
   std::optional<std::string> find_analysis(const std::string& key);
-  /// Throws std::runtime_error when it cannot write.
+  /// Like put().
   void put_analysis(const std::string& key, const std::string& encoded);
 
   /// Copies every cached document and analysis of another store (a shard's partial store)
@@ -66,16 +93,29 @@ class Store {
     std::map<std::string, RecommendationState> recommendations;
   };
   JobState job_state(const std::string& job);
-  /// Replaces the recorded state of `job` by `state` in one transaction. Throws
-  /// std::runtime_error when it cannot write.
+  /// Replaces the recorded state of `job` by `state` in one transaction: on any failure
+  /// (a full disk included) it is rolled back whole and StoreError thrown.
   void record_job_state(const std::string& job, const JobState& state);
 
  private:
   void open();
+  void open_read_only();
+  void close() noexcept;
+  void recover(const std::string& reason);
   void exec(const char* sql);
+  [[noreturn]] void fail();
+  template <typename F>
+  auto noting_damage(F&& body) -> decltype(body());
+  void in_transaction(const std::function<void()>& body);
+  void cache_write(const std::function<void()>& body);
+  void write_job_state(const std::string& job, const JobState& state);
+
   std::filesystem::path file_;
   sqlite3* db_ = nullptr;
-  std::mutex mutex_;  // one connection, used by the worker threads in turn
+  bool read_only_ = false;
+  bool cache_off_ = false;  // a cache write failed: no more in this build
+  bool damaged_ = false;    // a call met SQLITE_CORRUPT
+  std::mutex mutex_;        // one connection, used by the worker threads in turn
 };
 
 }  // namespace dossier::host

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "dossier/domain/reference_data.hpp"
+#include "dossier/domain/write_errors.hpp"
 #include "atomic_sink.hpp"
 #include "eval.hpp"
 #include "named_codes.hpp"
@@ -382,7 +383,9 @@ int train_model(const TrainSpec& spec, const PluginRegistry& registry, const Bui
   try {
     write_file_atomically(spec.output, model.serialize());
   } catch (const std::exception& e) {
-    spdlog::error("train: cannot write {}: {}", spec.output, e.what());
+    // The sink's own words do not say whether the disk is full: its file system does.
+    spdlog::error("train: {}", no_space_left(spec.output) ? write_error(spec.output, 0, spec.output)
+                                                          : "cannot write " + spec.output + ": " + e.what());
     return exit_failure;
   }
   out << "\nWrote " << spec.output << "\n";

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include <dossier/domain/citation.hpp>
+#include <dossier/domain/write_errors.hpp>
 #include <dossier/dossier.hpp>
 
 #include "mapping_names.hpp"
@@ -470,9 +471,9 @@ class AknExporter final : public Exporter {
       DocumentWriter writer(doc, view.annotations_in(doc), context.build(), b);
       writer.write(xml);
       unrepresented += writer.unrepresented();
-      std::ostream& os = out.create(file_name + "/" + name + ".xml").stream();
-      xml_output::save(xml, os);
-      if (!os) throw std::runtime_error("cannot write " + file_name + "/" + name + ".xml");
+      OutputFile& file = out.create(file_name + "/" + name + ".xml");
+      xml_output::save(xml, output_stream(file));
+      finish_output(file);
     }
     b.report(context, file_name);
     if (unrepresented)

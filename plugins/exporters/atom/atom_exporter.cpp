@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include <dossier/domain/write_errors.hpp>
 #include <dossier/dossier.hpp>
 
 #include "mapping_names.hpp"
@@ -54,7 +55,8 @@ class AtomExporter final : public Exporter {
       context.info("first recorded build of job '" + job + "': every recommendation is listed as new");
 
     Builder b;
-    std::ostream& os = out.create(file_name).stream();
+    OutputFile& file = out.create(file_name);
+    std::ostream& os = output_stream(file);
     xml_output::open_root(os, "feed", {{"xmlns", atom_namespace}, {"xml:lang", language}}, b);
     {
       pugi::xml_document head;
@@ -113,7 +115,7 @@ class AtomExporter final : public Exporter {
       }
     }
     xml_output::close_root(os, "feed");
-    if (!os) throw std::runtime_error("cannot write " + file_name);
+    finish_output(file);
     b.report(context, file_name);
     context.info("wrote " + std::to_string(added + changed) + " entries (" + std::to_string(added) + " new, " +
                  std::to_string(changed) + " changed)");

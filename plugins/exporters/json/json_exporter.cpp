@@ -6,6 +6,7 @@
 #include <string>
 
 #include <dossier/domain/json.hpp>
+#include <dossier/domain/write_errors.hpp>
 #include <dossier/dossier.hpp>
 
 namespace {
@@ -26,20 +27,23 @@ class JsonExporter final : public Exporter {
     const bool pretty = context.options().get_bool("pretty", false);
     const int indent = pretty ? 2 : -1;
     const char* nl = pretty ? "\n" : "";
-    std::ostream& os = out.create(file_name).stream();
+    OutputFile& file = out.create(file_name);
+    std::ostream& os = output_stream(file);
 
     os << "{" << nl << "\"schema\":\"dossier-corpus/1\"," << nl << "\"generator\":"
        << "\"dossier " << context.build().host_version << "\"," << nl << "\"documents\":[" << nl;
-    for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
+    // Stops at the first failed write (a full disk), while errno still says why.
+    for (std::size_t i = 0; i < corpus.documents.size() && os; ++i) {
       if (i) os << "," << nl;
       os << to_json(corpus.documents[i], indent);
     }
     os << nl << "]," << nl << "\"annotations\":[" << nl;
-    for (std::size_t i = 0; i < corpus.annotations.size(); ++i) {
+    for (std::size_t i = 0; i < corpus.annotations.size() && os; ++i) {
       if (i) os << "," << nl;
       os << to_json(corpus.annotations[i], indent);
     }
     os << nl << "]" << nl << "}\n";
+    finish_output(file);
     context.info("wrote " + std::to_string(corpus.documents.size()) + " documents and " +
                  std::to_string(corpus.annotations.size()) + " annotations");
   }

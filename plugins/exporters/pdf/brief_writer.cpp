@@ -374,7 +374,7 @@ std::string focus_heading(const Brief& brief, const std::string& language) {
   return label("document", language) + " " + f.value + (title.empty() ? "" : dash + title);
 }
 
-BriefResult write_brief(const Brief& brief, const BriefSettings& settings, const std::filesystem::path& path) {
+BriefResult write_brief(const Brief& brief, const BriefSettings& settings, OutputFile& file) {
   PdfDocument doc;
   Fonts fonts(doc.get(), settings.fonts);
   Canvas canvas(doc.get(), fonts, settings.paper.width, settings.paper.height, settings.language == "ar");
@@ -402,7 +402,7 @@ BriefResult write_brief(const Brief& brief, const BriefSettings& settings, const
   for (int o : brief.objectives) keywords.push_back("GCM " + std::to_string(o));
   doc.set_info({layout.title() + " \u2014 " + layout.focus(), layout.focus(), join(keywords, "; "),
                 settings.organisation, settings.creator, settings.build_time});
-  doc.save(path);
+  doc.save(file);
   return {canvas.page_count(), fonts.missing(), fonts.describe(), fonts.rejected()};
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <dossier/sink.hpp>
+
 #include "brief.hpp"
 #include "fonts.hpp"
 
@@ -37,8 +39,8 @@ struct BriefResult {
   std::vector<std::string> rejected; ///< font files that could not be used
 };
 
-/// Writes `brief` to `path`. Throws std::runtime_error on libharu or font errors.
-BriefResult write_brief(const Brief& brief, const BriefSettings& settings, const std::filesystem::path& path);
+/// Writes `brief` into `file`. Throws std::runtime_error on libharu, font or write errors.
+BriefResult write_brief(const Brief& brief, const BriefSettings& settings, OutputFile& file);
 
 /// The focus in a few words: "SDG 10", "Cible 10.7 des ODD", "States".
 std::string focus_label(const Focus& focus, const std::string& language);

@@ -1,8 +1,13 @@
 #include "pdf_document.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <stdexcept>
+#include <vector>
+
+#include <dossier/domain/write_errors.hpp>
 
 namespace dossier::pdf {
 
@@ -26,8 +31,27 @@ const char* error_name(HPDF_STATUS e) {
     case HPDF_TTF_INVALID_CMAP: return "font has no usable Unicode cmap";
     case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
     case HPDF_TTF_MISSING_TABLE: return "TrueType table missing";
+    case HPDF_ZLIB_ERROR: return "compression (zlib) failed";
+    case HPDF_STREAM_EOF: return "unexpected end of a stream";
+    case HPDF_INVALID_STREAM: return "invalid stream";
+    case HPDF_INVALID_OPERATION: return "invalid operation";
+    case HPDF_STRING_OUT_OF_RANGE: return "text too long";
+    case HPDF_PAGE_OUT_OF_RANGE: return "too many pages";
+    case HPDF_EXCEED_GSTATE_LIMIT: return "graphics states nested too deep";
     default: return "see hpdf_error.h";
   }
+}
+
+// libharu's detail is another of its codes (0x1066, compression, failing because of
+// 0x1016, a file error), an errno value for a file it could not open, or a zlib code.
+std::string detail_text(HPDF_STATUS error, HPDF_STATUS detail) {
+  char code[16];
+  if (detail >= 0x1001 && detail <= 0x10FF) {
+    std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(detail));
+    return "detail " + std::string(code) + ": " + error_name(detail);
+  }
+  if (error == HPDF_FILE_OPEN_ERROR && detail > 0) return std::strerror(static_cast<int>(detail));
+  return "detail " + std::to_string(detail);
 }
 
 }  // namespace
@@ -56,8 +80,8 @@ void PdfDocument::check(std::string_view step) {
   if (error_ == 0) return;
   char code[16];
   std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(error_));
-  const std::string message = "libharu error " + std::string(code) + " (" + error_name(error_) + ", detail " +
-                              std::to_string(detail_) + ") while " + std::string(step);
+  const std::string message = "libharu error " + std::string(code) + " (" + error_name(error_) + "; " +
+                              detail_text(error_, detail_) + ") while " + std::string(step);
   error_ = detail_ = 0;
   HPDF_ResetError(doc_);
   throw std::runtime_error(message);
@@ -78,9 +102,26 @@ void PdfDocument::set_info(const DocumentInfo& info) {
   check("setting the document information");
 }
 
-void PdfDocument::save(const std::filesystem::path& path) {
-  HPDF_SaveToFile(doc_, path.c_str());
-  check("writing " + path.filename().string());
+void PdfDocument::save(OutputFile& file) {
+  // Through memory, not HPDF_SaveToFile: libharu ignores what fclose returns, so a disk
+  // filling up on the last buffer would leave a truncated PDF unnoticed.
+  const std::string step = "writing " + file.name();
+  HPDF_SaveToStream(doc_);
+  check(step);
+  std::ostream& os = output_stream(file);
+  std::vector<HPDF_BYTE> buffer(64 * 1024);
+  for (HPDF_UINT32 left = HPDF_GetStreamSize(doc_); left > 0 && os;) {
+    HPDF_UINT32 n = std::min<HPDF_UINT32>(left, static_cast<HPDF_UINT32>(buffer.size()));
+    const bool end = HPDF_ReadFromStream(doc_, buffer.data(), &n) == HPDF_STREAM_EOF;
+    if (end) {
+      error_ = detail_ = 0;  // libharu reports the end of its stream as an error
+      HPDF_ResetError(doc_);
+    }
+    check(step);
+    os.write(reinterpret_cast<const char*>(buffer.data()), static_cast<std::streamsize>(n));
+    left = end || n == 0 ? 0 : left - n;
+  }
+  finish_output(file);
 }
 
 }  // namespace dossier::pdf

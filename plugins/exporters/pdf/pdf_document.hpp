@@ -5,6 +5,8 @@
 
 #include <hpdf.h>
 
+#include <dossier/sink.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -31,8 +33,9 @@ class PdfDocument {
   /// the last check.
   void check(std::string_view step);
   void set_info(const DocumentInfo& info);
-  /// Writes the file (then checks).
-  void save(const std::filesystem::path& path);
+  /// Writes the document into `file` (then checks); a failed write says which file and
+  /// whether the disk is full (dossier/domain/write_errors.hpp).
+  void save(OutputFile& file);
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);

@@ -113,7 +113,7 @@ class PdfExporter final : public Exporter {
       const pdf::Brief brief = pdf::select_brief(view, focus, static_cast<std::size_t>(key));
       if (brief.items.empty())
         context.warn(name + ": no recommendation matches focus '" + focus.text() + "' (are the sdg and gcm analyzers requested?)");
-      const pdf::BriefResult result = pdf::write_brief(brief, settings, out.create(name).temp_path());
+      const pdf::BriefResult result = pdf::write_brief(brief, settings, out.create(name));
       if (!result.missing.empty())
         context.warn(name + ": " + std::to_string(result.missing.size()) +
                      " characters no font can show, drawn as a box: " + code_points(result.missing) + " (" +

@@ -2,27 +2,55 @@
 // (matrix_workbook.hpp).
 #include "matrix_workbook.hpp"
 
+#include <cerrno>
 #include <ctime>
 #include <stdexcept>
 
 #include <dossier/domain/reference_data.hpp>
+#include <dossier/domain/write_errors.hpp>
 
 namespace dossier::xlsx {
 
-MatrixWorkbook::MatrixWorkbook(const std::string& path, const std::string& tmpdir, const Settings& settings,
-                               const CorpusView& corpus, Context& context)
+namespace {
+
+// libxlsxwriter's failures to write its files: errno says why (a full disk, say).
+bool file_error(lxw_error error) {
+  switch (error) {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE: return true;
+    default: return false;
+  }
+}
+
+// What a failure met while writing `file` says: the file, and "the disk is full" when it is
+// (libxlsxwriter's own words otherwise).
+std::runtime_error write_failure(const OutputFile& file, int error, const std::string& what) {
+  if (is_disk_full(error) || no_space_left(file.temp_path()))
+    return std::runtime_error(write_error(file.name(), error, file.temp_path()));
+  return std::runtime_error(write_error(file.name(), error) + " (libxlsxwriter: " + what + ")");
+}
+
+}  // namespace
+
+MatrixWorkbook::MatrixWorkbook(const OutputFile& file, const Settings& settings, const CorpusView& corpus,
+                               Context& context)
     : settings_(settings), corpus_(corpus.corpus()), context_(context), index_(corpus, settings.threshold),
-      tmpdir_(tmpdir) {
+      file_(file), tmpdir_(file.temp_path().parent_path().string()) {
   lxw_workbook_options options{};
   options.constant_memory = settings.constant_memory ? LXW_TRUE : LXW_FALSE;
   options.tmpdir = tmpdir_.data();  // beside the output: disk, not a tmpfs in memory
-  workbook_.reset(workbook_new_opt(path.c_str(), &options));
-  if (!workbook_) throw std::runtime_error("libxlsxwriter: cannot start a workbook at " + path);
+  workbook_.reset(workbook_new_opt(file.temp_path().c_str(), &options));
+  if (!workbook_) throw write_failure(file_, errno, "cannot start a workbook");
   add_formats();
   for (std::size_t i = 0; i < sheet_count; ++i) {
     if (!settings.sheets[i]) continue;
     lxw_worksheet* ws = workbook_add_worksheet(workbook_.get(), sheet_names[i]);
-    if (!ws) throw std::runtime_error(std::string("libxlsxwriter: cannot add sheet ") + sheet_names[i]);
+    // In constant-memory mode a sheet starts with a scratch file.
+    if (!ws) throw write_failure(file_, errno, std::string("cannot add sheet ") + sheet_names[i]);
     sheets_[i] = Sheet(ws);
     if (settings.language == "ar") worksheet_right_to_left(ws);
   }
@@ -35,7 +63,9 @@ void MatrixWorkbook::write() {
   if (sheets_[documents]) write_documents();
   if (sheets_[reference]) write_reference();
   // workbook_close frees the workbook whatever it returns.
-  check(workbook_close(workbook_.release()), "writing the workbook");
+  const lxw_error closed = workbook_close(workbook_.release());
+  if (file_error(closed)) throw write_failure(file_, errno, lxw_strerror(closed));
+  check(closed, "writing the workbook");
 }
 
 lxw_format* MatrixWorkbook::format() { return workbook_add_format(workbook_.get()); }

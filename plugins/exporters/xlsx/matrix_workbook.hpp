@@ -49,8 +49,8 @@ struct DocumentCounts {
 
 class MatrixWorkbook {
  public:
-  MatrixWorkbook(const std::string& path, const std::string& tmpdir, const Settings& settings,
-                 const CorpusView& corpus, Context& context);
+  /// Writes into `file` (through its temporary path, libxlsxwriter's scratch files beside it).
+  MatrixWorkbook(const OutputFile& file, const Settings& settings, const CorpusView& corpus, Context& context);
 
   void write();
 
@@ -120,6 +120,7 @@ class MatrixWorkbook {
   const Corpus& corpus_;
   Context& context_;
   MappingIndex index_;
+  const OutputFile& file_;
   std::string tmpdir_;
   std::unique_ptr<lxw_workbook, WorkbookFree> workbook_;
   Formats f_{};

@@ -36,8 +36,7 @@ class XlsxExporter final : public Exporter {
     const Corpus& corpus = view.corpus();
     const Settings settings = read_settings(corpus, context);
     const OutputFile& file = out.create(file_name);
-    MatrixWorkbook workbook(file.temp_path().string(), file.temp_path().parent_path().string(), settings,
-                            view, context);
+    MatrixWorkbook workbook(file, settings, view, context);
     workbook.write();
     if (workbook.unknown_codes() > 0)
       context.warn(std::to_string(workbook.unknown_codes()) +

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <dossier/domain/write_errors.hpp>
 #include <dossier/dossier.hpp>
 
 #include "mapping_names.hpp"
@@ -34,7 +35,8 @@ class XmlExporter final : public Exporter {
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Corpus& corpus = view.corpus();
-    std::ostream& os = out.create(file_name).stream();
+    OutputFile& file = out.create(file_name);
+    std::ostream& os = output_stream(file);
     Builder b;
     const auto& build = context.build();
     xml_output::open_root(os, "feed",
@@ -57,7 +59,7 @@ class XmlExporter final : public Exporter {
       xml_output::print(tree.first_child(), os, 1);
     }
     xml_output::close_root(os, "feed");
-    if (!os) throw std::runtime_error("cannot write " + file_name);
+    finish_output(file);
 
     b.report(context, file_name);
     context.info("wrote " + std::to_string(corpus.documents.size()) + " documents and " +
