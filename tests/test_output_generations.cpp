@@ -7,6 +7,8 @@
 #include "../host/src/output_generations.hpp"
 #include "support.hpp"
 
+#include <nlohmann/json.hpp>
+
 using namespace dossier::host;
 namespace fs = std::filesystem;
 
@@ -134,7 +136,11 @@ TEST_CASE("a folder written by an earlier release is taken over without changing
   CHECK(test::read_file(out / "corpus.json") == "corpus");
   CHECK(test::read_file(out / "briefs" / "b.pdf") == "brief");
   CHECK(test::read_file(out / "unlisted.txt") == "left alone");
-  CHECK(test::read_file(out / ".dossier" / "leftovers" / "briefs-00000001" / "mine.txt") == "a file no manifest lists");
+  fs::path kept;
+  for (const auto& e : fs::directory_iterator(out / ".dossier" / "leftovers"))
+    if (e.path().filename().string().rfind("briefs-00000001-", 0) == 0) kept = e.path();
+  CHECK(test::read_file(kept / "mine.txt") == "a file no manifest lists");
+  CHECK_FALSE(fs::exists(kept / "b.pdf"));  // it lives on in the generation
   CHECK(g.staging().filename() == "00000002");
 }
 
@@ -151,4 +157,69 @@ TEST_CASE("names Dossier keeps for itself") {
     CHECK(OutputGenerations::reserved_name(name));
   for (const char* name : {"corpus.json", "briefs/manifest.json", "dossier.json", "currently.xml"})
     CHECK_FALSE(OutputGenerations::reserved_name(name));
+}
+
+TEST_CASE("a symbolic link where the generations are kept is refused, and nothing it leads to is touched") {
+  const fs::path root = test::fresh_dir("gen-linked-state");
+  test::write_file(root / "victim" / "20240101" / "a.txt", "precious");
+  test::write_file(root / "victim" / "00000005" / "b.txt", "precious too");
+  fs::create_directories(root / "out" / ".dossier");
+  fs::create_directory_symlink(root / "victim", root / "out" / ".dossier" / "generations");
+  OutputGenerations g(root / "out");
+  CHECK_THROWS_WITH(g.begin(), Catch::Contains("is a symbolic link"));
+  CHECK(test::read_file(root / "victim" / "20240101" / "a.txt") == "precious");
+  CHECK(test::read_file(root / "victim" / "00000005" / "b.txt") == "precious too");
+}
+
+TEST_CASE("only names Dossier gives generations are removed as generations") {
+  const fs::path out = test::fresh_dir("gen-foreign-names");
+  test::write_file(out / ".dossier" / "generations" / "2024" / "x", "not a generation");
+  test::write_file(out / ".dossier" / "generations" / "notes" / "x", "nor this");
+  OutputGenerations g(out);
+  stage(g, {{"a.json", "one"}});
+  g.publish();
+  CHECK(fs::exists(out / ".dossier" / "generations" / "2024" / "x"));
+  CHECK(fs::exists(out / ".dossier" / "generations" / "notes" / "x"));
+}
+
+TEST_CASE("taking over never follows a link below the folder, nor removes what it leads to") {
+  const fs::path root = test::fresh_dir("gen-adopt-links");
+  const fs::path out = root / "out";
+  test::write_file(root / "elsewhere" / "important.pdf", "SECRET");
+  test::write_file(out / "briefs" / "b.pdf", "brief");
+  fs::create_directory_symlink(root / "elsewhere", out / "briefs" / "archive");
+  test::write_file(out / "manifest.json",
+                   R"({"dossier":"0.9","outputs":[{"file":"briefs/b.pdf"},{"file":"briefs/archive/important.pdf"}]})");
+  OutputGenerations g(out);
+  g.begin();
+  CHECK(test::read_file(root / "elsewhere" / "important.pdf") == "SECRET");
+  CHECK_FALSE(fs::exists(g.current() / "briefs" / "archive"));
+  const auto manifest = nlohmann::json::parse(test::read_file(out / "manifest.json"));
+  REQUIRE(manifest["outputs"].size() == 1);  // the set lists exactly what it holds
+  CHECK(manifest["outputs"][0]["file"] == "briefs/b.pdf");
+}
+
+TEST_CASE("a takeover interrupted after the switch is finished by the next build") {
+  const fs::path out = test::fresh_dir("gen-adopt-resume");
+  // As a takeover killed right after switching `current`: the generation holds hard links
+  // of the old files, the old names are still plain files and folders.
+  test::write_file(out / "corpus.json", "corpus");
+  test::write_file(out / "briefs" / "b.pdf", "brief");
+  test::write_file(out / "manifest.json", R"({"dossier":"0.9","outputs":[{"file":"corpus.json"},{"file":"briefs/b.pdf"}]})");
+  const fs::path gen = out / ".dossier" / "generations" / "00000001";
+  fs::create_directories(gen / "briefs");
+  fs::create_hard_link(out / "corpus.json", gen / "corpus.json");
+  fs::create_hard_link(out / "briefs" / "b.pdf", gen / "briefs" / "b.pdf");
+  fs::create_hard_link(out / "manifest.json", gen / "manifest.json");
+  fs::create_symlink(".dossier/generations/00000001", out / "current");
+  test::write_file(out / ".dossier" / "adopting", "00000001\n");
+  OutputGenerations g(out);
+  g.begin();
+  CHECK_FALSE(fs::exists(out / ".dossier" / "adopting"));
+  for (const char* name : {"corpus.json", "briefs", "manifest.json"}) CHECK(fs::is_symlink(out / name));
+  CHECK(test::read_file(out / "briefs" / "b.pdf") == "brief");
+  test::write_file(g.staging() / "corpus.json", "new");
+  test::write_file(g.staging() / "manifest.json", R"({"dossier":"test","outputs":[]})");
+  g.publish();
+  CHECK(test::read_file(out / "corpus.json") == "new");
 }

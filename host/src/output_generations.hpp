@@ -56,9 +56,12 @@ class OutputGenerations {
   static bool reserved_name(const std::string& name);
 
  private:
+  void make_state_folders();
+  std::uint64_t next_number() const;
   void adopt_flat_layout();
+  void finish_takeover();
   void remove_leftovers();
-  void switch_current(const std::string& generation_name);
+  void point_current_at(const std::string& generation_name);
   std::filesystem::path root_;
   std::filesystem::path generations_;  ///< root_/.dossier/generations
   std::filesystem::path staging_;

@@ -134,6 +134,7 @@ bool publish_stage(const RunSpec& spec, PreparedExports& prepared, RunReport& re
     spdlog::error("{}", line);
     report.errors.push_back(line);
     report.exit_code = exit_failure;
+    for (auto& result : report.exports) result.files.clear();  // none of them landed
     return false;
   };
   if (generations.staging().empty()) return fail("the new set could not be completed");
