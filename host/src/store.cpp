@@ -139,6 +139,14 @@ std::optional<Document> Store::find(const DocumentKey& key) {
   }
 }
 
+std::vector<DocumentKey> Store::document_keys() {
+  std::lock_guard<std::mutex> guard(mutex_);
+  Statement s(db_, "SELECT sha256, file_name, reader, reader_version FROM documents");
+  std::vector<DocumentKey> keys;
+  while (s.step() == SQLITE_ROW) keys.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+  return keys;
+}
+
 void Store::put(const DocumentKey& key, const Document& document) {
   std::string data;
   encode_document(document, data);  // outside the lock

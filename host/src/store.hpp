@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "dossier/model.hpp"
 
@@ -39,6 +40,9 @@ class Store {
   const std::filesystem::path& file() const { return file_; }
 
   std::optional<Document> find(const DocumentKey& key);
+  /// The keys of every cached document, without decoding any: for a reader's child process
+  /// to tell whether the file it sniffed needs parsing.
+  std::vector<DocumentKey> document_keys();
   /// Throws std::runtime_error when it cannot write.
   void put(const DocumentKey& key, const Document& document);
 
