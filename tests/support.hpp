@@ -25,6 +25,8 @@ inline fs::path corpus_dir() { return source_dir() / "samples" / "corpus"; }
 inline fs::path dossier_exe() { return DOSSIER_EXE; }
 inline fs::path plugin_dir() { return DOSSIER_PLUGIN_DIR; }
 inline fs::path broken_plugin_dir() { return DOSSIER_BROKEN_PLUGIN_DIR; }
+/// The reader that crashes, hangs or eats memory on files asking for it (broken_reader.cpp).
+inline fs::path broken_reader_dir() { return DOSSIER_BROKEN_READER_DIR; }
 
 /// The built-in and the deliberately broken plugins, discovered once.
 inline const dossier::host::PluginRegistry& all_plugins() {

@@ -8,14 +8,20 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "child_process.hpp"
 
+using dossier::host::ChildLimits;
 using dossier::host::ChildOutcome;
+using dossier::host::NoteFn;
 using dossier::host::run_in_child;
+using dossier::host::run_items_in_children;
 using dossier::host::SendFn;
 using namespace std::chrono_literals;
 
@@ -188,4 +194,158 @@ TEST_CASE("without a time limit a slow child is waited for") {
   CHECK(r.status == ChildOutcome::Status::ok);
   CHECK(r.payload == "late");
   check_no_child_left();
+}
+
+namespace {
+
+// Takes more and more memory, touched, until an allocation fails.
+[[noreturn]] void allocate_forever() {
+  std::vector<std::unique_ptr<char[]>> held;
+  for (;;) {
+    held.emplace_back(new char[16 << 20]);
+    std::memset(held.back().get(), 1, 16 << 20);
+  }
+}
+
+// What run_items_in_children said about each item.
+struct Items {
+  std::map<std::size_t, std::string> results;
+  std::map<std::size_t, ChildOutcome> failures;
+  std::map<std::size_t, std::string> notes;
+
+  void run(std::size_t count, unsigned children, const ChildLimits& limits,
+           const std::function<void(std::size_t, const SendFn&, const NoteFn&)>& work) {
+    run_items_in_children(
+        count, children, limits, work,
+        [&](std::size_t i, std::string_view result) {
+          CHECK(results.count(i) + failures.count(i) == 0);  // once per item
+          results[i] = std::string(result);
+        },
+        [&](std::size_t i, const ChildOutcome& outcome, std::string_view note) {
+          CHECK(results.count(i) + failures.count(i) == 0);
+          failures[i] = outcome;
+          notes[i] = std::string(note);
+        });
+  }
+};
+
+}  // namespace
+
+TEST_CASE("items: every item's result comes back whole, whatever the number of children") {
+  for (unsigned children : {1u, 2u, 5u}) {
+    INFO(children << " children");
+    Items items;
+    items.run(40, children, 60s, [](std::size_t i, const SendFn& send, const NoteFn& note) {
+      note("working on " + std::to_string(i));
+      send("item ");
+      send(std::to_string(i));
+      if (i == 7) send(std::string(300000, 'x'));  // more than a pipe holds
+    });
+    CHECK(items.failures.empty());
+    REQUIRE(items.results.size() == 40);
+    for (std::size_t i = 0; i < 40; ++i)
+      CHECK(items.results[i] == "item " + std::to_string(i) + (i == 7 ? std::string(300000, 'x') : ""));
+  }
+  check_no_child_left();
+}
+
+TEST_CASE("items: a crash fails the item it was on, with its last note, and the rest still run") {
+  Items items;
+  items.run(20, 2, 60s, [](std::size_t i, const SendFn& send, const NoteFn& note) {
+    note("reader " + std::to_string(i));
+    send("partial");
+    if (i == 3 || i == 11) die_of(SIGSEGV);
+    if (i == 12) die_of(SIGABRT);
+    send(" and done");
+  });
+  REQUIRE(items.failures.size() == 3);
+  CHECK(items.results.size() == 17);
+  for (std::size_t i : {3u, 11u, 12u}) {
+    INFO(i);
+    CHECK(items.failures[i].status == ChildOutcome::Status::crashed);
+    CHECK(items.failures[i].signal == (i == 12 ? SIGABRT : SIGSEGV));
+    CHECK(items.notes[i] == "reader " + std::to_string(i));  // what a crash report names
+  }
+  for (const auto& [i, result] : items.results) CHECK(result == "partial and done");
+  check_no_child_left();
+}
+
+TEST_CASE("items: an exception fails its item only, in the same child") {
+  Items items;
+  items.run(6, 1, 60s, [](std::size_t i, const SendFn& send, const NoteFn&) {
+    send("half");
+    if (i == 2) throw std::runtime_error("cannot read item 2");
+    send(std::to_string(::getpid()));
+  });
+  REQUIRE(items.failures.size() == 1);
+  CHECK(items.failures[2].status == ChildOutcome::Status::failed);
+  CHECK(items.failures[2].message == "cannot read item 2");
+  REQUIRE(items.results.size() == 5);
+  CHECK(items.results[0] == items.results[5]);  // one child did them all
+  check_no_child_left();
+}
+
+TEST_CASE("items: the time limit is per item, and an item that hangs is killed at it") {
+  Items items;
+  const auto started = std::chrono::steady_clock::now();
+  items.run(8, 2, 1s, [](std::size_t i, const SendFn& send, const NoteFn&) {
+    if (i == 5)
+      for (;;) ::pause();
+    ::usleep(200 * 1000);  // 8 of these in one child would pass the limit: they do not add up
+    send("ok");
+  });
+  const auto took = std::chrono::steady_clock::now() - started;
+  REQUIRE(items.failures.size() == 1);
+  CHECK(items.failures[5].status == ChildOutcome::Status::timed_out);
+  CHECK(items.failures[5].message == "exceeded its time limit of 1 s");
+  CHECK(items.results.size() == 7);
+  CHECK(took < 30s);  // only that it came back: the machine may be busy
+  check_no_child_left();
+}
+
+TEST_CASE("items: a result the caller cannot take fails that item only") {
+  std::map<std::size_t, std::string> failed;
+  std::size_t taken = 0;
+  run_items_in_children(
+      4, 1, 60s, [](std::size_t i, const SendFn& send, const NoteFn&) { send(std::to_string(i)); },
+      [&](std::size_t i, std::string_view) {
+        if (i == 1) throw std::runtime_error("malformed");
+        ++taken;
+      },
+      [&](std::size_t i, const ChildOutcome& outcome, std::string_view) { failed[i] = outcome.message; });
+  CHECK(taken == 3);
+  REQUIRE(failed.size() == 1);
+  CHECK(failed[1] == "cannot receive its result: malformed");
+  check_no_child_left();
+}
+
+TEST_CASE("a child over its memory limit fails its allocation, and says so") {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's allocator reports a failed allocation and ends the process instead of
+  // throwing std::bad_alloc: the child still fails alone.
+  constexpr bool bad_alloc_thrown = false;
+#else
+  constexpr bool bad_alloc_thrown = true;
+#endif
+  const ChildLimits limits(60s, std::uint64_t{256} << 20);
+  const auto r = run_in_child([](const SendFn&) { allocate_forever(); }, limits);
+  CHECK(r.status != ChildOutcome::Status::ok);
+  if (bad_alloc_thrown) CHECK(r.message == "exceeded its memory limit of 256 MiB");
+
+  Items items;
+  items.run(3, 1, limits, [](std::size_t i, const SendFn& send, const NoteFn&) {
+    if (i == 1) allocate_forever();
+    send("small");
+  });
+  REQUIRE(items.failures.size() == 1);
+  if (bad_alloc_thrown) CHECK(items.failures[1].message == "exceeded its memory limit of 256 MiB");
+  CHECK(items.results.size() == 2);  // the memory came back for the next item, or a new child did
+  check_no_child_left();
+}
+
+TEST_CASE("limits are described as messages print them") {
+  CHECK(dossier::host::describe_memory_limit(std::uint64_t{8192} << 20) == "8192 MiB");
+  CHECK(dossier::host::describe_memory_limit(1000) == "1000 bytes");
+  CHECK(dossier::host::signal_abbreviation(SIGSEGV) == "SIGSEGV");
+  CHECK(dossier::host::signal_abbreviation(SIGKILL) == "SIGKILL");
 }

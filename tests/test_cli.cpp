@@ -356,6 +356,28 @@ TEST_CASE("an output folder at the root, on the sources or inside them is refuse
   CHECK(fs::exists(dir / "corpus" / ".out" / "corpus.json"));
 }
 
+TEST_CASE("run --plugin-memory-limit: a reader that eats memory skips its file, the others are read") {
+  const fs::path dir = test::fresh_dir("cli-memory-limit") / "corpus";
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(test::corpus_dir())) fs::copy_file(e.path(), dir / e.path().filename());
+  test::write_file(dir / "hog.txt", "DOSSIER-BROKEN-READER: allocate\n");
+  const fs::path out = dir.parent_path() / "out";
+  auto r = test::dossier("--plugin-path " + quote(test::broken_reader_dir().string()) + " run " + quote(dir.string()) +
+                         " --plugin-memory-limit 300 --export json --out " + quote(out.string()));
+  CHECK(r.exit_code == 3);
+#if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer ends the child instead of throwing std::bad_alloc
+  CHECK_THAT(r.output, Catch::Contains("dossier: error: reader broken_reader exceeded its memory limit of 300 MiB on " +
+                                       (dir / "hog.txt").string() + "; the file is skipped"));
+#endif
+  CHECK(nlohmann::json::parse(test::read_file(out / "corpus.json"))["documents"].size() == 5);
+}
+
+TEST_CASE("a bad plugin memory limit is a usage error") {
+  const std::string out = quote(test::fresh_dir("cli-bad-memory-limit").string());
+  for (const std::string bad : {"-1", "8G", "1048577"})
+    CHECK(test::dossier("run " + corpus() + " --plugin-memory-limit " + bad + " --export json --out " + out).exit_code == 2);
+}
+
 TEST_CASE("build runs the sample job and a bad job file is a configuration error with its line") {
   const fs::path out = test::fresh_dir("cli-build");
   auto r = test::dossier("build " + quote((test::source_dir() / "samples/jobs/gfmd.toml").string()) + " --out " +

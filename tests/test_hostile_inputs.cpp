@@ -164,6 +164,67 @@ TEST_CASE("a 50 MB single line is broken into paragraphs with bounded memory") {
   CHECK(peak_mb < 20.0 * 50 + 300);
 }
 
+TEST_CASE("a table of a megabyte is split into tables within the block limit, nothing lost") {
+  const fs::path in = case_dir("long-table");
+  constexpr std::size_t rows = 20000;
+  // Converted text: a table is its tab-separated rows, however many follow each other.
+  std::string text = "A title\n\n1. A paragraph before the table.\n\n";
+  for (std::size_t i = 0; i < rows; ++i)
+    text += "\tMigrant workers in country " + std::to_string(i) + "\t" + std::to_string(i * 7) + "\t2019\n";
+  text += "\n2. A last paragraph.\n";
+  REQUIRE(text.size() > 850000);
+  test::write_file(in / "table.txt", text);
+  // Akoma Ntoso: a table of as many rows, a paragraph of a megabyte, a cell of a megabyte.
+  std::string words;
+  while (words.size() < (1u << 20)) words += "migration governance and the human rights of all migrants ";
+  std::string xml =
+      "<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">"
+      "<statement name=\"resolution\"><mainBody><paragraph eId=\"para_1\" class=\"table\"><content><table>";
+  for (std::size_t i = 0; i < rows; ++i)
+    xml += "<tr><td>Migrant workers in country " + std::to_string(i) + "</td><td>" + std::to_string(i * 7) +
+           "</td></tr>";
+  xml += "</table></content></paragraph><paragraph eId=\"para_2\" class=\"table\"><content><table><tr><td>" + words +
+         "</td><td>x</td></tr></table></content></paragraph>";
+  xml += "<paragraph eId=\"para_3\"><num>3.</num><content><p>" + words + "</p></content></paragraph>";
+  xml += "</mainBody></statement></akomaNtoso>\n";
+  test::write_file(in / "table.xml", xml);
+
+  const fs::path out = in.parent_path() / "out";
+  const auto r = build(in, out);
+  INFO(r.output.substr(0, 4000));
+  CHECK(r.exit_code == 0);
+  CHECK(test::count_lines_containing(r.output, "table.txt: input altered: 1 table was longer than 65536 bytes") == 1);
+  CHECK(test::count_lines_containing(r.output, "table.xml: input altered: 2 tables were longer than 65536 bytes") == 1);
+  CHECK(test::count_lines_containing(r.output, "table.xml: input altered: 1 paragraph was longer than 65536 bytes") ==
+        1);
+  const auto corpus = check_outputs(out);
+  for (const std::string file : {"table.txt", "table.xml"}) {
+    INFO(file);
+    const auto* doc = document_from(corpus, file);
+    REQUIRE(doc);
+    std::size_t tables = 0, table_rows = 0, longest = 0, text_bytes = 0;
+    for (const auto& b : doc->at("paragraphs")) {
+      const std::string t = b.at("text").get<std::string>();
+      longest = std::max(longest, t.size());
+      text_bytes += t.size();
+      if (b.at("kind") != "table") continue;
+      ++tables;
+      table_rows += b.at("cells").size();
+    }
+    CHECK(longest <= 65536);
+    CHECK(tables > 10);
+    CHECK(table_rows >= rows);  // every row is kept: split, not cut off
+    // The document names the split among its problems, as for a long paragraph.
+    bool named = false;
+    for (const auto& d : doc->at("diagnostics"))
+      if (d.at("message").get<std::string>().find("table") != std::string::npos &&
+          d.at("severity") == "warning")
+        named = true;
+    CHECK(named);
+    if (file == "table.xml") CHECK(text_bytes > 2 * (1u << 20) + 600000);  // both megabytes, and the rows
+  }
+}
+
 TEST_CASE("Akoma Ntoso nested too deep is refused and an entity bomb stays unexpanded") {
   const fs::path in = case_dir("xml");
   const std::string open =

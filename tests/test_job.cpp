@@ -163,6 +163,20 @@ TEST_CASE("follow_symlinks is off unless the job turns it on") {
              Catch::Contains("job.toml:2: 'follow_symlinks' must be true or false"));
 }
 
+TEST_CASE("the memory limit for plugins: MiB for the job, 8192 unless set, 0 for none") {
+  const auto load = [](const std::string& name, const std::string& line) {
+    return load_job(job_file(name, "sources = [\"a\"]\n" + line + "\n[[export]]\nplugin = \"json\"\n"));
+  };
+  CHECK(load("memory-default", "").spec.plugin_memory_limit == 8192);
+  CHECK(load("memory-set", "plugin_memory_limit = 2048").spec.plugin_memory_limit == 2048);
+  CHECK(load("memory-none", "plugin_memory_limit = 0").spec.plugin_memory_limit == 0);
+  CHECK(plugin_limits(load("memory-bytes", "plugin_memory_limit = 3").spec).memory == 3u << 20);
+  for (const std::string bad : {"plugin_memory_limit = -1", "plugin_memory_limit = \"8G\"",
+                                "plugin_memory_limit = 2.5", "plugin_memory_limit = 1048577"})
+    CHECK_THAT(job_error("memory-bad", "sources = [\"a\"]\n" + bad + "\n[[export]]\nplugin = \"json\"\n"),
+               Catch::Contains("job.toml:2: 'plugin_memory_limit' must be a whole number of MiB from 0 (no limit) to 1048576"));
+}
+
 TEST_CASE("a missing job file is a clear error") {
   CHECK_THROWS_WITH(load_job("/nonexistent/job.toml"), Catch::Contains("no such job file"));
 }

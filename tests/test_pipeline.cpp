@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "dossier/domain/digest.hpp"
+#include "dossier/domain/json.hpp"
 #include "dossier/sink.hpp"
 #include "pipeline.hpp"
 #include "store.hpp"
@@ -459,4 +461,108 @@ TEST_CASE("shards are every Nth source and together are all of them once") {
   CHECK(all == files);
   CHECK(shard_of(files, 5, 9).empty() == false);
   CHECK(shard_of(files, 9, 9).empty());
+}
+
+namespace {
+
+// The built-in plugins and the reader that crashes, hangs or eats memory on files asking for it.
+const PluginRegistry& with_broken_reader() {
+  static const PluginRegistry registry = [] {
+    PluginRegistry r;
+    r.discover({test::plugin_dir(), test::broken_reader_dir()});
+    return r;
+  }();
+  return registry;
+}
+
+// The sample corpus and files asking the broken reader for `requests`, one file each.
+fs::path corpus_with(const std::string& name, const std::vector<std::string>& requests) {
+  const fs::path dir = test::fresh_dir(name);
+  for (const auto& e : fs::directory_iterator(test::corpus_dir())) fs::copy_file(e.path(), dir / e.path().filename());
+  for (const auto& r : requests) test::write_file(dir / ("zz-" + r + ".txt"), "DOSSIER-BROKEN-READER: " + r + "\nsome text\n");
+  return dir;
+}
+
+// Catch2 handles SIGSEGV itself, reporting a failed test and exiting instead of dying of the
+// signal: while this lives, a crashing reader's child dies of it, as it does under dossier.
+class DefaultCrash {
+ public:
+  DefaultCrash() {
+    struct sigaction plain {};
+    plain.sa_handler = SIG_DFL;
+    sigemptyset(&plain.sa_mask);
+    ::sigaction(SIGSEGV, &plain, &saved_);
+  }
+  ~DefaultCrash() { ::sigaction(SIGSEGV, &saved_, nullptr); }
+  DefaultCrash(const DefaultCrash&) = delete;
+  DefaultCrash& operator=(const DefaultCrash&) = delete;
+
+ private:
+  struct sigaction saved_ {};
+};
+
+// The corpus as JSON, for comparing two readings.
+std::string corpus_json(const ReadResult& read) {
+  std::string out;
+  for (const auto& d : read.corpus.documents) out += to_json(d) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("reading: a reader that crashes skips only the file it was on, naming the reader and the file") {
+  const DefaultCrash crash;
+  const fs::path dir = corpus_with("read-crash", {"segfault", "segfault-sniffing"});
+  for (unsigned threads : {1u, 2u}) {
+    INFO(threads << " thread(s)");
+    std::vector<std::string> errors;
+    ReadOptions options;
+    options.threads = threads;
+    const ReadResult read = read_sources({dir.string()}, with_broken_reader(), {}, errors, options);
+    CHECK(read.sources_found == 7);
+    CHECK(read.corpus.documents.size() == 5);
+    REQUIRE(errors.size() == 2);  // in file order
+    CHECK(errors[0] == "reader broken_reader crashed (SIGSEGV) while sniffing " +
+                           (dir / "zz-segfault-sniffing.txt").string() + "; the file is skipped");
+    CHECK(errors[1] == "reader broken_reader crashed (SIGSEGV) on " + (dir / "zz-segfault.txt").string() +
+                           "; the file is skipped");
+  }
+}
+
+TEST_CASE("reading: isolated, in this process and from the store, the documents are the same") {
+  std::vector<std::string> errors;
+  ReadOptions in_process;
+  in_process.isolate = false;
+  const std::string expected =
+      corpus_json(read_sources({test::corpus_dir().string()}, registry(), {}, errors, in_process));
+  CHECK(expected.size() > 100000);
+  CHECK(corpus_json(read_sources({test::corpus_dir().string()}, registry(), {}, errors)) == expected);
+
+  const fs::path dir = test::fresh_dir("read-isolated-store");
+  Store store(dir / "store.sqlite");
+  ReadOptions cached;
+  cached.store = &store;
+  const ReadResult first = read_sources({test::corpus_dir().string()}, registry(), {}, errors, cached);
+  CHECK(first.reused == 0);
+  CHECK(corpus_json(first) == expected);
+  const ReadResult second = read_sources({test::corpus_dir().string()}, registry(), {}, errors, cached);
+  CHECK(second.reused == 5);
+  CHECK(corpus_json(second) == expected);
+  CHECK(errors.empty());
+}
+
+TEST_CASE("reading: a reader over its time or memory limit skips that file only") {
+  const fs::path dir = corpus_with("read-limits", {"hang", "allocate"});
+  std::vector<std::string> errors;
+  ReadOptions options;
+  options.limits = ChildLimits(std::chrono::seconds(2), std::uint64_t{256} << 20);
+  const ReadResult read = read_sources({dir.string()}, with_broken_reader(), {}, errors, options);
+  CHECK(read.corpus.documents.size() == 5);
+  REQUIRE(errors.size() == 2);
+#if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer ends the process instead of throwing std::bad_alloc
+  CHECK(errors[0] == "reader broken_reader exceeded its memory limit of 256 MiB on " +
+                         (dir / "zz-allocate.txt").string() + "; the file is skipped");
+#endif
+  CHECK(errors[1] == "reader broken_reader exceeded its time limit of 2 s on " + (dir / "zz-hang.txt").string() +
+                         "; the file is skipped");
 }

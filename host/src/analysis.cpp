@@ -235,7 +235,7 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
             }
             if (!bytes.empty()) send(bytes);
           },
-          slot.request->time_limit.value_or(spec.plugin_time_limit), receive);
+          plugin_limits(spec, slot.request->time_limit, threads), receive);
       const bool complete = child.status == ChildOutcome::Status::ok && received == to_run.size();
       if (!complete)  // nothing half-received is kept
         for (std::size_t d : to_run) results[d].reset(), failures[d].clear();

@@ -85,6 +85,7 @@ void apply_cache(RunSpec& spec, const CacheOptions& c) {
 
 void apply_isolation(RunSpec& spec, const IsolationOptions& o) {
   if (o.time_limit >= 0) spec.plugin_time_limit = std::chrono::seconds(o.time_limit);
+  if (o.memory_limit >= 0) spec.plugin_memory_limit = static_cast<std::uint64_t>(o.memory_limit);
   spec.isolate = !o.off;
 }
 

@@ -21,9 +21,10 @@ struct CacheOptions {
   std::optional<unsigned> threads;
 };
 
-/// Crash isolation (docs/cli.md): a time limit per plugin, or plugins in this process.
+/// Crash isolation (docs/cli.md): time and memory limits per plugin, or plugins in this process.
 struct IsolationOptions {
   long long time_limit = -1;  // not given: the job's, or RunSpec's default
+  long long memory_limit = -1;  // MiB; not given: the job's, or RunSpec's default
   bool off = false;
 };
 

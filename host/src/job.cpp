@@ -106,6 +106,7 @@ class JobReader : public TomlFile {
   Job read() const {
     toml::table root = parse();
     only_keys(root, {"name", "language", "sources", "catalogue", "output", "cache", "threads", "plugin_time_limit",
+                     "plugin_memory_limit",
                      "strict", "follow_symlinks", "prune", "analyze", "export"},
               "the job file");
 
@@ -150,6 +151,13 @@ class JobReader : public TomlFile {
     job.spec.prune = flag(root, "prune");
     if (const toml::node* limit = root.get("plugin_time_limit"))
       job.spec.plugin_time_limit = seconds(*limit, "plugin_time_limit", 0);  // 0: none
+    if (const toml::node* limit = root.get("plugin_memory_limit")) {
+      const auto mib = limit->as_integer();
+      if (!mib || **mib < 0 || **mib > max_plugin_memory_limit_mib)
+        fail(limit, "'plugin_memory_limit' must be a whole number of MiB from 0 (no limit) to " +
+                        std::to_string(max_plugin_memory_limit_mib));
+      job.spec.plugin_memory_limit = static_cast<std::uint64_t>(**mib);
+    }
     job.spec.analyzers = plugin_list(root, "analyze", false);
     job.spec.exporters = plugin_list(root, "export", true);
     if (job.spec.exporters.empty()) fail(nullptr, "no [[export]] table: name at least one exporter");

@@ -128,11 +128,16 @@ int main(int argc, char** argv) {
   add_cache_options(run, run_args.cache);
   auto add_isolation_options = [](CLI::App* cmd, IsolationOptions& o) {
     cmd->add_option("--plugin-time-limit", o.time_limit,
-                    "Kill a plugin still running after SECONDS and report it (0: no limit; default 3600)")
+                    "Kill a plugin (a reader: on one file) still running after SECONDS and report it (0: no limit; default 3600)")
         ->type_name("SECONDS")
         ->check(CLI::Range(0LL, 1000000000LL));
+    cmd->add_option("--plugin-memory-limit", o.memory_limit,
+                    "Let a plugin's child process take at most MIB more address space than dossier "
+                    "(0: no limit; default " + std::to_string(default_plugin_memory_limit_mib) + ")")
+        ->type_name("MIB")
+        ->check(CLI::Range(0LL, static_cast<long long>(max_plugin_memory_limit_mib)));
     cmd->add_flag("--no-isolation", o.off,
-                  "Run plugins inside this process, for a debugger: a crash then ends the whole build");
+                  "Run plugins (readers included) inside this process, for a debugger: a crash then ends the whole build");
   };
   add_isolation_options(run, run_args.isolation);
   const char* strict_help =

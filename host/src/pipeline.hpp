@@ -2,7 +2,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -14,6 +16,7 @@
 #include "dossier/options.hpp"
 #include "dossier/plugin.hpp"
 #include "atomic_sink.hpp"
+#include "child_process.hpp"
 #include "plugin_registry.hpp"
 
 namespace dossier::host {
@@ -29,6 +32,13 @@ enum ExitCode : int {
   exit_plugin_invalid = 6, ///< `plugins check` found the library unusable
   exit_locked = 7          ///< another build is writing to the same output folder
 };
+
+/// How long an isolated plugin may run (per source file for a reader) unless told otherwise.
+inline constexpr std::chrono::seconds default_plugin_time_limit{3600};
+/// How much address space an isolated plugin's child process may add to dossier's, in MiB.
+inline constexpr std::uint64_t default_plugin_memory_limit_mib = 8192;
+/// The highest memory limit a job or the command line may set (1 TiB).
+inline constexpr std::int64_t max_plugin_memory_limit_mib = std::int64_t{1} << 20;
 
 struct PluginRequest {
   std::string plugin;
@@ -70,8 +80,12 @@ struct RunSpec {
   /// (any warning diagnostic, alterations included; health.hpp), fails the build
   /// (exit_input) before anything is exported.
   bool strict = false;
-  /// How long an isolated plugin may run before it is killed; zero: no limit.
-  std::chrono::seconds plugin_time_limit{3600};
+  /// How long an isolated plugin may run before it is killed (a reader: per source file);
+  /// zero: no limit.
+  std::chrono::seconds plugin_time_limit = default_plugin_time_limit;
+  /// How much address space an isolated plugin's child process may add to what it inherited
+  /// from dossier, in MiB; zero: no limit.
+  std::uint64_t plugin_memory_limit = default_plugin_memory_limit_mib;
   /// Follow symbolic links in source folders wherever they lead (job key `follow_symlinks`,
   /// --follow-symlinks); otherwise only those leading inside the sources (collect_sources).
   bool follow_symlinks = false;
@@ -80,6 +94,13 @@ struct RunSpec {
   /// carried over when an exporter failed, so that a failure never takes a file away.
   bool prune = false;
 };
+
+/// The limits of an isolated plugin of `spec`: its own time limit if it has one, else the
+/// spec's; `threads` worker threads it starts in its child.
+inline ChildLimits plugin_limits(const RunSpec& spec, const std::optional<std::chrono::seconds>& own = std::nullopt,
+                                 unsigned threads = 0) {
+  return {own.value_or(spec.plugin_time_limit), spec.plugin_memory_limit << 20, threads};
+}
 
 struct ExportResult {
   std::string plugin;
@@ -134,6 +155,10 @@ struct ReadOptions {
   std::size_t shard_index = 0;           ///< with shard_count > 0: read only shard K (1-based) of N
   std::size_t shard_count = 0;
   bool follow_symlinks = false;          ///< symbolic links leading outside the sources too
+  /// Each reader in child processes (a crash, a hang or a memory overrun skips the file it was
+  /// on); false: in this process (--no-isolation).
+  bool isolate = true;
+  ChildLimits limits{default_plugin_time_limit, default_plugin_memory_limit_mib << 20};  ///< time: per file
 };
 
 /// Share K (1-based) of N of a sorted list of files: every N-th, starting at the K-th. All
@@ -155,8 +180,11 @@ class ReaderSet {
     std::shared_ptr<PluginLibrary> library;  ///< null: no reader understands the source
     Reader* reader = nullptr;
     int bid = 0;
+    std::size_t index = 0;  ///< of the reader, for at()
   };
-  Choice choose(const Source& source) const;
+  /// `sniffing`, if set, is told the index of each reader before it sniffs.
+  Choice choose(const Source& source, const std::function<void(std::size_t)>& sniffing = {}) const;
+  const PluginLibrary& at(std::size_t index) const { return *readers_.at(index).first; }
 
  private:
   std::vector<std::pair<std::shared_ptr<PluginLibrary>, std::shared_ptr<Reader>>> readers_;

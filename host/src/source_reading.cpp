@@ -1,23 +1,34 @@
-// Reading sources into documents: the reader chosen by bid, the store consulted first, on
-// worker threads, the results gathered in source order.
+// Reading sources into documents: the reader chosen by bid, the store consulted first, in
+// child processes (or on worker threads), the results gathered in source order.
 #include "pipeline.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
+#include <fstream>
+#include <mutex>
+#include <new>
 #include <optional>
+#include <sstream>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
 #include "dossier/domain/digest.hpp"
 #include "dossier/domain/text_repair.hpp"
 
+#include "annotation_codec.hpp"
+#include "child_process.hpp"
 #include "corpus_linking.hpp"
 #include "crash_report.hpp"
+#include "document_codec.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
 #include "store.hpp"
@@ -67,9 +78,11 @@ ReaderSet::ReaderSet(const PluginRegistry& registry) {
   }
 }
 
-ReaderSet::Choice ReaderSet::choose(const Source& source) const {
+ReaderSet::Choice ReaderSet::choose(const Source& source, const std::function<void(std::size_t)>& sniffing) const {
   Choice best;
-  for (const auto& [library, reader] : readers_) {
+  for (std::size_t i = 0; i < readers_.size(); ++i) {
+    const auto& [library, reader] = readers_[i];
+    if (sniffing) sniffing(i);
     int bid = 0;
     try {
       ActivityScope activity("reader " + library->info().name + " sniffing " + source.path);
@@ -79,11 +92,135 @@ ReaderSet::Choice ReaderSet::choose(const Source& source) const {
     } catch (...) {
       spdlog::warn("reader {} failed to sniff {}", library->info().name, source.path);
     }
-    if (bid > best.bid) best = {library, reader.get(), bid};
+    if (bid > best.bid) best = {library, reader.get(), bid, i};
   }
   return best;
 }
 
+namespace {
+
+// What reading one source came to, in this process or in a reader's child process (then
+// encoded, the document with the store's codec, to come back).
+struct SourceOutcome {
+  enum Kind : std::uint64_t { skipped = 0, cached = 1, parsed = 2 };
+  std::uint64_t kind = skipped;
+  std::string error;         // skipped: the line for the build's errors
+  std::uint64_t reader = 0;  // cached, parsed: the reader chosen (ReaderSet::at)
+  std::string sha256;
+  Document document;  // parsed
+};
+
+void encode_outcome(const SourceOutcome& o, std::string& out) {
+  encode_u64(o.kind, out);
+  encode_string(o.error, out);
+  encode_u64(o.reader, out);
+  encode_string(o.sha256, out);
+  if (o.kind == SourceOutcome::parsed) encode_document(o.document, out);
+}
+
+SourceOutcome decode_outcome(std::string_view in) {
+  SourceOutcome o;
+  o.kind = decode_u64(in);
+  o.error = decode_string(in);
+  o.reader = decode_u64(in);
+  o.sha256 = decode_string(in);
+  if (o.kind == SourceOutcome::parsed)
+    o.document = decode_document(in);
+  else if (o.kind != SourceOutcome::skipped && o.kind != SourceOutcome::cached)
+    throw std::runtime_error("unknown outcome of reading a source");
+  return o;
+}
+
+// One string per store key, to look keys up in a set.
+std::string key_text(const DocumentKey& key) {
+  return key.sha256 + '\n' + key.file_name + '\n' + key.reader + '\n' + key.reader_version;
+}
+
+// What a child process says it is doing (NoteFn): sniffing with reader N, or reading with it.
+constexpr char note_sniffing = 's';
+constexpr char note_reading = 'r';
+
+// Reads one source: the file, its digest, the reader by bid, then that reader's document
+// unless the store has it (`cached` holds the store's keys; null: parse whatever it holds).
+SourceOutcome read_source(const fs::path& file, const ReaderSet& readers, const BuildInfo& build,
+                          const std::unordered_set<std::string>* cached, std::uint64_t memory_limit,
+                          const NoteFn& note) {
+  SourceOutcome o;
+  Source source;
+  source.path = file.string();
+  std::string error;
+  if (!read_file(file, source.content, error)) {
+    o.error = "source " + source.path + ": " + error;
+    return o;
+  }
+  if (source.content.empty()) {
+    o.error = "source " + source.path + ": empty file; skipped";
+    return o;
+  }
+  source.sha256 = o.sha256 = sha256_hex(source.content);
+  auto say = [&](char what, std::size_t reader) {
+    if (note) note(std::string(1, what) + std::to_string(reader));
+  };
+  const ReaderSet::Choice best = readers.choose(source, [&](std::size_t r) { say(note_sniffing, r); });
+  if (!best.library) {
+    o.error = "source " + source.path + ": no reader understands this file (binary, or not text, PDF or "
+              "Akoma Ntoso XML); skipped";
+    return o;
+  }
+  o.reader = best.index;
+  const auto& info = best.library->info();
+  if (cached && cached->count(key_text({source.sha256, file.filename().string(), info.name, info.version}))) {
+    o.kind = SourceOutcome::cached;
+    return o;
+  }
+  say(note_reading, best.index);
+  Context context(info.name, Options{}, build, log_from_plugin);
+  try {
+    ActivityScope activity("reader " + info.name + " on " + source.path);
+    Document doc = best.reader->read(source, context);
+    doc.source = source.path;
+    doc.sha256 = source.sha256;
+    if (doc.reader.empty()) doc.reader = info.name;
+    // Exporters need valid UTF-8: whatever a reader let through stops here.
+    if (const TextRepairs repairs = repair_document_text(doc); repairs.any()) {
+      Diagnostic d = repair_diagnostic(repairs);
+      d.message += " in what reader " + info.name + " made";
+      doc.diagnostics.push_back(std::move(d));
+    }
+    o.document = std::move(doc);
+    o.kind = SourceOutcome::parsed;
+  } catch (const std::bad_alloc& e) {
+    o.error = memory_limit ? "reader " + info.name + " exceeded its memory limit of " +
+                                 describe_memory_limit(memory_limit) + " on " + source.path + "; the file is skipped"
+                           : "source " + source.path + ": reader " + info.name + " failed: " + e.what();
+  } catch (const std::exception& e) {
+    o.error = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
+  } catch (...) {
+    o.error = "source " + source.path + ": reader " + info.name + " failed (unknown exception)";
+  }
+  return o;
+}
+
+// "reader pdf crashed (SIGSEGV) on corpus/x.pdf; the file is skipped": a reader's child
+// process that did not finish the file, named by what it last said it was doing.
+std::string child_failure(const ChildOutcome& outcome, std::string_view note, const ReaderSet& readers,
+                          const std::string& path) {
+  std::string what;
+  if (outcome.status == ChildOutcome::Status::crashed)
+    what = "crashed (" + signal_abbreviation(outcome.signal) + ")";
+  else if (outcome.status == ChildOutcome::Status::timed_out || outcome.message.rfind("exceeded ", 0) == 0)
+    what = outcome.message;
+  else
+    what = "failed (" + outcome.message + ")";
+  std::size_t reader = 0;
+  const bool named = note.size() > 1 && (note[0] == note_sniffing || note[0] == note_reading) &&
+                     std::from_chars(note.data() + 1, note.data() + note.size(), reader).ec == std::errc();
+  if (!named) return "source " + path + ": reading it " + what + "; the file is skipped";
+  return "reader " + readers.at(reader).info().name + " " + what +
+         (note[0] == note_sniffing ? " while sniffing " : " on ") + path + "; the file is skipped";
+}
+
+}  // namespace
 
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
                         const BuildInfo& build, std::vector<std::string>& errors, ReadOptions options) {
@@ -102,8 +239,9 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   }
   result.sources_found = files.size();
 
-  // Each source is read into its own slot by whichever worker thread takes it; the slots are
-  // then gathered in source order, so the corpus does not depend on the number of threads.
+  // Each source is read into its own slot, by whichever child process or worker thread takes
+  // it; the slots are then gathered in source order, so the corpus does not depend on the
+  // number of threads, nor on isolation.
   struct Slot {
     std::optional<Document> document;
     SourceRecord record;
@@ -113,95 +251,115 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   std::vector<Slot> slots(files.size());
   std::atomic<std::size_t> done{0};
   std::optional<Progress> bar(std::in_place, "read", files.size(), "documents");
-  parallel_for(files.size(), worker_count(options.threads), [&](std::size_t i) {
-    struct Advance {  // however this source ends
-      Progress& bar;
-      ~Advance() { bar.advance(); }
-    } advance{*bar};
+  // The store's keys, for the children to tell what they need not parse.
+  std::unordered_set<std::string> store_keys;
+  const bool use_store = options.store && !options.refresh;
+  if (use_store) {
+    try {
+      for (const auto& key : options.store->document_keys()) store_keys.insert(key_text(key));
+    } catch (const std::exception& e) {
+      spdlog::warn("{} (parsing instead)", e.what());
+    }
+  }
+  std::mutex retry_mutex;
+  std::vector<std::size_t> retry;  // in the store's keys but not found there after all: parsed again
+
+  // Takes what reading source i came to (on the thread that read it, or this one).
+  auto accept = [&](std::size_t i, SourceOutcome&& o) {
     Slot& slot = slots[i];
-    const fs::path& file = files[i];
-    Source source;
-    source.path = file.string();
-    std::string error;
-    if (!read_file(file, source.content, error)) {
-      slot.error = "source " + source.path + ": " + error;
+    const std::string path = files[i].string();
+    if (o.kind == SourceOutcome::skipped) {
+      slot.error = std::move(o.error);
       spdlog::error("{}", slot.error);
+      bar->advance();
       return;
     }
-    if (source.content.empty()) {
-      slot.error = "source " + source.path + ": empty file; skipped";
-      spdlog::error("{}", slot.error);
-      return;
-    }
-    source.sha256 = sha256_hex(source.content);
+    const auto& info = readers.at(o.reader).info();
+    const DocumentKey key{o.sha256, files[i].filename().string(), info.name, info.version};
+    slot.record = {path, o.sha256, info.name + " " + info.version, "", false};
     // One warning per alteration, on every build (from the store too), naming the file.
     auto report_alterations = [&](const Document& doc) {
       for (const auto& d : doc.diagnostics) {
         if (!is_alteration(d)) continue;
-        slot.warnings.push_back("source " + source.path + ": " + d.message);
+        slot.warnings.push_back("source " + path + ": " + d.message);
         spdlog::warn("{}", slot.warnings.back());
       }
     };
-
-    const ReaderSet::Choice best = readers.choose(source);
-    if (!best.library) {
-      slot.error = "source " + source.path + ": no reader understands this file (binary, or not text, PDF or "
-                   "Akoma Ntoso XML); skipped";
-      spdlog::error("{}", slot.error);
-      return;
-    }
-    const auto& info = best.library->info();
-    const DocumentKey key{source.sha256, file.filename().string(), info.name, info.version};
-    slot.record = {source.path, source.sha256, info.name + " " + info.version, "", false};
-    if (options.store && !options.refresh) {
+    if (o.kind == SourceOutcome::cached) {
       std::optional<Document> cached;
       try {
         cached = options.store->find(key);
       } catch (const std::exception& e) {
         spdlog::warn("{} (parsing instead)", e.what());
       }
-      if (cached) {
-        cached->source = source.path;
-        spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), source.path, cached->id);
-        slot.record.reused = true;
-        report_alterations(*cached);
-        slot.document = std::move(*cached);
+      if (!cached) {
+        std::lock_guard<std::mutex> guard(retry_mutex);
+        retry.push_back(i);
         return;
       }
+      cached->source = path;
+      spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), path, cached->id);
+      slot.record.reused = true;
+      report_alterations(*cached);
+      slot.document = std::move(*cached);
+      bar->advance();
+      return;
     }
-    Context context(info.name, Options{}, build, log_from_plugin);
-    try {
-      ActivityScope activity("reader " + info.name + " on " + source.path);
-      Document doc = best.reader->read(source, context);
-      doc.source = source.path;
-      doc.sha256 = source.sha256;
-      if (doc.reader.empty()) doc.reader = info.name;
-      // Exporters need valid UTF-8: whatever a reader let through stops here.
-      if (const TextRepairs repairs = repair_document_text(doc); repairs.any()) {
-        Diagnostic d = repair_diagnostic(repairs);
-        d.message += " in what reader " + info.name + " made";
-        doc.diagnostics.push_back(std::move(d));
+    Document& doc = o.document;
+    report_alterations(doc);
+    // The store keeps what the reader made; the catalogue is applied on top, every time.
+    if (options.store) {
+      try {
+        options.store->put(key, doc);
+      } catch (const std::exception& e) {
+        spdlog::warn("{} (the document is not cached)", e.what());
       }
-      report_alterations(doc);
-      // The store keeps what the reader made; the catalogue is applied on top, every time.
-      if (options.store) {
-        try {
-          options.store->put(key, doc);
-        } catch (const std::exception& e) {
-          spdlog::warn("{} (the document is not cached)", e.what());
-        }
-      }
-      spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", ++done, files.size(),
-                   source.path, doc.id, doc.blocks.size(), doc.recommendations.size());
-      slot.document = std::move(doc);
-    } catch (const std::exception& e) {
-      slot.error = "source " + source.path + ": reader " + info.name + " failed: " + e.what();
-      spdlog::error("{}", slot.error);
-    } catch (...) {
-      slot.error = "source " + source.path + ": reader " + info.name + " failed (unknown exception)";
-      spdlog::error("{}", slot.error);
     }
-  });
+    spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", ++done, files.size(), path, doc.id,
+                 doc.blocks.size(), doc.recommendations.size());
+    slot.document = std::move(doc);
+    bar->advance();
+  };
+
+  // Reads the sources `which` (indexes into files), consulting the store's keys if `cached`.
+  auto read_all = [&](const std::vector<std::size_t>& which, const std::unordered_set<std::string>* cached) {
+    std::vector<std::size_t> here;  // no child process could start for these
+    if (options.isolate) {
+      std::string not_started;
+      run_items_in_children(
+          which.size(), worker_count(options.threads), options.limits,
+          [&](std::size_t k, const SendFn& send, const NoteFn& note) {
+            std::string bytes;
+            encode_outcome(read_source(files[which[k]], readers, build, cached, options.limits.memory, note), bytes);
+            send(bytes);
+          },
+          [&](std::size_t k, std::string_view bytes) { accept(which[k], decode_outcome(bytes)); },
+          [&](std::size_t k, const ChildOutcome& outcome, std::string_view note) {
+            if (outcome.status == ChildOutcome::Status::not_started) {
+              not_started = outcome.message;
+              here.push_back(which[k]);
+              return;
+            }
+            Slot& slot = slots[which[k]];
+            slot.error = child_failure(outcome, note, readers, files[which[k]].string());
+            spdlog::error("{}", slot.error);
+            bar->advance();
+          });
+      if (here.empty()) return;
+      spdlog::warn("{}; reading {} source(s) in this process", not_started, here.size());
+    } else {
+      here = which;
+    }
+    parallel_for(here.size(), worker_count(options.threads), [&](std::size_t k) {
+      accept(here[k], read_source(files[here[k]], readers, build, cached, 0, {}));
+    });
+  };
+
+  std::vector<std::size_t> all(files.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  read_all(all, use_store ? &store_keys : nullptr);
+  std::sort(retry.begin(), retry.end());
+  if (!retry.empty()) read_all(retry, nullptr);
   bar.reset();
   for (auto& slot : slots) {
     if (!slot.error.empty()) errors.push_back(std::move(slot.error));

@@ -93,7 +93,7 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
           }
           send(prepared_files(*sink));
         },
-        request.time_limit.value_or(spec.plugin_time_limit));
+        plugin_limits(spec, request.time_limit));
     switch (child.status) {
       case ChildOutcome::Status::ok:
         try {

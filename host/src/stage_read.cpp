@@ -35,7 +35,8 @@ bool read_stage(const RunSpec& spec, const PluginRegistry& registry, Store* stor
   if (!spec.catalogue.empty()) catalogue = Catalogue::load(spec.catalogue);  // validated before the build
   read = read_sources(spec.sources, registry, spec.build, report.errors,
                       {store, spec.force, catalogue ? &*catalogue : nullptr, spec.threads, spec.shard_index,
-                       spec.shard_count, spec.follow_symlinks});
+                       spec.shard_count, spec.follow_symlinks, spec.isolate,
+                       plugin_limits(spec)});
   report.sources_found = read.sources_found;
   report.warnings = read.warnings;
   health = corpus_health(read.corpus);

@@ -388,6 +388,17 @@ std::optional<Document> Store::find(const DocumentKey& key) {
   });
 }
 
+std::vector<DocumentKey> Store::document_keys() {
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (damaged_) return {};
+  return noting_damage([&]() -> std::vector<DocumentKey> {
+    Statement s(db_, "SELECT sha256, file_name, reader, reader_version FROM documents", file_);
+    std::vector<DocumentKey> keys;
+    while (s.row()) keys.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    return keys;
+  });
+}
+
 void Store::put(const DocumentKey& key, const Document& document) {
   std::string data;
   encode_document(document, data);  // outside the lock

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "dossier/model.hpp"
 
@@ -65,6 +66,9 @@ class Store {
   /// Throws StoreError when it cannot read; after the first damage met (SQLITE_CORRUPT) the
   /// cache is neither read nor written in this build, without a word.
   std::optional<Document> find(const DocumentKey& key);
+  /// The keys of every cached document, without decoding any: for a reader's child process
+  /// to tell whether the file it sniffed needs parsing.
+  std::vector<DocumentKey> document_keys();
   /// Throws StoreError when it cannot write; after the first such failure (and when read
   /// only) nothing more is cached in this build, without a word.
   void put(const DocumentKey& key, const Document& document);

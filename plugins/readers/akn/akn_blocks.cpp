@@ -5,6 +5,8 @@
 #include <dossier/model.hpp>
 #include <dossier/domain/references.hpp>
 
+#include "text_util.hpp"
+
 namespace dossier::akn_reader {
 
 namespace {
@@ -14,15 +16,6 @@ bool is_hierarchy(std::string_view name) {
   return in(name, {"hcontainer", "section", "subsection", "part", "subpart", "chapter", "subchapter", "title",
                    "subtitle", "book", "tome", "division", "subdivision", "article", "clause", "subclause", "rule",
                    "subrule", "level"});
-}
-
-std::string table_text(const std::vector<std::vector<std::string>>& rows) {
-  std::string text;
-  for (const auto& row : rows) {
-    if (!text.empty()) text += '\n';
-    for (std::size_t i = 0; i < row.size(); ++i) text += (i ? " | " : "") + row[i];
-  }
-  return text;
 }
 
 void add_footnote(ParserState& st, Block& block, const NoteUse& use) {
@@ -76,10 +69,43 @@ std::string next_block_address(ParserState& st, int section) {
   return block_address(st.doc.id, path, ++st.ordinals[path]);
 }
 
-/// Completes `block` from what was collected for it and appends it with its footnotes
-/// and references.
-void add_block(ParserState& st, Block block, const Collected& collected, pugi::xml_node where) {
-  block.text = block.cells.empty() ? normalise_space(collected.text) : table_text(block.cells);
+namespace {
+
+/// A block longer than the readers' limit (readers::max_line_bytes) keeps what fits; the
+/// rest follows in blocks of its own (text, or tables), in its section. Returns those.
+std::vector<Block> cut_to_limit(ParserState& st, Block& block) {
+  if (block.text.size() <= readers::max_line_bytes) return {};
+  std::vector<Block> pieces;  // the block's own part first
+  if (!block.cells.empty()) {
+    std::vector<readers::TableRows> tables = readers::bounded_tables(std::move(block.cells));
+    st.long_tables.add(block.text.size(), tables.size());
+    pieces.resize(tables.size());
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      pieces[i].kind = BlockKind::table;
+      pieces[i].text = readers::table_text(tables[i]);
+      pieces[i].cells = std::move(tables[i]);
+    }
+  } else {
+    const std::vector<std::string> texts = readers::bounded_pieces(block.text);
+    st.long_paragraphs.add(block.text.size(), texts.size());
+    pieces.resize(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      pieces[i].kind = BlockKind::text;
+      pieces[i].text = readers::trim(texts[i]);
+    }
+  }
+  block.text = std::move(pieces[0].text);
+  block.cells = std::move(pieces[0].cells);
+  pieces.erase(pieces.begin());
+  for (Block& b : pieces) {
+    b.section = block.section;
+    b.address = next_block_address(st, b.section);
+  }
+  return pieces;
+}
+
+/// Appends `block`, its text made, with its footnotes and references.
+void place_block(ParserState& st, Block block, const Collected& collected, pugi::xml_node where) {
   if (block.kind == BlockKind::heading || (block.kind == BlockKind::text && block.text.size() <= 60))
     heading_seen(st, block.text);
   block.span.first_line = st.line_of(where.offset_debug());
@@ -102,6 +128,19 @@ void add_block(ParserState& st, Block block, const Collected& collected, pugi::x
   }
   st.doc.references.insert(st.doc.references.end(), refs.begin(), refs.end());
   st.doc.blocks.push_back(std::move(block));
+}
+
+}  // namespace
+
+/// Completes `block` from what was collected for it and appends it with its footnotes
+/// and references (and what did not fit the readers' limit after it).
+void add_block(ParserState& st, Block block, const Collected& collected, pugi::xml_node where) {
+  block.text = block.cells.empty() ? normalise_space(collected.text) : readers::table_text(block.cells);
+  std::vector<Block> rest = cut_to_limit(st, block);
+  place_block(st, std::move(block), collected, where);
+  Collected none;
+  none.last_line = collected.last_line;
+  for (Block& b : rest) place_block(st, std::move(b), none, where);
 }
 
 /// Notes on the cover page or in the title belong to no block: kept, without anchors.

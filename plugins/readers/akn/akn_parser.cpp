@@ -149,6 +149,9 @@ Document run(ParserState& st) {
   }
   for (const pugi::xml_node p : parts) read_parts(st, p);
   unplaced_notes(st, document);
+  if (st.long_paragraphs.count)
+    st.doc.diagnostics.push_back(st.long_paragraphs.diagnostic("paragraph", "broken", "paragraphs"));
+  if (st.long_tables.count) st.doc.diagnostics.push_back(st.long_tables.diagnostic("table", "split", "tables"));
   return std::move(st.doc);
 }
 

@@ -16,6 +16,7 @@
 #include <dossier/model.hpp>
 
 #include "akn_markup.hpp"
+#include "block_limit.hpp"
 
 namespace dossier::akn_reader {
 
@@ -104,6 +105,8 @@ struct ParserState {
   std::string next_scope;  ///< the last labelling heading seen
   std::map<std::string, std::set<std::string>> scope_numbers;  ///< numbers used in each scope
   int fallback_scopes = 0;
+  readers::LongBlocks long_paragraphs;  ///< blocks cut at the readers' limit (add_block)
+  readers::LongBlocks long_tables;
 };
 
 // akn_metadata.cpp: symbol, id, title, date, body, language, the UN's classification.

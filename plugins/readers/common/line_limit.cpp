@@ -1,5 +1,5 @@
-// The longest line and paragraph the readers take (max_line_bytes): longer ones
-// are broken at spaces, never inside a UTF-8 sequence, and the document says
+// The longest line and paragraph the readers take (max_line_bytes, block_limit.hpp):
+// longer ones are broken at spaces, never inside a UTF-8 sequence, and the document says
 // so.
 #include <algorithm>
 #include <dossier/domain/text_repair.hpp>
@@ -7,28 +7,6 @@
 #include "structure.hpp"
 
 namespace dossier::readers {
-
-namespace {
-
-// Where the piece of `text` starting at `from` ends: at most max_line_bytes on,
-// after the last space within that if any, else at the start of a UTF-8
-// sequence.
-std::size_t piece_end(std::string_view text, std::size_t from) {
-  std::size_t end = from + max_line_bytes;
-  if (end >= text.size()) return text.size();
-  const std::size_t space = text.rfind(' ', end - 1);
-  if (space != std::string_view::npos && space > from + max_line_bytes / 2) return space + 1;
-  while (end > from + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return end;
-}
-
-std::string too_long_message(std::size_t lines, std::size_t longest, std::size_t pieces, const char* what) {
-  return std::string(altered_prefix) + std::to_string(lines) + " " + what + (lines == 1 ? " was " : "s were ") +
-         "longer than " + std::to_string(max_line_bytes) + " bytes (the longest " + std::to_string(longest) +
-         "); broken into " + std::to_string(pieces) + " paragraphs";
-}
-
-}  // namespace
 
 Diagnostic break_long_lines(std::string& text) {
   std::size_t lines = 0, longest = 0, pieces = 0;
@@ -42,7 +20,7 @@ Diagnostic break_long_lines(std::string& text) {
       out.append(text, copied, start - copied);
       const std::string_view line(text.data() + start, end - start);
       for (std::size_t from = 0; from < line.size();) {
-        const std::size_t to = piece_end(line, from);
+        const std::size_t to = bounded_piece_end(line, from);
         if (from > 0) out += "\n\n";
         out.append(line.substr(from, to - from));
         from = to;
@@ -57,7 +35,7 @@ Diagnostic break_long_lines(std::string& text) {
   if (lines == 0) return {Diagnostic::Severity::warning, {}, {}};
   out.append(text, copied, std::string::npos);
   text = std::move(out);
-  return {Diagnostic::Severity::warning, too_long_message(lines, longest, pieces, "line"), {}};
+  return LongBlocks{lines, longest, pieces}.diagnostic("line", "broken", "paragraphs");
 }
 
 Diagnostic break_long_paragraphs(std::vector<SourceLine>& lines) {
@@ -73,7 +51,7 @@ Diagnostic break_long_paragraphs(std::vector<SourceLine>& lines) {
     ++count;
     longest = std::max(longest, l.text.size());
     for (std::size_t from = 0; from < l.text.size();) {
-      const std::size_t to = piece_end(l.text, from);
+      const std::size_t to = bounded_piece_end(l.text, from);
       SourceLine piece{trim(std::string_view(l.text).substr(from, to - from)),
                        l.number,
                        l.indented,
@@ -86,7 +64,7 @@ Diagnostic break_long_paragraphs(std::vector<SourceLine>& lines) {
     }
   }
   lines = std::move(bounded);
-  return {Diagnostic::Severity::warning, too_long_message(count, longest, pieces, "paragraph"), {}};
+  return LongBlocks{count, longest, pieces}.diagnostic("paragraph", "broken", "paragraphs");
 }
 
 }  // namespace dossier::readers

@@ -11,6 +11,7 @@
 
 #include <dossier/model.hpp>
 
+#include "block_limit.hpp"
 #include "text_util.hpp"
 
 namespace dossier::readers {
@@ -34,11 +35,6 @@ struct ParsedSource {
   std::vector<Diagnostic> diagnostics;     ///< what the front end noticed (pages without text...)
   std::size_t pages = 0;                   ///< pages of a paged source; 0 when it has none
 };
-
-/// The longest line (and logical line: a paragraph) the structure parser takes, in bytes
-/// (docs/readers.md). Longer ones are broken: std::regex recurses once per character it
-/// matches, so one line of megabytes would overflow any stack.
-constexpr std::size_t max_line_bytes = 64 * 1024;
 
 /// Breaks every line of `text` longer than max_line_bytes into lines of at most that many
 /// bytes, at a space where there is one and never inside a UTF-8 sequence, with a blank

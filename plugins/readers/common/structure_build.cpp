@@ -120,6 +120,7 @@ void build(ParserState& st) {
   st.doc.blocks.reserve(st.items.size());  // about one block per item
   RecommendationContext rec;
   UprList upr;
+  LongBlocks long_tables;
   for (std::size_t index = 0; index < st.items.size(); ++index) {
     Item& item = st.items[index];
     if (item.kind == Kind::section && !heading_in_sequence(st, item)) {
@@ -168,12 +169,18 @@ void build(ParserState& st) {
         break;
       }
       case Kind::table: {
-        Block b;
-        b.kind = BlockKind::table;
-        b.text = item.text;
-        b.cells = std::move(item.cells);
-        b.span = item.span;
-        push_block(st, std::move(b));
+        // Rows join into one table whatever their number: one longer than the readers'
+        // block limit becomes several tables, each within it.
+        std::vector<TableRows> tables = bounded_tables(std::move(item.cells));
+        if (tables.size() > 1) long_tables.add(item.text.size(), tables.size());
+        for (auto& rows : tables) {
+          Block b;
+          b.kind = BlockKind::table;
+          b.text = tables.size() > 1 ? table_text(rows) : item.text;
+          b.cells = std::move(rows);
+          b.span = item.span;
+          push_block(st, std::move(b));
+        }
         break;
       }
       case Kind::candidate:
@@ -281,6 +288,7 @@ void build(ParserState& st) {
       }
     }
   }
+  if (long_tables.count) st.doc.diagnostics.push_back(long_tables.diagnostic("table", "split", "tables"));
 }
 
 }  // namespace dossier::readers::structure_parser
