@@ -51,7 +51,7 @@ void on_fatal_signal(int sig) {
     write_all(" while running ");
     write_all(activity);
   }
-  write_all("; outputs already in place are intact, unfinished ones were never renamed into place\n");
+  write_all("; the published outputs are intact, and nothing unfinished is published\n");
   ::signal(sig, SIG_DFL);
   ::raise(sig);
 }
