@@ -7,7 +7,8 @@ it at a random moment of the window in which it publishes (found by a calibratio
 logs those calls). After each kill the folder must hold exactly set A or exactly set B:
 manifest.json (read through its link) lists the files, and each one read through its
 top-level name has the listed size and SHA-256. Finally a normal build must succeed and
-leave nothing behind (no stale generation, link or temporary file).
+leave nothing behind (no stale generation, link or temporary file), and the store must pass
+SQLite's integrity check, unmoved.
 
 With --over build the kills are spread over the whole build (reading, analysis, export and
 publishing) instead of the publish window.
@@ -21,6 +22,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -173,6 +175,16 @@ def main():
                     failures.append(f"left behind: {full}")
                 if os.path.islink(full) and not os.path.exists(full):
                     failures.append(f"dangling link left: {full}")
+    # The store a hundred killed builds wrote to is whole.
+    store = os.path.join(out, ".dossier", "store.sqlite")
+    if not os.path.exists(store):
+        failures.append("the store is gone")
+    else:
+        check = sqlite3.connect(store).execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            failures.append(f"the store fails its integrity check: {check}")
+        if any(name.endswith(".corrupt") for name in os.listdir(os.path.dirname(store))):
+            failures.append("the store was moved aside as damaged")
     for f in failures:
         print("FAIL:", f)
     if not failures:
