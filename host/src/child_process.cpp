@@ -68,7 +68,7 @@ void write_frame(int fd, char type, std::string_view bytes) {
   const std::uint64_t length = bytes.size();
   std::memcpy(frame + 1, &length, sizeof length);
   if (bytes.size() <= sizeof frame - header_size) {
-    std::memcpy(frame + header_size, bytes.data(), bytes.size());
+    if (!bytes.empty()) std::memcpy(frame + header_size, bytes.data(), bytes.size());  // data() may be null
     write_all(fd, frame, header_size + bytes.size());
     return;
   }
