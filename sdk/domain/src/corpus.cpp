@@ -6,6 +6,8 @@
 #include <regex>
 #include <set>
 
+#include "address_search.hpp"
+
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
 
@@ -77,6 +79,15 @@ void rename_document(Document& d, const std::string& new_id) {
   for (auto& f : d.footnotes)
     for (auto& a : f.anchors) rewrite(a, old_id, new_id);
   for (auto& r : d.references) rewrite(r.address, old_id, new_id);
+  // What the reader said names the addresses it made: "15 (003-47dc10d97ca243f0 §II.1 #3)".
+  for (auto& diagnostic : d.diagnostics) {
+    std::string& message = diagnostic.message;
+    for (std::size_t at = message.find(old_id); at != std::string::npos; at = message.find(old_id, at + 1)) {
+      if (!starts_word(message, at) || !address_length_at(message, at, old_id.size(), d)) continue;
+      message.replace(at, old_id.size(), new_id);
+      at += new_id.size() - 1;
+    }
+  }
 }
 
 void rename_in_corpus(Corpus& corpus, std::size_t index, const std::string& new_id) {
