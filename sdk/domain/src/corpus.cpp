@@ -7,6 +7,7 @@
 #include <set>
 
 #include "address_search.hpp"
+#include "dossier/domain/citation.hpp"
 
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
@@ -379,10 +380,13 @@ std::vector<std::string> link_versions(Corpus& corpus) {
       excerpt.links.push_back({"excerpt_of", full.id});
       full.links.push_back({"has_excerpt", excerpt.id});
       const std::string first = matches.front().first->number, last = matches.back().first->number;
-      log.push_back(excerpt.source + " is an excerpt of " + full.source + " (" + full.id + " \xC2\xB6" + first +
-                    (first == last ? "" : "-" + last) + ")");
+      // Named as people cite it: a file's hash is no name (001-88e8c2357c784c71).
+      log.push_back(excerpt.source + " is an excerpt of " + full.source + " (" +
+                    (first == last ? human_citation(full, matches.front().second->address)
+                                   : cited_name(full) + ", paras. " + first + "-" + last) +
+                    ")");
       excerpt.diagnostics.push_back(
-          {Diagnostic::Severity::info, "excerpt of " + full.id + " (" + full.source + ")", {}});
+          {Diagnostic::Severity::info, "excerpt of " + cited_name(full) + " (" + full.source + ")", {}});
       break;
     }
   }
