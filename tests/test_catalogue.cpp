@@ -1,7 +1,10 @@
 // Catalogue files: metadata per source, with errors that name file and line.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "catalogue.hpp"
+#include "dossier/domain/citation.hpp"
 #include "store.hpp"
 #include "pipeline.hpp"
 #include "support.hpp"
@@ -90,6 +93,28 @@ TEST_CASE("applying an entry overrides metadata and renames the document's addre
   CHECK(d.place == "Geneva");
   for (const auto& b : d.blocks) CHECK(b.address.rfind("gcm-dialogue ", 0) == 0);
   for (const auto& r : d.recommendations) CHECK(r.address.rfind("gcm-dialogue ", 0) == 0);
+}
+
+TEST_CASE("a short title and a URL become the document's metadata, read by its citations and links") {
+  const Catalogue c = Catalogue::load(catalogue_file("short", R"(
+[[document]]
+file = "004_4233e7d77e7d0f2d.txt"
+id = "gcm-dialogue"
+short_title = "GCM Dialogue"
+url = "https://example.org/gcm-dialogue.pdf"
+)"));
+  Corpus corpus;
+  corpus.documents.push_back(test::read_with("text", test::corpus_dir() / "004_4233e7d77e7d0f2d.txt"));
+  corpus.documents[0].metadata.push_back({"url", "https://old.example.org/"});
+  Catalogue::apply(c.entries().at(0), corpus, 0);
+  const Document& d = corpus.documents[0];
+  CHECK(cited_name(d) == "GCM Dialogue");
+  CHECK(document_link(d) == "https://example.org/gcm-dialogue.pdf");  // replaced, not repeated
+  CHECK(std::count_if(d.metadata.begin(), d.metadata.end(), [](const Metadata& m) { return m.key == "url"; }) == 1);
+  CHECK(human_citation(d, d.recommendations.at(0).address) ==
+        "GCM Dialogue, item " + d.recommendations.at(0).address.substr(d.recommendations.at(0).address.rfind('#') + 1));
+  CHECK_THAT(load_error("url", "[[document]]\nfile = \"a.txt\"\nurl = \"www.example.org\"\n"),
+             Catch::Contains("catalogue.toml:3: 'url' must be a web address (https://...)"));
 }
 
 TEST_CASE("catalogue mistakes name the file and the line") {

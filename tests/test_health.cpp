@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "dossier/domain/corpus.hpp"
 #include "health.hpp"
 
 using dossier::Corpus;
@@ -133,6 +134,36 @@ TEST_CASE("the health summary names at most so many documents, then how many mor
   const auto lines = health_summary(corpus_health(corpus), 20, "; see manifest.json");
   REQUIRE(lines.size() == 22);
   CHECK(lines[0] == "corpus health: 25 documents, 25 with warnings");
-  CHECK(lines[20] == "  doc-19 (doc-19.txt): no text found");
+  CHECK(lines[20] == "  doc-19.txt: no text found");  // its id is its file's name: named once
   CHECK(lines[21] == "  and 5 more; see manifest.json");
+}
+
+TEST_CASE("the health summary names a document as people cite it and its messages' addresses as citations") {
+  // As the text reader names a file it finds no symbol in: by the file, renamed by a catalogue.
+  Document d = document("003-47dc10d97ca243f0", "corpus/003_47dc10d97ca243f0.txt",
+                        {diagnostic(Severity::warning, "footnotes.missing",
+                                    "2 footnote marker(s) have no footnote text: 15 (003-47dc10d97ca243f0 "
+                                    "\xC2\xA7II.1 #3), 33 (003-47dc10d97ca243f0 \xC2\xA7II.1.(3) #14)")});
+  d.blocks.resize(2);
+  d.blocks[0].address = "003-47dc10d97ca243f0 \xC2\xA7II.1 #3";
+  d.blocks[1].address = "003-47dc10d97ca243f0 \xC2\xA7II.1.(3) #14";
+  Corpus corpus;
+  corpus.documents.push_back(d);
+  // Without a title: its file's name, once.
+  CHECK(health_summary(corpus_health(corpus))[1] ==
+        "  003_47dc10d97ca243f0.txt: footnotes.missing: 2 footnote marker(s) have no footnote text: 15 (II.1, item "
+        "3), 33 (II.1.(3), item 14)");
+  // Renamed and titled by a catalogue: the short title, never the catalogue's id.
+  dossier::rename_document(corpus.documents[0], "gfmd-thematic-recollection-2017");
+  corpus.documents[0].metadata.push_back({"short_title", "GFMD Thematic Recollection 2017"});
+  const auto lines = health_summary(corpus_health(corpus));
+  CHECK(lines[1] ==
+        "  GFMD Thematic Recollection 2017 (003_47dc10d97ca243f0.txt): footnotes.missing: 2 footnote marker(s) have "
+        "no footnote text: 15 (II.1, item 3), 33 (II.1.(3), item 14)");
+  // manifest.json keeps the id and the addresses, renamed with the document.
+  const auto json = health_json(corpus_health(corpus));
+  CHECK(json.at("problems").at(0).at("document") == "gfmd-thematic-recollection-2017");
+  CHECK(json.at("problems").at(0).at("diagnostics").at(0).at("message") ==
+        "2 footnote marker(s) have no footnote text: 15 (gfmd-thematic-recollection-2017 \xC2\xA7II.1 #3), 33 "
+        "(gfmd-thematic-recollection-2017 \xC2\xA7II.1.(3) #14)");
 }

@@ -12,6 +12,7 @@
 
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/digest.hpp"
+#include "dossier/domain/json.hpp"
 #include "dossier/domain/reference_data.hpp"
 #include "atomic_sink.hpp"
 #include "support.hpp"
@@ -74,25 +75,36 @@ fs::path export_corpus(const Corpus& corpus, const std::string& name, Options op
 
 struct Rec {
   std::string document, address, kind, addressee, text;
+  std::string citation, link;  // as people read it, and where its document is published
 };
 
 std::vector<Rec> recommendations_of(const json& corpus) {
+  const Corpus model = dossier::corpus_from_json(corpus.dump());
   std::vector<Rec> out;
-  for (const auto& d : corpus["documents"])
-    for (const auto& r : d["recommendations"])
-      out.push_back({d["id"], r["address"], r["kind"], r.value("addressee", ""), r["text"]});
+  for (const Document& d : model.documents)
+    for (const auto& r : d.recommendations)
+      out.push_back({dossier::cited_name(d), r.address, r.kind, r.addressee, r.text,
+                     dossier::human_citation(d, r.address), dossier::document_link(d)});
   return out;
 }
 
-// (subject, code) -> score of the annotations of one scheme and level.
+// The citation the sheets print for each address.
+std::map<std::string, std::string> citations_of(const json& corpus) {
+  std::map<std::string, std::string> out;
+  for (const Rec& r : recommendations_of(corpus)) out[r.address] = r.citation;
+  return out;
+}
+
+// (citation, code) -> score of the annotations of one scheme and level.
 std::map<std::pair<std::string, std::string>, double> scores_of(const json& corpus, const std::string& scheme,
                                                                  const std::string& level) {
+  const auto citations = citations_of(corpus);
   std::map<std::pair<std::string, std::string>, double> out;
   std::set<std::string> documents;  // the documents' own profiles are not rows of a score sheet
   for (const auto& d : corpus["documents"]) documents.insert(d["id"].get<std::string>());
   for (const auto& a : corpus["annotations"])
     if (a["scheme"] == scheme && a["level"] == level && !documents.count(a["subject"].get<std::string>()))
-      out[{a["subject"], a["code"]}] = a["score"];
+      out[{citations.at(a["subject"]), a["code"]}] = a["score"];
   return out;
 }
 
@@ -151,7 +163,9 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
   for (std::size_t i = 0; i < recs.size(); ++i) {
     INFO(recs[i].address);
     const json& row = matrix[i + 1];
-    CHECK(row[0] == recs[i].address);
+    // Cited as people cite it ("A/68/283, para. 127"), linked to the document when it is published.
+    CHECK(row[0] == recs[i].citation);
+    CHECK(wb["links"]["Matrix"].value("A" + std::to_string(i + 2), "") == recs[i].link);
     CHECK(row[1] == recs[i].document);
     CHECK(row[2] == (recs[i].addressee.empty() ? json() : json(recs[i].addressee)));
     CHECK(row[3] == recs[i].kind);
@@ -171,11 +185,12 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
   // Targets: one row per recommendation and target, with the annotation's score and evidence.
   std::map<std::pair<std::string, std::string>, double> targets;
   std::map<std::pair<std::string, std::string>, std::string> evidence;
+  const auto citations = citations_of(corpus);
   for (const auto& a : corpus["annotations"]) {
     if (a["scheme"] != "sdg" || a["level"] != "target") continue;
     std::string lines;
     for (const auto& e : a["evidence"]) lines += (lines.empty() ? "" : "\n") + e.get<std::string>();
-    evidence[{a["subject"], a["code"]}] = lines;
+    evidence[{citations.at(a["subject"]), a["code"]}] = lines;
   }
   std::map<std::pair<std::string, std::string>, double> target_rows;
   const json& trows = wb["cells"]["Targets"];
@@ -194,7 +209,8 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
   REQUIRE(docs.size() == corpus["documents"].size() + 1);
   for (std::size_t i = 0; i < corpus["documents"].size(); ++i) {
     const json& d = corpus["documents"][i];
-    CHECK(docs[i + 1][0] == d["id"]);
+    // By its symbol, or its title when it has none; never an id made of its file's name.
+    CHECK(docs[i + 1][0] == (d.value("symbol", "") != "" ? d["symbol"] : d["title"]));
     CHECK(docs[i + 1][6] == d["sha256"]);
     CHECK(docs[i + 1][9] == d["recommendations"].size());
     // The document's own SDG goals, as many as corpus.json gives it.

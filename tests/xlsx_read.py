@@ -9,6 +9,7 @@ what the xlsx exporter's tests check, as one JSON object:
   formulas    per sheet, how many cells openpyxl reads as formulas
   formula_elements  how many <f> elements the package's worksheet XML holds
   shared_strings    whether the package has a shared string table (not in constant-memory mode)
+  links       per sheet, {cell reference: hyperlink target} of every cell that links
   layout      per sheet: frozen pane, autofilter range, right-to-left, number of
               conditional formats, charts and the fill colours of the first chart's bars
 
@@ -63,6 +64,7 @@ def main():
             "created": props.created.isoformat() if props.created else None,
         },
         "cells": {},
+        "links": {},
         "formulas": {},
         "layout": {},
         "formula_elements": formula_elements(sys.argv[1]),
@@ -71,6 +73,8 @@ def main():
     for ws in wb.worksheets:
         rows = [[value(c) for c in row] for row in ws.iter_rows()]
         out["cells"][ws.title] = rows
+        out["links"][ws.title] = {c.coordinate: c.hyperlink.target for row in ws.iter_rows() for c in row
+                                  if c.hyperlink is not None}
         out["formulas"][ws.title] = sum(1 for row in ws.iter_rows() for c in row if c.data_type == "f")
         charts = getattr(ws, "_charts", [])
         out["layout"][ws.title] = {

@@ -1,6 +1,8 @@
 #include "catalogue.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "dossier/domain/corpus.hpp"
 
@@ -20,7 +22,7 @@ Catalogue Catalogue::load(const fs::path& file) {
   for (const auto& node : *array) {
     const toml::table* t = node.as_table();
     if (!t) toml.fail(&node, "each [[document]] entry must be a table");
-    toml.only_keys(*t, {"file", "sha256", "id", "symbol", "title", "date", "place", "body", "language"},
+    toml.only_keys(*t, {"file", "sha256", "id", "symbol", "title", "short_title", "date", "place", "body", "language", "url"},
                    "a [[document]] entry");
     CatalogueEntry e;
     const std::string path = toml.string_at(*t, "file", "");
@@ -36,6 +38,10 @@ Catalogue Catalogue::load(const fs::path& file) {
     e.place = toml.string_at(*t, "place", "");
     e.body = toml.string_at(*t, "body", "");
     e.language = toml.string_at(*t, "language", "");
+    e.short_title = toml.string_at(*t, "short_title", "");
+    e.url = toml.string_at(*t, "url", "");
+    if (!e.url.empty() && e.url.rfind("https://", 0) != 0 && e.url.rfind("http://", 0) != 0)
+      toml.fail(t->get("url"), "'url' must be a web address (https://...)");
     e.line = node.source().begin.line;
     catalogue.entries_.push_back(std::move(e));
   }
@@ -64,6 +70,16 @@ void Catalogue::apply(const CatalogueEntry& e, Corpus& corpus, std::size_t index
   if (!e.place.empty()) d.place = e.place;
   if (!e.body.empty()) d.body = e.body;
   if (!e.language.empty()) d.language = e.language;
+  // No field of their own in the model: metadata, which citations and links read (citation.hpp).
+  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"short_title", e.short_title},
+                                   {"url", e.url}}) {
+    if (value.empty()) continue;
+    const auto it = std::find_if(d.metadata.begin(), d.metadata.end(), [&](const Metadata& m) { return m.key == key; });
+    if (it != d.metadata.end())
+      it->value = value;
+    else
+      d.metadata.push_back({key, value});
+  }
   const std::string id = !e.id.empty() ? e.id : e.symbol;
   if (!id.empty()) rename_in_corpus(corpus, index, id);
 }

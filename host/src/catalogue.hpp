@@ -16,6 +16,8 @@ struct CatalogueEntry {
   bool bare_name = false;      ///< written without a folder: matches that name anywhere
   std::string sha256;          ///< identifies the source by content instead; may be empty
   std::string id, symbol, title, date, place, body, language;
+  std::string short_title;  ///< the name citations use ("GFMD Thematic Recollection 2017")
+  std::string url;          ///< where the public can read it, for documents without a UN symbol
   std::uint32_t line = 0;      ///< where the entry starts, for messages
 };
 

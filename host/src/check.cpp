@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dossier/domain/citation.hpp"
 #include "health.hpp"
 #include "logging.hpp"
 #include "pipeline.hpp"
@@ -18,8 +19,9 @@ std::string pad(const std::string& s, std::size_t width) {
 
 // "    warning numbering.gap: paragraphs 12 to 15 are missing [lost 4; lines 120-140]"; the code
 // only when there is one.
-std::string diagnostic_line(const Diagnostic& d) {
-  std::string line = "    " + std::string(to_string(d.severity)) + (d.code.empty() ? "" : " " + d.code) + ": " + d.message;
+// The message as people read it: the addresses in it written as citations (cite_places_in).
+std::string diagnostic_line(const Diagnostic& d, const std::string& message) {
+  std::string line = "    " + std::string(to_string(d.severity)) + (d.code.empty() ? "" : " " + d.code) + ": " + message;
   std::string notes;
   if (d.lost > 0) notes = "lost " + std::to_string(d.lost);
   if (d.span.first_line > 0) {
@@ -34,7 +36,7 @@ void print_text(const Corpus& corpus, const std::vector<std::string>& skipped, c
                 bool verbose, std::ostream& out) {
   std::size_t w_id = 0, w_source = 0;
   for (const Document& d : corpus.documents) {
-    w_id = std::max(w_id, printable(d.id).size() + (d.versions.empty() ? 0 : 5));
+    w_id = std::max(w_id, printable(cited_name(d)).size() + (d.versions.empty() ? 0 : 5));
     w_source = std::max(w_source, printable(d.source).size());
     for (const Document& v : d.versions) w_source = std::max(w_source, printable(v.source).size());
   }
@@ -45,11 +47,11 @@ void print_text(const Corpus& corpus, const std::vector<std::string>& skipped, c
         << d.blocks.size()
         << " paragraphs, " << d.recommendations.size() << " recommendations\n";
     for (const Diagnostic& g : d.diagnostics)
-      if (verbose || is_health_problem(g)) out << printable(diagnostic_line(g)) << "\n";
+      if (verbose || is_health_problem(g)) out << printable(diagnostic_line(g, cite_places_in(g.message, d))) << "\n";
   };
   for (const Document& d : corpus.documents) {
-    print(d, d.id);
-    for (const Document& v : d.versions) print(v, d.id + " [" + v.language + "]");
+    print(d, cited_name(d));
+    for (const Document& v : d.versions) print(v, cited_name(d) + " [" + v.language + "]");
   }
   for (const auto& s : skipped) out << pad("FAIL", 4) << printable(s) << "\n";
   out << health.documents << " documents: " << health.documents - health.unhealthy.size() << " ok, "

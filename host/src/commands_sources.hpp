@@ -22,7 +22,8 @@ struct CheckArgs {
 /// `dossier show`'s arguments.
 struct ShowArgs {
   std::string address;
-  std::vector<std::string> sources;
+  std::vector<std::string> sources;  ///< none: the job's
+  std::string job;                   ///< a job file whose sources and catalogue to read
   std::string catalogue;
   std::string language;
   bool follow_symlinks = false;

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "dossier/domain/citation.hpp"
+
 namespace dossier::host {
 
 namespace {
@@ -23,19 +25,21 @@ bool is_health_problem(const Diagnostic& d) noexcept {
 CorpusHealth corpus_health(const Corpus& corpus) {
   CorpusHealth health;
   health.documents = corpus.documents.size();
-  const auto add = [&](const Document& doc, const std::string& name) {
-    DocumentHealth entry{name, doc.source, {}};
+  const auto add = [&](const Document& doc, const std::string& id, const std::string& name) {
+    DocumentHealth entry{id, doc.source, {}, name, {}};
     for (const Diagnostic& d : doc.diagnostics) {
       if (!is_health_problem(d)) continue;
       entry.problems.push_back(d);
+      entry.messages.push_back(cite_places_in(d.message, doc));
       if (d.lost > 0) health.lost[d.code.empty() ? "other" : d.code] += d.lost;
     }
     if (!entry.problems.empty()) health.unhealthy.push_back(std::move(entry));
   };
   for (const Document& doc : corpus.documents) {
-    add(doc, doc.id);
+    add(doc, doc.id, cited_name(doc));
     // A language version is read from a file of its own, which may be damaged on its own.
-    for (const Document& version : doc.versions) add(version, doc.id + " [" + version.language + "]");
+    for (const Document& version : doc.versions)
+      add(version, doc.id + " [" + version.language + "]", cited_name(doc) + " [" + version.language + "]");
   }
   return health;
 }
@@ -86,10 +90,13 @@ std::vector<std::string> health_summary(const CorpusHealth& health, std::size_t 
   lines.push_back(std::move(head));
   for (std::size_t i = 0; i < health.unhealthy.size() && i < max_documents; ++i) {
     const DocumentHealth& doc = health.unhealthy[i];
-    std::string line = "  " + doc.document + " (" + file_name(doc.source) + "): ";
+    // Named as people cite it, then by its file unless that is the name already.
+    const std::string name = doc.name.empty() ? doc.document : doc.name, file = file_name(doc.source);
+    std::string line = "  " + name + (name == file ? "" : " (" + file + ")") + ": ";
     for (std::size_t k = 0; k < doc.problems.size() && k < quoted_per_document; ++k) {
       const Diagnostic& d = doc.problems[k];
-      line += (k ? "; " : "") + (d.code.empty() ? std::string() : d.code + ": ") + d.message;
+      line += (k ? "; " : "") + (d.code.empty() ? std::string() : d.code + ": ") +
+              (k < doc.messages.size() ? doc.messages[k] : d.message);
     }
     if (doc.problems.size() > quoted_per_document)
       line += "; and " + std::to_string(doc.problems.size() - quoted_per_document) + " more";

@@ -25,6 +25,9 @@ struct DocumentHealth {
   std::string document;  ///< id, after the catalogue and version linking
   std::string source;    ///< path as given
   std::vector<Diagnostic> problems;  ///< its health problems, in the order they were raised
+  std::string name{};    ///< the name people cite it by (cited_name(): symbol or title), for the log
+  /// The problems' messages as people read them: the addresses in them written as citations.
+  std::vector<std::string> messages{};
 };
 
 struct CorpusHealth {

@@ -195,9 +195,14 @@ int main(int argc, char** argv) {
   // show
   ShowArgs show_args;
   auto* show = app.add_subcommand("show", "Print the text a citation points at, with its section and footnotes");
-  show->add_option("ADDRESS", show_args.address, "Citation: \"A/68/283 ¶135\", \"A/68/283 para 50-54\", \"A/RES/76/172 ¶4(a)\", \"ID §6.1 #3\"")
+  show->add_option("CITATION", show_args.address,
+                   "As the outputs print it (\"A/68/283, para. 135\", \"A/68/283, par. 135\", \"GFMD Thematic "
+                   "Recollection 2017, II.2.(1), item 11\") or an address (\"A/68/283 ¶135\", \"A/68/283 para 50-54\")")
       ->required();
-  show->add_option("SOURCE", show_args.sources, "Files, folders or glob patterns to read")->required();
+  show->add_option("SOURCE", show_args.sources, "Files, folders or glob patterns to read (default: the job's)");
+  show->add_option("--job", show_args.job, "Read the sources and catalogue of this job file")
+      ->type_name("JOB.toml")
+      ->check(needs("a file"));
   show->add_option("--catalogue", show_args.catalogue, "Metadata per source file (docs/catalogue.md)")
       ->type_name("FILE")
       ->check(needs("a file"));

@@ -52,10 +52,10 @@ const Document* find_document_and_part(const Corpus& corpus, std::string cited, 
   return nullptr;
 }
 
-// The address and section are one line each: escaped, since ids may come from file names.
+// The citation and section are one line each: escaped, since names may come from file names.
 // The text is the document's own, already repaired (control characters made spaces).
-void print_block(const Document& doc, const Block& block, std::ostream& out) {
-  out << printable(block.address) << "\n";
+void print_block(const Document& doc, const Block& block, std::ostream& out, const std::string& language) {
+  out << printable(human_citation(doc, block.address, language)) << "\n";
   if (block.section >= 0) {
     const Section& s = doc.sections[static_cast<std::size_t>(block.section)];
     out << "  in " << printable(doc.section_path(block.section) + "  " + s.title) << "\n";
@@ -70,6 +70,25 @@ void print_block(const Document& doc, const Block& block, std::ostream& out) {
           << (r.addressee.empty() ? "" : ", to " + r.addressee) << ")\n";
 }
 
+// What an unknown name may be: a UN symbol starts with its organ's letters and a slash ("A/",
+// "E/CN.6/", "CRC/C/"); anything else is a name only a catalogue can give.
+bool looks_like_un_symbol(std::string_view name) {
+  std::size_t i = 0;
+  while (i < name.size() && ((name[i] >= 'A' && name[i] <= 'Z') || name[i] == '.' || (i > 0 && name[i] >= '0' && name[i] <= '9')))
+    ++i;
+  return i > 0 && i < name.size() && name[i] == '/';
+}
+
+// The documents there are, by the names citations give them (the first ten).
+std::string document_names(const Corpus& corpus) {
+  constexpr std::size_t listed = 10;
+  std::string names;
+  for (std::size_t i = 0; i < corpus.documents.size() && i < listed; ++i)
+    names += (i ? "; " : "") + cited_name(corpus.documents[i]);
+  if (corpus.documents.size() > listed) names += "; and " + std::to_string(corpus.documents.size() - listed) + " more";
+  return names;
+}
+
 // "en, fr, zh": the languages a document is read in.
 std::string languages_of(const Document& doc) {
   std::string list = doc.language.empty() ? "?" : doc.language;
@@ -80,24 +99,45 @@ std::string languages_of(const Document& doc) {
 }  // namespace
 
 bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& out, std::string& error,
-                   const std::string& language) {
+                   const std::string& language, bool with_catalogue) {
+  // Names only a catalogue gives cannot be found without it: say how to give it.
+  const auto catalogue_hint = [&](const std::string& name) {
+    return with_catalogue || looks_like_un_symbol(name)
+               ? std::string()
+               : "; '" + name + "' is not a UN symbol; pass --catalogue FILE or --job JOB.toml";
+  };
+  // As the outputs print it ("GFMD Thematic Recollection 2017, II.2.(1), item 11",
+  // "A/68/283，第127段"), else as addresses are written ("A/68/283 ¶127").
+  HumanCitationMatch human;
+  const bool is_human = find_human_citation(text, corpus.documents, human);
+  if (is_human && human.address.empty()) {
+    error = "'" + text + "' names the whole of " + cited_name(*human.document) + " (" + human.document->source +
+            "); cite a paragraph or item of it";
+    return false;
+  }
   Citation citation;
-  if (!parse_citation(text, citation)) {
-    error = "'" + text + "' is not a citation (try \"A/68/283 \xC2\xB6" "135\", \"A/68/283 para 50-54\" or \"ID #3\")";
+  if (!parse_citation(is_human ? human.address : text, citation)) {
+    error = "'" + text + "' is not a citation of anything in the sources (try \"A/68/283, para. 135\", \"A/68/283 "
+            "\xC2\xB6" "135\" or a citation as an output printed it; documents: " + document_names(corpus) + ")" +
+            catalogue_hint(text.substr(0, text.find(',')));
     return false;
   }
   std::string part;  // "annex", "annex II", "section I": where a document numbers afresh
   const Document* doc = find_document_and_part(corpus, citation.document, part);
   if (!doc) {
-    error = "no document '" + citation.document + "' in the sources (documents:";
-    for (const auto& d : corpus.documents) error += " " + d.id;
-    error += ")";
+    error = "no document '" + citation.document + "' in the sources (documents: " + document_names(corpus) + ")" +
+            catalogue_hint(citation.document);
     return false;
   }
+  // A citation in French words shows the French version when the sources hold one.
+  const std::string shown_language = !language.empty() ? language : is_human ? human.language : std::string();
+  const std::string cited_language = shown_language.empty() ? "en" : shown_language;
+  if (language.empty() && !shown_language.empty())
+    if (const Document* version = in_language(*doc, shown_language)) doc = version;
   if (!language.empty()) {
     const Document* version = in_language(*doc, language);
     if (!version) {
-      error = doc->id + " is not in the sources in '" + language + "' (languages: " + languages_of(*doc) + ")";
+      error = cited_name(*doc) + " is not in the sources in '" + language + "' (languages: " + languages_of(*doc) + ")";
       return false;
     }
     doc = version;  // addressed alike: the same citation names the same paragraph
@@ -123,19 +163,19 @@ bool show_citation(const std::string& text, const Corpus& corpus, std::ostream& 
     }
   }
   if (blocks.empty()) {
-    error = "'" + text + "' names nothing in " + doc->id + " (" + doc->source + ")";
+    error = "'" + text + "' names nothing in " + cited_name(*doc) + " (" + doc->source + ")";
     // The same number in an annex or a section that numbers afresh: say where.
     std::string elsewhere;
     int shown = 0;
     for (const auto& b : doc->blocks)
       if (!citation.first.empty() && b.number == citation.first && b.kind == BlockKind::numbered_paragraph && shown++ < 3)
-        elsewhere += (elsewhere.empty() ? "" : ", ") + ("'" + b.address + "'");
+        elsewhere += (elsewhere.empty() ? "" : ", ") + ("'" + human_citation(*doc, b.address, cited_language) + "'");
     if (!elsewhere.empty()) error += "; did you mean " + elsewhere + "?";
     return false;
   }
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (i) out << "\n";
-    print_block(*doc, *blocks[i], out);
+    print_block(*doc, *blocks[i], out, cited_language);
   }
   const Document* whole = find_document_and_part(corpus, citation.document, part);
   if (whole && !whole->versions.empty()) {

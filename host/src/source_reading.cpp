@@ -21,6 +21,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "dossier/domain/citation.hpp"
 #include "dossier/domain/digest.hpp"
 #include "dossier/domain/text_repair.hpp"
 
@@ -281,7 +282,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     auto report_alterations = [&](const Document& doc) {
       for (const auto& d : doc.diagnostics) {
         if (!is_alteration(d)) continue;
-        slot.warnings.push_back("source " + path + ": " + d.message);
+        slot.warnings.push_back("source " + path + ": " + cite_places_in(d.message, doc));
         spdlog::warn("{}", slot.warnings.back());
       }
     };
@@ -298,7 +299,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
         return;
       }
       cached->source = path;
-      spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), path, cached->id);
+      spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), path, cited_name(*cached));
       slot.record.reused = true;
       report_alterations(*cached);
       slot.document = std::move(*cached);
@@ -315,7 +316,8 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
         spdlog::warn("{} (the document is not cached)", e.what());
       }
     }
-    spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", ++done, files.size(), path, doc.id,
+    // The name people cite it by: its symbol or title, not the id a file name gave it.
+    spdlog::info("read [{}/{}] {} -> {} ({} paragraphs, {} recommendations)", ++done, files.size(), path, cited_name(doc),
                  doc.blocks.size(), doc.recommendations.size());
     slot.document = std::move(doc);
     bar->advance();

@@ -20,7 +20,7 @@ std::string strict_failure(std::size_t skipped, const CorpusHealth& health) {
   if (!health.unhealthy.empty()) {
     text += (text.empty() ? "" : ", ") + std::to_string(health.unhealthy.size()) + " document(s) with health warnings: ";
     for (std::size_t i = 0; i < health.unhealthy.size() && i < named; ++i)
-      text += (i ? ", " : "") + health.unhealthy[i].document;
+      text += (i ? ", " : "") + (health.unhealthy[i].name.empty() ? health.unhealthy[i].document : health.unhealthy[i].name);
     if (health.unhealthy.size() > named) text += " and " + std::to_string(health.unhealthy.size() - named) + " more";
   }
   return text;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include <dossier/domain/citation.hpp>
 #include <dossier/domain/write_errors.hpp>
 #include <dossier/dossier.hpp>
 
@@ -25,7 +26,18 @@ using xml_output::Builder;
 constexpr const char* atom_namespace = "http://www.w3.org/2005/Atom";
 constexpr const char* change_scheme = "https://dossier.example.org/ns/change";
 
-std::string undocs(std::string_view symbol) { return "https://undocs.org/" + xml_output::percent_encode(symbol, "/()"); }
+/// The first words of `text`, at most about `limit` bytes, ending at a word with "…" when cut.
+std::string first_words(const std::string& text, std::size_t limit = 90) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = text.rfind(' ', limit);
+  if (cut == std::string::npos || cut < limit / 2) {
+    cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a whole character
+  }
+  std::string out = text.substr(0, cut);
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  return out + "\xE2\x80\xA6";
+}
 
 class AtomExporter final : public Exporter {
  public:
@@ -60,7 +72,7 @@ class AtomExporter final : public Exporter {
     xml_output::open_root(os, "feed", {{"xmlns", atom_namespace}, {"xml:lang", language}}, b);
     {
       pugi::xml_document head;
-      b.element(head, "id", id_base + xml_output::percent_encode(job));
+      b.element(head, "id", id_base + percent_encode(job));
       b.element(head, "title", options.get("title", "Dossier " + job + ": new and changed recommendations"));
       b.element(head, "updated", xml_output::rfc3339(build.build_time));
       pugi::xml_node generator = b.element(head, "generator", "Dossier");
@@ -86,17 +98,22 @@ class AtomExporter final : public Exporter {
 
         pugi::xml_document tree;
         pugi::xml_node e = tree.append_child("entry");
-        b.element(e, "id", id_base + xml_output::percent_encode(job) + "/" + xml_output::percent_encode(r.address, "/"));
-        b.element(e, "title", r.address + (r.addressee.empty() ? std::string() : " \xE2\x80\x94 " + r.addressee));
+        b.element(e, "id", id_base + percent_encode(job) + "/" + percent_encode(r.address, "/"));
+        // Words a feed reader can list: the citation as people write it, then how it begins.
+        b.element(e, "title", human_citation(doc, r.address, language) + " \xE2\x80\x94 " + first_words(r.text));
         b.element(e, "updated", xml_output::rfc3339(h.last_changed));
         b.element(e, "published", xml_output::rfc3339(h.first_seen));
-        if (!base_url.empty()) link(e, "alternate", base_url + xml_output::percent_encode(r.address, "/"), r.address, b);
-        if (!doc.symbol.empty()) link(e, "related", undocs(doc.symbol), doc.symbol, b);
+        // Where to read it: its document (the UN's system, or the catalogue's URL); else the
+        // outputs' own address when given.
+        if (const std::string href = document_link(doc, language); !href.empty())
+          link(e, "alternate", href, cited_name(doc), b);
+        else if (!base_url.empty())
+          link(e, "alternate", base_url + percent_encode(r.address, "/"), human_citation(doc, r.address, language), b);
         // The UN documents the recommendation itself cites.
         std::set<std::string> cited{doc.symbol};
         for (const Reference& ref : doc.references)
           if (ref.type == dossier::reference_type::un_symbol && ref.address == r.address && cited.insert(ref.id).second)
-            link(e, "related", undocs(ref.id), ref.id, b);
+            link(e, "related", un_document_link(ref.id, language), ref.id, b);
         // Its SDG and GCM codes, in code order, the highest score of each kept.
         std::map<std::pair<std::string, std::string>, const Annotation*> categories;
         for (const Annotation* a : view.annotations_of(r.address)) {

@@ -70,8 +70,4 @@ void save(const pugi::xml_document& doc, std::ostream& os);
 /// "2026-11-23T06:34:26Z" for seconds since the epoch (RFC 3339, UTC).
 std::string rfc3339(std::int64_t seconds);
 
-/// Percent-encodes everything but RFC 3986 unreserved characters and the characters in
-/// `keep` (for building URIs from addresses such as "A/68/283 ¶135").
-std::string percent_encode(std::string_view text, std::string_view keep = {});
-
 }  // namespace dossier::xml_output

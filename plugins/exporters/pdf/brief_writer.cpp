@@ -6,6 +6,7 @@
 
 #include <dossier/context.hpp>
 #include <dossier/corpus_view.hpp>
+#include <dossier/domain/citation.hpp>
 #include <dossier/domain/corpus.hpp>
 #include <dossier/domain/reference_data.hpp>
 
@@ -219,7 +220,7 @@ void Layout::heat_table() {
   const double row = 16;
   const Style doc{7.5, Weight::regular, kInk, 1.2};
   double longest = 0;
-  for (const auto& [d, goals] : b_.per_document) longest = std::max(longest, c_.text_width(d->id, doc));
+  for (const auto& [d, goals] : b_.per_document) longest = std::max(longest, c_.text_width(cited_name(*d), doc));
   const double doc_w = std::clamp(longest + 8, 80.0, 170.0);
   heading(label("heat", lang_), row * std::min<double>(4, 1 + b_.per_document.size()) + 20);
   const bool any_profile =
@@ -253,8 +254,7 @@ void Layout::heat_table() {
       header();
     }
     const double top = c_.y();
-    c_.line(d->id, doc, c_.mirrored(c_.left(), doc_w - 6), top - row + 5, doc_w - 6,
-            Align::start);
+    c_.line(cited_name(*d), doc, c_.mirrored(c_.left(), doc_w - 6), top - row + 5, doc_w - 6, Align::start);
     for (int g = 1; g <= 17; ++g) {
       const int n = goals[static_cast<std::size_t>(g - 1)];
       const double x = c_.mirrored(c_.left() + doc_w + (g - 1) * cell, cell);
@@ -299,9 +299,13 @@ void Layout::recommendations() {
     const double badge_x = c_.mirrored(c_.left(), 18);
     c_.rect(badge_x, top - 15, 18, 15, kBlue);
     c_.line(std::to_string(i + 1), badge, badge_x, top - 11.5, 18, Align::centre);
-    std::string head = r.address;
-    const Box box = c_.paragraph(head, cite, text_x, text_w, Align::start);
-    c_.link(box, citation_key(item.document));
+    // The citation as the UN writes it in this language, linked to the document when it has
+    // a public address, else to its entry under Sources.
+    const Box box = c_.paragraph(human_citation(*item.document, r.address, lang_), cite, text_x, text_w, Align::start);
+    if (const std::string uri = document_link(*item.document, lang_); !uri.empty())
+      c_.uri_link(box, uri);
+    else
+      c_.link(box, citation_key(item.document));
     if (!r.addressee.empty()) c_.paragraph(label("addressee", lang_) + label("colon", lang_) + r.addressee, tags, text_x, text_w);
     c_.move_down(2);
     c_.paragraph(quoted_text(*item.document, r, lang_), body, text_x, text_w);
@@ -327,10 +331,14 @@ void Layout::sources() {
   const Style title{9, Weight::regular, kInk, 1.35};
   const Style meta{8, Weight::regular, kMuted, 1.35};
   for (const auto& [d, goals] : b_.per_document) {
-    c_.ensure(3 * 9 * 1.35 + 8);
+    c_.ensure(4 * 9 * 1.35 + 8);
     c_.anchor(citation_key(d));
-    c_.paragraph(d->id, id, c_.left(), c_.width(), Align::start);
-    if (!d->title.empty()) c_.paragraph(d->title, title, c_.left(), c_.width(), Align::start);
+    const std::string name = cited_name(*d), uri = document_link(*d, lang_);
+    const Box box = c_.paragraph(name, id, c_.left(), c_.width(), Align::start);
+    if (!uri.empty()) c_.uri_link(box, uri);
+    if (!d->title.empty() && d->title != name) c_.paragraph(d->title, title, c_.left(), c_.width(), Align::start);
+    // On paper too: where to read it.
+    if (!uri.empty()) c_.uri_link(c_.paragraph(uri, meta, c_.left(), c_.width(), Align::start), uri);
     std::size_t n = 0;
     for (const auto& item : b_.items) n += item.document == d;
     c_.paragraph(join({d->date, d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {std::to_string(n)}))}, "  \u00B7  "),
@@ -368,10 +376,13 @@ std::string focus_heading(const Brief& brief, const std::string& language) {
   if (f.kind == "sdg") return focus_label(f, language) + dash + sdg_title(f.value, language);
   if (f.kind == "gcm") return focus_label(f, language) + dash + gcm_objective_title(std::stoi(f.value));
   if (f.kind == "addressee") return label("addressed_to", language, {f.value});
-  std::string title;
+  std::string name = f.value, title;
   for (const auto& [d, goals] : brief.per_document)
-    if (d->id == f.value || d->symbol == f.value) title = d->title;
-  return label("document", language) + " " + f.value + (title.empty() ? "" : dash + title);
+    if (d->id == f.value || d->symbol == f.value) {
+      name = cited_name(*d);  // a catalogue id in the job file is not what readers see
+      title = d->title != name ? d->title : std::string();
+    }
+  return label("document", language) + " " + name + (title.empty() ? "" : dash + title);
 }
 
 BriefResult write_brief(const Brief& brief, const BriefSettings& settings, OutputFile& file) {

@@ -153,6 +153,8 @@ void Canvas::anchor(const std::string& key) { anchors_.emplace(key, std::make_pa
 
 void Canvas::link(const Box& box, const std::string& key) { links_.emplace_back(box, key); }
 
+void Canvas::uri_link(const Box& box, const std::string& uri) { uri_links_.emplace_back(box, uri); }
+
 void Canvas::finish(std::string_view head_start, std::string_view head_end, std::string_view foot_start,
                     const std::function<std::string(int, int)>& page_label) {
   const Style head{7.5, Weight::regular, kMuted, 1.2};
@@ -172,14 +174,21 @@ void Canvas::finish(std::string_view head_start, std::string_view head_end, std:
     line(page_label(i + 1, total), head, mirrored(right_ - w * 0.35, w * 0.35), 32, w * 0.35, Align::end);
   }
   current_ = pages_.back();
+  const auto rect = [](const Box& box) {
+    return HPDF_Rect{static_cast<HPDF_REAL>(box.x0), static_cast<HPDF_REAL>(box.y0), static_cast<HPDF_REAL>(box.x1),
+                     static_cast<HPDF_REAL>(box.y1)};
+  };
   for (const auto& [box, key] : links_) {
     const auto target = anchors_.find(key);
     if (target == anchors_.end() || box.page < 0) continue;
     HPDF_Destination d = HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(target->second.first)]);
     HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(std::min(page_height_, target->second.second + 12)));
-    const HPDF_Rect r{static_cast<HPDF_REAL>(box.x0), static_cast<HPDF_REAL>(box.y0), static_cast<HPDF_REAL>(box.x1),
-                      static_cast<HPDF_REAL>(box.y1)};
-    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages_[static_cast<std::size_t>(box.page)], r, d);
+    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages_[static_cast<std::size_t>(box.page)], rect(box), d);
+    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+  }
+  for (const auto& [box, uri] : uri_links_) {
+    if (box.page < 0) continue;
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pages_[static_cast<std::size_t>(box.page)], rect(box), uri.c_str());
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
   }
 }

@@ -95,6 +95,8 @@ class Canvas {
   void anchor(const std::string& key);
   /// Makes `box` a link to the anchor `key` (resolved in finish()).
   void link(const Box& box, const std::string& key);
+  /// Makes `box` a link to a web address (an ASCII URI: a document in the UN's system).
+  void uri_link(const Box& box, const std::string& uri);
 
   /// Running head (from the second page), footer with `page_label(n, N)` and the links.
   void finish(std::string_view head_start, std::string_view head_end, std::string_view foot_start,
@@ -114,6 +116,7 @@ class Canvas {
   std::vector<HPDF_Outline> outline_levels_;
   std::map<std::string, std::pair<int, double>> anchors_;
   std::vector<std::pair<Box, std::string>> links_;
+  std::vector<std::pair<Box, std::string>> uri_links_;
 };
 
 }  // namespace dossier::pdf

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include <dossier/domain/citation.hpp>
+
 namespace dossier::xlsx {
 
 void MatrixWorkbook::write_documents() {
@@ -13,7 +15,7 @@ void MatrixWorkbook::write_documents() {
   const std::array<const char*, 13> head = {"Document", "Symbol", "Title", "Date", "Place", "File",
                                             "SHA-256", "Paragraphs", "Footnotes", "Recommendations",
                                             "Mapped to SDGs", "Mapped to GCM", "SDG goals of the document"};
-  const std::array<double, 13> widths = {18, 14, 50, 11, 18, 34, 46, 11, 10, 16, 15, 15, 30};
+  const std::array<double, 13> widths = {24, 14, 50, 11, 18, 34, 46, 11, 10, 16, 15, 15, 30};
   for (lxw_col_t c = 0; c < head.size(); ++c) {
     lxw_format* fmt = c == 2 || c == 12 ? f_.wrap : c == 6 ? f_.mono : c >= 7 ? f_.count : f_.cell;
     check(worksheet_set_column(ws, c, c, widths[c], fmt), "setting widths");
@@ -22,8 +24,11 @@ void MatrixWorkbook::write_documents() {
   lxw_row_t r = 1;
   for (std::size_t d = 0; d < corpus_.documents.size() && r <= last_row; ++d, ++r) {
     const Document& doc = corpus_.documents[d];
-    s.fit_row(r, lines_needed({{&doc.title, widths[2]}, {&doc.place, widths[4]}, {&doc.source, widths[5]}}));
-    s.text(r, 0, doc.id, f_.cell);
+    // By the name citations give it, linked to where it can be read.
+    const std::string name = cited_name(doc), link = document_link(doc, settings_.language);
+    s.fit_row(r, lines_needed({{&name, widths[0]}, {&doc.title, widths[2]}, {&doc.place, widths[4]},
+                               {&doc.source, widths[5]}}));
+    s.link(r, 0, link, name, link.empty() ? f_.wrap : f_.link);
     s.text(r, 1, doc.symbol, f_.cell);
     s.text(r, 2, doc.title, f_.wrap);
     lxw_datetime date{};

@@ -122,6 +122,10 @@ void MatrixWorkbook::add_formats() {
   f_.centred = top(nullptr, LXW_ALIGN_CENTER);
   f_.wrap = top();
   format_set_text_wrap(f_.wrap);
+  f_.link = top();
+  format_set_text_wrap(f_.link);
+  format_set_underline(f_.link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color(f_.link, 0x0563C1);  // Excel's own hyperlink blue
   f_.score = top("0.00", LXW_ALIGN_CENTER);
   f_.count = top("#,##0");
   f_.percent = top("0.0%");

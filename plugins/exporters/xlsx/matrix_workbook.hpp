@@ -22,7 +22,7 @@ namespace dossier::xlsx {
 
 // Columns every recommendation row starts with, on Matrix and GCM, and their widths.
 inline const std::array<const char*, 5> recommendation_columns = {"Citation", "Document", "Addressee", "Kind", "Text"};
-inline const std::array<double, 5> recommendation_widths = {24, 18, 20, 16, 70};
+inline const std::array<double, 5> recommendation_widths = {30, 22, 20, 16, 70};
 constexpr lxw_col_t first_score_column = 5;
 
 // Lines the tallest of these cells needs, each wrapped in its column's width.
@@ -34,6 +34,12 @@ inline int lines_needed(std::initializer_list<std::pair<const std::string*, doub
 
 // Excel's last row; rows beyond it are left out with a warning.
 constexpr lxw_row_t last_row = LXW_ROW_MAX - 1;
+
+// A recommendation as people cite it: its human citation, its document's name and public
+// address (citation.hpp), worked out once per recommendation for every sheet it is on.
+struct Cited {
+  std::string citation, document, link;
+};
 
 // A target's title and the lines it takes, worked out once per target.
 struct TargetTitle {
@@ -74,6 +80,7 @@ class MatrixWorkbook {
     lxw_format *title, *subtitle, *heading;
     lxw_format *header, *header_right, *rotated_header;
     lxw_format *cell, *centred, *wrap, *score, *count, *percent, *date, *mono;
+    lxw_format* link;  ///< wrapped text that looks like a link
     std::array<lxw_format*, goal_count> goal_header;  ///< rotated, on the goal's colour
     std::array<lxw_format*, goal_count> goal_badge;   ///< goal number on its colour
   };
@@ -91,12 +98,11 @@ class MatrixWorkbook {
   // Matrix, Targets and GCM, in one pass over the recommendations (recommendation_sheets.cpp).
   void score_sheet_header(Sheet& sheet, const std::vector<std::string>& titles,
                           const std::vector<lxw_format*>& formats, double header_height);
-  void recommendation_cells(Sheet& sheet, lxw_row_t row, const Document& doc, const Recommendation& rec,
-                            int lines);
+  void recommendation_cells(Sheet& sheet, lxw_row_t row, const Cited& cited, const Recommendation& rec, int lines);
   template <std::size_t N>
   void score_cells(Sheet& sheet, lxw_row_t row, const std::array<double, N>& scores);
   void write_recommendations();
-  void target_rows(Sheet& s, lxw_row_t& next, const Document& doc, const Recommendation& rec, const Mappings& m,
+  void target_rows(Sheet& s, lxw_row_t& next, const Cited& cited, const Mappings& m,
                    const std::vector<TargetTitle>& titles);
   bool row_fits(lxw_row_t row);
   void finish_score_sheet(Sheet& s, lxw_row_t rows, int codes);
@@ -127,7 +133,7 @@ class MatrixWorkbook {
   std::array<Sheet, sheet_count> sheets_{};
   std::string code_;  // scratch for target codes
   const TargetTitle no_title_;
-  static constexpr std::array<double, 7> target_widths = {24, 18, 6, 8, 50, 7, 70};
+  static constexpr std::array<double, 7> target_widths = {30, 22, 6, 8, 50, 7, 70};
 
   std::size_t recommendations_ = 0, mapped_sdg_ = 0, mapped_gcm_ = 0, left_out_ = 0;
   std::array<std::size_t, goal_count> per_goal_{};

@@ -25,11 +25,11 @@ void MatrixWorkbook::score_sheet_header(Sheet& sheet, const std::vector<std::str
     sheet.text(0, static_cast<lxw_col_t>(first_score_column + i), titles[i], formats[i]);
 }
 
-void MatrixWorkbook::recommendation_cells(Sheet& sheet, lxw_row_t row, const Document& doc, const Recommendation& rec,
+void MatrixWorkbook::recommendation_cells(Sheet& sheet, lxw_row_t row, const Cited& cited, const Recommendation& rec,
                                           int lines) {
   sheet.fit_row(row, lines);
-  sheet.text(row, 0, rec.address, f_.wrap);
-  sheet.text(row, 1, doc.id, f_.wrap);
+  sheet.link(row, 0, cited.link, cited.citation, cited.link.empty() ? f_.wrap : f_.link);
+  sheet.text(row, 1, cited.document, f_.wrap);
   sheet.text(row, 2, rec.addressee, f_.wrap);
   sheet.text(row, 3, rec.kind, f_.cell);
   sheet.text(row, 4, rec.text, f_.wrap);
@@ -76,14 +76,18 @@ void MatrixWorkbook::write_recommendations() {
   std::array<lxw_row_t, sheet_count> next{};
   next.fill(1);
   Mappings m;
+  Cited cited;
   for (std::size_t d = 0; d < corpus_.documents.size(); ++d) {
     const Document& doc = corpus_.documents[d];
+    cited.document = cited_name(doc);
+    cited.link = document_link(doc, lang);
     for (const Recommendation& rec : doc.recommendations) {
       index_.find(rec.address, m);
       ++recommendations_;
+      cited.citation = human_citation(doc, rec.address, lang);
       const int lines = sheets_[matrix] || sheets_[gcm]
-                            ? lines_needed({{&rec.address, recommendation_widths[0]},
-                                            {&doc.id, recommendation_widths[1]},
+                            ? lines_needed({{&cited.citation, recommendation_widths[0]},
+                                            {&cited.document, recommendation_widths[1]},
                                             {&rec.addressee, recommendation_widths[2]},
                                             {&rec.text, recommendation_widths[4]}})
                             : 1;
@@ -92,14 +96,14 @@ void MatrixWorkbook::write_recommendations() {
       for (std::size_t g = 0; g < goal_count; ++g) per_goal_[g] += m.goals[g] >= 0;
 
       if (Sheet& s = sheets_[matrix]; s && row_fits(next[matrix])) {
-        recommendation_cells(s, next[matrix], doc, rec, lines);
+        recommendation_cells(s, next[matrix], cited, rec, lines);
         score_cells(s, next[matrix]++, m.goals);
       }
       if (Sheet& s = sheets_[gcm]; s && row_fits(next[gcm])) {
-        recommendation_cells(s, next[gcm], doc, rec, lines);
+        recommendation_cells(s, next[gcm], cited, rec, lines);
         score_cells(s, next[gcm]++, m.objectives);
       }
-      if (Sheet& s = sheets_[targets]) target_rows(s, next[targets], doc, rec, m, target_titles);
+      if (Sheet& s = sheets_[targets]) target_rows(s, next[targets], cited, m, target_titles);
     }
   }
 
@@ -114,18 +118,18 @@ void MatrixWorkbook::write_recommendations() {
   for (lxw_row_t n : next) rows_ += n - 1;
 }
 
-// One row per target mapped to `rec`, from row `next` on.
-void MatrixWorkbook::target_rows(Sheet& s, lxw_row_t& next, const Document& doc, const Recommendation& rec,
-                                 const Mappings& m, const std::vector<TargetTitle>& titles) {
+// One row per target mapped to the recommendation `cited`, from row `next` on.
+void MatrixWorkbook::target_rows(Sheet& s, lxw_row_t& next, const Cited& cited, const Mappings& m,
+                                 const std::vector<TargetTitle>& titles) {
   for (std::size_t t = 0; t < m.target_count && row_fits(next); ++t) {
     const Mappings::Target& target = m.targets[t];
     const lxw_row_t r = next++;
     const TargetTitle& title = target.order >= 0 ? titles[static_cast<std::size_t>(target.order)] : no_title_;
-    s.fit_row(r, std::max(title.lines, lines_needed({{&rec.address, target_widths[0]},
-                                                     {&doc.id, target_widths[1]},
+    s.fit_row(r, std::max(title.lines, lines_needed({{&cited.citation, target_widths[0]},
+                                                     {&cited.document, target_widths[1]},
                                                      {&target.evidence, target_widths[6]}})));
-    s.text(r, 0, rec.address, f_.wrap);
-    s.text(r, 1, doc.id, f_.wrap);
+    s.link(r, 0, cited.link, cited.citation, cited.link.empty() ? f_.wrap : f_.link);
+    s.text(r, 1, cited.document, f_.wrap);
     if (target.goal) s.number(r, 2, target.goal, f_.centred);
     code_.assign(target.code);
     s.text(r, 3, code_, f_.cell);

@@ -91,6 +91,19 @@ void Sheet::text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_for
   ++text_cells_;
 }
 
+void Sheet::link(lxw_row_t row, lxw_col_t col, const std::string& url, const std::string& value, lxw_format* format) {
+  constexpr std::size_t longest_url = 2079;
+  if (url.empty() || url.size() > longest_url || links_ >= LXW_MAX_NUMBER_URLS || value.empty()) {
+    text(row, col, value, format);
+    return;
+  }
+  // The shown text is a string cell, as text() writes it, never a formula.
+  check(worksheet_write_url_opt(ws_, row, col, url.c_str(), format, clean_text(value, scratch_).c_str(), nullptr),
+        "writing a link");
+  ++text_cells_;
+  ++links_;
+}
+
 void Sheet::number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
   check(worksheet_write_number(ws_, row, col, value, format), "writing a number");
   ++number_cells_;

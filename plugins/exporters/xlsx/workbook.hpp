@@ -35,6 +35,10 @@ class Sheet {
   /// stays text (libxlsxwriter stores it as a shared or inline string, which Excel and
   /// LibreOffice never evaluate). Empty text writes nothing.
   void text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format = nullptr);
+  /// Text that links to `url` (a document's public address): a hyperlink cell showing
+  /// `value`. Plain text when `url` is empty, longer than Excel takes (2,079 characters), or
+  /// the sheet has its 65,530 links already (Excel's limit).
+  void link(lxw_row_t row, lxw_col_t col, const std::string& url, const std::string& value, lxw_format* format);
   void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format = nullptr);
   /// A formatted empty cell (a header fill, say); not counted as a cell with content.
   void blank(lxw_row_t row, lxw_col_t col, lxw_format* format);
@@ -44,6 +48,7 @@ class Sheet {
   void fit_row(lxw_row_t row, int lines);
 
   std::uint64_t text_cells() const { return text_cells_; }
+  std::uint64_t link_cells() const { return links_; }
   std::uint64_t number_cells() const { return number_cells_; }
 
  private:
@@ -51,6 +56,7 @@ class Sheet {
   std::string scratch_;
   std::uint64_t text_cells_ = 0;
   std::uint64_t number_cells_ = 0;
+  std::uint64_t links_ = 0;
 };
 
 /// About how many lines `text` takes in the default font when wrapped in a column `width`

@@ -6,6 +6,9 @@
 #include <regex>
 #include <set>
 
+#include "address_search.hpp"
+#include "dossier/domain/citation.hpp"
+
 namespace dossier {
 DOSSIER_ABI_NAMESPACE_BEGIN
 
@@ -77,6 +80,15 @@ void rename_document(Document& d, const std::string& new_id) {
   for (auto& f : d.footnotes)
     for (auto& a : f.anchors) rewrite(a, old_id, new_id);
   for (auto& r : d.references) rewrite(r.address, old_id, new_id);
+  // What the reader said names the addresses it made: "15 (003-47dc10d97ca243f0 §II.1 #3)".
+  for (auto& diagnostic : d.diagnostics) {
+    std::string& message = diagnostic.message;
+    for (std::size_t at = message.find(old_id); at != std::string::npos; at = message.find(old_id, at + 1)) {
+      if (!starts_word(message, at) || !address_length_at(message, at, old_id.size(), d)) continue;
+      message.replace(at, old_id.size(), new_id);
+      at += new_id.size() - 1;
+    }
+  }
 }
 
 void rename_in_corpus(Corpus& corpus, std::size_t index, const std::string& new_id) {
@@ -368,10 +380,13 @@ std::vector<std::string> link_versions(Corpus& corpus) {
       excerpt.links.push_back({"excerpt_of", full.id});
       full.links.push_back({"has_excerpt", excerpt.id});
       const std::string first = matches.front().first->number, last = matches.back().first->number;
-      log.push_back(excerpt.source + " is an excerpt of " + full.source + " (" + full.id + " \xC2\xB6" + first +
-                    (first == last ? "" : "-" + last) + ")");
+      // Named as people cite it: a file's hash is no name (001-88e8c2357c784c71).
+      log.push_back(excerpt.source + " is an excerpt of " + full.source + " (" +
+                    (first == last ? human_citation(full, matches.front().second->address)
+                                   : cited_name(full) + ", paras. " + first + "-" + last) +
+                    ")");
       excerpt.diagnostics.push_back(
-          {Diagnostic::Severity::info, "excerpt of " + full.id + " (" + full.source + ")", {}});
+          {Diagnostic::Severity::info, "excerpt of " + cited_name(full) + " (" + full.source + ")", {}});
       break;
     }
   }
