@@ -122,7 +122,8 @@ void MatrixWorkbook::add_formats() {
   f_.centred = top(nullptr, LXW_ALIGN_CENTER);
   f_.wrap = top();
   format_set_text_wrap(f_.wrap);
-  f_.score = top("0.00", LXW_ALIGN_CENTER);
+  // Percentages of values floored to a thousandth (shown_score()): 0.998 shows as 99.8%, never 100%.
+  f_.score = top("0.0%", LXW_ALIGN_CENTER);
   f_.count = top("#,##0");
   f_.percent = top("0.0%");
   f_.date = top("yyyy-mm-dd", LXW_ALIGN_LEFT);
