@@ -256,38 +256,30 @@ def load_sdg(data_dir):
     return data
 
 
-def load_gcm(data_dir):
-    path = os.path.join(data_dir, "gcm", "objectives.csv")
+def load_numbered(data_dir, name, column, count):
+    """[(n, title)] from DATA_DIR/gcm/NAME.csv: rows numbered 1..count in COLUMN, each with a title."""
+    path = os.path.join(data_dir, "gcm", name + ".csv")
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    objectives = []
+    items = []
     for n, row in enumerate(rows, start=1):
-        if row.get("objective", "").strip() != str(n):
-            raise DataError(f"{path}: row {n} is objective {row.get('objective')!r}")
+        if row.get(column, "").strip() != str(n):
+            raise DataError(f"{path}: row {n} is {column} {row.get(column)!r}")
         title = normalise(row.get("title") or "")
         if not title:
-            raise DataError(f"{path}: objective {n} has no title")
-        objectives.append((n, title))
-    if len(objectives) != GCM_OBJECTIVES:
-        raise DataError(f"{path}: {len(objectives)} objectives, expected {GCM_OBJECTIVES}")
-    return objectives
+            raise DataError(f"{path}: {column} {n} has no title")
+        items.append((n, title))
+    if len(items) != count:
+        raise DataError(f"{path}: {len(items)} rows, expected {count}")
+    return items
+
+
+def load_gcm(data_dir):
+    return load_numbered(data_dir, "objectives", "objective", GCM_OBJECTIVES)
 
 
 def load_gcm_clusters(data_dir):
-    path = os.path.join(data_dir, "gcm", "clusters.csv")
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    clusters = []
-    for n, row in enumerate(rows, start=1):
-        if row.get("cluster", "").strip() != str(n):
-            raise DataError(f"{path}: row {n} is cluster {row.get('cluster')!r}")
-        title = normalise(row.get("title") or "")
-        if not title:
-            raise DataError(f"{path}: cluster {n} has no title")
-        clusters.append((n, title))
-    if len(clusters) != GCM_CLUSTERS:
-        raise DataError(f"{path}: {len(clusters)} clusters, expected {GCM_CLUSTERS}")
-    return clusters
+    return load_numbered(data_dir, "clusters", "cluster", GCM_CLUSTERS)
 
 
 def load_calendar(data_dir):
