@@ -6,7 +6,8 @@ Run by CMake at build time (see sdk/CMakeLists.txt):
     embed-reference-data.py DATA_DIR OUTPUT_CPP OUTPUT_HPP
 
 Reads DATA_DIR/sdg/<lang>/global_{goals,targets,indicators}.yml (open-sdg/sdg-translations)
-and DATA_DIR/gcm/objectives.csv, checks them and writes OUTPUT_CPP (the tables) and
+DATA_DIR/gcm/objectives.csv and clusters.csv, and DATA_DIR/calendar/dates.csv and months.csv (how
+a date is written in each language), checks them and writes OUTPUT_CPP (the tables) and
 OUTPUT_HPP (their declarations, for sdk/src/reference_data.cpp). Standard library only.
 
 The YAML files are flat maps of plain, single- or double-quoted scalars folded over indented
@@ -28,6 +29,7 @@ LANGUAGES = [("en", "en"), ("fr", "fr"), ("es", "es"), ("ru", "ru"), ("ar", "ar"
 GOALS = 17
 TARGETS = 169
 GCM_OBJECTIVES = 23
+GCM_CLUSTERS = 6
 
 KEY = re.compile(r"^(\d+)(?:-(\d+|[a-z]))?(?:-(\d+))?-(title|short)$")
 
@@ -254,21 +256,64 @@ def load_sdg(data_dir):
     return data
 
 
-def load_gcm(data_dir):
-    path = os.path.join(data_dir, "gcm", "objectives.csv")
+def load_numbered(data_dir, name, column, count):
+    """[(n, title)] from DATA_DIR/gcm/NAME.csv: rows numbered 1..count in COLUMN, each with a title."""
+    path = os.path.join(data_dir, "gcm", name + ".csv")
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    objectives = []
+    items = []
     for n, row in enumerate(rows, start=1):
-        if row.get("objective", "").strip() != str(n):
-            raise DataError(f"{path}: row {n} is objective {row.get('objective')!r}")
+        if row.get(column, "").strip() != str(n):
+            raise DataError(f"{path}: row {n} is {column} {row.get(column)!r}")
         title = normalise(row.get("title") or "")
         if not title:
-            raise DataError(f"{path}: objective {n} has no title")
-        objectives.append((n, title))
-    if len(objectives) != GCM_OBJECTIVES:
-        raise DataError(f"{path}: {len(objectives)} objectives, expected {GCM_OBJECTIVES}")
-    return objectives
+            raise DataError(f"{path}: {column} {n} has no title")
+        items.append((n, title))
+    if len(items) != count:
+        raise DataError(f"{path}: {len(items)} rows, expected {count}")
+    return items
+
+
+def load_gcm(data_dir):
+    return load_numbered(data_dir, "objectives", "objective", GCM_OBJECTIVES)
+
+
+def load_gcm_clusters(data_dir):
+    return load_numbered(data_dir, "clusters", "cluster", GCM_CLUSTERS)
+
+
+def load_calendar(data_dir):
+    """[(language, date format, month format, first day, months with a day, months alone)],
+    one per language of LANGUAGES, in that order."""
+    folder = os.path.join(data_dir, "calendar")
+    formats, months = {}, {}
+    path = os.path.join(folder, "dates.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            lang = row.get("language", "")
+            date, month = normalise(row.get("date") or ""), normalise(row.get("month") or "")
+            for slot in ("{day}", "{month}", "{year}"):
+                if slot not in date:
+                    raise DataError(f"{path}: {lang}: the date format has no {slot}")
+            if "{month}" not in month or "{year}" not in month:
+                raise DataError(f"{path}: {lang}: the month format needs {{month}} and {{year}}")
+            formats[lang] = (date, month, normalise(row.get("first_day") or ""))
+    path = os.path.join(folder, "months.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            names = [normalise(row.get(str(m)) or "") for m in range(1, 13)]
+            if not all(names):
+                raise DataError(f"{path}: {row.get('language')} {row.get('use')}: a month has no name")
+            months[(row.get("language"), row.get("use"))] = names
+    table = []
+    for lang, _ in LANGUAGES:
+        if lang not in formats:
+            raise DataError(f"{folder}/dates.csv: no row for {lang}")
+        for use in ("with_day", "alone"):
+            if (lang, use) not in months:
+                raise DataError(f"{folder}/months.csv: no row {lang},{use}")
+        table.append((lang, *formats[lang], months[(lang, "with_day")], months[(lang, "alone")]))
+    return table
 
 
 # ---------------------------------------------------------------------------------------
@@ -334,6 +379,23 @@ extern const TitleRow kIndicatorTitles[];
 extern const std::size_t kIndicatorTitleCount;
 extern const GcmRow kGcmObjectives[];
 extern const std::size_t kGcmObjectiveCount;
+/// The GCM's six thematic clusters (A/RES/71/280), English titles.
+extern const GcmRow kGcmClusters[];
+extern const std::size_t kGcmClusterCount;
+
+/// How a date is written in one language: formats with {day}, {month} and {year}, the day 1
+/// when it is written otherwise ("1er"; empty: as a number), and the month names with a day
+/// and alone (Russian: genitive and nominative).
+struct CalendarRow {
+  const char* language;
+  const char* date;
+  const char* month;
+  const char* first_day;
+  const char* months_with_day[12];
+  const char* months_alone[12];
+};
+extern const CalendarRow kCalendars[];
+extern const std::size_t kCalendarCount;
 
 /// The Aurora SDG queries v5 (CC BY 4.0), one XML file per goal, goals 1 to 17 in order.
 extern const char* const kAuroraQueries[];
@@ -386,6 +448,8 @@ def main(argv):
     try:
         sdg = load_sdg(data_dir)
         gcm = load_gcm(data_dir)
+        clusters = load_gcm_clusters(data_dir)
+        calendars = load_calendar(data_dir)
         vocabularies = []
         vocabulary_dir = os.path.join(data_dir, "vocabulary")
         if os.path.isdir(vocabulary_dir):
@@ -403,7 +467,8 @@ def main(argv):
 
     parts = [
         "// Generated by scripts/embed-reference-data.py from sdk/data/: do not edit.",
-        "// SDG titles: open-sdg/sdg-translations (MIT); GCM objectives: A/RES/73/195.",
+        "// SDG titles: open-sdg/sdg-translations (MIT); GCM objectives: A/RES/73/195; GCM clusters:",
+        "// A/RES/71/280; calendar: UN editorial usage per language.",
         "// See sdk/data/README.md.",
         f'#include "{os.path.basename(output_hpp)}"',
         "",
@@ -423,6 +488,19 @@ def main(argv):
         *[f"    {{{n}, {cpp_string(t)}}}," for n, t in gcm],
         "};",
         f"const std::size_t kGcmObjectiveCount = {len(gcm)};",
+        "",
+        "const GcmRow kGcmClusters[] = {",
+        *[f"    {{{n}, {cpp_string(t)}}}," for n, t in clusters],
+        "};",
+        f"const std::size_t kGcmClusterCount = {len(clusters)};",
+        "",
+        "const CalendarRow kCalendars[] = {",
+        *[f"    {{{cpp_string(lang)}, {cpp_string(date)}, {cpp_string(month)}, {cpp_string(first)},\n"
+          f"     {{{', '.join(cpp_string(m) for m in with_day)}}},\n"
+          f"     {{{', '.join(cpp_string(m) for m in alone)}}}}},"
+          for lang, date, month, first, with_day, alone in calendars],
+        "};",
+        f"const std::size_t kCalendarCount = {len(calendars)};",
         "",
         "const char* const kAuroraQueries[] = {",
         *[f"    {cpp_string(x)}," for x in aurora],

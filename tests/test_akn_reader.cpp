@@ -546,7 +546,7 @@ TEST_CASE("dossier run reads the resolutions with the akn reader") {
   INFO(french.output);
   CHECK(french.exit_code == 0);
   CHECK(french.output.find("Prie le Secr\xC3\xA9taire g\xC3\xA9n\xC3\xA9ral de lui pr\xC3\xA9senter") != std::string::npos);
-  CHECK(french.output.find("recommendation (operative_paragraph, \"Prie\", to Secretary-General)") != std::string::npos);
+  CHECK(french.output.find("recommendation (operative paragraph, \"Prie\", to Secretary-General)") != std::string::npos);
   CHECK(french.output.find("language: fr (also in en, zh; choose with --lang)") != std::string::npos);
   // Cited in French words, the French version is shown without --lang.
   const auto cited_in_french = test::dossier("-q show " + test::quote("A/RES/76/172, par. 22") + " " + dir);

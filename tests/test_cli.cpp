@@ -8,6 +8,8 @@
 #include <chrono>
 #include <map>
 #include <regex>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -287,6 +289,37 @@ TEST_CASE("a misspelt or mistyped option in a job file fails before the build, w
   CHECK_FALSE(fs::exists(dir / "out" / "matrix.xlsx"));
 }
 
+TEST_CASE("a mistyped command or option is answered with the nearest one (exit 2)") {
+  const std::string job = quote((test::source_dir() / "samples" / "jobs" / "gfmd.toml").string());
+  struct Case {
+    std::string args, says;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"buidl " + job, "unknown command 'buidl'; did you mean 'build'?"},
+           {"bild", "unknown command 'bild'; did you mean 'build'?"},
+           {"plugins lst", "unknown plugins command 'lst'; did you mean 'list'?"},
+           {"plugins infi json", "unknown plugins command 'infi'; did you mean 'info'?"},
+           {"run --exprot json " + corpus() + " --out x", "unknown option '--exprot'; did you mean '--export'?"},
+           {"run " + corpus() + " --out x --exprot=json", "unknown option '--exprot'; did you mean '--export'?"},
+           {"build " + job + " --dryrun", "unknown option '--dryrun'; did you mean '--dry-run'?"},
+           {"--verbsoe build " + job, "unknown option '--verbsoe'; did you mean '--verbose'?"},
+           {"build " + job + " --qiuet", "unknown option '--qiuet'; did you mean '--quiet'?"},  // a global option
+           {"check " + corpus() + " --jsno", "unknown option '--jsno'; did you mean '--json'?"},
+           {"run " + corpus() + " -e json --out x --frobnicate", "unknown option '--frobnicate'\n"},
+           {"", "no command given (commands: plugins, run, build, merge, show, check, eval, train)"},
+           {"plugins", "no plugins command given (commands: list, info, check)"},
+       }) {
+    INFO(c.args);
+    const auto r = test::dossier(c.args);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::StartsWith("dossier: error: " + c.says));
+    CHECK_THAT(r.output, Catch::Contains("Run with --help for more information."));
+  }
+  // A suggestion is only made when one is close: nothing far-fetched.
+  CHECK(test::dossier("xyz").output.find("did you mean") == std::string::npos);
+  CHECK(test::dossier("build " + job + " --colour").output.find("did you mean") == std::string::npos);
+}
+
 TEST_CASE("a bad plugin time limit is a usage error") {
   const std::string out = quote(test::fresh_dir("cli-bad-limit").string());
   CHECK(test::dossier("run " + corpus() + " --plugin-time-limit -1 --export json --out " + out).exit_code == 2);
@@ -311,7 +344,7 @@ TEST_CASE("every command-line error says dossier: error:, and an empty value is 
            {"train --examples x.csv -o m --stems 99", "--stems"},
            {"eval x.json y.csv --threshold much", "--threshold"},
            {"--log-format xml plugins list", "--log-format"},
-           {"frobnicate", "subcommand"},
+           {"frobnicate", "unknown command 'frobnicate' (commands: plugins, run, build, merge, show, check, eval, train)"},
            {run + "--out ''", "--out: needs a folder"},
            {"build " + job + " --out ''", "--out: needs a folder"},
            {"build " + job + " --out " + out + " --shard ''", "--shard: needs K/N or auto"},
@@ -385,6 +418,14 @@ TEST_CASE("build runs the sample job and a bad job file is a configuration error
   CHECK(r.exit_code == 0);
   const auto j = nlohmann::json::parse(test::read_file(out / "corpus.json"));
   CHECK(j["documents"].size() == 5);
+  // manifest.json: build_time for machines, and "built" for people, in local time with its offset.
+  const fs::path pinned = test::fresh_dir("cli-build-pinned");
+  REQUIRE(test::run("TZ=CET-1 SOURCE_DATE_EPOCH=1700000000 " + quote(test::dossier_exe().string()) + " -q run " +
+                    corpus() + " -e json --no-cache --out " + quote(pinned.string()))
+              .exit_code == 0);
+  const auto manifest = nlohmann::json::parse(test::read_file(pinned / "manifest.json"));
+  CHECK(manifest.at("build_time") == 1700000000);
+  CHECK(manifest.at("built") == "2023-11-14T23:13:20+01:00");
 
   const fs::path bad = test::fresh_dir("cli-bad-job") / "bad.toml";
   test::write_file(bad, "sources = [\"x\"]\n\n[[export]]\nplugin = \"json\"\ncolour = { a = 1 }\n");
@@ -438,7 +479,12 @@ TEST_CASE("show prints a cited paragraph with its section, footnotes and recomme
   CHECK_THAT(r.output, Catch::StartsWith("A/68/283, para. 135\n"));  // as people cite it
   CHECK_THAT(r.output, Catch::Contains("Recommendations in relation to the GFMD"));
   CHECK_THAT(r.output, Catch::Contains("States should define more concrete outcomes of the GFMD summit meetings"));
-  CHECK_THAT(r.output, Catch::Contains("recommendation (recommendation, to States)"));
+  CHECK_THAT(r.output, Catch::Contains("\n  recommendation (to States)\n"));
+  // A kind in words, never its code.
+  auto options = test::dossier("-q show " + quote("003-47dc10d97ca243f0 \xC2\xA7II.2.(1) #11") + " " + corpus());
+  CHECK(options.exit_code == 0);
+  CHECK_THAT(options.output, Catch::Contains("recommendation (practical action, to Governments)"));
+  CHECK(options.output.find("practical_action") == std::string::npos);
 
   auto range = test::dossier("-q show " + quote("A/68/283 para 52-53") + " " +
                              quote((test::corpus_dir() / "000_361761b2e85cd3df.txt").string()));
@@ -562,6 +608,42 @@ TEST_CASE("build --dry-run shows sources with their readers and the outputs and 
   CHECK_THAT(r.output, Catch::Contains("language=fr"));
   CHECK_THAT(r.output, Catch::Contains("(would be created)"));
   CHECK_FALSE(test::fs::exists(out));
+
+  // The briefs each pdf exporter will really write (its declared naming), as the build writes them.
+  std::set<std::string> planned;
+  for (const char* name : {"brief.pdf", "brief-sdg-10-fr.pdf", "brief-sdg-10-ru.pdf", "brief-sdg-10-ar.pdf",
+                                  "brief-sdg-10-zh.pdf"})
+    CHECK(test::count_lines_containing(r.output, "pdf 0.1.0 -> " + (out / "briefs" / name).string() + "  (") == 1);
+  std::istringstream lines(r.output);
+  for (std::string line; std::getline(lines, line);) {
+    const auto arrow = line.find(" -> " + out.string() + "/");
+    if (line.rfind("  ", 0) != 0 || arrow == std::string::npos) continue;
+    const auto start = arrow + 5 + out.string().size();
+    planned.insert(line.substr(start, line.find("  (", start) == std::string::npos ? std::string::npos
+                                                                                 : line.find("  (", start) - start));
+  }
+  CHECK(r.output.find("problem:") == std::string::npos);
+  const fs::path built = test::fresh_dir("cli-dry-run-built");
+  REQUIRE(test::dossier("-q build " + test::quote((test::source_dir() / "samples" / "jobs" / "gfmd.toml").string()) +
+                        " --no-cache --out " + test::quote(built.string()))
+              .exit_code == 0);
+  std::set<std::string> written;
+  const auto manifest = nlohmann::json::parse(test::read_file(built / "manifest.json"));
+  for (const auto& o : manifest.at("outputs")) {
+    const std::string file = o.at("file");
+    written.insert(file.rfind("akn/", 0) == 0 ? "akn" : file);  // one Akoma Ntoso file per document, in akn/
+  }
+  CHECK(planned == written);
+
+  // Two exporters that would write one file: a problem the dry run names (exit 4).
+  const fs::path dir = test::fresh_dir("cli-dry-run-clash");
+  test::write_file(dir / "job.toml", "sources = [" + nlohmann::json(test::corpus_dir().string()).dump() +
+                                         "]\n[[export]]\nplugin = \"pdf\"\nfocus = [\"sdg:10\"]\n"
+                                         "[[export]]\nplugin = \"pdf\"\nfile = \"brief-sdg-10.pdf\"\n");
+  const auto clash = test::dossier("-q build " + test::quote((dir / "job.toml").string()) + " --out " +
+                                   test::quote((dir / "out").string()) + " --dry-run");
+  CHECK(clash.exit_code == 4);
+  CHECK_THAT(clash.output, Catch::Contains("problem: two exporters would write brief-sdg-10.pdf"));
 }
 
 TEST_CASE("kill -9 at any moment of a build leaves every earlier output whole and the next build succeeds") {

@@ -14,6 +14,8 @@
 #include "dossier/domain/json.hpp"
 #include "dossier/domain/reference_data.hpp"
 #include "dossier/sink.hpp"
+#include "dry_run.hpp"
+#include "plugin_manifest.hpp"
 #include "plugin_registry.hpp"
 #include "atomic_sink.hpp"
 #include "support.hpp"
@@ -229,9 +231,20 @@ TEST_CASE("pdftotext finds title focus and the SDG titles in the brief's languag
       CHECK(letters.find(squeezed(sdg_short_title(goal, e.language))) != std::string::npos);
     if (std::string(e.language) != "en") {
       CHECK(letters.find(squeezed(sdg_title("10", e.language))) != std::string::npos);  // the focus, in full
-      CHECK(text.find("sdg:10") != std::string::npos);
+      CHECK(text.find("sdg:10") == std::string::npos);  // no internal code on the cover
     }
   }
+  // The cover names the goal by its official short title, and dates are the language's.
+  const std::string french = text_of(sample_out() / "briefs" / "brief-sdg-10-fr.pdf");
+  CHECK(french.find("Objectif 10 : In\u00e9galit\u00e9s r\u00e9duites") != std::string::npos);
+  CHECK(std::regex_search(french, std::regex("tablissement (1er|[0-9]{1,2}) (janvier|f\u00e9vrier|mars|avril|mai|juin|juillet|"
+                                             "ao\u00fbt|septembre|octobre|novembre|d\u00e9cembre) 20[0-9]{2}")));  CHECK(french.find("8 novembre 2010") != std::string::npos);   // the Puerto Vallarta report
+  CHECK(text_of(sample_out() / "briefs" / "brief-sdg-10-ru.pdf").find("8 \u043d\u043e\u044f\u0431\u0440\u044f 2010 \u0433\u043e\u0434\u0430") !=
+        std::string::npos);  // "8 ноября 2010 года"
+  CHECK(text_of(sample_out() / "briefs" / "brief-sdg-10-zh.pdf").find("2010\u5e7411\u67088\u65e5") != std::string::npos);
+  CHECK(text_of(sample_out() / "briefs" / "brief.pdf").find("8 November 2010") != std::string::npos);
+  for (const char* file : {"brief.pdf", "brief-sdg-10-fr.pdf", "brief-sdg-10-ar.pdf"})
+    CHECK_FALSE(std::regex_search(text_of(sample_out() / "briefs" / file), std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")));
   CHECK(text_of(sample_out() / "briefs" / "brief-sdg-10-fr.pdf").find("Principales recommandations") != std::string::npos);
   CHECK(text_of(sample_out() / "briefs" / "brief-sdg-10-zh.pdf").find("主要建议") != std::string::npos);
   CHECK(text_of(sample_out() / "briefs" / "brief-sdg-10-ar.pdf").find("التوصيات الرئيسية") != std::string::npos);
@@ -331,7 +344,8 @@ TEST_CASE("pdfinfo shows title subject keywords creator and A4 pages") {
   const std::string info = tool("pdfinfo", sample_out() / "briefs" / "brief-sdg-10-fr.pdf");
   CHECK(info_field(info, "Title").find("Les migrations et le Programme 2030") == 0);
   CHECK(info_field(info, "Subject").find("ODD 10") == 0);
-  CHECK(info_field(info, "Keywords").find("sdg:10") != std::string::npos);
+  CHECK(info_field(info, "Keywords").find("ODD 10") != std::string::npos);
+  CHECK(info_field(info, "Keywords").find("sdg:10") == std::string::npos);
   CHECK(info_field(info, "Keywords").find("SDG 10") != std::string::npos);
   CHECK(info_field(info, "Creator").find("pdf exporter") != std::string::npos);
   CHECK(info_field(info, "Author") == "Forum mondial sur la migration et le développement");
@@ -367,6 +381,31 @@ TEST_CASE("Letter paper option and focus list give one brief per focus") {
   // Only the start: pdftotext joins "well-" and "managed" across a line break.
   CHECK(text_of(run.dir / "brief-sdg-10-7.pdf").find(sdg_title("10.7", "en").substr(0, 60)) != std::string::npos);
   CHECK(run.warnings.empty());
+}
+
+TEST_CASE("the files the pdf exporter declares it writes (--dry-run) are the files it writes") {
+  const auto manifest = dossier::host::read_manifest_section(test::plugin_dir() / "dossier-exporter-pdf.so");
+  REQUIRE(manifest);
+  const std::string pattern = dossier::host::parse_manifest(*manifest).file_names;
+  CHECK(pattern == "{stem}{-focus}{-language}{ext}");
+  const Corpus corpus = small_corpus("States should end immigration detention of children.");
+  struct Case {
+    std::vector<std::string> focus;
+    std::string language;
+  };
+  for (const Case& c : {Case{{}, ""}, Case{{}, "en"}, Case{{"sdg:10"}, "fr"}, Case{{"gcm:013", "all", "sdg:10.7"}, "ru"},
+                        Case{{"addressee:States", "document:A/68/283"}, ""}}) {
+    Options o;
+    if (!c.focus.empty()) o.set_list("focus", c.focus);
+    if (!c.language.empty()) o.set("language", c.language);
+    const Run run = export_corpus(corpus, "pdf-names", o);
+    std::set<std::string> written;
+    for (const auto& f : fs::directory_iterator(run.dir)) written.insert(f.path().filename().string());
+    const auto planned = dossier::host::planned_files(pattern, "brief.pdf", "brief.pdf", o, "en");
+    INFO(c.language << " " << c.focus.size());
+    CHECK(written == std::set<std::string>(planned.begin(), planned.end()));
+    CHECK(planned.size() == std::max<std::size_t>(1, c.focus.size()));
+  }
 }
 
 TEST_CASE("a very long recommendation wraps and paginates inside the margins") {

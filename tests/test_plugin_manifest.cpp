@@ -22,6 +22,12 @@ TEST_CASE("a built plugin's section says what its descriptor says") {
   CHECK(m.options[0].name == "pretty");
   CHECK(m.options[0].type == OptionType::boolean);
   CHECK(m.options[0].default_value == "false");
+  CHECK(m.file_names.empty());  // it writes the file it is given
+  // The pdf exporter declares how it names its briefs, for --dry-run.
+  const auto pdf = read_manifest_section(test::plugin_dir() / "dossier-exporter-pdf.so");
+  REQUIRE(pdf);
+  CHECK(parse_manifest(*pdf).file_names == "{stem}{-focus}{-language}{ext}");
+  CHECK(parse_manifest(*pdf).default_file == "brief.pdf");
 }
 
 TEST_CASE("files without a section give none; damaged files give an error, never a crash") {

@@ -196,6 +196,17 @@ TEST_CASE("GCM objectives have their English titles") {
   for (int n = 1; n <= gcm_objective_count(); ++n) CHECK_FALSE(gcm_objective_title(n).empty());
 }
 
+TEST_CASE("the GCM's six thematic clusters have their English titles") {
+  CHECK(gcm_cluster_count() == 6);
+  CHECK(gcm_cluster_title(1) ==
+        "Human rights of all migrants, social inclusion, cohesion, and all forms of discrimination, including "
+        "racism, xenophobia and intolerance");  // as the GFMD dialogue on cluster 1 prints it
+  CHECK(gcm_cluster_title(5).rfind("Smuggling of migrants, trafficking in persons and contemporary forms of slavery", 0) == 0);
+  CHECK(gcm_cluster_title(0).empty());
+  CHECK(gcm_cluster_title(7).empty());
+  for (int n = 1; n <= gcm_cluster_count(); ++n) CHECK_FALSE(gcm_cluster_title(n).empty());
+}
+
 TEST_CASE("reference data loads once, safely from several threads") {
   std::vector<std::thread> threads;
   std::vector<std::string> titles(8);

@@ -14,6 +14,7 @@
 #include "dossier/domain/digest.hpp"
 #include "dossier/domain/json.hpp"
 #include "dossier/domain/reference_data.hpp"
+#include "dossier/domain/wording.hpp"
 #include "atomic_sink.hpp"
 #include "support.hpp"
 
@@ -124,7 +125,10 @@ void check_scores(const std::map<std::pair<std::string, std::string>, double>& e
     INFO(key.first << " " << key.second);
     auto it = found.find(key);
     REQUIRE(it != found.end());
-    CHECK(it->second == Approx(score));
+    // Floored to a thousandth, as shown: never more than the score.
+    CHECK(it->second == Approx(shown_score(score)));
+    CHECK(it->second <= score);
+    CHECK(it->second > score - 0.001);
   }
 }
 
@@ -168,7 +172,7 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
     CHECK(wb["links"]["Matrix"].value("A" + std::to_string(i + 2), "") == recs[i].link);
     CHECK(row[1] == recs[i].document);
     CHECK(row[2] == (recs[i].addressee.empty() ? json() : json(recs[i].addressee)));
-    CHECK(row[3] == recs[i].kind);
+    CHECK(row[3] == kind_label(recs[i].kind, "en"));  // "practical action", not practical_action
     CHECK(row[4] == recs[i].text);
   }
   const auto goals = scores_of(corpus, "sdg", "goal");
@@ -335,6 +339,7 @@ TEST_CASE("options choose the sheets the language the lowest score shown and the
   CHECK(matrix[0][14] == "10 " + sdg_short_title("10", "fr"));
   CHECK(matrix[1][14].is_null());
   CHECK(matrix[2][14] == Approx(0.51));
+  CHECK(matrix[2][3] == "recommandation");  // the kind in the workbook's language
   CHECK(wb["cells"]["Reference"][1][4] == sdg_title("1", "fr"));
 
   BuildInfo arabic;
@@ -361,6 +366,24 @@ TEST_CASE("options choose the sheets the language the lowest score shown and the
   fails("sheets", "Charts", "option 'sheets': no sheet 'Charts'");
   fails("threshold", "2", "option 'threshold'");
   fails("constant_memory", "maybe", "option 'constant_memory'");
+}
+
+TEST_CASE("kinds are words and scores are never shown rounded up to certainty") {
+  Corpus corpus = corpus_with_texts({"a", "b"});
+  Document& d = corpus.documents[0];
+  d.recommendations[1].kind = "practical_action";
+  corpus.annotations[1].score = 0.9989;  // "1.00" with two decimals
+  corpus.annotations.push_back({d.id, "sdg", "16", "goal", 0.998, {"x"}, "sdg", "1"});  // the document's profile
+  const json wb = read_back(export_corpus(corpus, "xlsx-shown"));
+  const json& matrix = wb["cells"]["Matrix"];
+  CHECK(matrix[2][3] == "practical action");
+  CHECK(matrix[2][14] == Approx(0.998));
+  CHECK(wb["number_formats"]["Matrix"] == json({"0.0%"}));  // 0.998 shows as 99.8%
+  CHECK(wb["cells"]["Documents"][1][12] == "16 (99.8%)");
+
+  Options french;
+  french.set("language", "fr");
+  CHECK(read_back(export_corpus(corpus, "xlsx-shown-fr", french))["cells"]["Matrix"][2][3] == "action concr\u00e8te");
 }
 
 TEST_CASE("an empty corpus still gives a workbook with every sheet") {

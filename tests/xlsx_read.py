@@ -10,6 +10,7 @@ what the xlsx exporter's tests check, as one JSON object:
   formula_elements  how many <f> elements the package's worksheet XML holds
   shared_strings    whether the package has a shared string table (not in constant-memory mode)
   links       per sheet, {cell reference: hyperlink target} of every cell that links
+  number_formats  per sheet, the number formats of its cells holding numbers, each once, sorted
   layout      per sheet: frozen pane, autofilter range, right-to-left, number of
               conditional formats, charts and the fill colours of the first chart's bars
 
@@ -66,6 +67,7 @@ def main():
         "cells": {},
         "links": {},
         "formulas": {},
+        "number_formats": {},
         "layout": {},
         "formula_elements": formula_elements(sys.argv[1]),
         "shared_strings": shared_strings(sys.argv[1]),
@@ -75,6 +77,8 @@ def main():
         out["cells"][ws.title] = rows
         out["links"][ws.title] = {c.coordinate: c.hyperlink.target for row in ws.iter_rows() for c in row
                                   if c.hyperlink is not None}
+        out["number_formats"][ws.title] = sorted({c.number_format for row in ws.iter_rows() for c in row
+                                                  if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)})
         out["formulas"][ws.title] = sum(1 for row in ws.iter_rows() for c in row if c.data_type == "f")
         charts = getattr(ws, "_charts", [])
         out["layout"][ws.title] = {

@@ -12,23 +12,11 @@
 
 #include <dossier/domain/write_errors.hpp>
 
+#include "logging.hpp"
+
 namespace fs = std::filesystem;
 
 namespace dossier::host {
-
-namespace {
-
-// "2026-12-06 10:41:07 +0100": when a build started, for a person reading the message of
-// another build (on the same machine, so in its local time).
-std::string local_time_text(std::time_t when) {
-  std::tm tm{};
-  char buffer[40];
-  if (!localtime_r(&when, &tm) || !std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S %z", &tm))
-    return std::to_string(when) + " (seconds since 1970)";
-  return buffer;
-}
-
-}  // namespace
 
 fs::path BuildLock::file_for(const fs::path& output_dir, const std::string& name) {
   return output_dir / ".dossier" / name;
@@ -66,7 +54,8 @@ BuildLock::BuildLock(const fs::path& output_dir, const std::string& name) {
     return;
   }
   fd_ = fd;
-  // Who holds it, for the message another build prints (best effort).
+  // Who holds it, for the message another build prints (best effort), in local time: the
+  // other build runs on the same machine.
   const std::string who = "pid " + std::to_string(::getpid()) + ", started " + local_time_text(std::time(nullptr));
   if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, who.data(), who.size(), 0) < 0) {
     // Nothing to do: the lock itself is what matters.

@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "logging.hpp"
+
 namespace dossier::host {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -15,6 +17,7 @@ void write_manifest(const RunSpec& spec, const std::filesystem::path& folder, co
       {"dossier", spec.build.host_version},
       {"job", spec.build.job_name},
       {"build_time", spec.build.build_time},
+      {"built", local_time_text(static_cast<std::time_t>(spec.build.build_time), true)},
       {"sources", record.sources},
       {"outputs", record.outputs},
       {"reuse", record.reuse},

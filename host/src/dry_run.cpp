@@ -1,11 +1,15 @@
 #include "dry_run.hpp"
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <dossier/domain/digest.hpp>
+#include <dossier/domain/file_names.hpp>
 
 #include "logging.hpp"
+#include "plugin_manifest.hpp"
 
 namespace fs = std::filesystem;
 
@@ -42,7 +46,47 @@ std::string options_text(const Options& options) {
   return text.empty() ? text : "  (" + printable(text) + ")";
 }
 
+// How an exporter names its files (its `file_names` declaration, dossier/detail/declaration.hpp),
+// read from its file; empty when it declares none or the file cannot say.
+std::string declared_file_names(const PluginLibrary& lib) {
+  try {
+    if (const auto text = read_manifest_section(lib.info().file)) return parse_manifest(*text).file_names;
+  } catch (const std::exception&) {
+    // The library loaded, so its manifest is no problem of this build: the file as named.
+  }
+  return "";
+}
+
 }  // namespace
+
+std::vector<std::string> planned_files(const std::string& pattern, const std::string& file,
+                                       const std::string& default_file, const Options& options,
+                                       const std::string& build_language) {
+  if (pattern.empty()) return {file};
+  // One file per combination of the values of the options the pattern names.
+  std::vector<std::map<std::string, std::string, std::less<>>> combinations(1);
+  for (std::size_t open = pattern.find("{-"); open != std::string::npos; open = pattern.find("{-", open + 1)) {
+    const std::size_t close = pattern.find('}', open);
+    if (close == std::string::npos) break;
+    const std::string name = pattern.substr(open + 2, close - open - 2);
+    std::vector<std::string> values = options.get_list(name);
+    if (name == "language" && !values.empty() && values.front() == build_language) values.clear();
+    if (values.empty()) continue;
+    std::vector<std::map<std::string, std::string, std::less<>>> more;
+    for (const auto& c : combinations)
+      for (const auto& v : values) {
+        more.push_back(c);
+        more.back()[name] = v;
+      }
+    combinations = std::move(more);
+  }
+  std::vector<std::string> names;
+  for (const auto& c : combinations) {
+    std::string name = file_name_from(pattern, file, default_file, c);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+  }
+  return names;
+}
 
 int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ostream& out) {
   int code = exit_ok;
@@ -110,13 +154,23 @@ int describe_build(const RunSpec& spec, const PluginRegistry& registry, std::ost
   out << "\n";
 
   out << "exporters:\n";
+  std::map<std::string, std::string> writers;  // file -> the exporter that writes it first
   for (const auto& request : spec.exporters) {
     auto lib = registry.find(request.plugin, PluginKind::exporter);
     if (!lib) continue;
     out << "  " << plugin_text(*lib) << " -> ";
     try {
       lib->make_exporter();  // its factory works: the build would get this far
-      out << printable((spec.output_dir / (request.file.empty() ? lib->info().default_file : request.file)).string());
+      const std::string& default_file = lib->info().default_file;
+      const auto files = planned_files(declared_file_names(*lib), request.file.empty() ? default_file : request.file,
+                                       default_file, request.options, spec.build.language);
+      for (std::size_t k = 0; k < files.size(); ++k) {
+        out << (k ? ", " : "") << printable((spec.output_dir / files[k]).string());
+        const std::string who = plugin_text(*lib) + options_text(request.options);
+        if (const auto [first, fresh] = writers.emplace(files[k], who); !fresh)
+          problems.push_back("two exporters would write " + files[k] + " (" + first->second + "; " + who +
+                             "): the second fails; give them different file names");
+      }
     } catch (const std::exception& e) {
       out << "(cannot be made: " << printable(e.what()) << ")";
       problems.push_back(e.what());

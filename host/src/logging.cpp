@@ -32,6 +32,21 @@ const char* level_name(spdlog::level::level_enum level) {
   }
 }
 
+}  // namespace
+
+std::string local_time_text(std::time_t when, bool iso) {
+  std::tm tm{};
+  char buffer[40];
+  if (!localtime_r(&when, &tm) ||
+      !std::strftime(buffer, sizeof buffer, iso ? "%Y-%m-%dT%H:%M:%S%z" : "%Y-%m-%d %H:%M:%S %z", &tm))
+    return std::to_string(when) + " (seconds since 1970)";
+  std::string text = buffer;
+  if (iso && text.size() > 2) text.insert(text.size() - 2, ":");  // +0100 -> +01:00
+  return text;
+}
+
+namespace {
+
 std::string utc_time(spdlog::log_clock::time_point when) {
   const auto since = when.time_since_epoch();
   const std::time_t seconds = std::chrono::duration_cast<std::chrono::seconds>(since).count();

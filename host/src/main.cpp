@@ -19,6 +19,7 @@
 #include "dossier/version.hpp"
 #include "logging.hpp"
 #include "pipeline.hpp"
+#include "plugin_options.hpp"
 #include "plugin_registry.hpp"
 #include "progress.hpp"
 
@@ -36,8 +37,55 @@ CLI::Validator needs(const std::string& what) {
 
 // Every command-line error in the house style, its text escaped like a log line (it may
 // quote an argument).
-std::string failure_message(const CLI::App*, const CLI::Error& e) {
-  return "dossier: error: " + printable(e.what()) + "\nRun with --help for more information.\n";
+std::string usage_error(const std::string& text) {
+  return "dossier: error: " + printable(text) + "\nRun with --help for more information.\n";
+}
+std::string failure_message(const CLI::App*, const CLI::Error& e) { return usage_error(e.what()); }
+
+// What a mistyped command line meant, from what CLI11 left unparsed and the commands and
+// options actually registered: "unknown command 'buidl'; did you mean 'build'?", "unknown
+// option '--exprot'; did you mean '--export'?". Empty when nothing was left over: CLI11's own
+// message then says what is wrong.
+std::string typo_message(CLI::App& app) {
+  CLI::App* command = &app;  // the (sub)command being parsed: the last one given
+  while (!command->get_subcommands().empty()) command = command->get_subcommands().back();
+  const std::vector<std::string> left = app.remaining(true);
+  const auto nearest = [](const std::string& word, const std::vector<std::string>& names) {
+    const std::string near = closest_name(word, names);
+    return near.empty() ? std::string() : "; did you mean '" + near + "'?";
+  };
+  // A word where a command was expected, or none.
+  const std::vector<CLI::App*> commands = command->get_subcommands([](CLI::App*) { return true; });
+  if (!commands.empty() && command->get_require_subcommand_min() > 0) {
+    std::vector<std::string> names;
+    std::string list;
+    for (const CLI::App* c : commands) {
+      names.push_back(c->get_name());
+      list += (list.empty() ? "" : ", ") + c->get_name();
+    }
+    const std::string which = command == &app ? std::string() : command->get_name() + " ";
+    for (const std::string& word : left) {
+      if (word.empty() || word[0] == '-') continue;
+      const std::string says = "unknown " + which + "command '" + word + "'";
+      const std::string near = nearest(word, names);
+      return says + (near.empty() ? " (commands: " + list + ")" : near);
+    }
+    if (left.empty()) return "no " + which + "command given (commands: " + list + ")";
+  }
+  // An option that neither the command nor those around it (global options also come after
+  // the command) know.
+  for (const std::string& arg : left) {
+    if (arg.size() < 2 || arg[0] != '-' || arg == "--" || (arg[1] >= '0' && arg[1] <= '9')) continue;
+    const std::string option = arg.substr(0, arg.find('='));
+    std::vector<std::string> names;
+    for (const CLI::App* a = command; a; a = a->get_parent())
+      for (const CLI::Option* o : a->get_options()) {
+        for (const auto& n : o->get_lnames()) names.push_back("--" + n);
+        for (const auto& n : o->get_snames()) names.push_back("-" + n);
+      }
+    return "unknown option '" + option + "'" + nearest(option, names);
+  }
+  return "";
 }
 
 void setup_logging(const GlobalOptions& g) {
@@ -306,6 +354,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0)  // not --help or --version
+      if (const std::string typo = typo_message(app); !typo.empty()) {
+        std::fputs(usage_error(typo).c_str(), stderr);
+        return exit_usage;
+      }
     const int code = app.exit(e);
     return code == 0 ? exit_ok : exit_usage;
   }

@@ -110,6 +110,8 @@ PluginManifest parse_manifest(std::string_view text) {
       m.description = value;
     } else if (key == "default_file") {
       m.default_file = value;
+    } else if (key == "file_names") {
+      m.file_names = value;
     } else if (key == "need") {
       m.needs.emplace_back(value);
     } else if (key == "option") {

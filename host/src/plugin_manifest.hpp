@@ -25,6 +25,7 @@ struct PluginManifest {
   std::uint64_t layout = 0;
   std::uint32_t kind = 0;
   std::string name, version, description, default_file;
+  std::string file_names;  ///< exporters: how they name the files they write, when declared
   std::vector<std::string> needs;
   struct Option {
     std::string name;

@@ -7,6 +7,7 @@
 #include "dossier/corpus_view.hpp"
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/corpus.hpp"
+#include "dossier/domain/wording.hpp"
 #include "logging.hpp"
 
 namespace dossier::host {
@@ -65,9 +66,13 @@ void print_block(const Document& doc, const Block& block, std::ostream& out, con
     for (const auto& f : doc.footnotes)
       if (f.label == label) out << "\n  [" << f.label << "] " << f.text << "\n";
   for (const auto& r : doc.recommendations)
-    if (r.address == block.address)
-      out << "\n  recommendation (" << r.kind << (r.verb.empty() ? "" : ", \"" + r.verb + "\"")
-          << (r.addressee.empty() ? "" : ", to " + r.addressee) << ")\n";
+    if (r.address == block.address) {
+      // "recommendation (practical action, to Governments)": the kind in words, once.
+      std::string about = r.kind == "recommendation" ? "" : kind_label(r.kind);
+      if (!r.verb.empty()) about += (about.empty() ? "\"" : ", \"") + r.verb + "\"";
+      if (!r.addressee.empty()) about += (about.empty() ? "to " : ", to ") + r.addressee;
+      out << "\n  recommendation" << (about.empty() ? "" : " (" + about + ")") << "\n";
+    }
 }
 
 // What an unknown name may be: a UN symbol starts with its organ's letters and a slash ("A/",

@@ -60,7 +60,8 @@ void carry_over_earlier_outputs(OutputGenerations& generations, ClaimedNames& cl
     claimed.claim(name, entry.value("plugin", std::string("?")));
     nlohmann::ordered_json kept = entry;
     kept["carried_over"] = true;
-    if (!kept.contains("build_time") && earlier.contains("build_time")) kept["build_time"] = earlier["build_time"];
+    for (const char* when : {"build_time", "built"})
+      if (!kept.contains(when) && earlier.contains(when)) kept[when] = earlier[when];
     record.outputs.push_back(std::move(kept));
   }
 }

@@ -10,13 +10,16 @@ std::string mapping_label(std::string_view scheme, const std::string& code, std:
     title = sdg_title(code, language);
     return "SDG " + code + (title.empty() ? "" : ": " + title);
   }
+  // The gcm analyzer's "cluster-5" is the GCM's thematic cluster 5, not an objective.
+  const bool cluster = code.rfind("cluster-", 0) == 0;
+  const std::string number_text = cluster ? code.substr(8) : code;
   int number = 0;
   try {
-    number = std::stoi(code);
+    number = std::stoi(number_text);
   } catch (const std::exception&) {
   }
-  title = gcm_objective_title(number);
-  return "GCM objective " + code + (title.empty() ? "" : ": " + title);
+  title = cluster ? gcm_cluster_title(number) : gcm_objective_title(number);
+  return (cluster ? "GCM thematic cluster " : "GCM objective ") + number_text + (title.empty() ? "" : ": " + title);
 }
 
 std::string mapping_scheme_uri(std::string_view scheme) {

@@ -9,7 +9,8 @@
 
 namespace dossier::xml_output {
 
-/// "SDG 10.7: Facilitate orderly, ..." / "GCM objective 6: Foster fair and ethical ..." in
+/// "SDG 10.7: Facilitate orderly, ..." / "GCM objective 6: Foster fair and ethical ..." /
+/// "GCM thematic cluster 5: Smuggling of migrants, ..." (code "cluster-5") in
 /// `language` where the reference data has it; just "SDG 10.7" for an unknown code.
 std::string mapping_label(std::string_view scheme, const std::string& code, std::string_view language);
 

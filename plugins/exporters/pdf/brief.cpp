@@ -5,7 +5,6 @@
 #include <stdexcept>
 
 #include <dossier/model.hpp>
-#include <dossier/domain/citation.hpp>
 #include <dossier/domain/reference_data.hpp>
 
 namespace dossier::pdf {
@@ -43,8 +42,6 @@ bool sdg_matches(const std::string& focus, const std::string& code) {
 }
 
 }  // namespace
-
-std::string Focus::slug() const { return kind.empty() ? "" : slugify(kind + " " + value); }
 
 Focus parse_focus(std::string_view text) {
   Focus f;

@@ -19,8 +19,6 @@ namespace dossier::pdf {
 struct Focus {
   std::string kind;   ///< "", "sdg", "gcm", "addressee", "document"
   std::string value;  ///< "10", "10.7", "13", "States", "A/68/283"
-  /// For file names: "" for the whole corpus, else "sdg-10", "addressee-states".
-  std::string slug() const;
   std::string text() const { return kind.empty() ? "" : kind + ":" + value; }
 };
 

@@ -9,6 +9,7 @@
 #include <dossier/domain/citation.hpp>
 #include <dossier/domain/corpus.hpp>
 #include <dossier/domain/reference_data.hpp>
+#include <dossier/domain/wording.hpp>
 
 #include "canvas.hpp"
 #include "labels.hpp"
@@ -65,6 +66,12 @@ class Layout {
 
   std::string title() const { return s_.title.empty() ? label("brief", lang_) : s_.title; }
   std::string focus() const { return focus_heading(b_, lang_); }
+  /// The focus in words: a goal with its official short title ("Objectif 10 : Inégalités
+  /// réduites"), else as labelled ("Cible 10.7 des ODD").
+  std::string focus_name() const {
+    if (b_.focus.kind != "sdg" || b_.focus.value.find('.') != std::string::npos) return focus_label(b_.focus, lang_);
+    return label("goal_titled", lang_, {b_.focus.value, sdg_short_title(b_.focus.value, lang_)});
+  }
 
  private:
   /// `keep`: height of what must follow on the same page.
@@ -126,9 +133,8 @@ void Layout::cover() {
   const Style value{9.5, Weight::regular, kInk, 1.4};
   const double key_w = 110;
   std::vector<std::pair<std::string, std::string>> rows{
-      {label("focus", lang_),
-       b_.focus.kind.empty() ? focus_label(b_.focus, lang_) : focus_label(b_.focus, lang_) + " (" + b_.focus.text() + ")"},
-      {label("built", lang_), iso_date(s_.build_time)},
+      {label("focus", lang_), focus_name()},
+      {label("built", lang_), long_date(iso_date(s_.build_time), lang_)},
       {label("corpus", lang_),
        label("corpus_value", lang_,
              {std::to_string(b_.documents_total), std::to_string(b_.recommendations_total)})},
@@ -341,7 +347,7 @@ void Layout::sources() {
     if (!uri.empty()) c_.uri_link(c_.paragraph(uri, meta, c_.left(), c_.width(), Align::start), uri);
     std::size_t n = 0;
     for (const auto& item : b_.items) n += item.document == d;
-    c_.paragraph(join({d->date, d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {std::to_string(n)}))}, "  \u00B7  "),
+    c_.paragraph(join({long_date(d->date, lang_), d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {std::to_string(n)}))}, "  \u00B7  "),
                  meta, c_.left(), c_.width(), Align::start);
     if (const auto p = b_.profiles.find(d); p != b_.profiles.end() && !p->second.empty()) {
       std::vector<std::string> goals_of_profile;
@@ -407,7 +413,7 @@ BriefResult write_brief(const Brief& brief, const BriefSettings& settings, Outpu
   doc.check("adding running heads and links");
 
   std::vector<std::string> keywords{"SDG", "GCM"};
-  if (!brief.focus.kind.empty()) keywords.push_back(brief.focus.text());
+  if (!brief.focus.kind.empty()) keywords.push_back(focus_label(brief.focus, lang));
   for (std::size_t g = 0; g < 17; ++g)
     if (brief.per_goal[g] > 0) keywords.push_back("SDG " + std::to_string(g + 1));
   for (int o : brief.objectives) keywords.push_back("GCM " + std::to_string(o));

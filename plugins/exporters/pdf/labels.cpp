@@ -92,6 +92,8 @@ const Entry kLabels[] = {
               "Ninguna recomendación del corpus corresponde a este enfoque.", "В корпусе нет рекомендаций по этой теме.",
               "لا توجد في الوثائق توصية تتعلق بهذا المحور.", "语料库中没有与此重点相关的建议。"}},
     {"goal", {"SDG {1}", "ODD {1}", "ODS {1}", "ЦУР {1}", "الهدف {1}", "可持续发展目标{1}"}},
+    {"goal_titled", {"Goal {1}: {2}", "Objectif {1} : {2}", "Objetivo {1}: {2}", "Цель {1}: {2}", "الهدف {1}: {2}",
+                     "目标{1}：{2}"}},
     {"target", {"SDG target {1}", "Cible {1} des ODD", "Meta {1} de los ODS", "Задача ЦУР {1}", "الغاية {1}",
                 "具体目标{1}"}},
     {"gcm_objective", {"GCM objective {1}", "Objectif {1} du PMM", "Objetivo {1} del PMM",

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <dossier/domain/citation.hpp>
+#include <dossier/domain/file_names.hpp>
 #include <dossier/dossier.hpp>
 
 #include "brief.hpp"
@@ -43,18 +43,6 @@ std::string font_hint(const std::set<char32_t>& missing) {
   return "add a font that has them with the 'fonts' option";
 }
 
-/// "briefs/brief.pdf" + "sdg-10" + "fr" -> "briefs/brief-sdg-10-fr.pdf".
-std::string file_for(const std::string& file_name, const std::string& focus_slug, const std::string& language) {
-  const auto slash = file_name.rfind('/');
-  const auto dot = file_name.rfind('.');
-  const bool has_ext = dot != std::string::npos && (slash == std::string::npos || dot > slash);
-  std::string stem = has_ext ? file_name.substr(0, dot) : file_name;
-  const std::string ext = has_ext ? file_name.substr(dot) : ".pdf";
-  if (!focus_slug.empty()) stem += "-" + focus_slug;
-  if (!language.empty()) stem += "-" + language;
-  return stem + ext;
-}
-
 class PdfExporter final : public Exporter {
  public:
   static constexpr const char* needs[] = {"sdg", "gcm"};  // the SDG chart, the goals and objectives quoted
@@ -70,6 +58,9 @@ class PdfExporter final : public Exporter {
   };
 
   static constexpr const char* default_file = "brief.pdf";
+  // "briefs/brief.pdf" with focus sdg:10 in French: "briefs/brief-sdg-10-fr.pdf". Declared, so
+  // that `dossier --dry-run` names the briefs; written by file_name_from() from it.
+  static constexpr const char* file_names = "{stem}{-focus}{-language}{ext}";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Options& o = context.options();
@@ -96,16 +87,18 @@ class PdfExporter final : public Exporter {
     const long long key = o.get_int("key_recommendations", 10);
     if (key < 1 || key > 200) throw std::invalid_argument("option 'key_recommendations' must be 1..200");
 
-    std::vector<pdf::Focus> focuses;
-    for (const auto& f : o.get_list("focus")) focuses.push_back(pdf::parse_focus(f));
+    // Each focus as given (its slug names the file) and as understood.
+    std::vector<std::pair<std::string, pdf::Focus>> focuses;
+    for (const auto& f : o.get_list("focus")) focuses.emplace_back(f, pdf::parse_focus(f));
     if (focuses.empty()) focuses.emplace_back();
     // The language goes into the name when it is not the job's, so that one job can list
     // the exporter once per language without the files overwriting each other.
-    const std::string name_language = requested == context.build().language ? "" : slugify(requested);
+    const std::string name_language = requested == context.build().language ? "" : requested;
 
     std::set<std::string> names, rejected;
-    for (const auto& focus : focuses) {
-      const std::string name = file_for(file_name, focus.slug(), name_language);
+    for (const auto& [given, focus] : focuses) {
+      const std::string name =
+          file_name_from(file_names, file_name, default_file, {{"focus", given}, {"language", name_language}});
       if (!names.insert(name).second) {
         context.warn("focus '" + focus.text() + "' is listed twice: " + name + " written once");
         continue;

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
+
+#include <dossier/domain/wording.hpp>
 
 #include <dossier/domain/citation.hpp>
 
@@ -53,7 +54,7 @@ void MatrixWorkbook::write_documents() {
 }
 
 // The document's own SDG goals (annotations whose subject is its id), strongest first:
-// "16 (0.98); 17 (0.91)".
+// "16 (98.9%); 17 (91.0%)", never rounded up (wording.hpp).
 std::string MatrixWorkbook::document_profile(const std::string& id) const {
   Mappings m;
   index_.find(id, m);
@@ -62,11 +63,8 @@ std::string MatrixWorkbook::document_profile(const std::string& id) const {
     if (m.goals[static_cast<std::size_t>(g)] >= 0) goals.emplace_back(m.goals[static_cast<std::size_t>(g)], g + 1);
   std::stable_sort(goals.begin(), goals.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
   std::string out;
-  char item[32];
-  for (const auto& [score, goal] : goals) {
-    std::snprintf(item, sizeof item, "%d (%.2f)", goal, score);
-    out += (out.empty() ? "" : "; ") + std::string(item);
-  }
+  for (const auto& [score, goal] : goals)
+    out += (out.empty() ? "" : "; ") + std::to_string(goal) + " (" + score_text(score) + ")";
   return out;
 }
 

@@ -126,7 +126,8 @@ void MatrixWorkbook::add_formats() {
   format_set_text_wrap(f_.link);
   format_set_underline(f_.link, LXW_UNDERLINE_SINGLE);
   format_set_font_color(f_.link, 0x0563C1);  // Excel's own hyperlink blue
-  f_.score = top("0.00", LXW_ALIGN_CENTER);
+  // Percentages of values floored to a thousandth (shown_score()): 0.998 shows as 99.8%, never 100%.
+  f_.score = top("0.0%", LXW_ALIGN_CENTER);
   f_.count = top("#,##0");
   f_.percent = top("0.0%");
   f_.date = top("yyyy-mm-dd", LXW_ALIGN_LEFT);

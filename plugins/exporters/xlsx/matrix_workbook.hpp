@@ -116,7 +116,6 @@ class MatrixWorkbook {
 
   static bool iso_date(const std::string& text, lxw_datetime& out);
   static std::string utc_time(std::int64_t seconds);
-  static std::string score_text(double score);
 
   struct WorkbookFree {
     void operator()(lxw_workbook* wb) const { lxw_workbook_free(wb); }

@@ -2,10 +2,10 @@
 // goal as a table and a chart.
 #include "matrix_workbook.hpp"
 
-#include <cstdio>
 #include <stdexcept>
 
 #include <dossier/domain/reference_data.hpp>
+#include <dossier/domain/wording.hpp>
 
 namespace dossier::xlsx {
 
@@ -97,11 +97,5 @@ void MatrixWorkbook::add_goal_chart(lxw_worksheet* ws, lxw_row_t first, lxw_row_
 }
 
 std::string MatrixWorkbook::utc_time(std::int64_t seconds) { return format_utc(seconds, "%Y-%m-%d %H:%M UTC"); }
-
-std::string MatrixWorkbook::score_text(double score) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.2f", score);
-  return text;
-}
 
 }  // namespace dossier::xlsx

@@ -6,6 +6,7 @@
 
 #include <dossier/domain/citation.hpp>
 #include <dossier/domain/reference_data.hpp>
+#include <dossier/domain/wording.hpp>
 
 namespace dossier::xlsx {
 
@@ -31,14 +32,15 @@ void MatrixWorkbook::recommendation_cells(Sheet& sheet, lxw_row_t row, const Cit
   sheet.link(row, 0, cited.link, cited.citation, cited.link.empty() ? f_.wrap : f_.link);
   sheet.text(row, 1, cited.document, f_.wrap);
   sheet.text(row, 2, rec.addressee, f_.wrap);
-  sheet.text(row, 3, rec.kind, f_.cell);
+  sheet.text(row, 3, kind_label(rec.kind, settings_.language), f_.cell);
   sheet.text(row, 4, rec.text, f_.wrap);
 }
 
 template <std::size_t N>
 void MatrixWorkbook::score_cells(Sheet& sheet, lxw_row_t row, const std::array<double, N>& scores) {
   for (std::size_t i = 0; i < N; ++i)
-    if (scores[i] >= 0) sheet.number(row, static_cast<lxw_col_t>(first_score_column + i), scores[i], f_.score);
+    if (scores[i] >= 0)
+      sheet.number(row, static_cast<lxw_col_t>(first_score_column + i), shown_score(scores[i]), f_.score);
 }
 
 void MatrixWorkbook::write_recommendations() {
@@ -134,7 +136,7 @@ void MatrixWorkbook::target_rows(Sheet& s, lxw_row_t& next, const Cited& cited, 
     code_.assign(target.code);
     s.text(r, 3, code_, f_.cell);
     s.text(r, 4, title.text, f_.wrap);
-    s.number(r, 5, target.score, f_.score);
+    s.number(r, 5, shown_score(target.score), f_.score);
     s.text(r, 6, target.evidence, f_.wrap);
   }
 }

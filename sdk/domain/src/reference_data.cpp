@@ -35,7 +35,8 @@ struct Data {
   Titles titles;        // goals, targets and indicators: their codes never collide
   Titles short_titles;  // goals
   std::map<std::string, std::vector<std::string>, std::less<>> targets_of, indicators_of;
-  std::vector<std::string> gcm;  // [n - 1]
+  std::vector<std::string> gcm;       // [n - 1]
+  std::vector<std::string> clusters;  // [n - 1]
 
   Data() {
     load(rd::kGoalTitles, rd::kGoalTitleCount, titles, &goals);
@@ -47,6 +48,7 @@ struct Data {
     for (const auto& indicator : indicators)
       indicators_of[indicator.substr(0, indicator.rfind('.'))].push_back(indicator);
     for (std::size_t i = 0; i < rd::kGcmObjectiveCount; ++i) gcm.emplace_back(rd::kGcmObjectives[i].title);
+    for (std::size_t i = 0; i < rd::kGcmClusterCount; ++i) clusters.emplace_back(rd::kGcmClusters[i].title);
   }
 
   // Rows come grouped by code in official order, so a new code is the next one in order.
@@ -85,6 +87,12 @@ std::vector<std::string> children(const std::map<std::string, std::vector<std::s
   return found == map.end() ? std::vector<std::string>() : found->second;
 }
 
+// Entry `number` (1-based) of a numbered list; empty outside it.
+std::string numbered(const std::vector<std::string>& list, int number) {
+  if (number < 1 || number > static_cast<int>(list.size())) return {};
+  return list[static_cast<std::size_t>(number - 1)];
+}
+
 }  // namespace
 
 const std::vector<std::string>& reference_languages() { return data().languages; }
@@ -115,11 +123,11 @@ std::string sdg_colour(int goal) {
 
 int gcm_objective_count() { return static_cast<int>(data().gcm.size()); }
 
-std::string gcm_objective_title(int number) {
-  const auto& gcm = data().gcm;
-  if (number < 1 || number > static_cast<int>(gcm.size())) return {};
-  return gcm[static_cast<std::size_t>(number - 1)];
-}
+std::string gcm_objective_title(int number) { return numbered(data().gcm, number); }
+
+int gcm_cluster_count() { return static_cast<int>(data().clusters.size()); }
+
+std::string gcm_cluster_title(int number) { return numbered(data().clusters, number); }
 
 std::string vocabulary_file(std::string_view scheme) {
   for (std::size_t i = 0; i < reference_data_detail::kVocabularyCount; ++i)

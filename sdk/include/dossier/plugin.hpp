@@ -64,7 +64,8 @@ class DOSSIER_SDK_API Analyzer : public Plugin {
 
 /// Writes the corpus in some format through an atomic sink. Never re-parses source text. Its
 /// class declares the file it writes when the user names none: a public
-/// `static constexpr const char* default_file = "corpus.json";`.
+/// `static constexpr const char* default_file = "corpus.json";`; one that writes under other
+/// names also declares how it names them (`file_names`, detail/declaration.hpp).
 class DOSSIER_SDK_API Exporter : public Plugin {
  public:
   ~Exporter() override;

@@ -17,7 +17,18 @@ DOSSIER_ABI_NAMESPACE_BEGIN
 /// `static constexpr dossier::OptionSpec options[] = {...};` (the options it reads),
 /// `static constexpr const char* needs[] = {"sdg"};` (analyzers an exporter needs; the host runs
 /// them with their defaults when a build does not), `static constexpr const char* default_file
-/// = "corpus.json";` (an exporter's). `data` is null and `size` 0 when the class declares none.
+/// = "corpus.json";` (an exporter's), `static constexpr const char* file_names =
+/// "{stem}{-focus}{-language}{ext}";` (an exporter that writes its file under other names: how
+/// it names them, below). `data` is null and `size` 0 when the class declares none.
+///
+/// `file_names` is text only, in the section `.dossier_plugin` (not in the descriptor), so that
+/// `dossier --dry-run` can say which files an exporter will write without running it:
+/// `{stem}` is the file name the user gave (or default_file) up to its extension, `{ext}` its
+/// extension, `{-NAME}` a dash and the slug of the value of the exporter's option NAME, once
+/// per value of a list (one file each), nothing when the option is not given; for the option
+/// `language`, also nothing when it is the build's language. An exporter that declares it names
+/// its files with dossier::file_name_from() (dossier/domain/file_names.hpp), so that what the
+/// dry run says is what it writes.
 #define DOSSIER_DECLARED_(TRAIT, MEMBER)                                                         \
   template <class T, class = void>                                                               \
   struct TRAIT {                                                                                 \
@@ -32,6 +43,7 @@ DOSSIER_ABI_NAMESPACE_BEGIN
 DOSSIER_DECLARED_(DeclaredOptions, options)
 DOSSIER_DECLARED_(DeclaredNeeds, needs)
 DOSSIER_DECLARED_(DeclaredDefaultFile, default_file)
+DOSSIER_DECLARED_(DeclaredFileNames, file_names)
 #undef DOSSIER_DECLARED_
 
 /// Writes the descriptor as text, at compile time, for the section `.dossier_plugin`:
@@ -62,13 +74,14 @@ struct ManifestWriter {
     line(key, text + k);
   }
   template <class Descriptor>
-  constexpr void write(const Descriptor& d) {
+  constexpr void write(const Descriptor& d, const char* file_names) {
     line("dossier-plugin", "1");
     line("abi", d.abi_version, 10);
     line("layout", d.layout, 16, 16);
     line("kind", static_cast<std::uint32_t>(d.kind), 10);
     line("name", d.name), line("version", d.version), line("description", d.description);
     if (d.default_file) line("default_file", d.default_file);
+    if (file_names) line("file_names", file_names);
     for (std::uint32_t i = 0; i < d.need_count; ++i) line("need", d.needs[i]);
     for (std::uint32_t i = 0; i < d.option_count; ++i) {
       const char type[2] = {static_cast<char>('0' + static_cast<int>(d.options[i].type)), 0};
@@ -81,15 +94,15 @@ struct ManifestText {
   char bytes[N];
 };
 template <class Descriptor>
-constexpr std::size_t manifest_size(const Descriptor& d) {
+constexpr std::size_t manifest_size(const Descriptor& d, const char* file_names) {
   ManifestWriter count;
-  count.write(d);
+  count.write(d, file_names);
   return count.n + 1;  // and a NUL
 }
 template <std::size_t N, class Descriptor>
-constexpr ManifestText<N> manifest(const Descriptor& d) {
+constexpr ManifestText<N> manifest(const Descriptor& d, const char* file_names) {
   ManifestText<N> text{};
-  ManifestWriter{text.bytes}.write(d);
+  ManifestWriter{text.bytes}.write(d, file_names);
   return text;
 }
 

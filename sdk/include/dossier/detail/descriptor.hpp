@@ -59,7 +59,9 @@ DOSSIER_ABI_NAMESPACE_END
                     ::dossier::DeclaredDefaultFile<CLASS>::data != nullptr,                     \
                 "an exporter declares its default file: static constexpr const char* default_file"); \
   __attribute__((used, section(".dossier_plugin"))) constexpr auto dossier_plugin_manifest_ =     \
-      ::dossier::manifest<::dossier::manifest_size(dossier_plugin_descriptor_)>(dossier_plugin_descriptor_); \
+      ::dossier::manifest<::dossier::manifest_size(dossier_plugin_descriptor_,                       \
+                                                   ::dossier::DeclaredFileNames<CLASS>::data)>(     \
+          dossier_plugin_descriptor_, ::dossier::DeclaredFileNames<CLASS>::data);                   \
   }                                                                                              \
   extern "C" __attribute__((visibility("default"))) const ::dossier::PluginDescriptor*           \
   dossier_plugin_entry() {                                                                       \

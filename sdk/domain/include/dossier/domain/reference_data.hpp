@@ -1,5 +1,5 @@
 // Reference data: the official SDG goals, targets and indicators with their titles in the six
-// UN languages, the SDG colours and the 23 GCM objectives. Compiled into libdossier_sdk
+// UN languages, the SDG colours, the 23 GCM objectives and its six thematic clusters. Compiled into libdossier_sdk
 // (sources and licences: sdk/data/README.md), so nothing is read from disk at run time.
 #pragma once
 
@@ -50,6 +50,13 @@ DOSSIER_SDK_API int gcm_objective_count();
 
 /// English title of GCM objective 1..23 (A/RES/73/195); empty otherwise.
 DOSSIER_SDK_API std::string gcm_objective_title(int number);
+
+/// Number of the GCM's thematic clusters: 6.
+DOSSIER_SDK_API int gcm_cluster_count();
+
+/// English title of GCM thematic cluster 1..6 (the thematic consultations of A/RES/71/280,
+/// which the gcm analyzer codes "cluster-1".."cluster-6"); empty otherwise.
+DOSSIER_SDK_API std::string gcm_cluster_title(int number);
 
 /// The Aurora SDG queries v5 (Aurora Universities Network, CC BY 4.0): the XML text of
 /// query_SDG1.xml ... query_SDG17.xml, in goal order.
