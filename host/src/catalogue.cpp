@@ -71,8 +71,10 @@ void Catalogue::apply(const CatalogueEntry& e, Corpus& corpus, std::size_t index
   if (!e.body.empty()) d.body = e.body;
   if (!e.language.empty()) d.language = e.language;
   // No field of their own in the model: metadata, which citations and links read (citation.hpp).
-  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"short_title", e.short_title},
-                                   {"url", e.url}}) {
+  for (const auto& field : {std::pair<const char*, const std::string&>{"short_title", e.short_title},
+                            {"url", e.url}}) {
+    const char* key = field.first;
+    const std::string& value = field.second;
     if (value.empty()) continue;
     const auto it = std::find_if(d.metadata.begin(), d.metadata.end(), [&](const Metadata& m) { return m.key == key; });
     if (it != d.metadata.end())
