@@ -1,6 +1,6 @@
-// atom.xml read by a real feed client (Debian's python3-feedparser): every recommendation on
-// a job's first build, none on an unchanged rebuild, exactly the changed ones after a source
-// is edited, with the same entry ids throughout.
+// atom.xml read by a real feed client (Debian's python3-feedparser): every recommendation, each
+// with a link and its own dates; the same feed on an unchanged rebuild; a changed one first,
+// dated by the build that found the change, with the same entry id throughout.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -14,17 +14,19 @@ using nlohmann::json;
 
 namespace {
 
-/// The feed as feedparser sees it: {"bozo", "entries": [{"id", "title", "updated",
-/// "published", "tags": [[term, scheme]], "links": [href], "link": the alternate link ("" when none),
-/// "content"}]}. Debian's python3
+/// The feed as feedparser sees it: {"bozo", "version", "title", "updated", "self": its rel="self"
+/// href, "entries": [{"id", "title", "updated", "published", "tags": [[term, scheme, label]],
+/// "links": [href], "link": the alternate link ("" when none), "content"}]}. Debian's python3
 /// carries feedparser, not necessarily the first python3 on PATH.
 json parse_feed(const test::fs::path& file) {
   const std::string script =
       "import feedparser, json, sys\n"
       "f = feedparser.parse(sys.argv[1])\n"
       "print(json.dumps({'bozo': bool(f.bozo), 'version': f.version, 'title': f.feed.get('title', ''),\n"
+      "  'updated': f.feed.get('updated', ''),\n"
+      "  'self': ([l.href for l in f.feed.get('links', []) if l.rel == 'self'] + [''])[0],\n"
       "  'entries': [{'id': e.id, 'title': e.title, 'updated': e.updated, 'published': e.published,\n"
-      "               'tags': [[t.term, t.scheme] for t in e.get('tags', [])],\n"
+      "               'tags': [[t.term, t.scheme, t.label] for t in e.get('tags', [])],\n"
       "               'links': [l.href for l in e.get('links', [])], 'link': e.get('link', ''),\n"
       "               'content': e.content[0].value} for e in f.entries]}))\n";
   const auto r = test::run("/usr/bin/python3 -c " + test::quote(script) + " " + test::quote(file.string()));
@@ -75,57 +77,92 @@ const std::string a68 = "001_88e8c2357c784c71.txt";
 const std::string p127_from = "All States should establish human rights-based";
 const std::string p127_to = "All States must establish human rights-based";
 
+/// The entry with id `id` in `feed`, and its position.
+const json& entry(const json& feed, const std::string& id, std::size_t& at) {
+  for (at = 0; at < feed["entries"].size(); ++at)
+    if (feed["entries"][at]["id"] == id) return feed["entries"][at];
+  FAIL("no entry " << id);
+  return feed;
+}
+
+bool has_tag(const json& e, const std::string& term, const std::string& scheme) {
+  for (const auto& t : e["tags"])
+    if (t[0] == term && t[1] == scheme) return true;
+  return false;
+}
+
+const std::string p127_id = "tag:dossier.example.org,2026:feeds/A/68/283%20%C2%B6127";
+
 }  // namespace
 
-TEST_CASE("first build lists every recommendation, an unchanged rebuild none, an edit exactly what changed") {
+TEST_CASE("every recommendation, with a link and its own dates; an unchanged rebuild the same feed; a change first") {
   const Job job("atom-history");
   auto r = job.build(1700000000);
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::Contains("first recorded build of job 'feeds'"));
+  const std::string first_bytes = test::read_file(job.out() / "atom.xml");
   const json first = parse_feed(job.out() / "atom.xml");
   CHECK_FALSE(first["bozo"].get<bool>());
   CHECK(first["version"] == "atom10");
+  CHECK(first["self"] == "atom.xml");              // relative: wherever the feed is read from
+  CHECK(first["updated"] == "2023-11-14T22:13:20Z");  // 1700000000: the build that recorded it all
   const std::size_t all = job.recommendations();
   CHECK(all > 200);
   CHECK(first["entries"].size() == all);
-  std::set<std::string> ids;
-  for (const auto& e : first["entries"]) ids.insert(e["id"].get<std::string>());
+  std::set<std::string> ids, dates;
+  for (const auto& e : first["entries"]) {
+    ids.insert(e["id"].get<std::string>());
+    dates.insert(e["updated"].get<std::string>());
+    CHECK(e["link"] != "");
+    CHECK(e["updated"] == e["published"]);  // never changed: as old as its document
+  }
   CHECK(ids.size() == all);  // unique
+  CHECK(dates.size() > 1);   // not one time for all
+  std::size_t at = 0;
+  {
+    const json& e = entry(first, p127_id, at);
+    CHECK(e["updated"] == "2013-08-05T00:00:00Z");  // A/68/283's date
+    CHECK(e["link"] == "https://docs.un.org/en/A/68/283");
+    CHECK(has_tag(e, "added", "https://dossier.example.org/ns/change"));
+  }
+  // Without a public address (no catalogue here): the document's file among the outputs.
+  CHECK(first["entries"][0]["link"].get<std::string>().rfind("akn/", 0) == 0);
 
   r = job.build(1700000100);
   REQUIRE(r.exit_code == 0);
-  CHECK(parse_feed(job.out() / "atom.xml")["entries"].empty());
+  CHECK(test::read_file(job.out() / "atom.xml") == first_bytes);
 
   job.edit(a68, p127_from, p127_to);
   r = job.build(1700000200);
   REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("0 new and 1 changed since the previous build"));
   const json edited = parse_feed(job.out() / "atom.xml");
-  REQUIRE(edited["entries"].size() == 1);
-  const json& e = edited["entries"][0];
+  CHECK(edited["entries"].size() == all);
+  CHECK(edited["updated"] == "2023-11-14T22:16:40Z");
+  const json& e = entry(edited, p127_id, at);
+  CHECK(at == 0);  // the newest first
   // Words: the citation as people write it and how the recommendation begins.
   CHECK(e["title"] == "A/68/283, para. 127 \xE2\x80\x94 All States must establish human rights-based, coherent and "
                       "comprehensive national\xE2\x80\xA6");
-  CHECK(ids.count(e["id"].get<std::string>()) == 1);  // the same entry, updated
-  CHECK(e["updated"] == "2023-11-14T22:16:40Z");       // 1700000200: when it changed
-  CHECK(e["published"] == "2023-11-14T22:13:20Z");     // 1700000000: when it was first seen
+  CHECK(e["updated"] == "2023-11-14T22:16:40Z");    // 1700000200: when it changed
+  CHECK(e["published"] == "2013-08-05T00:00:00Z");  // its document's date
   CHECK_THAT(e["content"].get<std::string>(), Catch::StartsWith(p127_to));
-  bool changed = false, sdg = false;
-  for (const auto& t : e["tags"]) {
-    changed |= t[0] == "changed" && t[1] == "https://dossier.example.org/ns/change";
-    sdg |= t[0] == "10.7" && t[1] == "http://metadata.un.org/sdg/";
-  }
-  CHECK(changed);
-  CHECK(sdg);
+  CHECK(has_tag(e, "changed", "https://dossier.example.org/ns/change"));
+  CHECK(has_tag(e, "10.7", "http://metadata.un.org/sdg/"));
   // Its document in the UN's Official Document System, where a feed reader opens it.
   CHECK(e["link"] == "https://docs.un.org/en/A/68/283");
+  // The others keep their dates.
+  const std::string second = edited["entries"][1]["id"].get<std::string>();
+  CHECK(entry(edited, second, at)["updated"] == entry(first, second, at)["updated"]);
 
+  const std::string edited_bytes = test::read_file(job.out() / "atom.xml");
   r = job.build(1700000300);
   REQUIRE(r.exit_code == 0);
-  CHECK(parse_feed(job.out() / "atom.xml")["entries"].empty());
+  CHECK(test::read_file(job.out() / "atom.xml") == edited_bytes);
 }
 
-TEST_CASE("a build that fails records no history so the next feed still has the change") {
+TEST_CASE("a build that fails records no history so the next build still dates the change") {
   const Job job("atom-failed");
   REQUIRE(job.build(1700000000).exit_code == 0);
   job.edit(a68, p127_from, p127_to);
@@ -135,15 +172,20 @@ TEST_CASE("a build that fails records no history so the next feed still has the 
   INFO(r.output);
   REQUIRE(r.exit_code == 3);
   CHECK_THAT(r.output, Catch::Contains("build history of job 'feeds' not recorded"));
-  CHECK(parse_feed(job.out() / "atom.xml")["entries"].size() == 1);
-  // Without the failing exporter the change is reported again, and then recorded.
+  std::size_t at = 0;
+  CHECK(entry(parse_feed(job.out() / "atom.xml"), p127_id, at)["updated"] == "2023-11-14T22:15:00Z");
+  CHECK(at == 0);
+  // Without the failing exporter the change is found again, and then recorded.
   const std::string text = test::read_file(job.dir / "job.toml");
   test::write_file(job.dir / "job.toml", text.substr(0, text.find("[[export]]\nplugin = \"throwing_exporter\"")));
   r = job.build(1700000200);
   REQUIRE(r.exit_code == 0);
-  CHECK(parse_feed(job.out() / "atom.xml")["entries"].size() == 1);
-  REQUIRE(job.build(1700000300).exit_code == 0);
-  CHECK(parse_feed(job.out() / "atom.xml")["entries"].empty());
+  CHECK_THAT(r.output, Catch::Contains("0 new and 1 changed since the previous build"));
+  CHECK(entry(parse_feed(job.out() / "atom.xml"), p127_id, at)["updated"] == "2023-11-14T22:16:40Z");
+  r = job.build(1700000300);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("0 new and 0 changed since the previous build"));
+  CHECK(entry(parse_feed(job.out() / "atom.xml"), p127_id, at)["updated"] == "2023-11-14T22:16:40Z");
 }
 
 TEST_CASE("dossier run keeps no history: every recommendation, and it says so") {
@@ -179,4 +221,50 @@ TEST_CASE("entry ids depend only on the job and the address") {
   CHECK(fa["entries"][0]["content"] == test::repaired_text());
   // In the content, and in the title, which quotes its first words.
   CHECK_THAT(warnings.at(0), Catch::StartsWith("replaced 12 characters"));
+}
+
+TEST_CASE("base_url makes links absolute, document_path names the file, max_entries keeps the newest") {
+  Corpus c = test::damaged_corpus();
+  Document other;
+  other.id = "gfmd-2010";
+  other.title = "GFMD 2010 Report";
+  other.date = "2010-11-08";
+  other.recommendations.push_back({});
+  other.recommendations.back().address = "gfmd-2010 #1";
+  other.recommendations.back().text = "Share good practices of circular migration.";
+  other.recommendations.back().kind = "practical_action";
+  c.documents.push_back(other);
+  std::vector<std::string> warnings;
+
+  const auto dir = test::fresh_dir("atom-base-url");
+  Options options;
+  options.set("base_url", "https://example.org/gfmd");
+  options.set("document_path", "documents/{name}.html");
+  test::export_with("atom", c, dir, warnings, options);
+  const json feed = parse_feed(dir / "atom.xml");
+  CHECK_FALSE(feed["bozo"].get<bool>());
+  CHECK(feed["self"] == "https://example.org/gfmd/atom.xml");
+  REQUIRE(feed["entries"].size() == 2);
+  // The newer document first; a UN document links to the UN's system, the other to its file.
+  CHECK(feed["entries"][0]["link"] == "https://docs.un.org/en/A/68/283");
+  CHECK(feed["entries"][1]["link"] == "https://example.org/gfmd/documents/gfmd-2010.html");
+  CHECK(feed["entries"][1]["title"] == "GFMD 2010 Report, item 1 \xE2\x80\x94 Share good practices of circular migration.");
+  CHECK(feed["entries"][1]["updated"] == "2010-11-08T00:00:00Z");
+  // Kinds in words for the reader, their code as the term.
+  bool kind = false;
+  for (const auto& t : feed["entries"][1]["tags"]) kind |= t[0] == "practical_action" && t[2] == "practical action";
+  CHECK(kind);
+
+  const auto newest = test::fresh_dir("atom-max-entries");
+  options = {};
+  options.set("max_entries", "1");
+  test::export_with("atom", c, newest, warnings, options);
+  const json one = parse_feed(newest / "atom.xml");
+  REQUIRE(one["entries"].size() == 1);
+  CHECK(one["entries"][0]["link"] == "https://docs.un.org/en/A/68/283");
+
+  options = {};
+  options.set("base_url", "example.org/gfmd");
+  CHECK_THROWS_WITH(test::export_with("atom", c, test::fresh_dir("atom-bad-url"), warnings, options),
+                    Catch::Contains("option 'base_url'"));
 }

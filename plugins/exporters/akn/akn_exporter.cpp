@@ -23,6 +23,7 @@
 #include <dossier/domain/write_errors.hpp>
 #include <dossier/dossier.hpp>
 
+#include "document_files.hpp"
 #include "mapping_names.hpp"
 #include "xml_output.hpp"
 
@@ -461,17 +462,15 @@ class AknExporter final : public Exporter {
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Corpus& corpus = view.corpus();
     Builder b;
-    std::set<std::string> names;
+    const std::vector<std::string> names = xml_output::document_file_names(corpus);
     std::size_t unrepresented = 0;
     for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
       const Document& doc = corpus.documents[d];
-      std::string name = slugify(doc.id);
-      for (int n = 2; !names.insert(name).second; ++n) name = slugify(doc.id) + "-" + std::to_string(n);
       pugi::xml_document xml;
       DocumentWriter writer(doc, view.annotations_in(doc), context.build(), b);
       writer.write(xml);
       unrepresented += writer.unrepresented();
-      OutputFile& file = out.create(file_name + "/" + name + ".xml");
+      OutputFile& file = out.create(file_name + "/" + names[d] + ".xml");
       xml_output::save(xml, output_stream(file));
       finish_output(file);
     }
