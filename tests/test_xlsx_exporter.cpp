@@ -109,12 +109,13 @@ std::map<std::pair<std::string, std::string>, double> scores_of(const json& corp
   return out;
 }
 
-// The same (subject, code) -> score read from a score sheet (Matrix or GCM).
+// The same (subject, code) -> score read from a score sheet (Matrix or GCM), from its score
+// columns (after the recommendation's five and its codes column).
 std::map<std::pair<std::string, std::string>, double> scores_in(const json& rows) {
   std::map<std::pair<std::string, std::string>, double> out;
   for (std::size_t r = 1; r < rows.size(); ++r)
-    for (std::size_t c = 5; c < rows[r].size(); ++c)
-      if (!rows[r][c].is_null()) out[{rows[r][0], std::to_string(c - 4)}] = rows[r][c];
+    for (std::size_t c = 6; c < rows[r].size(); ++c)
+      if (!rows[r][c].is_null()) out[{rows[r][0], std::to_string(c - 5)}] = rows[r][c];
   return out;
 }
 
@@ -129,6 +130,20 @@ void check_scores(const std::map<std::pair<std::string, std::string>, double>& e
     CHECK(it->second == Approx(shown_score(score)));
     CHECK(it->second <= score);
     CHECK(it->second > score - 0.001);
+  }
+}
+
+// The codes column of a score sheet (Matrix or GCM): the codes of each row's scores, in order,
+// two digits each ("03, 10, 16"), as `expected` ((citation, code) -> score) gives them.
+void check_codes(const std::map<std::pair<std::string, std::string>, double>& expected, const json& rows) {
+  std::map<std::string, std::set<int>> codes;
+  for (const auto& [key, score] : expected) codes[key.first].insert(std::stoi(key.second));
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    std::string text;
+    for (int code : codes[rows[r][0].get<std::string>()])
+      text += (text.empty() ? "" : ", ") + std::string(code < 10 ? "0" : "") + std::to_string(code);
+    INFO(rows[r][0]);
+    CHECK(rows[r][5] == (text.empty() ? json() : json(text)));
   }
 }
 
@@ -161,8 +176,9 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
   REQUIRE(recs.size() > 20);
   const json& matrix = wb["cells"]["Matrix"];
   CHECK(matrix[0][0] == "Citation");
-  CHECK(matrix[0][5].get<std::string>().rfind("1 ", 0) == 0);
-  CHECK(matrix[0].size() == 5 + 17);
+  CHECK(matrix[0][5] == "SDG goals");
+  CHECK(matrix[0][6].get<std::string>().rfind("1 ", 0) == 0);
+  CHECK(matrix[0].size() == 6 + 17);
   REQUIRE(matrix.size() == recs.size() + 1);
   for (std::size_t i = 0; i < recs.size(); ++i) {
     INFO(recs[i].address);
@@ -178,13 +194,31 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
   const auto goals = scores_of(corpus, "sdg", "goal");
   REQUIRE(!goals.empty());
   check_scores(goals, scores_in(matrix));
+  check_codes(goals, matrix);
 
   const json& gcm = wb["cells"]["GCM"];
   REQUIRE(gcm.size() == recs.size() + 1);
-  CHECK(gcm[0].size() == 5 + 23);
+  CHECK(gcm[0][5] == "GCM objectives");
+  CHECK(gcm[0].size() == 6 + 23);
   const auto objectives = scores_of(corpus, "gcm", "objective");
   REQUIRE(!objectives.empty());
   check_scores(objectives, scores_in(gcm));
+  check_codes(objectives, gcm);
+
+  // Every citation of a document with a public address links to it, on every sheet.
+  std::map<std::string, std::string> link_of;  // citation -> link
+  for (const Rec& rec : recs) link_of[rec.citation] = rec.link;
+  std::size_t linked = 0;
+  for (const char* sheet : {"Matrix", "Targets", "GCM"}) {
+    INFO(sheet);
+    const json& rows = wb["cells"][sheet];
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      const std::string link = link_of.at(rows[r][0].get<std::string>());
+      CHECK(wb["links"][sheet].value("A" + std::to_string(r + 1), "") == link);
+      linked += !link.empty();
+    }
+  }
+  CHECK(linked > 17 * 3);
 
   // Targets: one row per recommendation and target, with the annotation's score and evidence.
   std::map<std::pair<std::string, std::string>, double> targets;
@@ -211,17 +245,24 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
 
   const json& docs = wb["cells"]["Documents"];
   REQUIRE(docs.size() == corpus["documents"].size() + 1);
+  // What people look for first, the file it was read from last.
+  CHECK(docs[0] == json({"Document", "Title", "Date", "Recommendations", "Mapped to SDGs", "Mapped to GCM",
+                         "SDG goals of the document", "Symbol", "Place", "Paragraphs", "Footnotes", "File", "SHA-256"}));
   for (std::size_t i = 0; i < corpus["documents"].size(); ++i) {
     const json& d = corpus["documents"][i];
     // By its symbol, or its title when it has none; never an id made of its file's name.
     CHECK(docs[i + 1][0] == (d.value("symbol", "") != "" ? d["symbol"] : d["title"]));
-    CHECK(docs[i + 1][6] == d["sha256"]);
-    CHECK(docs[i + 1][9] == d["recommendations"].size());
+    CHECK(wb["links"]["Documents"].value("A" + std::to_string(i + 2), "") ==
+          (d.value("symbol", "") != "" ? "https://docs.un.org/en/" + d["symbol"].get<std::string>() : ""));
+    CHECK(docs[i + 1][1] == d["title"]);
+    CHECK(docs[i + 1][3] == d["recommendations"].size());
+    CHECK(docs[i + 1][11] == d["source"]);
+    CHECK(docs[i + 1][12] == d["sha256"]);
     // The document's own SDG goals, as many as corpus.json gives it.
     std::size_t profile = 0;
     for (const auto& a : corpus["annotations"])
       profile += a["subject"] == d["id"] && a["scheme"] == "sdg" && a["level"] == "goal";
-    const std::string cell = docs[i + 1][12].is_string() ? docs[i + 1][12].get<std::string>() : "";
+    const std::string cell = docs[i + 1][6].is_string() ? docs[i + 1][6].get<std::string>() : "";
     CHECK((cell.empty() ? 0 : 1 + std::count(cell.begin(), cell.end(), ';')) == static_cast<long>(profile));
   }
 
@@ -250,7 +291,7 @@ TEST_CASE("the sample corpus gives six sheets whose rows and scores are those of
     CHECK(wb["layout"][sheet]["freeze"] == "B2");
     CHECK(wb["layout"][sheet]["autofilter"].get<std::string>().rfind("A1:", 0) == 0);
   }
-  CHECK(wb["layout"]["Matrix"]["autofilter"] == "A1:V" + std::to_string(recs.size() + 1));
+  CHECK(wb["layout"]["Matrix"]["autofilter"] == "A1:W" + std::to_string(recs.size() + 1));
   CHECK(wb["layout"]["Matrix"]["conditional_formats"] == 1);
   for (const auto& sheet : all_sheets) CHECK(wb["formulas"][sheet] == 0);
 
@@ -286,14 +327,16 @@ TEST_CASE("text that begins like a formula is written and read back as text") {
   const json& matrix = wb["cells"]["Matrix"];
   for (std::size_t i = 0; i < texts.size(); ++i) CHECK(matrix[i + 1][4] == texts[i]);
   CHECK(matrix[1][2] == "=cmd|' /C calc'!A0");
-  CHECK(wb["cells"]["Documents"][1][2] == "=2*3");
+  CHECK(wb["cells"]["Documents"][1][1] == "=2*3");
   CHECK(wb["formula_elements"] == 0);
 }
 
 TEST_CASE("LibreOffice shows formula-like text as text") {
   const std::vector<std::string> texts = {"=HYPERLINK(\"http://example.com/x\",\"Click here\")", "=1+1",
                                           "@SUM(1,2)"};
-  const fs::path file = export_corpus(corpus_with_texts(texts), "xlsx-libreoffice", [] {
+  Corpus corpus = corpus_with_texts(texts);
+  corpus.annotations.push_back({corpus.documents[0].recommendations[0].address, "sdg", "1", "goal", 0.7, {"x"}, "sdg", "1"});
+  const fs::path file = export_corpus(corpus, "xlsx-libreoffice", [] {
     Options o;
     o.set_list("sheets", {"Matrix"});
     return o;
@@ -309,6 +352,10 @@ TEST_CASE("LibreOffice shows formula-like text as text") {
   CHECK_THAT(csv, Catch::Contains("\"=HYPERLINK(\"\"http://example.com/x\"\",\"\"Click here\"\")\""));
   CHECK_THAT(csv, Catch::Contains("=1+1"));
   CHECK_THAT(csv, Catch::Contains("@SUM(1,2)"));
+  // The goals column reads as text, the codes as written ("01", not 1), and the scores as shown.
+  CHECK_THAT(csv, Catch::Contains(",SDG goals,1 No poverty,"));
+  CHECK_THAT(csv, Catch::Contains(",\"01, 10\",70"));
+  CHECK_THAT(csv, Catch::Contains(",10,,,,,,,,,,51"));
   // Evaluated, they would show their results instead.
   CHECK_THAT(csv, !Catch::Contains(",Click here,") && !Catch::Contains("recommendation,2,") &&
                       !Catch::Contains("recommendation,3,"));
@@ -336,9 +383,11 @@ TEST_CASE("options choose the sheets the language the lowest score shown and the
   const json wb = read_back(export_corpus(corpus, "xlsx-options", options));
   CHECK(wb["sheets"] == json({"Matrix", "Reference"}));
   const json& matrix = wb["cells"]["Matrix"];
-  CHECK(matrix[0][14] == "10 " + sdg_short_title("10", "fr"));
-  CHECK(matrix[1][14].is_null());
-  CHECK(matrix[2][14] == Approx(0.51));
+  CHECK(matrix[0][15] == "10 " + sdg_short_title("10", "fr"));
+  CHECK(matrix[1][15].is_null());
+  CHECK(matrix[1][5].is_null());  // below the threshold: not among its goals either
+  CHECK(matrix[2][15] == Approx(0.51));
+  CHECK(matrix[2][5] == "10");
   CHECK(matrix[2][3] == "recommandation");  // the kind in the workbook's language
   CHECK(wb["cells"]["Reference"][1][4] == sdg_title("1", "fr"));
 
@@ -377,9 +426,9 @@ TEST_CASE("kinds are words and scores are never shown rounded up to certainty") 
   const json wb = read_back(export_corpus(corpus, "xlsx-shown"));
   const json& matrix = wb["cells"]["Matrix"];
   CHECK(matrix[2][3] == "practical action");
-  CHECK(matrix[2][14] == Approx(0.998));
+  CHECK(matrix[2][15] == Approx(0.998));
   CHECK(wb["number_formats"]["Matrix"] == json({"0.0%"}));  // 0.998 shows as 99.8%
-  CHECK(wb["cells"]["Documents"][1][12] == "16 (99.8%)");
+  CHECK(wb["cells"]["Documents"][1][6] == "16 (99.8%)");
 
   Options french;
   french.set("language", "fr");

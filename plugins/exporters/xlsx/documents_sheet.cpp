@@ -13,43 +13,52 @@ namespace dossier::xlsx {
 void MatrixWorkbook::write_documents() {
   Sheet& s = sheets_[documents];
   lxw_worksheet* ws = s.worksheet();
-  const std::array<const char*, 13> head = {"Document", "Symbol", "Title", "Date", "Place", "File",
-                                            "SHA-256", "Paragraphs", "Footnotes", "Recommendations",
-                                            "Mapped to SDGs", "Mapped to GCM", "SDG goals of the document"};
-  const std::array<double, 13> widths = {24, 14, 50, 11, 18, 34, 46, 11, 10, 16, 15, 15, 30};
+  // What people look for first (which document, when, how much it recommends and how much of
+  // that maps), the file it was read from last.
+  enum Column : lxw_col_t { name, title, date, recs, sdg, gcm_mapped, goals, symbol, place, paragraphs, notes, path, hash };
+  const std::array<const char*, 13> head = {
+      "Document", "Title", "Date",      "Recommendations", "Mapped to SDGs", "Mapped to GCM", "SDG goals of the document",
+      "Symbol",   "Place", "Paragraphs", "Footnotes",      "File",           "SHA-256"};
+  const std::array<double, 13> widths = {24, 50, 11, 16, 15, 15, 30, 14, 18, 11, 10, 34, 46};
+  const auto counted = [](lxw_col_t c) { return (c >= recs && c <= gcm_mapped) || c == paragraphs || c == notes; };
   for (lxw_col_t c = 0; c < head.size(); ++c) {
-    lxw_format* fmt = c == 2 || c == 12 ? f_.wrap : c == 6 ? f_.mono : c >= 7 ? f_.count : f_.cell;
+    lxw_format* fmt = f_.cell;
+    if (counted(c)) fmt = f_.count;
+    else if (c == goals || c == path) fmt = f_.after_number;  // text right of a number: indented
+    else if (c == title || c == place) fmt = f_.wrap;
+    else if (c == hash) fmt = f_.mono;
     check(worksheet_set_column(ws, c, c, widths[c], fmt), "setting widths");
-    s.text(0, c, head[c], f_.header);
+    s.text(0, c, head[c], counted(c) ? f_.header_right : f_.header);
   }
   lxw_row_t r = 1;
   for (std::size_t d = 0; d < corpus_.documents.size() && r <= last_row; ++d, ++r) {
     const Document& doc = corpus_.documents[d];
     // By the name citations give it, linked to where it can be read.
-    const std::string name = cited_name(doc), link = document_link(doc, settings_.language);
-    s.fit_row(r, lines_needed({{&name, widths[0]}, {&doc.title, widths[2]}, {&doc.place, widths[4]},
-                               {&doc.source, widths[5]}}));
-    s.link(r, 0, link, name, link.empty() ? f_.wrap : f_.link);
-    s.text(r, 1, doc.symbol, f_.cell);
-    s.text(r, 2, doc.title, f_.wrap);
-    lxw_datetime date{};
-    if (iso_date(doc.date, date)) {
-      check(worksheet_write_datetime(ws, r, 3, &date, f_.date), "writing a date");
+    const std::string cited = cited_name(doc), link = document_link(doc, settings_.language);
+    const std::string profile = document_profile(doc.id);
+    s.fit_row(r, lines_needed({{&cited, widths[name]}, {&doc.title, widths[title]}, {&profile, widths[goals]},
+                               {&doc.place, widths[place]}, {&doc.source, widths[path]}}));
+    s.link(r, name, link, cited, link.empty() ? f_.wrap : f_.link);
+    s.text(r, title, doc.title, f_.wrap);
+    lxw_datetime day{};
+    if (iso_date(doc.date, day)) {
+      check(worksheet_write_datetime(ws, r, date, &day, f_.date), "writing a date");
       ++dates_;
     } else {
-      s.text(r, 3, doc.date, f_.cell);
+      s.text(r, date, doc.date, f_.cell);
     }
-    s.text(r, 4, doc.place, f_.wrap);
-    s.text(r, 5, doc.source, f_.wrap);
-    s.text(r, 6, doc.sha256, f_.mono);
-    s.number(r, 7, static_cast<double>(doc.blocks.size()), f_.count);
-    s.number(r, 8, static_cast<double>(doc.footnotes.size()), f_.count);
-    s.number(r, 9, static_cast<double>(doc.recommendations.size()), f_.count);
-    s.number(r, 10, static_cast<double>(doc_counts_[d].sdg), f_.count);
-    s.number(r, 11, static_cast<double>(doc_counts_[d].gcm), f_.count);
-    s.text(r, 12, document_profile(doc.id), f_.wrap);
+    s.number(r, recs, static_cast<double>(doc.recommendations.size()), f_.count);
+    s.number(r, sdg, static_cast<double>(doc_counts_[d].sdg), f_.count);
+    s.number(r, gcm_mapped, static_cast<double>(doc_counts_[d].gcm), f_.count);
+    s.text(r, goals, profile, f_.after_number);
+    s.text(r, symbol, doc.symbol, f_.cell);
+    s.text(r, place, doc.place, f_.wrap);
+    s.number(r, paragraphs, static_cast<double>(doc.blocks.size()), f_.count);
+    s.number(r, notes, static_cast<double>(doc.footnotes.size()), f_.count);
+    s.text(r, path, doc.source, f_.after_number);
+    s.text(r, hash, doc.sha256, f_.mono);
   }
-  table_layout(ws, 12, r, 1);
+  table_layout(ws, hash, r, 1);
   rows_ += r - 1;
 }
 

@@ -122,6 +122,9 @@ void MatrixWorkbook::add_formats() {
   f_.centred = top(nullptr, LXW_ALIGN_CENTER);
   f_.wrap = top();
   format_set_text_wrap(f_.wrap);
+  f_.after_number = top();
+  format_set_text_wrap(f_.after_number);
+  format_set_indent(f_.after_number, 1);
   f_.link = top();
   format_set_text_wrap(f_.link);
   format_set_underline(f_.link, LXW_UNDERLINE_SINGLE);

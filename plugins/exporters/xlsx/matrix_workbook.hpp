@@ -23,7 +23,11 @@ namespace dossier::xlsx {
 // Columns every recommendation row starts with, on Matrix and GCM, and their widths.
 inline const std::array<const char*, 5> recommendation_columns = {"Citation", "Document", "Addressee", "Kind", "Text"};
 inline const std::array<double, 5> recommendation_widths = {30, 22, 20, 16, 70};
-constexpr lxw_col_t first_score_column = 5;
+// Then the sheet's codes in one text column ("SDG goals": "03, 10, 16"), then one score column
+// per code.
+constexpr lxw_col_t codes_column = 5;
+constexpr double codes_width = 14;
+constexpr lxw_col_t first_score_column = 6;
 
 // Lines the tallest of these cells needs, each wrapped in its column's width.
 inline int lines_needed(std::initializer_list<std::pair<const std::string*, double>> cells) {
@@ -81,6 +85,7 @@ class MatrixWorkbook {
     lxw_format *header, *header_right, *rotated_header;
     lxw_format *cell, *centred, *wrap, *score, *count, *percent, *date, *mono;
     lxw_format* link;  ///< wrapped text that looks like a link
+    lxw_format* after_number;  ///< wrapped text indented, apart from a number to its left
     std::array<lxw_format*, goal_count> goal_header;  ///< rotated, on the goal's colour
     std::array<lxw_format*, goal_count> goal_badge;   ///< goal number on its colour
   };
@@ -96,11 +101,11 @@ class MatrixWorkbook {
   void colour_scale(lxw_worksheet* ws, lxw_row_t rows, lxw_col_t first_col, lxw_col_t last_col);
 
   // Matrix, Targets and GCM, in one pass over the recommendations (recommendation_sheets.cpp).
-  void score_sheet_header(Sheet& sheet, const std::vector<std::string>& titles,
+  void score_sheet_header(Sheet& sheet, const char* codes_title, const std::vector<std::string>& titles,
                           const std::vector<lxw_format*>& formats, double header_height);
   void recommendation_cells(Sheet& sheet, lxw_row_t row, const Cited& cited, const Recommendation& rec, int lines);
   template <std::size_t N>
-  void score_cells(Sheet& sheet, lxw_row_t row, const std::array<double, N>& scores);
+  void score_cells(Sheet& sheet, lxw_row_t row, const std::string& codes, const std::array<double, N>& scores);
   void write_recommendations();
   void target_rows(Sheet& s, lxw_row_t& next, const Cited& cited, const Mappings& m,
                    const std::vector<TargetTitle>& titles);

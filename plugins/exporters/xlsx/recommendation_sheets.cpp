@@ -10,8 +10,27 @@
 
 namespace dossier::xlsx {
 
-// Header row of Matrix and GCM: the recommendation columns, then one rotated title per code.
-void MatrixWorkbook::score_sheet_header(Sheet& sheet, const std::vector<std::string>& titles,
+namespace {
+
+// The codes mapped, in order, in one cell that the autofilter's search finds exactly: two
+// digits each ("03, 10, 16"), so that searching "03" finds goal 3 and not 13.
+template <std::size_t N>
+std::string codes_text(const std::array<double, N>& scores) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (scores[i] < 0) continue;
+    if (!out.empty()) out += ", ";
+    if (i + 1 < 10) out += '0';
+    out += std::to_string(i + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Header row of Matrix and GCM: the recommendation columns, the codes column, then one
+// rotated title per code.
+void MatrixWorkbook::score_sheet_header(Sheet& sheet, const char* codes_title, const std::vector<std::string>& titles,
                                         const std::vector<lxw_format*>& formats, double header_height) {
   lxw_worksheet* ws = sheet.worksheet();
   check(worksheet_set_row(ws, 0, header_height, nullptr), "setting the header height");
@@ -20,6 +39,8 @@ void MatrixWorkbook::score_sheet_header(Sheet& sheet, const std::vector<std::str
     check(worksheet_set_column(ws, c, c, recommendation_widths[c], fmt), "setting widths");
     sheet.text(0, c, recommendation_columns[c], f_.header);
   }
+  check(worksheet_set_column(ws, codes_column, codes_column, codes_width, f_.wrap), "setting widths");
+  sheet.text(0, codes_column, codes_title, f_.header);
   const auto last = static_cast<lxw_col_t>(first_score_column + titles.size() - 1);
   check(worksheet_set_column(ws, first_score_column, last, 6.5, f_.score), "setting widths");
   for (std::size_t i = 0; i < titles.size(); ++i)
@@ -37,7 +58,9 @@ void MatrixWorkbook::recommendation_cells(Sheet& sheet, lxw_row_t row, const Cit
 }
 
 template <std::size_t N>
-void MatrixWorkbook::score_cells(Sheet& sheet, lxw_row_t row, const std::array<double, N>& scores) {
+void MatrixWorkbook::score_cells(Sheet& sheet, lxw_row_t row, const std::string& codes,
+                                 const std::array<double, N>& scores) {
+  sheet.text(row, codes_column, codes, f_.wrap);
   for (std::size_t i = 0; i < N; ++i)
     if (scores[i] >= 0)
       sheet.number(row, static_cast<lxw_col_t>(first_score_column + i), shown_score(scores[i]), f_.score);
@@ -49,13 +72,13 @@ void MatrixWorkbook::write_recommendations() {
     std::vector<std::string> titles;
     for (int g = 1; g <= goal_count; ++g)
       titles.push_back(std::to_string(g) + " " + sdg_short_title(std::to_string(g), lang));
-    score_sheet_header(sheets_[matrix], titles, {f_.goal_header.begin(), f_.goal_header.end()}, 110);
+    score_sheet_header(sheets_[matrix], "SDG goals", titles, {f_.goal_header.begin(), f_.goal_header.end()}, 110);
   }
   if (sheets_[gcm]) {
     std::vector<std::string> titles;
     for (int o = 1; o <= objective_count; ++o)
       titles.push_back(std::to_string(o) + " " + gcm_objective_title(o));
-    score_sheet_header(sheets_[gcm], titles, std::vector<lxw_format*>(titles.size(), f_.rotated_header), 170);
+    score_sheet_header(sheets_[gcm], "GCM objectives", titles, std::vector<lxw_format*>(titles.size(), f_.rotated_header), 170);
   }
   std::vector<TargetTitle> target_titles;  // by official order
   if (sheets_[targets]) {
@@ -87,11 +110,14 @@ void MatrixWorkbook::write_recommendations() {
       index_.find(rec.address, m);
       ++recommendations_;
       cited.citation = human_citation(doc, rec.address, lang);
+      const std::string goals = codes_text(m.goals), objectives = codes_text(m.objectives);
       const int lines = sheets_[matrix] || sheets_[gcm]
                             ? lines_needed({{&cited.citation, recommendation_widths[0]},
                                             {&cited.document, recommendation_widths[1]},
                                             {&rec.addressee, recommendation_widths[2]},
-                                            {&rec.text, recommendation_widths[4]}})
+                                            {&rec.text, recommendation_widths[4]},
+                                            {&goals, codes_width},
+                                            {&objectives, codes_width}})
                             : 1;
       if (m.any_goal()) ++mapped_sdg_, ++doc_counts_[d].sdg;
       if (m.any_objective()) ++mapped_gcm_, ++doc_counts_[d].gcm;
@@ -99,11 +125,11 @@ void MatrixWorkbook::write_recommendations() {
 
       if (Sheet& s = sheets_[matrix]; s && row_fits(next[matrix])) {
         recommendation_cells(s, next[matrix], cited, rec, lines);
-        score_cells(s, next[matrix]++, m.goals);
+        score_cells(s, next[matrix]++, goals, m.goals);
       }
       if (Sheet& s = sheets_[gcm]; s && row_fits(next[gcm])) {
         recommendation_cells(s, next[gcm], cited, rec, lines);
-        score_cells(s, next[gcm]++, m.objectives);
+        score_cells(s, next[gcm]++, objectives, m.objectives);
       }
       if (Sheet& s = sheets_[targets]) target_rows(s, next[targets], cited, m, target_titles);
     }
@@ -151,6 +177,8 @@ void MatrixWorkbook::finish_score_sheet(Sheet& s, lxw_row_t rows, int codes) {
   const auto last = static_cast<lxw_col_t>(first_score_column + codes - 1);
   table_layout(s.worksheet(), last, rows, 1);
   colour_scale(s.worksheet(), rows, first_score_column, last);
+  // One code ("10") is text on purpose, like the lists of them.
+  worksheet_ignore_errors(s.worksheet(), LXW_IGNORE_NUMBER_STORED_AS_TEXT, "F:F");
 }
 
 }  // namespace dossier::xlsx
