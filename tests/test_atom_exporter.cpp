@@ -95,7 +95,7 @@ const std::string p127_id = "tag:dossier.example.org,2026:feeds/A/68/283%20%C2%B
 
 }  // namespace
 
-TEST_CASE("every recommendation, with a link and its own dates; an unchanged rebuild the same feed; a change first") {
+TEST_CASE("every recommendation with a link and its own dates, the same feed rebuilt, a change first") {
   const Job job("atom-history");
   auto r = job.build(1700000000);
   INFO(r.output);
