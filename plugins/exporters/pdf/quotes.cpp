@@ -108,7 +108,7 @@ Quote Quotes::of(const Document& document, const Recommendation& r) {
   const double against = ratio / a.median;
   if (against > kLengthBand || against < 1 / kLengthBand) {
     char factor[32];
-    std::snprintf(factor, sizeof factor, "%.1f", against);
+    std::snprintf(factor, sizeof factor, "%.2g", against);
     q.misaligned = true;
     q.why_original = of_version + " is " + factor +
                      " times as long, against the original, as the two texts' paragraphs are elsewhere: "
