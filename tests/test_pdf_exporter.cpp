@@ -27,17 +27,27 @@ namespace {
 
 const std::string kPilcrow = "\xC2\xB6";
 
-/// The sample job, built once per test program. ctest runs each test case as a program of
-/// its own and in parallel, so each gets its own folder.
+/// A sample job (samples/jobs/JOB.toml) built into a folder of this test program. ctest runs
+/// each test case as a program of its own and in parallel, so each gets its own folder.
+fs::path build_sample(const std::string& job) {
+  const fs::path dir =
+      test::fresh_dir("pdf-" + job + "-" + Catch::getResultCapture().getCurrentTestName().substr(0, 24));
+  const auto r = test::dossier("build " + test::quote((test::source_dir() / "samples/jobs" / (job + ".toml")).string()) +
+                               " --out " + test::quote(dir.string()));
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  return dir;
+}
+
+/// The sample job, built once per test program.
 const fs::path& sample_out() {
-  static const fs::path out = [] {
-    const fs::path dir = test::fresh_dir("pdf-sample-" + Catch::getResultCapture().getCurrentTestName().substr(0, 24));
-    const auto r = test::dossier("build " + test::quote((test::source_dir() / "samples/jobs/gfmd.toml").string()) +
-                                 " --out " + test::quote(dir.string()));
-    INFO(r.output);
-    REQUIRE(r.exit_code == 0);
-    return dir;
-  }();
+  static const fs::path out = build_sample("gfmd");
+  return out;
+}
+
+/// The multilingual sample job (three resolutions in six languages), built once per test program.
+const fs::path& resolutions_out() {
+  static const fs::path out = build_sample("resolutions");
   return out;
 }
 
@@ -272,10 +282,9 @@ std::string visual_arabic(std::string logical) {
   return out;
 }
 
-TEST_CASE("the key recommendations of the sdg 10 briefs are the best mapped ones with their citations") {
+TEST_CASE("the key recommendations of the sdg 10 briefs span the documents and cite each paragraph") {
   const auto scores = goal10_scores(sample_out() / "corpus.json");
   REQUIRE(scores.size() > 10);
-  const double tenth = scores[9].second;
   const Corpus corpus = corpus_from_json(test::read_file(sample_out() / "corpus.json"));
   const auto document_of = [&](const std::string& address) -> const Document& {
     for (const Document& d : corpus.documents)
@@ -289,6 +298,7 @@ TEST_CASE("the key recommendations of the sdg 10 briefs are the best mapped ones
     INFO(file);
     const std::string text = text_of(sample_out() / "briefs" / file);
     std::size_t cited = 0;
+    std::set<std::string> documents;
     for (const auto& [address, score] : scores) {
       // Cited as the UN cites in that language: "A/68/283, par. 127", "A/68/283，第127段".
       std::string citation = human_citation(document_of(address), address, language);
@@ -297,16 +307,26 @@ TEST_CASE("the key recommendations of the sdg 10 briefs are the best mapped ones
       for (std::size_t at; (at = citation.find("\xEF\xBC\x8C")) != std::string::npos;) citation.replace(at, 3, ",");
       INFO(citation);
       CHECK(text.find(address) == std::string::npos);  // never the address
-      const bool found = text.find(citation) != std::string::npos;
-      if (score > tenth) CHECK(found);  // better than the tenth: must be among the ten
-      if (found) {
-        CHECK(score >= tenth);  // nothing worse than the tenth is shown
-        ++cited;
-      }
+      if (text.find(citation) == std::string::npos) continue;
+      ++cited;
+      documents.insert(document_of(address).id);
+      CHECK(score >= 0.5);  // variety never brings in a weak mapping
     }
-    CHECK(cited == 10);
+    CHECK(cited >= 10);  // ten keys (more when one cites several paragraphs that say the same)
+    // Before issue 24 the ten best scores came from three documents, mostly one; now from all
+    // four that hold recommendations on goal 10.
+    CHECK(documents.size() == 4);
+    // The best mapped recommendation is the first key.
+    const std::string best = human_citation(document_of(scores[0].first), scores[0].first, language);
+    if (std::string(language) == "fr") {
+      REQUIRE(text.find(best) != std::string::npos);
+      CHECK(text.find(best) < text.find("A/68/283, par."));
+    }
   }
-  CHECK(text_of(sample_out() / "briefs" / "brief-sdg-10-fr.pdf").find("A/68/283, par. 127") != std::string::npos);
+  const std::string french = text_of(sample_out() / "briefs" / "brief-sdg-10-fr.pdf");
+  CHECK(french.find("A/68/283, par. 127") != std::string::npos);
+  // The sample corpus is English only: every quote is marked as the original.
+  CHECK(french.find("Texte original en anglais") != std::string::npos);
 }
 
 TEST_CASE("every word of the sample briefs lies inside the margins") {
@@ -524,4 +544,65 @@ TEST_CASE("the brief shows each document's own SDG profile in its sources entry,
   // Without a profile: neither the line nor the note.
   const Run none = export_corpus(small_corpus("x"), "pdf-profile-none", {});
   CHECK_THAT(text_of(none.dir / "brief.pdf"), !Catch::Contains("SDG profile") && !Catch::Contains("A dot marks"));
+}
+
+namespace {
+
+/// The first `n` words of `text` (Chinese: its first `n` characters before any punctuation),
+/// squeezed() as text_of() output is.
+std::string opening(const std::string& text, std::size_t n, bool chinese) {
+  std::string out;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < text.size() && words < n;) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    const std::string ch = text.substr(i, len);
+    i += len;
+    if (chinese) {
+      if (len != 3 || ch.compare(0, 2, "\xEF\xBC") == 0 || ch.compare(0, 2, "\xE3\x80") == 0) break;  // punctuation
+      out += ch;
+      ++words;
+    } else if (ch == " ") {
+      ++words;
+    } else if (ch != "," && ch != "\xD8\x8C") {
+      out += ch;
+    } else {
+      break;
+    }
+  }
+  return squeezed(out);
+}
+
+}  // namespace
+
+TEST_CASE("the Arabic and Chinese briefs quote the Arabic and Chinese versions of the resolutions and cite them") {
+  const Corpus corpus = corpus_from_json(test::read_file(resolutions_out() / "corpus.json"));
+  REQUIRE(corpus.documents.size() == 3);  // 18 files: three resolutions in six languages
+  for (const char* language : {"ar", "zh", "fr"}) {
+    INFO(language);
+    const fs::path pdf = resolutions_out() / "briefs" / (std::string("brief-sdg-10-") + language + ".pdf");
+    const std::string text = squeezed(text_of(pdf));
+    std::size_t theirs = 0, english = 0;
+    for (const Document& d : corpus.documents) {
+      REQUIRE(d.language == "en");
+      const Document* version = in_language(d, language);
+      REQUIRE(version);
+      for (const Recommendation& r : version->recommendations) {
+        const std::string start = opening(r.text, std::string(language) == "zh" ? 12 : 8, std::string(language) == "zh");
+        if (start.size() >= 12 && text.find(start) != std::string::npos) ++theirs;
+      }
+      for (const Recommendation& r : d.recommendations)
+        if (text.find(opening(r.text, 6, false)) != std::string::npos) ++english;
+    }
+    // The ten key recommendations, in the version of the brief's language (an opening may
+    // repeat across paragraphs: "Encourages States to", so at least ten).
+    CHECK(theirs >= 10);
+    CHECK(english == 0);
+    // Cited in that language: the links lead to the UN's page in that language.
+    const std::string raw = test::read_file(pdf);
+    CHECK(raw.find(std::string("docs.un.org\\057") + language + "\\057A\\057RES\\05778") != std::string::npos);
+    CHECK(raw.find("docs.un.org\\057en\\057") == std::string::npos);
+  }
+  // The English brief quotes the English texts.
+  CHECK(text_of(resolutions_out() / "briefs" / "brief-sdg-10.pdf").find("Original text") == std::string::npos);
 }

@@ -1,11 +1,14 @@
 #include "brief.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
 #include <dossier/model.hpp>
 #include <dossier/domain/reference_data.hpp>
+
+#include "similarity.hpp"
 
 namespace dossier::pdf {
 
@@ -132,8 +135,102 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
     if (a.score != b.score) return a.score > b.score;
     return a.targets.size() + a.objectives.size() > b.targets.size() + b.objectives.size();
   });
-  brief.key_count = std::min(key_recommendations, brief.items.size());
+  choose_keys(corpus, brief, key_recommendations);
   return brief;
+}
+
+namespace {
+
+// The discounts of choose_keys(): a document's share of the keys and themes already covered
+// weigh less than a recommendation's own mapping score, so that a weak recommendation is not
+// chosen only for being elsewhere.
+constexpr double kPerKeyFromDocument = 0.8;
+constexpr double kThemesCovered = 0.3;
+
+// What an item adds to the themes of the keys: its SDG goals ("g10") and targets, less the
+// focus (which every item shares) and, for a target in focus, its goal.
+std::vector<std::string> themes_of(const Item& item, const Focus& focus) {
+  std::string focus_goal, focus_target;
+  if (focus.kind == "sdg") {
+    focus_goal = "g" + goal_of(focus.value);
+    focus_target = focus.value;
+  }
+  std::vector<std::string> themes;
+  for (int g : item.goals)
+    if ("g" + std::to_string(g) != focus_goal) themes.push_back("g" + std::to_string(g));
+  for (const auto& t : item.targets)
+    if (t != focus_target) themes.push_back(t);
+  return themes;
+}
+
+}  // namespace
+
+void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
+  brief.keys.clear();
+  const std::vector<Item>& items = brief.items;
+  const std::size_t n = items.size();
+  if (n == 0 || count == 0) return;
+  std::vector<std::string_view> texts;
+  for (const auto& d : corpus.documents())
+    for (const auto& r : d.recommendations) texts.push_back(r.text);
+  Wording wording(texts);
+  std::vector<Wording::Words> words(n);
+  std::vector<std::vector<std::string>> themes(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    words[i] = wording.words(items[i].recommendation->text);
+    themes[i] = themes_of(items[i], brief.focus);
+  }
+  std::vector<bool> taken(n, false);
+  std::vector<double> likeness(n, 0);  // to the closest item of the keys chosen
+  std::map<const Document*, int> keys_from;
+  std::set<std::string> covered;
+  while (brief.keys.size() < count) {
+    std::size_t best = n;
+    double best_value = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (taken[i]) continue;
+      std::size_t known = 0;
+      for (const auto& t : themes[i]) known += covered.count(t);
+      const double share = themes[i].empty() ? 0 : static_cast<double>(known) / themes[i].size();
+      const auto from = keys_from.find(items[i].document);
+      // Unscored items (a document or addressee focus without mappings) still differ by the rest.
+      const double value = std::max(items[i].score, 1e-3) *
+                           std::pow(kPerKeyFromDocument, from == keys_from.end() ? 0 : from->second) *
+                           (1 - kThemesCovered * share) * (1 - likeness[i]);
+      if (value > best_value) {
+        best = i;
+        best_value = value;
+      }
+    }
+    if (best == n) break;
+    Key key;
+    key.item = best;
+    taken[best] = true;
+    for (std::size_t j = 0; j < n; ++j)
+      if (!taken[j] && wording.similarity(words[best], words[j]) >= Wording::same) {
+        key.same.push_back(j);
+        taken[j] = true;
+      }
+    std::set<const Document*> documents{items[best].document};
+    std::vector<std::size_t> members{best};
+    members.insert(members.end(), key.same.begin(), key.same.end());
+    for (std::size_t m : members) {
+      documents.insert(items[m].document);
+      covered.insert(themes[m].begin(), themes[m].end());
+      for (std::size_t j = 0; j < n; ++j)
+        if (!taken[j]) likeness[j] = std::max(likeness[j], wording.similarity(words[m], words[j]));
+    }
+    for (const Document* d : documents) ++keys_from[d];
+    brief.keys.push_back(std::move(key));
+  }
+}
+
+void quote_keys(Brief& brief, const std::string& language) {
+  Quotes quotes(language);
+  for (Key& key : brief.keys) {
+    const Item& item = brief.items[key.item];
+    key.quote = quotes.of(*item.document, *item.recommendation);
+  }
 }
 
 }  // namespace dossier::pdf

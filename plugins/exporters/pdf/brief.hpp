@@ -12,6 +12,8 @@
 #include <dossier/corpus_view.hpp>
 #include <dossier/model.hpp>
 
+#include "quotes.hpp"
+
 namespace dossier::pdf {
 
 /// A focus value from the job: "sdg:10", "sdg:10.7", "gcm:13", "addressee:States",
@@ -36,12 +38,21 @@ struct Item {
   std::vector<int> objectives;       ///< GCM objectives, ascending
 };
 
+/// A key recommendation: the item quoted, and the items that say the same thing in other
+/// paragraphs (Wording::same), cited with it.
+struct Key {
+  std::size_t item = 0;           ///< index into Brief::items
+  std::vector<std::size_t> same;  ///< indexes into Brief::items, best mapped first
+  Quote quote;  ///< what the brief quotes of `item`, set by quote_keys()
+};
+
 struct Brief {
   Focus focus;
   std::size_t documents_total = 0;
   std::size_t recommendations_total = 0;
-  std::vector<Item> items;  ///< every recommendation in focus, best first
-  std::size_t key_count = 0;  ///< the first key_count items are the key recommendations
+  std::vector<Item> items;  ///< every recommendation in focus, best mapped first
+  /// The key recommendations, in the order chosen (choose_keys()).
+  std::vector<Key> keys;
   std::array<int, 17> per_goal{};  ///< items mapped to each goal
   /// Documents with items, in corpus order, with their items per goal.
   std::vector<std::pair<const Document*, std::array<int, 17>>> per_document;
@@ -52,7 +63,20 @@ struct Brief {
   std::map<const Document*, std::set<int>> profiles;
 };
 
-/// Selects and ranks. Ties keep corpus order, so the same corpus gives the same brief.
+/// Selects and ranks, and chooses up to `key_recommendations` keys with choose_keys(). Ties
+/// keep corpus order, so the same corpus gives the same brief.
 Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key_recommendations);
+
+/// Chooses the key recommendations of `brief` (its items ranked), one at a time: each time the
+/// item of the best value, its mapping score discounted for what the keys already chosen
+/// cover: x0.8 for each key from its document, down to x0.7 when the keys already cover all
+/// its SDG goals and targets (besides the focus), and x(1 - its likeness to the closest key)
+/// (Wording::similarity()). The items that say the same thing as the one chosen (likeness at
+/// or above Wording::same) join it as one key. Word weights come from every recommendation of
+/// `corpus`. Deterministic: among equal values the better ranked item wins.
+void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count);
+
+/// Sets each key's quote in `language` (one of label_languages()): Quotes::of().
+void quote_keys(Brief& brief, const std::string& language);
 
 }  // namespace dossier::pdf

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 #include <stdexcept>
 
 #include <dossier/context.hpp>
@@ -39,15 +40,12 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
-// What a recommendation says in the brief's language: the official version of its
-// document in that language when the sources hold it (paragraphs are addressed alike in
-// every version), else the text as read.
-const std::string& quoted_text(const Document& document, const Recommendation& r, const std::string& language) {
-  const Document* version = in_language(document, language);
-  if (version && version != &document)
-    for (const Recommendation& theirs : version->recommendations)
-      if (theirs.address == r.address) return theirs.text;
-  return r.text;
+// The language of the link that cites `document` in a brief in `language`: the brief's when
+// the corpus holds that version, else the document's own, so that a link leads to the text
+// quoted.
+std::string link_language(const Document& document, const std::string& language) {
+  if (in_language(document, language) || document.language.empty()) return language;
+  return document.language;
 }
 
 // The brief's sections, drawn in order onto one canvas.
@@ -77,6 +75,10 @@ class Layout {
   /// `keep`: height of what must follow on the same page.
   void heading(const std::string& text, double keep = 40);
   void note(const std::string& text);
+  /// human_citation() of `address` in the brief's language, linked to the document in
+  /// `link_in` (document_link()), else to its entry under Sources.
+  void cite_linked(const Document& document, const std::string& address, const std::string& link_in,
+                   const Style& style, double x, double width);
   static std::string citation_key(const Document* d) { return "source:" + d->id; }
   /// "10.7, 16.b" with the language's list separator; each code isolated left-to-right so
   /// that "16.b" keeps its order in a right-to-left line.
@@ -137,7 +139,7 @@ void Layout::cover() {
       {label("built", lang_), long_date(iso_date(s_.build_time), lang_)},
       {label("corpus", lang_),
        label("corpus_value", lang_,
-             {std::to_string(b_.documents_total), std::to_string(b_.recommendations_total)})},
+             {count_text(b_.documents_total, lang_), count_text(b_.recommendations_total, lang_)})},
   };
   if (!s_.organisation.empty()) rows.emplace_back(label("prepared_by", lang_), s_.organisation);
   for (const auto& [k, v] : rows) {
@@ -176,7 +178,7 @@ void Layout::figures() {
     c_.rect(x, top - h, w, h, kPanel);
     c_.rect(c_.rtl() ? x + w - 3 : x, top - h, 3, h, kBlue);
     c_.set_y(top - 10);
-    c_.paragraph(std::to_string(figures[i].first), number, x + 8, w - 16, Align::start);
+    c_.paragraph(count_text(figures[i].first, lang_), number, x + 8, w - 16, Align::start);
     c_.move_down(4);
     c_.paragraph(label(figures[i].second, lang_), caption, x + 8, w - 16, Align::start);
   }
@@ -210,7 +212,7 @@ void Layout::chart() {
     const double bar_x = c_.left() + label_w;
     c_.rect(c_.mirrored(bar_x, bar_w), top - row + 2.5, bar_w, bar_h, kPanel);
     if (n > 0) c_.rect(c_.mirrored(bar_x, len), top - row + 2.5, len, bar_h, colour);
-    c_.line(std::to_string(n), {8, n > 0 ? Weight::bold : Weight::regular, n > 0 ? kInk : kMuted, 1.2},
+    c_.line(count_text(static_cast<std::size_t>(n), lang_), {8, n > 0 ? Weight::bold : Weight::regular, n > 0 ? kInk : kMuted, 1.2},
             c_.mirrored(bar_x + len + 4, count_w), base, count_w, Align::start);
     c_.move_down(row);
   }
@@ -284,7 +286,7 @@ void Layout::heat_table() {
 
 void Layout::recommendations() {
   heading(label("key_recommendations", lang_), 80);
-  if (b_.key_count == 0) {
+  if (b_.keys.empty()) {
     note(label("none", lang_));
     return;
   }
@@ -296,38 +298,72 @@ void Layout::recommendations() {
   const double indent = 26;
   const double text_x = c_.mirrored(c_.left() + indent, c_.width() - indent);
   const double text_w = c_.width() - indent;
-  for (std::size_t i = 0; i < b_.key_count; ++i) {
-    const Item& item = b_.items[i];
+  for (std::size_t i = 0; i < b_.keys.size(); ++i) {
+    const Key& key = b_.keys[i];
+    const Item& item = b_.items[key.item];
     const Recommendation& r = *item.recommendation;
+    const Quote& quote = key.quote;
     // Keep the citation with at least three lines of its text.
     c_.ensure(cite.size * cite.leading + 3 * body.size * body.leading);
     const double top = c_.y();
     const double badge_x = c_.mirrored(c_.left(), 18);
     c_.rect(badge_x, top - 15, 18, 15, kBlue);
-    c_.line(std::to_string(i + 1), badge, badge_x, top - 11.5, 18, Align::centre);
-    // The citation as the UN writes it in this language, linked to the document when it has
-    // a public address, else to its entry under Sources.
-    const Box box = c_.paragraph(human_citation(*item.document, r.address, lang_), cite, text_x, text_w, Align::start);
-    if (const std::string uri = document_link(*item.document, lang_); !uri.empty())
-      c_.uri_link(box, uri);
-    else
-      c_.link(box, citation_key(item.document));
-    if (!r.addressee.empty()) c_.paragraph(label("addressee", lang_) + label("colon", lang_) + r.addressee, tags, text_x, text_w);
+    c_.line(count_text(i + 1, lang_), badge, badge_x, top - 11.5, 18, Align::centre);
+    // The citation as the UN writes it in this language, linked to the text quoted (the
+    // version in the brief's language, or the original) where it has a public address, else
+    // to its entry under Sources.
+    cite_linked(*item.document, r.address, quote.language.empty() ? lang_ : quote.language, cite, text_x, text_w);
+    const std::string& addressee = quote.document ? quote.addressee : r.addressee;
+    if (!addressee.empty()) c_.paragraph(label("addressee", lang_) + label("colon", lang_) + addressee, tags, text_x, text_w);
+    if (!quote.why_original.empty()) {
+      const std::string in = label_language(quote.language);
+      c_.paragraph(in.empty() ? label("original_text_plain", lang_) : label("original_text", lang_, {label("in_" + in, lang_)}),
+                   {8, Weight::bold, kMuted, 1.35}, text_x, text_w);
+    }
     c_.move_down(2);
-    c_.paragraph(quoted_text(*item.document, r, lang_), body, text_x, text_w);
+    c_.paragraph(quote.document ? quote.text : r.text, body, text_x, text_w);
+    // Targets and objectives of the recommendation and of those that say the same thing.
+    std::set<std::string> target_set(item.targets.begin(), item.targets.end());
+    std::set<int> objective_set(item.objectives.begin(), item.objectives.end());
+    for (std::size_t s : key.same) {
+      target_set.insert(b_.items[s].targets.begin(), b_.items[s].targets.end());
+      objective_set.insert(b_.items[s].objectives.begin(), b_.items[s].objectives.end());
+    }
+    std::vector<std::string> targets;
+    for (const auto& t : sdg_target_codes())
+      if (target_set.count(t)) targets.push_back(t);
     std::vector<std::string> parts;
-    if (!item.targets.empty()) parts.push_back(label("targets", lang_) + label("colon", lang_) + codes(item.targets));
-    if (!item.objectives.empty()) {
+    if (!targets.empty()) parts.push_back(label("targets", lang_) + label("colon", lang_) + codes(targets));
+    if (!objective_set.empty()) {
       std::vector<std::string> o;
-      for (int n : item.objectives) o.push_back(std::to_string(n));
+      for (int n : objective_set) o.push_back(std::to_string(n));
       parts.push_back(label("gcm", lang_) + label("colon", lang_) + codes(o));
     }
     if (!parts.empty()) {
       c_.move_down(2);
       c_.paragraph(join(parts, "  \u00B7  "), tags, text_x, text_w);
     }
+    // The other paragraphs that say the same thing, each cited and linked.
+    if (!key.same.empty()) {
+      c_.ensure(2 * tags.size * tags.leading + 2);  // the label with its first citation
+      c_.move_down(2);
+      c_.paragraph(label("also_in", lang_) + label("colon", lang_), {8, Weight::bold, kMuted, 1.35}, text_x, text_w);
+      for (std::size_t s : key.same) {
+        const Document& d = *b_.items[s].document;
+        cite_linked(d, b_.items[s].recommendation->address, link_language(d, lang_), tags, text_x, text_w);
+      }
+    }
     c_.move_down(10);
   }
+}
+
+void Layout::cite_linked(const Document& document, const std::string& address, const std::string& link_in,
+                         const Style& style, double x, double width) {
+  const Box box = c_.paragraph(human_citation(document, address, lang_), style, x, width, Align::start);
+  if (const std::string uri = document_link(document, link_in); !uri.empty())
+    c_.uri_link(box, uri);
+  else
+    c_.link(box, citation_key(&document));
 }
 
 void Layout::sources() {
@@ -346,8 +382,8 @@ void Layout::sources() {
     // On paper too: where to read it.
     if (!uri.empty()) c_.uri_link(c_.paragraph(uri, meta, c_.left(), c_.width(), Align::start), uri);
     std::size_t n = 0;
-    for (const auto& item : b_.items) n += item.document == d;
-    c_.paragraph(join({long_date(d->date, lang_), d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {std::to_string(n)}))}, "  \u00B7  "),
+    for (const auto& item : b_.items) n += item.document == d;  // every recommendation in focus
+    c_.paragraph(join({long_date(d->date, lang_), d->place, d->body, (n == 1 ? label("recommendations_1", lang_) : label("recommendations_n", lang_, {count_text(n, lang_)}))}, "  \u00B7  "),
                  meta, c_.left(), c_.width(), Align::start);
     if (const auto p = b_.profiles.find(d); p != b_.profiles.end() && !p->second.empty()) {
       std::vector<std::string> goals_of_profile;

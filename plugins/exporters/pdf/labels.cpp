@@ -62,12 +62,18 @@ const Entry kLabels[] = {
     {"document", {"Document", "Document", "Documento", "Документ", "الوثيقة", "文件"}},
     {"key_recommendations", {"Key recommendations", "Principales recommandations", "Recomendaciones principales",
                              "Основные рекомендации", "التوصيات الرئيسية", "主要建议"}},
-    {"key_note", {"Ranked by the strength of their mapping to the focus; each cites its paragraph.",
-                  "Classées selon la force de leur lien avec le thème ; chacune renvoie à son paragraphe.",
-                  "Ordenadas según la solidez de su vínculo con el enfoque; cada una remite a su párrafo.",
-                  "Упорядочены по силе связи с темой; для каждой указан пункт документа.",
-                  "مرتبة حسب قوة ارتباطها بالمحور، مع الإشارة إلى فقرة كل منها.",
-                  "按与重点的关联强度排序；每项均注明所在段落。"}},
+    {"key_note", {"Chosen for the strength of their link to the focus and for variety across documents and themes; "
+                  "recommendations that say the same thing are quoted once, with all their sources; each cites its paragraph.",
+                  "Retenues selon la force de leur lien avec le thème et pour leur diversité de documents et de thèmes ; "
+                  "les recommandations qui disent la même chose sont citées une fois, avec toutes leurs sources ; chacune "
+                  "renvoie à son paragraphe.",
+                  "Seleccionadas por la solidez de su vínculo con el enfoque y por su variedad de documentos y temas; las "
+                  "recomendaciones que dicen lo mismo se citan una vez, con todas sus fuentes; cada una remite a su párrafo.",
+                  "Отобраны по силе связи с темой и с учетом разнообразия документов и тем; рекомендации одинакового "
+                  "содержания приводятся один раз со всеми источниками; для каждой указан пункт документа.",
+                  "اختيرت حسب قوة ارتباطها بالمحور ومع مراعاة تنوع الوثائق والمواضيع؛ وتُقتبس التوصيات المتطابقة في "
+                  "مضمونها مرة واحدة مع ذكر جميع مصادرها، مع الإشارة إلى فقرة كل منها.",
+                  "按与重点的关联强度并兼顾文件和主题的多样性选出；内容相同的建议只引用一次，并列出全部出处；每项均注明所在段落。"}},
     {"addressee", {"Addressed to", "Destinataires", "Destinatarios", "Адресаты", "الجهة المخاطبة", "对象"}},
     {"targets", {"SDG targets", "Cibles des ODD", "Metas de los ODS", "Задачи ЦУР", "غايات أهداف التنمية المستدامة",
                  "可持续发展目标具体目标"}},
@@ -126,11 +132,32 @@ const Entry kLabels[] = {
       "اقتباس إلى فقرته.",
       "本简报根据“资料来源”所列文件自动编制。建议依其措辞对应可持续发展目标具体目标和全球移民契约目标；"
       "所有数字均为建议数量，每条引文均注明所在段落。"}},
-    {"source_language", {"Recommendations are quoted in the language of their document.",
-                         "Les recommandations sont citées dans la langue de leur document.",
-                         "Las recomendaciones se citan en el idioma de su documento.",
-                         "Рекомендации приводятся на языке документа.",
-                         "تُقتبس التوصيات بلغة الوثيقة التي وردت فيها.", "建议以其所在文件的语言引用。"}},
+    {"source_language",
+     {"Recommendations are quoted from the version of their document in the language of this brief where the "
+      "corpus holds it, otherwise in their original language, marked as such.",
+      "Les recommandations sont citées d\u2019après la version de leur document dans la langue de la présente note "
+      "lorsque le corpus la contient, sinon dans leur langue originale, signalée comme telle.",
+      "Las recomendaciones se citan según la versión de su documento en el idioma de esta nota cuando el corpus "
+      "la contiene y, de lo contrario, en su idioma original, indicado como tal.",
+      "Рекомендации приводятся по версии документа на языке настоящей записки, если она имеется в корпусе, "
+      "а в противном случае — на языке оригинала с соответствующей пометкой.",
+      "تُقتبس التوصيات من نسخة وثيقتها المحررة بلغة هذا الموجز متى وردت ضمن الوثائق، وإلا فبلغتها الأصلية مع "
+      "الإشارة إلى ذلك.",
+      "建议按其文件的本简报语文版本引用（如语料库中有该版本），否则以原文引用并加注明。"}},
+    // Marks a quote in the language of its document when the brief's language version is missing.
+    {"original_text", {"Original text {1}", "Texte original {1}", "Texto original {1}", "Исходный текст {1}",
+                       "النص الأصلي {1}", "{1}原文"}},
+    {"original_text_plain", {"Original text", "Texte original", "Texto original", "Исходный текст", "النص الأصلي",
+                             "原文"}},
+    {"in_en", {"in English", "en anglais", "en inglés", "на английском языке", "باللغة الإنكليزية", "英文"}},
+    {"in_fr", {"in French", "en français", "en francés", "на французском языке", "باللغة الفرنسية", "法文"}},
+    {"in_es", {"in Spanish", "en espagnol", "en español", "на испанском языке", "باللغة الإسبانية", "西班牙文"}},
+    {"in_ru", {"in Russian", "en russe", "en ruso", "на русском языке", "باللغة الروسية", "俄文"}},
+    {"in_ar", {"in Arabic", "en arabe", "en árabe", "на арабском языке", "باللغة العربية", "阿拉伯文"}},
+    {"in_zh", {"in Chinese", "en chinois", "en chino", "на китайском языке", "باللغة الصينية", "中文"}},
+    // Further sources of a key recommendation: other paragraphs that say the same thing.
+    {"also_in", {"Similar wording in", "Libellé similaire dans", "Redacción similar en", "Аналогичная формулировка",
+                 "صيغة مماثلة في", "类似措辞见"}},
 };
 
 }  // namespace
@@ -163,6 +190,22 @@ std::string label(std::string_view key, std::string_view language, const std::ve
     return text;
   }
   throw std::out_of_range("no label '" + std::string(key) + "'");
+}
+
+std::string count_text(std::size_t n, std::string_view language) {
+  const std::string digits = std::to_string(n);
+  std::string separator = "\u00A0";
+  std::size_t from = 4;
+  if (language == "en") separator = ",";
+  if (language == "es") separator = ".";
+  if (language == "es" || language == "ru") from = 5;
+  if (digits.size() < from) return digits;
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
 }
 
 }  // namespace dossier::pdf

@@ -1,11 +1,13 @@
 // The `pdf` exporter: printable briefs for delegations, one per focus value, in the
 // language the job asks for (docs/exporters/pdf.md).
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
+#include <dossier/domain/citation.hpp>
 #include <dossier/domain/file_names.hpp>
 #include <dossier/dossier.hpp>
 
@@ -41,6 +43,55 @@ std::string font_hint(const std::set<char32_t>& missing) {
   if (cjk) return "install fonts-wqy-zenhei or fonts-arphic-uming, or add a font with the 'fonts' option";
   if (arabic) return "install fonts-kacst, or add a font with the 'fonts' option";
   return "add a font that has them with the 'fonts' option";
+}
+
+/// "10 key recommendations of 94 in focus, from 4 documents, on 9 SDG goals; 1 quoted with 1 other
+/// paragraph that says the same thing".
+std::string key_summary(const pdf::Brief& brief) {
+  std::set<const Document*> documents;
+  std::set<int> goals;
+  std::size_t merged = 0, others = 0;
+  for (const auto& key : brief.keys) {
+    std::vector<std::size_t> members{key.item};
+    members.insert(members.end(), key.same.begin(), key.same.end());
+    for (std::size_t m : members) {
+      documents.insert(brief.items[m].document);
+      goals.insert(brief.items[m].goals.begin(), brief.items[m].goals.end());
+    }
+    merged += !key.same.empty();
+    others += key.same.size();
+  }
+  std::string text = std::to_string(brief.keys.size()) + " key recommendations of " + std::to_string(brief.items.size()) +
+                     " in focus, from " + std::to_string(documents.size()) + " documents, on " +
+                     std::to_string(goals.size()) + " SDG goals";
+  if (merged > 0)
+    text += "; " + std::to_string(merged) + " quoted with " + std::to_string(others) + " other paragraph" +
+            (others == 1 ? "" : "s") + " saying the same thing";
+  return text;
+}
+
+/// Which quotes are not in the brief's language, and why: a line per paragraph whose version
+/// could not be trusted (a warning), one line for the documents the corpus has in no version
+/// in that language (information).
+void report_quotes(const std::string& name, const pdf::Brief& brief, const std::string& language, Context& context) {
+  std::size_t original = 0;
+  std::vector<std::string> without_version;
+  for (const auto& key : brief.keys) {
+    const pdf::Quote& q = key.quote;
+    if (q.why_original.empty()) continue;
+    ++original;
+    const std::string document = cited_name(*q.document);
+    if (q.misaligned)
+      context.warn(name + ": " + q.why_original);
+    else if (std::find(without_version.begin(), without_version.end(), document) == without_version.end())
+      without_version.push_back(document);
+  }
+  if (original == 0) return;
+  std::string names;
+  for (const auto& d : without_version) names += (names.empty() ? "" : ", ") + d;
+  context.info(name + ": " + std::to_string(original) + " of " + std::to_string(brief.keys.size()) +
+               " key recommendations quoted in the language of their document" +
+               (names.empty() ? "" : "; the corpus has no version " + pdf::in_language_words(language) + " of " + names));
 }
 
 class PdfExporter final : public Exporter {
@@ -103,7 +154,8 @@ class PdfExporter final : public Exporter {
         context.warn("focus '" + focus.text() + "' is listed twice: " + name + " written once");
         continue;
       }
-      const pdf::Brief brief = pdf::select_brief(view, focus, static_cast<std::size_t>(key));
+      pdf::Brief brief = pdf::select_brief(view, focus, static_cast<std::size_t>(key));
+      pdf::quote_keys(brief, settings.language);
       if (brief.items.empty())
         context.warn(name + ": no recommendation matches focus '" + focus.text() + "' (are the sdg and gcm analyzers requested?)");
       const pdf::BriefResult result = pdf::write_brief(brief, settings, out.create(name));
@@ -111,8 +163,8 @@ class PdfExporter final : public Exporter {
         context.warn(name + ": " + std::to_string(result.missing.size()) +
                      " characters no font can show, drawn as a box: " + code_points(result.missing) + " (" +
                      font_hint(result.missing) + ")");
-      context.info(name + ": " + std::to_string(result.pages) + " pages, " + std::to_string(brief.key_count) +
-                   " key recommendations of " + std::to_string(brief.items.size()) + " in focus");
+      context.info(name + ": " + std::to_string(result.pages) + " pages, " + key_summary(brief));
+      report_quotes(name, brief, settings.language, context);
       for (const auto& f : result.fonts) context.debug(name + ": font " + f);
       for (const auto& f : result.rejected)
         if (rejected.insert(f).second) context.warn("font file " + f + " is not a TrueType font libharu can embed: skipped");
