@@ -108,12 +108,15 @@ class PdfExporter final : public Exporter {
         if (rejected.insert(f).second) context.warn("font file " + f + " is not a TrueType font libharu can embed: skipped");
     };
 
-    std::vector<std::string> states = o.get_list("state");
-    for (const auto& s : o.get_list("states")) states.push_back(s);
+    // One of the two, so that the dry run (which names one file per combination of values)
+    // names the files written.
+    if (!o.get("state").empty() && !o.get_list("states").empty())
+      throw std::invalid_argument("options 'state' and 'states': give one of them (states = [\"Gabon\", \"Slovenia\"])");
+    std::vector<std::string> states = o.get("state").empty() ? o.get_list("states") : o.get_list("state");
     if (!states.empty()) {
       if (!o.get_list("focus").empty())
-        throw std::invalid_argument("options 'focus' and 'state'/'states' exclude each other: list the exporter "
-                                    "twice, once with each");
+        throw std::invalid_argument("options 'focus' and '" + std::string(o.get("state").empty() ? "states" : "state") +
+                                    "' exclude each other: list the exporter twice, once with each");
       write_state_briefs(view, states, settings, file_name, name_language, out, context, report);
       return;
     }
@@ -163,8 +166,8 @@ class PdfExporter final : public Exporter {
     for (const auto& state : states) {
       const pdf::StateBrief brief = pdf::select_state_brief(view, state);
       if (!done.insert(brief.key).second) continue;  // named twice, or by two names
-      const std::string name =
-          file_name_from(file_names, file_name, default_file, {{"states", state}, {"language", name_language}});
+      const std::string name = file_name_from(file_names, file_name, default_file,
+                                              {{"states", state}, {"language", name_language}});
       if (brief.reviews.empty() && brief.made.empty())
         context.warn(name + ": the corpus has no UPR report of " + state + " and no recommendation it made");
       const pdf::StateReview* latest = brief.latest();

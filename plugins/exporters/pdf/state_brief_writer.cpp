@@ -382,6 +382,7 @@ void StateLayout::made() {
 }
 
 void StateLayout::sources() {
+  if (b_.sources.empty()) return;
   section_heading(c_, label("sources", lang_));
   const Style id{9, Weight::bold, kNavy, 1.35};
   const Style title{9, Weight::regular, kInk, 1.35};
