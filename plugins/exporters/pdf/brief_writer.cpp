@@ -24,16 +24,6 @@ using namespace palette;
 
 std::string iso_date(std::int64_t seconds) { return format_utc(seconds, "%Y-%m-%d"); }
 
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
 // What a recommendation says in the brief's language: the official version of its
 // document in that language when the sources hold it (paragraphs are addressed alike in
 // every version), else the text as read.
@@ -75,11 +65,7 @@ class Layout {
   static std::string citation_key(const Document* d) { return "source:" + d->id; }
   /// "10.7, 16.b" with the language's list separator; each code isolated left-to-right so
   /// that "16.b" keeps its order in a right-to-left line.
-  std::string codes(const std::vector<std::string>& list) const {
-    std::vector<std::string> isolated;
-    for (const auto& c : list) isolated.push_back("\u2066" + c + "\u2069");
-    return join(isolated, label("list_separator", lang_));
-  }
+  std::string codes(const std::vector<std::string>& list) const { return code_list(list, lang_); }
 
   const Brief& b_;
   const BriefSettings& s_;

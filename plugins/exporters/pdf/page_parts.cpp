@@ -4,9 +4,27 @@
 
 #include <dossier/domain/reference_data.hpp>
 
+#include "labels.hpp"
+
 namespace dossier::pdf {
 
 using namespace palette;
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::string code_list(const std::vector<std::string>& codes, const std::string& language) {
+  std::vector<std::string> isolated;
+  for (const auto& c : codes) isolated.push_back("\u2066" + c + "\u2069");
+  return join(isolated, label("list_separator", language));
+}
 
 void section_heading(Canvas& c, const std::string& text, double keep, int level) {
   const Style h{level == 0 ? 13.0 : 11.0, Weight::bold, kNavy, 1.3};

@@ -21,6 +21,13 @@ inline const Rgb kPanel{0.95, 0.96, 0.97};
 inline const Rgb kWhite{1, 1, 1};
 }  // namespace palette
 
+/// The parts that are not empty, with `sep` between them.
+std::string join(const std::vector<std::string>& parts, const std::string& sep);
+
+/// Codes ("10.7", "16.b") as a list with the language's separator, each isolated left to
+/// right so that it keeps its order in a right-to-left line.
+std::string code_list(const std::vector<std::string>& codes, const std::string& language);
+
 /// A section heading with a rule under it, bookmarked at `level` (0 the top); `keep` is the
 /// height of what must follow it on the same page.
 void section_heading(Canvas& c, const std::string& text, double keep = 40, int level = 0);

@@ -24,16 +24,6 @@ const Rgb kSupported = rgb("#3F7E2D");  // a green that prints dark enough in gr
 const Rgb kNoted = rgb("#C0661B");
 const Rgb kPending = rgb("#6B7280");
 
-std::string joined(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
 class StateLayout {
  public:
   StateLayout(const StateBrief& brief, const BriefSettings& settings, Canvas& canvas)
@@ -53,13 +43,8 @@ class StateLayout {
  private:
   /// "A/HRC/22/5 (13 December 2012, cycle 2)".
   std::string review_text(const UprReport& r) const;
-  std::string list(const std::vector<std::string>& items) const { return joined(items, label("list_separator", lang_)); }
-  /// "10.7, 16.b", each code isolated left to right so that it keeps its order in Arabic.
-  std::string codes(const std::vector<std::string>& items) const {
-    std::vector<std::string> isolated;
-    for (const auto& c : items) isolated.push_back("\u2066" + c + "\u2069");
-    return list(isolated);
-  }
+  std::string list(const std::vector<std::string>& items) const { return join(items, label("list_separator", lang_)); }
+  std::string codes(const std::vector<std::string>& items) const { return code_list(items, lang_); }
   static std::string source_key(const Document* d) { return "source:" + d->id; }
   /// A citation linked to its document, or to its entry under Sources.
   void cite(const Box& box, const Document& d) {
@@ -94,7 +79,7 @@ void StateLayout::cover() {
   for (const StateReview& r : b_.reviews) reviews.push_back(review_text(r.report));
   std::vector<std::pair<std::string, std::string>> rows{
       {label("state", lang_), b_.state},
-      {label("reviews", lang_), reviews.empty() ? label("no_review", lang_, {b_.state}) : joined(reviews, "; ")},
+      {label("reviews", lang_), reviews.empty() ? label("no_review", lang_, {b_.state}) : join(reviews, "; ")},
       {label("built", lang_), long_date(format_utc(s_.build_time, "%Y-%m-%d"), lang_)},
   };
   if (!s_.organisation.empty()) rows.emplace_back(label("prepared_by", lang_), s_.organisation);
@@ -247,7 +232,7 @@ void StateLayout::item(const StateItem& it, bool all_goals) {
   if (!goals.empty()) parts.push_back((all_goals ? std::string() : label("also", lang_) + label("colon", lang_)) + list(goals));
   if (!parts.empty()) {
     c_.move_down(1);
-    c_.paragraph(joined(parts, "  \u00B7  "), meta, text_x, text_w);
+    c_.paragraph(join(parts, "  \u00B7  "), meta, text_x, text_w);
   }
   // The State's reason, when its response gave one.
   if (!r.position_note.empty()) c_.paragraph("\u201C" + r.position_note + "\u201D", meta, text_x, text_w);
@@ -401,7 +386,7 @@ void StateLayout::sources() {
     const auto state = reviewed.find(d);
     const std::string under_review =
         state == reviewed.end() ? "" : label("state_under_review", lang_) + label("colon", lang_) + state->second;
-    c_.paragraph(joined({under_review, long_date(d->date, lang_), d->place, d->body}, "  \u00B7  "), meta, c_.left(),
+    c_.paragraph(join({under_review, long_date(d->date, lang_), d->place, d->body}, "  \u00B7  "), meta, c_.left(),
                  c_.width(), Align::start);
     c_.move_down(7);
   }
@@ -433,7 +418,7 @@ BriefResult write_state_brief(const StateBrief& brief, const BriefSettings& sett
   if (const StateReview* latest = brief.latest())
     for (int g = 1; g <= 17; ++g)
       if (latest->per_goal[static_cast<std::size_t>(g)].total() > 0) keywords.push_back("SDG " + std::to_string(g));
-  doc.set_info({layout.title() + " \u2014 " + brief.state, layout.subtitle(), joined(keywords, "; "),
+  doc.set_info({layout.title() + " \u2014 " + brief.state, layout.subtitle(), join(keywords, "; "),
                 settings.organisation, settings.creator, settings.build_time});
   doc.save(file);
   return {canvas.page_count(), fonts.missing(), fonts.describe(), fonts.rejected()};
