@@ -32,3 +32,17 @@ TEST_CASE("a dry run plans one file per value of each option the pattern names")
   CHECK(host::planned_files(pattern, "b.pdf", "brief.pdf", o, "en") ==
         std::vector<std::string>{"b-sdg-10-ar.pdf", "b-gcm-13-ar.pdf"});
 }
+
+TEST_CASE("a value only the run knows ('*') is shown as it is, so that a dry run names a pattern") {
+  const std::string pattern = "{stem}{-focus}{-state}{-states}{-language}{ext}";  // the pdf exporter's
+  CHECK(file_name_from(pattern, "briefs/upr.pdf", "brief.pdf", {{"states", "*"}}) == "briefs/upr-*.pdf");
+  CHECK(file_name_from(pattern, "briefs/upr.pdf", "brief.pdf", {{"states", "Republic of Moldova"}, {"language", "fr"}}) ==
+        "briefs/upr-republic-of-moldova-fr.pdf");
+  Options o;
+  o.set_list("states", {"Slovenia", "*"});
+  CHECK(host::planned_files(pattern, "upr.pdf", "brief.pdf", o, "en") ==
+        std::vector<std::string>{"upr-slovenia.pdf", "upr-*.pdf"});
+  Options one;
+  one.set("state", "Gabon");
+  CHECK(host::planned_files(pattern, "upr.pdf", "brief.pdf", one, "en") == std::vector<std::string>{"upr-gabon.pdf"});
+}

@@ -407,7 +407,7 @@ TEST_CASE("the files the pdf exporter declares it writes (--dry-run) are the fil
   const auto manifest = dossier::host::read_manifest_section(test::plugin_dir() / "dossier-exporter-pdf.so");
   REQUIRE(manifest);
   const std::string pattern = dossier::host::parse_manifest(*manifest).file_names;
-  CHECK(pattern == "{stem}{-focus}{-language}{ext}");
+  CHECK(pattern == "{stem}{-focus}{-state}{-states}{-language}{ext}");
   const Corpus corpus = small_corpus("States should end immigration detention of children.");
   struct Case {
     std::vector<std::string> focus;

@@ -26,7 +26,7 @@ TEST_CASE("a built plugin's section says what its descriptor says") {
   // The pdf exporter declares how it names its briefs, for --dry-run.
   const auto pdf = read_manifest_section(test::plugin_dir() / "dossier-exporter-pdf.so");
   REQUIRE(pdf);
-  CHECK(parse_manifest(*pdf).file_names == "{stem}{-focus}{-language}{ext}");
+  CHECK(parse_manifest(*pdf).file_names == "{stem}{-focus}{-state}{-states}{-language}{ext}");
   CHECK(parse_manifest(*pdf).default_file == "brief.pdf");
 }
 

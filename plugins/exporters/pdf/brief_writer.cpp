@@ -14,31 +14,16 @@
 
 #include "canvas.hpp"
 #include "labels.hpp"
+#include "page_parts.hpp"
 #include "pdf_document.hpp"
 
 namespace dossier::pdf {
 
 namespace {
 
-// A restrained palette: UN blue for accents, dark slate for text.
-const Rgb kInk{0.13, 0.14, 0.16};
-const Rgb kNavy{0.04, 0.20, 0.35};
-const Rgb kBlue = rgb("#009EDB");
-const Rgb kMuted{0.36, 0.39, 0.43};
-const Rgb kPanel{0.95, 0.96, 0.97};
-const Rgb kWhite{1, 1, 1};
+using namespace palette;
 
 std::string iso_date(std::int64_t seconds) { return format_utc(seconds, "%Y-%m-%d"); }
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
 
 // The language of the link that cites `document` in a brief in `language`: the brief's when
 // the corpus holds that version, else the document's own, so that a link leads to the text
@@ -82,11 +67,7 @@ class Layout {
   static std::string citation_key(const Document* d) { return "source:" + d->id; }
   /// "10.7, 16.b" with the language's list separator; each code isolated left-to-right so
   /// that "16.b" keeps its order in a right-to-left line.
-  std::string codes(const std::vector<std::string>& list) const {
-    std::vector<std::string> isolated;
-    for (const auto& c : list) isolated.push_back("\u2066" + c + "\u2069");
-    return join(isolated, label("list_separator", lang_));
-  }
+  std::string codes(const std::vector<std::string>& list) const { return code_list(list, lang_); }
 
   const Brief& b_;
   const BriefSettings& s_;
@@ -94,46 +75,12 @@ class Layout {
   std::string lang_;
 };
 
-void Layout::heading(const std::string& text, double keep) {
-  const Style h{13, Weight::bold, kNavy, 1.3};
-  c_.ensure(40 + keep);  // never a heading without what it introduces
-  c_.move_down(10);
-  c_.bookmark(text, 0);
-  c_.paragraph(text, h, c_.left(), c_.width(), Align::start);
-  c_.rule(c_.left(), c_.right(), c_.y() - 1, kBlue, 1.2);  // clear of CJK descenders
-  c_.move_down(10);
-}
+void Layout::heading(const std::string& text, double keep) { section_heading(c_, text, keep); }
 
-void Layout::note(const std::string& text) {
-  c_.paragraph(text, {8, Weight::regular, kMuted, 1.35}, c_.left(), c_.width());
-  c_.move_down(6);
-}
+void Layout::note(const std::string& text) { small_note(c_, text); }
 
 void Layout::cover() {
-  // A band across the top of the first page, then a strip of the 17 SDG colours.
-  const double band_top = c_.page_height();
-  const double band_h = 150;
-  const double page_w = c_.page_width();
-  c_.rect(0, band_top - band_h, page_w, band_h, kNavy);
-  for (int g = 1; g <= 17; ++g)
-    c_.rect(page_w * (g - 1) / 17.0, band_top - band_h - 5, page_w / 17.0 + 0.5, 5, rgb(sdg_colour(g)));
-
-  c_.set_y(band_top - 34);
-  if (!s_.organisation.empty())
-    c_.paragraph(s_.organisation, {9, Weight::bold, tint(kBlue, 0.6), 1.3}, c_.left(), c_.width());
-  else
-    c_.move_down(12);
-  c_.move_down(4);
-  c_.bookmark(title(), 0);
-  c_.paragraph(title(), {21, Weight::bold, kWhite, 1.2}, c_.left(), c_.width());
-  c_.move_down(4);
-  c_.paragraph(focus(), {11.5, Weight::regular, kWhite, 1.3}, c_.left(), c_.width());
-  c_.set_y(std::min(c_.y(), band_top - band_h - 5) - 22);
-
-  // Facts of the build as a two-column list.
-  const Style key{8.5, Weight::bold, kMuted, 1.4};
-  const Style value{9.5, Weight::regular, kInk, 1.4};
-  const double key_w = 110;
+  cover_band(c_, s_.organisation, title(), focus());
   std::vector<std::pair<std::string, std::string>> rows{
       {label("focus", lang_), focus_name()},
       {label("built", lang_), long_date(iso_date(s_.build_time), lang_)},
@@ -142,15 +89,7 @@ void Layout::cover() {
              {count_text(b_.documents_total, lang_), count_text(b_.recommendations_total, lang_)})},
   };
   if (!s_.organisation.empty()) rows.emplace_back(label("prepared_by", lang_), s_.organisation);
-  for (const auto& [k, v] : rows) {
-    const double top = c_.y();
-    c_.paragraph(k, key, c_.mirrored(c_.left(), key_w), key_w, Align::start);
-    const double after_key = c_.y();
-    c_.set_y(top - 0.7);  // baselines of 8.5 and 9.5 pt text side by side
-    c_.paragraph(v, value, c_.mirrored(c_.left() + key_w, c_.width() - key_w), c_.width() - key_w, Align::start);
-    c_.set_y(std::min(c_.y(), after_key) - 2);
-  }
-  c_.move_down(6);
+  fact_rows(c_, rows);
   note(label("about_text", lang_) + " " + label("source_language", lang_));
 }
 
@@ -164,25 +103,9 @@ void Layout::figures() {
       {b_.targets.size(), "fig_targets"},
       {b_.objectives.size(), "fig_gcm"},
   };
-  const double gap = 8;
-  const double w = (c_.width() - gap * (figures.size() - 1)) / figures.size();
-  const Style number{22, Weight::bold, kNavy, 1.15};
-  const Style caption{7.5, Weight::regular, kInk, 1.3};
-  double caption_h = 0;
-  for (const auto& f : figures) caption_h = std::max(caption_h, c_.height_of(label(f.second, lang_), caption, w - 16));
-  const double h = 12 + number.size * number.leading + 4 + caption_h + 10;
-  c_.ensure(h);
-  const double top = c_.y();
-  for (std::size_t i = 0; i < figures.size(); ++i) {
-    const double x = c_.mirrored(c_.left() + i * (w + gap), w);
-    c_.rect(x, top - h, w, h, kPanel);
-    c_.rect(c_.rtl() ? x + w - 3 : x, top - h, 3, h, kBlue);
-    c_.set_y(top - 10);
-    c_.paragraph(count_text(figures[i].first, lang_), number, x + 8, w - 16, Align::start);
-    c_.move_down(4);
-    c_.paragraph(label(figures[i].second, lang_), caption, x + 8, w - 16, Align::start);
-  }
-  c_.set_y(top - h - 6);
+  std::vector<std::pair<std::string, std::string>> tiles;
+  for (const auto& f : figures) tiles.emplace_back(count_text(f.first, lang_), label(f.second, lang_));
+  figure_tiles(c_, tiles);
 }
 
 void Layout::chart() {

@@ -2,6 +2,7 @@
 // language the job asks for (docs/exporters/pdf.md).
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -14,6 +15,8 @@
 #include "brief.hpp"
 #include "brief_writer.hpp"
 #include "labels.hpp"
+#include "state_brief.hpp"
+#include "state_brief_writer.hpp"
 
 namespace {
 
@@ -106,12 +109,15 @@ class PdfExporter final : public Exporter {
       {"key_recommendations", OptionType::integer, "10", "how many recommendations the brief quotes (1..200)"},
       {"standard_fonts", OptionType::boolean, "true", "false uses only the files in fonts"},
       {"fonts", OptionType::list, "", "extra font files: PATH, PATH:INDEX or SCRIPT=PATH"},
+      {"state", OptionType::text, "", "a UPR brief on this State instead of focus briefs (\"Slovenia\")"},
+      {"states", OptionType::list, "", "a UPR brief on each of these States; \"*\": every State under review"},
   };
 
   static constexpr const char* default_file = "brief.pdf";
   // "briefs/brief.pdf" with focus sdg:10 in French: "briefs/brief-sdg-10-fr.pdf". Declared, so
   // that `dossier --dry-run` names the briefs; written by file_name_from() from it.
-  static constexpr const char* file_names = "{stem}{-focus}{-language}{ext}";
+  // A State brief takes the State's name: "briefs/upr.pdf" on Slovenia, "briefs/upr-slovenia.pdf".
+  static constexpr const char* file_names = "{stem}{-focus}{-state}{-states}{-language}{ext}";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
     const Options& o = context.options();
@@ -138,15 +144,40 @@ class PdfExporter final : public Exporter {
     const long long key = o.get_int("key_recommendations", 10);
     if (key < 1 || key > 200) throw std::invalid_argument("option 'key_recommendations' must be 1..200");
 
+    // The language goes into the name when it is not the job's, so that one job can list
+    // the exporter once per language without the files overwriting each other.
+    const std::string name_language = requested == context.build().language ? "" : requested;
+    std::set<std::string> rejected;
+    const auto report = [&](const std::string& name, const pdf::BriefResult& result, const std::string& what) {
+      if (!result.missing.empty())
+        context.warn(name + ": " + std::to_string(result.missing.size()) +
+                     " characters no font can show, drawn as a box: " + code_points(result.missing) + " (" +
+                     font_hint(result.missing) + ")");
+      context.info(name + ": " + std::to_string(result.pages) + " pages, " + what);
+      for (const auto& f : result.fonts) context.debug(name + ": font " + f);
+      for (const auto& f : result.rejected)
+        if (rejected.insert(f).second) context.warn("font file " + f + " is not a TrueType font libharu can embed: skipped");
+    };
+
+    // One of the two, so that the dry run (which names one file per combination of values)
+    // names the files written.
+    if (!o.get("state").empty() && !o.get_list("states").empty())
+      throw std::invalid_argument("options 'state' and 'states': give one of them (states = [\"Gabon\", \"Slovenia\"])");
+    std::vector<std::string> states = o.get("state").empty() ? o.get_list("states") : o.get_list("state");
+    if (!states.empty()) {
+      if (!o.get_list("focus").empty())
+        throw std::invalid_argument("options 'focus' and '" + std::string(o.get("state").empty() ? "states" : "state") +
+                                    "' exclude each other: list the exporter twice, once with each");
+      write_state_briefs(view, states, settings, file_name, name_language, out, context, report);
+      return;
+    }
+
     // Each focus as given (its slug names the file) and as understood.
     std::vector<std::pair<std::string, pdf::Focus>> focuses;
     for (const auto& f : o.get_list("focus")) focuses.emplace_back(f, pdf::parse_focus(f));
     if (focuses.empty()) focuses.emplace_back();
-    // The language goes into the name when it is not the job's, so that one job can list
-    // the exporter once per language without the files overwriting each other.
-    const std::string name_language = requested == context.build().language ? "" : requested;
 
-    std::set<std::string> names, rejected;
+    std::set<std::string> names;
     for (const auto& [given, focus] : focuses) {
       const std::string name =
           file_name_from(file_names, file_name, default_file, {{"focus", given}, {"language", name_language}});
@@ -158,16 +189,42 @@ class PdfExporter final : public Exporter {
       pdf::quote_keys(brief, settings.language);
       if (brief.items.empty())
         context.warn(name + ": no recommendation matches focus '" + focus.text() + "' (are the sdg and gcm analyzers requested?)");
-      const pdf::BriefResult result = pdf::write_brief(brief, settings, out.create(name));
-      if (!result.missing.empty())
-        context.warn(name + ": " + std::to_string(result.missing.size()) +
-                     " characters no font can show, drawn as a box: " + code_points(result.missing) + " (" +
-                     font_hint(result.missing) + ")");
-      context.info(name + ": " + std::to_string(result.pages) + " pages, " + key_summary(brief));
+      report(name, pdf::write_brief(brief, settings, out.create(name)), key_summary(brief));
       report_quotes(name, brief, settings.language, context);
-      for (const auto& f : result.fonts) context.debug(name + ": font " + f);
-      for (const auto& f : result.rejected)
-        if (rejected.insert(f).second) context.warn("font file " + f + " is not a TrueType font libharu can embed: skipped");
+    }
+  }
+
+ private:
+  using Report = std::function<void(const std::string&, const pdf::BriefResult&, const std::string&)>;
+
+  // One brief per State asked for (docs/exporters/pdf.md, "State briefs"); "*" is every State
+  // under review in the corpus.
+  static void write_state_briefs(const CorpusView& view, const std::vector<std::string>& asked,
+                                 const pdf::BriefSettings& settings, const std::string& file_name,
+                                 const std::string& name_language, OutputSink& out, Context& context,
+                                 const Report& report) {
+    std::vector<std::string> states;
+    for (const auto& s : asked) {
+      if (s != "*") {
+        states.push_back(s);
+        continue;
+      }
+      const auto all = pdf::states_under_review(view);
+      if (all.empty()) context.warn("states = [\"*\"]: no report of the Universal Periodic Review in the corpus");
+      states.insert(states.end(), all.begin(), all.end());
+    }
+    std::set<std::string> done;
+    for (const auto& state : states) {
+      const pdf::StateBrief brief = pdf::select_state_brief(view, state);
+      if (!done.insert(brief.key).second) continue;  // named twice, or by two names
+      const std::string name = file_name_from(file_names, file_name, default_file,
+                                              {{"states", state}, {"language", name_language}});
+      if (brief.reviews.empty() && brief.made.empty())
+        context.warn(name + ": the corpus has no UPR report of " + state + " and no recommendation it made");
+      const pdf::StateReview* latest = brief.latest();
+      report(name, pdf::write_state_brief(brief, settings, out.create(name)),
+             std::to_string(latest ? latest->items.size() : 0) + " recommendations received, " +
+                 std::to_string(brief.made_count) + " made to other States");
     }
   }
 };

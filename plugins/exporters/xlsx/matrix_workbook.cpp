@@ -60,6 +60,7 @@ void MatrixWorkbook::write() {
   set_properties();
   write_recommendations();
   if (sheets_[overview]) write_overview();
+  if (sheets_[state]) write_state();
   if (sheets_[documents]) write_documents();
   if (sheets_[reference]) write_reference();
   // workbook_close frees the workbook whatever it returns.

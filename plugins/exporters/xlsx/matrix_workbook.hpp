@@ -1,6 +1,6 @@
 // The matrix.xlsx workbook being written: its formats, its sheets and the counts the
 // summaries need. Its sheets are written in their own files: recommendation_sheets.cpp
-// (Matrix, Targets, GCM), overview_sheet.cpp, documents_sheet.cpp, reference_sheet.cpp.
+// (Matrix, Targets, GCM), overview_sheet.cpp, documents_sheet.cpp, reference_sheet.cpp, state_sheet.cpp.
 #pragma once
 
 #include <algorithm>
@@ -116,6 +116,7 @@ class MatrixWorkbook {
   void write_overview();
   void add_goal_chart(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last);
   void write_documents();
+  void write_state();  // state_sheet.cpp
   std::string document_profile(const std::string& id) const;
   void write_reference();
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include <dossier/domain/reference_data.hpp>
+#include <dossier/domain/upr.hpp>
 
 namespace dossier::xlsx {
 
@@ -48,7 +49,10 @@ Settings read_settings(const Corpus& corpus, const Context& context) {
   }
 
   const auto wanted = options.get_list("sheets");
-  if (wanted.empty()) s.sheets.fill(true);
+  if (wanted.empty()) {
+    s.sheets.fill(true);
+    s.sheets[state] = !upr_reports(corpus.documents).empty();
+  }
   for (const auto& name : wanted) {
     const auto it = std::find_if(sheet_names.begin(), sheet_names.end(),
                                  [&](const char* n) { return lower(n) == lower(name); });

@@ -11,9 +11,11 @@
 
 namespace dossier::xlsx {
 
-enum SheetId { overview, matrix, targets, gcm, documents, reference, sheet_count };
-inline const std::array<const char*, sheet_count> sheet_names = {"Overview", "Matrix",    "Targets",
-                                                                 "GCM",      "Documents", "Reference"};
+// State: the UPR recommendations each State received (state_sheet.cpp); by default only when
+// the corpus has a UPR report.
+enum SheetId { overview, matrix, targets, gcm, state, documents, reference, sheet_count };
+inline const std::array<const char*, sheet_count> sheet_names = {"Overview", "Matrix",    "Targets",  "GCM",
+                                                                 "State",    "Documents", "Reference"};
 
 struct Settings {
   std::string language = "en";

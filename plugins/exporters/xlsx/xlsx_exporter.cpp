@@ -24,7 +24,7 @@ class XlsxExporter final : public Exporter {
   static constexpr const char* needs[] = {"sdg", "gcm"};  // the matrix and the GCM sheet
   static constexpr OptionSpec options[] = {
       {"language", OptionType::text, "", "language of goal and target titles: en, fr, es, ru, ar or zh (default: the job's)"},
-      {"sheets", OptionType::list, "", "the sheets to write (default: all six)"},
+      {"sheets", OptionType::list, "", "the sheets to write (default: all six, and State when the corpus has UPR reports)"},
       {"threshold", OptionType::number, "0", "lowest score shown, 0 to 1"},
       {"constant_memory", OptionType::text, "auto", "true, false, or auto (constant memory above constant_memory_above)"},
       {"constant_memory_above", OptionType::integer, "20000", "recommendations above which auto means constant memory"},
@@ -54,5 +54,5 @@ class XlsxExporter final : public Exporter {
 }  // namespace
 
 DOSSIER_PLUGIN(exporter, XlsxExporter, "xlsx", "0.1.0",
-               "The recommendation-to-SDG matrix workbook (Overview, Matrix, Targets, GCM, Documents, "
+               "The recommendation-to-SDG matrix workbook (Overview, Matrix, Targets, GCM, State, Documents, "
                "Reference) as matrix.xlsx")

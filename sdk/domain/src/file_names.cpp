@@ -38,7 +38,10 @@ std::string file_name_from(std::string_view pattern, std::string_view file, std:
       name += ext;
     } else if (slot.size() > 1 && slot[0] == '-') {
       const auto value = values.find(slot.substr(1));
-      if (value != values.end() && !value->second.empty()) name += "-" + slugify(value->second);
+      // "*" stands for values only the run knows (every State under review, say): the dry
+      // run shows it as it is, so the name reads as a pattern.
+      if (value != values.end() && !value->second.empty())
+        name += "-" + (value->second == "*" ? std::string("*") : slugify(value->second));
     } else {
       name += pattern.substr(open, close - open + 1);
     }
