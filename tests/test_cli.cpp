@@ -597,6 +597,28 @@ TEST_CASE("a second build into the same output folder is refused at once with ex
   CHECK(test::fs::exists(out / "corpus.json"));
 }
 
+TEST_CASE("a child process a build forked does not hold its lock once the build has ended") {
+  const auto out = test::fresh_dir("cli-lock-child");
+  const auto args = "-q run " + test::quote(test::corpus_dir().string()) + " --no-cache -e json -o " + test::quote(out.string());
+  pid_t child = -1;
+  {
+    dossier::host::BuildLock build(out);
+    REQUIRE(build.held());
+    // A reader or exporter child, still alive a moment after its build was killed.
+    child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      ::sleep(30);
+      ::_exit(0);
+    }
+  }
+  // The build is gone, its child is not: the next build runs.
+  const auto next = test::dossier(args);
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  CHECK(next.exit_code == 0);
+}
+
 TEST_CASE("build --dry-run shows sources with their readers and the outputs and writes nothing") {
   const auto out = test::fresh_dir("cli-dry-run") / "never";
   const auto r = test::dossier("-q build " + test::quote((test::source_dir() / "samples" / "jobs" / "gfmd.toml").string()) +

@@ -1,7 +1,6 @@
 #include "build_lock.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,9 +36,16 @@ BuildLock::BuildLock(const fs::path& output_dir, const std::string& name) {
     error_ = is_disk_full(err) ? write_error(file.string(), err) : "cannot open " + file.string() + ": " + std::strerror(err);
     return;
   }
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+  // A POSIX record lock, not flock(): the child processes a build forks share its open files,
+  // and an flock would live on in a child that outlives a killed build by a few milliseconds
+  // (until its death signal lands), refusing the next build. Record locks are the process's
+  // own: they end with it, and no child inherits them.
+  struct flock whole {};
+  whole.l_type = F_WRLCK;
+  whole.l_whence = SEEK_SET;
+  if (::fcntl(fd, F_SETLK, &whole) != 0) {
     const int err = errno;
-    if (err == EWOULDBLOCK) {
+    if (err == EAGAIN || err == EACCES) {
       busy_ = true;
       char holder[128] = {};
       const ssize_t n = ::pread(fd, holder, sizeof holder - 1, 0);
@@ -63,7 +69,7 @@ BuildLock::BuildLock(const fs::path& output_dir, const std::string& name) {
 }
 
 BuildLock::~BuildLock() {
-  if (fd_ >= 0) ::close(fd_);  // closing drops the flock
+  if (fd_ >= 0) ::close(fd_);  // closing drops the lock
 }
 
 }  // namespace dossier::host
