@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <stdexcept>
 
 #include <dossier/model.hpp>
@@ -171,22 +172,52 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
   const std::size_t n = items.size();
   if (n == 0 || count == 0) return;
   std::vector<std::string_view> texts;
+  std::unordered_map<const Recommendation*, std::size_t> text_of;  // an item's text among `texts`
   for (const auto& d : corpus.documents())
-    for (const auto& r : d.recommendations) texts.push_back(r.text);
+    for (const auto& r : d.recommendations) {
+      text_of.emplace(&r, texts.size());
+      texts.push_back(r.text);
+    }
   Wording wording(texts);
-  std::vector<Wording::Words> words(n);
+  std::vector<const Wording::Words*> words(n);
+  std::vector<Wording::Words> outside;  // items not among the corpus's recommendations (none in a build)
+  outside.reserve(n);
   std::vector<std::vector<std::string>> themes(n);
   for (std::size_t i = 0; i < n; ++i) {
-    words[i] = wording.words(items[i].recommendation->text);
+    const auto t = text_of.find(items[i].recommendation);
+    if (t != text_of.end()) {
+      words[i] = &wording.words_of(t->second);
+    } else {
+      outside.push_back(wording.words(items[i].recommendation->text));
+      words[i] = &outside.back();
+    }
     themes[i] = themes_of(items[i], brief.focus);
   }
   std::vector<bool> taken(n, false);
-  std::vector<double> likeness(n, 0);  // to the closest item of the keys chosen
+  // likeness[j]: to the closest item of the keys chosen, brought up to date lazily. An item's
+  // value only falls as keys are chosen, so its value with the likeness it had is a bound:
+  // only items whose bound can still beat the best exact value found are compared with the
+  // members added since (members[seen[j]..]). The choice is the one a full pass makes.
+  std::vector<double> likeness(n, 0), base(n, 0), bound(n, 0);
+  std::vector<std::size_t> seen(n, 0), members, order;
+  // Sum of the weights of each item's words: similarity(a, b) <= min / max of the two sums,
+  // which spares comparing items of very different lengths word by word.
+  std::vector<double> total(n);
+  for (std::size_t i = 0; i < n; ++i) total[i] = wording.total(*words[i]);
+  const auto at_most = [&](std::size_t a, std::size_t b) {
+    const double lo = std::min(total[a], total[b]), hi = std::max(total[a], total[b]);
+    return hi > 0 ? lo / hi + 1e-9 : 1.0;  // the margin covers rounding in the sums
+  };
+  const auto update = [&](std::size_t j) {
+    for (; seen[j] < members.size(); ++seen[j]) {
+      const std::size_t m = members[seen[j]];
+      if (at_most(m, j) > likeness[j]) likeness[j] = std::max(likeness[j], wording.similarity(*words[m], *words[j]));
+    }
+  };
   std::map<const Document*, int> keys_from;
   std::set<std::string> covered;
   while (brief.keys.size() < count) {
-    std::size_t best = n;
-    double best_value = -1;
+    order.clear();
     for (std::size_t i = 0; i < n; ++i) {
       if (taken[i]) continue;
       std::size_t known = 0;
@@ -194,10 +225,22 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
       const double share = themes[i].empty() ? 0 : static_cast<double>(known) / themes[i].size();
       const auto from = keys_from.find(items[i].document);
       // Unscored items (a document or addressee focus without mappings) still differ by the rest.
-      const double value = std::max(items[i].score, 1e-3) *
-                           std::pow(kPerKeyFromDocument, from == keys_from.end() ? 0 : from->second) *
-                           (1 - kThemesCovered * share) * (1 - likeness[i]);
-      if (value > best_value) {
+      base[i] = std::max(items[i].score, 1e-3) * std::pow(kPerKeyFromDocument, from == keys_from.end() ? 0 : from->second) *
+                (1 - kThemesCovered * share);
+      bound[i] = base[i] * (1 - likeness[i]);
+      order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return bound[a] != bound[b] ? bound[a] > bound[b] : a < b;
+    });
+    // The highest value, the first item of those that have it, as a full pass in item order.
+    std::size_t best = n;
+    double best_value = -1;
+    for (const std::size_t i : order) {
+      if (bound[i] < best_value || (bound[i] == best_value && i > best)) break;
+      update(i);
+      const double value = base[i] * (1 - likeness[i]);
+      if (value > best_value || (value == best_value && i < best)) {
         best = i;
         best_value = value;
       }
@@ -207,18 +250,18 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
     key.item = best;
     taken[best] = true;
     for (std::size_t j = 0; j < n; ++j)
-      if (!taken[j] && wording.similarity(words[best], words[j]) >= Wording::same) {
+      if (!taken[j] && at_most(best, j) >= Wording::same &&
+          wording.similarity(*words[best], *words[j]) >= Wording::same) {
         key.same.push_back(j);
         taken[j] = true;
       }
-    std::set<const Document*> documents{items[best].document};
-    std::vector<std::size_t> members{best};
+    std::set<const Document*> documents;
+    const std::size_t first = members.size();
+    members.push_back(best);
     members.insert(members.end(), key.same.begin(), key.same.end());
-    for (std::size_t m : members) {
-      documents.insert(items[m].document);
-      covered.insert(themes[m].begin(), themes[m].end());
-      for (std::size_t j = 0; j < n; ++j)
-        if (!taken[j]) likeness[j] = std::max(likeness[j], wording.similarity(words[m], words[j]));
+    for (std::size_t k = first; k < members.size(); ++k) {
+      documents.insert(items[members[k]].document);
+      covered.insert(themes[members[k]].begin(), themes[members[k]].end());
     }
     for (const Document* d : documents) ++keys_from[d];
     brief.keys.push_back(std::move(key));
