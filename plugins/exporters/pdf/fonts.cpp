@@ -6,8 +6,12 @@
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
+#include <cmath>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
+
+#include <dossier/domain/utf8.hpp>
 
 #include "text.hpp"
 
@@ -131,6 +135,16 @@ int Fonts::face_for(char32_t c, Weight weight) {
 }
 
 double Fonts::advance(char32_t c, Weight weight) {
+  if (c < kCached) {
+    if (advances_.empty()) advances_.assign(2 * kCached, std::numeric_limits<double>::quiet_NaN());
+    double& cached = advances_[static_cast<std::size_t>(weight) * kCached + c];
+    if (std::isnan(cached)) cached = measure(c, weight);
+    return cached;
+  }
+  return measure(c, weight);
+}
+
+double Fonts::measure(char32_t c, Weight weight) {
   int face = face_for(c, weight);
   if (face < 0) {
     c = replacement_;
@@ -161,7 +175,7 @@ std::vector<Run> Fonts::runs(std::u32string_view visual, Weight weight) {
     if (c == U' ' && !out.empty() && FT_Get_Char_Index(faces_[out.back().face]->ft, c))
       face = out.back().face;
     if (out.empty() || out.back().face != face) out.push_back({face, {}, 0});
-    out.back().utf8 += encode_utf8(std::u32string(1, c));
+    utf8::append(out.back().utf8, c);
     out.back().width += advance_in(face, c);
   }
   return out;

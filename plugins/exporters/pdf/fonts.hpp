@@ -71,12 +71,17 @@ class Fonts {
  private:
   struct Face;
   int face_for(char32_t c, Weight weight);
+  double measure(char32_t c, Weight weight);
   double advance_in(int face, char32_t c) const;
 
   HPDF_Doc doc_;
   void* library_ = nullptr;  // FT_Library
   std::vector<std::unique_ptr<Face>> faces_;
   std::map<std::pair<char32_t, int>, int> choice_;  // (code point, weight) -> face, -1 none
+  // advance() of the first kCached code points per weight, measured once (NaN: not yet):
+  // every glyph of every line is measured, most of them Latin, Cyrillic or Arabic.
+  static constexpr char32_t kCached = 0x800;
+  std::vector<double> advances_;
   std::set<char32_t> missing_;
   std::vector<std::string> rejected_;
   char32_t replacement_ = U'?';

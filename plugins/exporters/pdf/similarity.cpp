@@ -59,21 +59,27 @@ void Wording::each_word(std::string_view text, Emit&& emit) {
         continue;
       }
       const std::size_t start = i;
-      bool has_letter = false;
-      word.clear();
-      for (; i < text.size() && (letter(text[i]) || digit(text[i])); ++i) {
-        const char c = text[i];
-        has_letter = has_letter || letter(c);
-        word += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      bool has_letter = false, has_digit = false;
+      for (; i < text.size(); ++i) {
+        const bool l = letter(text[i]), d = digit(text[i]);
+        if (!l && !d) break;
+        has_letter = has_letter || l;
+        has_digit = has_digit || d;
       }
-      if (has_letter && word.size() >= 2) emit(std::string_view(word));
-      for (std::size_t j = start; j < i;) {
+      if (has_letter && i - start >= 2) {
+        word.assign(text.substr(start, i - start));
+        for (char& c : word)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        emit(std::string_view(word));
+      }
+      for (std::size_t j = start; has_digit && j < i;) {
         if (!digit(text[j])) {
           ++j;
           continue;
         }
-        word.assign(1, '#');
-        for (; j < i && digit(text[j]); ++j) word += text[j];
+        const std::size_t from = j;
+        while (j < i && digit(text[j])) ++j;
+        word.assign(1, '#').append(text.substr(from, j - from));
         emit(std::string_view(word));
       }
     }
@@ -141,29 +147,39 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   // Every text's words first; then ids in the order of the texts and, within one, of the
   // words' spelling (as words() gives them), through each word's rank in spelling order, so
   // that no text's words are sorted as strings.
-  std::vector<std::vector<std::uint32_t>> numbers(texts.size());
-  for (std::size_t t = 0; t < texts.size(); ++t) numbers_of(texts[t], numbers[t]);
+  std::vector<std::uint32_t> numbers, one;  // every text's distinct words, one text after the other
+  std::vector<std::size_t> from{0};
+  from.reserve(texts.size() + 1);
+  for (const std::string_view text : texts) {
+    numbers_of(text, one);
+    numbers.insert(numbers.end(), one.begin(), one.end());
+    from.push_back(numbers.size());
+  }
   std::vector<std::uint32_t> by_spelling(hash_.size()), rank(hash_.size());
   for (std::uint32_t n = 0; n < by_spelling.size(); ++n) by_spelling[n] = n;
   std::sort(by_spelling.begin(), by_spelling.end(),
             [&](std::uint32_t a, std::uint32_t b) { return spelling(a) < spelling(b); });
   for (std::uint32_t r = 0; r < by_spelling.size(); ++r) rank[by_spelling[r]] = r;
   std::vector<std::size_t> found_in;
-  of_text_.reserve(texts.size());
-  for (auto& list : numbers) {
-    std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
-    Words ids;
-    ids.reserve(list.size());
-    for (const std::uint32_t n : list) {
+  start_.reserve(texts.size() + 1);
+  start_.push_back(0);
+  words_.reserve(numbers.size());
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    const auto list_begin = numbers.begin() + static_cast<std::ptrdiff_t>(from[t]);
+    const auto list_end = numbers.begin() + static_cast<std::ptrdiff_t>(from[t + 1]);
+    std::sort(list_begin, list_end, [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
+    const std::size_t first = words_.size();
+    for (auto it = list_begin; it != list_end; ++it) {
+      const std::uint32_t n = *it;
       if (id_[n] == kNone) id_[n] = next_id_++;
-      ids.push_back(id_[n]);
+      words_.push_back(id_[n]);
     }
-    std::sort(ids.begin(), ids.end());
-    for (const std::uint32_t id : ids) {
-      if (id >= found_in.size()) found_in.resize(id + 1, 0);
-      ++found_in[id];
+    std::sort(words_.begin() + static_cast<std::ptrdiff_t>(first), words_.end());
+    for (std::size_t k = first; k < words_.size(); ++k) {
+      if (words_[k] >= found_in.size()) found_in.resize(words_[k] + 1, 0);
+      ++found_in[words_[k]];
     }
-    of_text_.push_back(std::move(ids));
+    start_.push_back(words_.size());
   }
   const double n = static_cast<double>(texts.size());
   // log((n + 1) / (df + 0.5)): positive even for a word every text has.
@@ -179,7 +195,7 @@ Wording::Words Wording::words(std::string_view text) {
   return ids_of(numbers);
 }
 
-double Wording::similarity(const Words& a, const Words& b) const {
+double Wording::similarity(Span a, Span b) const {
   const auto weight = [&](std::uint32_t id) { return id < weight_.size() ? weight_[id] : unseen_; };
   double shared = 0, either = 0;
   std::size_t i = 0, j = 0;
@@ -198,7 +214,7 @@ double Wording::similarity(const Words& a, const Words& b) const {
   return either > 0 ? shared / either : 0;
 }
 
-double Wording::total(const Words& a) const {
+double Wording::total(Span a) const {
   double sum = 0;
   for (const std::uint32_t id : a) sum += id < weight_.size() ? weight_[id] : unseen_;
   return sum;
