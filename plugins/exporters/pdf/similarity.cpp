@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include <dossier/domain/utf8.hpp>
 
@@ -150,9 +151,16 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   std::vector<std::uint32_t> numbers, one;  // every text's distinct words, one text after the other
   std::vector<std::size_t> from{0};
   from.reserve(texts.size() + 1);
-  for (const std::string_view text : texts) {
-    numbers_of(text, one);
-    numbers.insert(numbers.end(), one.begin(), one.end());
+  // A text said again word for word (the same recommendation to several States, or in several
+  // reports) is split once: `same[t]` is its first occurrence.
+  std::unordered_map<std::string_view, std::size_t> first;
+  std::vector<std::size_t> same(texts.size());
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    same[t] = first.emplace(texts[t], t).first->second;
+    if (same[t] == t) {
+      numbers_of(texts[t], one);
+      numbers.insert(numbers.end(), one.begin(), one.end());
+    }
     from.push_back(numbers.size());
   }
   std::vector<std::uint32_t> by_spelling(hash_.size()), rank(hash_.size());
@@ -163,19 +171,28 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   std::vector<std::size_t> found_in;
   start_.reserve(texts.size() + 1);
   start_.push_back(0);
-  words_.reserve(numbers.size());
+  std::size_t all = 0;
+  for (std::size_t t = 0; t < texts.size(); ++t) all += from[same[t] + 1] - from[same[t]];
+  words_.reserve(all);
   for (std::size_t t = 0; t < texts.size(); ++t) {
-    const auto list_begin = numbers.begin() + static_cast<std::ptrdiff_t>(from[t]);
-    const auto list_end = numbers.begin() + static_cast<std::ptrdiff_t>(from[t + 1]);
-    std::sort(list_begin, list_end, [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
-    const std::size_t first = words_.size();
-    for (auto it = list_begin; it != list_end; ++it) {
-      const std::uint32_t n = *it;
-      if (id_[n] == kNone) id_[n] = next_id_++;
-      words_.push_back(id_[n]);
+    const std::size_t begin = words_.size();
+    if (same[t] != t) {  // its words have their ids already, in the same order
+      for (std::size_t k = start_[same[t]]; k < start_[same[t] + 1]; ++k) {
+        const std::uint32_t id = words_[k];
+        words_.push_back(id);
+      }
+    } else {
+      const auto list_begin = numbers.begin() + static_cast<std::ptrdiff_t>(from[t]);
+      const auto list_end = numbers.begin() + static_cast<std::ptrdiff_t>(from[t + 1]);
+      std::sort(list_begin, list_end, [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
+      for (auto it = list_begin; it != list_end; ++it) {
+        const std::uint32_t n = *it;
+        if (id_[n] == kNone) id_[n] = next_id_++;
+        words_.push_back(id_[n]);
+      }
+      std::sort(words_.begin() + static_cast<std::ptrdiff_t>(begin), words_.end());
     }
-    std::sort(words_.begin() + static_cast<std::ptrdiff_t>(first), words_.end());
-    for (std::size_t k = first; k < words_.size(); ++k) {
+    for (std::size_t k = begin; k < words_.size(); ++k) {
       if (words_[k] >= found_in.size()) found_in.resize(words_[k] + 1, 0);
       ++found_in[words_[k]];
     }
