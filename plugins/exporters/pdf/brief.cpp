@@ -240,7 +240,18 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
       if (at_most(m, j) > likeness[j]) likeness[j] = std::max(likeness[j], wording.similarity(words[m], words[j]));
     }
   };
-  std::map<const Document*, int> keys_from;
+  // Keys chosen from each item's document (documents numbered in item order).
+  std::vector<std::size_t> document_of(n);
+  std::vector<int> keys_from;
+  {
+    std::map<const Document*, std::size_t> numbers;
+    for (std::size_t i = 0; i < n; ++i) document_of[i] = numbers.emplace(items[i].document, numbers.size()).first->second;
+    keys_from.assign(numbers.size(), 0);
+  }
+  std::vector<double> discount;  // kPerKeyFromDocument to the power of keys from the document
+  // Candidates in a heap by bound, highest first, then lowest index: only as many are taken
+  // out as can still win.
+  const auto below = [&](std::size_t a, std::size_t b) { return bound[a] != bound[b] ? bound[a] < bound[b] : a > b; };
   while (brief.keys.size() < count) {
     order.clear();
     for (std::size_t i = 0; i < n; ++i) {
@@ -248,20 +259,20 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
       std::size_t known = 0;
       for (const int t : themes[i]) known += covered[static_cast<std::size_t>(t)];
       const double share = themes[i].empty() ? 0 : static_cast<double>(known) / themes[i].size();
-      const auto from = keys_from.find(items[i].document);
+      const auto from = static_cast<std::size_t>(keys_from[document_of[i]]);
+      while (discount.size() <= from) discount.push_back(std::pow(kPerKeyFromDocument, discount.size()));
       // Unscored items (a document or addressee focus without mappings) still differ by the rest.
-      base[i] = std::max(items[i].score, 1e-3) * std::pow(kPerKeyFromDocument, from == keys_from.end() ? 0 : from->second) *
-                (1 - kThemesCovered * share);
+      base[i] = std::max(items[i].score, 1e-3) * discount[from] * (1 - kThemesCovered * share);
       bound[i] = base[i] * (1 - likeness[i]);
       order.push_back(i);
     }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return bound[a] != bound[b] ? bound[a] > bound[b] : a < b;
-    });
+    std::make_heap(order.begin(), order.end(), below);
     // The highest value, the first item of those that have it, as a full pass in item order.
     std::size_t best = n;
     double best_value = -1;
-    for (const std::size_t i : order) {
+    for (auto end = order.end(); end != order.begin(); --end) {
+      std::pop_heap(order.begin(), end, below);
+      const std::size_t i = *(end - 1);
       if (bound[i] < best_value || (bound[i] == best_value && i > best)) break;
       update(i);
       const double value = base[i] * (1 - likeness[i]);
@@ -280,15 +291,15 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
         key.same.push_back(j);
         taken[j] = true;
       }
-    std::set<const Document*> documents;
+    std::set<std::size_t> documents;
     const std::size_t first = members.size();
     members.push_back(best);
     members.insert(members.end(), key.same.begin(), key.same.end());
     for (std::size_t k = first; k < members.size(); ++k) {
-      documents.insert(items[members[k]].document);
+      documents.insert(document_of[members[k]]);
       for (const int t : themes[members[k]]) covered[static_cast<std::size_t>(t)] = true;
     }
-    for (const Document* d : documents) ++keys_from[d];
+    for (const std::size_t d : documents) ++keys_from[d];
     brief.keys.push_back(std::move(key));
   }
 }
