@@ -83,6 +83,9 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   std::vector<int> objectives;
   std::vector<std::string_view> unofficial;
 
+  std::size_t all = 0;
+  for (const auto& d : corpus.documents()) all += d.recommendations.size();
+  brief.items.reserve(all);
   for (const auto& d : corpus.documents()) {
     brief.recommendations_total += d.recommendations.size();
     if (focus.kind == "document" && d.id != focus.value && d.symbol != focus.value) continue;
@@ -154,10 +157,19 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   for (const auto& [doc, goals] : brief.per_document)
     for (std::size_t g = 0; g < 17; ++g) brief.per_goal[g] += goals[g];
   // Better mapped first; among equals, more targets and objectives, then corpus order.
-  std::stable_sort(brief.items.begin(), brief.items.end(), [](const Item& a, const Item& b) {
+  // (Indexes sorted, then the items moved once: an item holds a set and vectors.)
+  std::vector<std::size_t> order(brief.items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Item& a = brief.items[x];
+    const Item& b = brief.items[y];
     if (a.score != b.score) return a.score > b.score;
     return a.targets.size() + a.objectives.size() > b.targets.size() + b.objectives.size();
   });
+  std::vector<Item> sorted;
+  sorted.reserve(order.size());
+  for (const std::size_t i : order) sorted.push_back(std::move(brief.items[i]));
+  brief.items = std::move(sorted);
   choose_keys(corpus, brief, key_recommendations);
   return brief;
 }
@@ -285,12 +297,18 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
     Key key;
     key.item = best;
     taken[best] = true;
+    // similarity >= same needs shared >= same / (1 + same) of both totals: the weight the
+    // item shares with `best`, summed through marks, spares the full comparison of most.
+    wording.mark(words[best]);
+    const double share_needed = Wording::same / (1 + Wording::same);
     for (std::size_t j = 0; j < n; ++j)
       if (!taken[j] && at_most(best, j) >= Wording::same &&
+          wording.shared_with_marked(words[j]) + 1e-9 >= share_needed * (total[best] + total[j]) &&
           wording.similarity(words[best], words[j]) >= Wording::same) {
         key.same.push_back(j);
         taken[j] = true;
       }
+    wording.unmark(words[best]);
     std::set<std::size_t> documents;
     const std::size_t first = members.size();
     members.push_back(best);

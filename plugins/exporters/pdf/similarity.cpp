@@ -237,4 +237,20 @@ double Wording::total(Span a) const {
   return sum;
 }
 
+void Wording::mark(Span a) {
+  if (marked_.size() < next_id_) marked_.resize(next_id_, false);
+  for (const std::uint32_t id : a) marked_[id] = true;
+}
+
+void Wording::unmark(Span a) {
+  for (const std::uint32_t id : a) marked_[id] = false;
+}
+
+double Wording::shared_with_marked(Span b) const {
+  double sum = 0;
+  for (const std::uint32_t id : b)
+    if (id < marked_.size() && marked_[id]) sum += id < weight_.size() ? weight_[id] : unseen_;
+  return sum;
+}
+
 }  // namespace dossier::pdf

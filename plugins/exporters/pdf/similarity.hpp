@@ -50,6 +50,12 @@ class Wording {
   /// The weight of all of `a`'s words: similarity(a, b) is at most the smaller of the two
   /// totals over the larger.
   double total(Span a) const;
+  /// Marks the words of `a` for shared_with_marked(), until unmark(a).
+  void mark(Span a);
+  void unmark(Span a);
+  /// The weight of the words of `b` that are marked: an approximation of what b shares with
+  /// the marked words (the sum's rounding may differ from similarity()'s).
+  double shared_with_marked(Span b) const;
 
   /// At or above this, two recommendations say the same thing and a brief quotes them once.
   /// Measured on 149 pairs of recommendations from the sample corpus, 40 UPR reports and the
@@ -87,6 +93,7 @@ class Wording {
   std::vector<std::uint32_t> words_;        ///< the constructor's texts' words, one after the other
   std::vector<std::size_t> start_;          ///< text i's words: words_[start_[i]..start_[i + 1])
   std::vector<double> weight_;  ///< by id
+  std::vector<bool> marked_;    ///< by id
   double unseen_ = 1;           ///< weight of a word found in one text
 };
 
