@@ -107,9 +107,9 @@ double Canvas::line(std::string_view text, const Style& style, double x0, double
   if (l.width > width) {
     // Shorten the logical text until it fits with an ellipsis.
     std::u32string logical = decode_utf8(text);
-    const bool plain = !rtl_ && std::all_of(logical.begin(), logical.end(), [](char32_t c) { return c < 0x0590; });
+    const bool plain = !rtl_ && std::all_of(logical.begin(), logical.end(), plain_ltr);
     if (plain && !logical.empty()) {
-      // Left to right without shaping or reordering (no character from Hebrew on, on a
+      // Left to right without shaping or reordering (plain_ltr() characters on a
       // left-to-right page), a line is as wide as its advances added in order: the same
       // shortening found with prefix sums, then shaped once (not once per character cut).
       std::vector<double> prefix(logical.size() + 1, 0);

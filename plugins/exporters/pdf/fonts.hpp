@@ -73,6 +73,8 @@ class Fonts {
   int face_for(char32_t c, Weight weight);
   double measure(char32_t c, Weight weight);
   double advance_in(int face, char32_t c) const;
+  int cached_face_for(char32_t c, Weight weight);
+  double cached_advance_in(int face, char32_t c);
 
   HPDF_Doc doc_;
   void* library_ = nullptr;  // FT_Library
@@ -82,6 +84,9 @@ class Fonts {
   // every glyph of every line is measured, most of them Latin, Cyrillic or Arabic.
   static constexpr char32_t kCached = 0x800;
   std::vector<double> advances_;
+  // face_for() and advance_in() of the same code points, for runs() (every drawn glyph).
+  std::vector<int> faces_for_;                   ///< per weight; -2: not yet
+  std::vector<std::vector<double>> advances_in_;  ///< per face; NaN: not yet
   std::set<char32_t> missing_;
   std::vector<std::string> rejected_;
   char32_t replacement_ = U'?';

@@ -1,6 +1,7 @@
 #include "similarity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -41,10 +42,6 @@ bool ascii(std::string_view text) {
   return true;
 }
 
-bool digit(char c) { return c >= '0' && c <= '9'; }
-
-bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 }  // namespace
 
 template <typename Emit>
@@ -54,33 +51,34 @@ void Wording::each_word(std::string_view text, Emit&& emit) {
     // What the classifier's terms and digit_runs() find in ASCII text, in one pass: a word is
     // a run of letters and digits with a letter and two characters at least, in lower case; a
     // number is a run of digits, anywhere.
+    static const auto kind = [] {  // 0 other, 1 digit, 2 letter
+      std::array<unsigned char, 128> k{};
+      for (int c = '0'; c <= '9'; ++c) k[static_cast<std::size_t>(c)] = 1;
+      for (int c = 'a'; c <= 'z'; ++c) k[static_cast<std::size_t>(c)] = k[static_cast<std::size_t>(c - 32)] = 2;
+      return k;
+    }();
+    const auto at = [&](std::size_t i) { return kind[static_cast<unsigned char>(text[i])]; };
     for (std::size_t i = 0; i < text.size();) {
-      if (!letter(text[i]) && !digit(text[i])) {
+      if (!at(i)) {
         ++i;
         continue;
       }
       const std::size_t start = i;
-      bool has_letter = false, has_digit = false;
-      for (; i < text.size(); ++i) {
-        const bool l = letter(text[i]), d = digit(text[i]);
-        if (!l && !d) break;
-        has_letter = has_letter || l;
-        has_digit = has_digit || d;
-      }
-      if (has_letter && i - start >= 2) {
-        word.assign(text.substr(start, i - start));
-        for (char& c : word)
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      unsigned char seen = 0;  // bit 1: a digit, bit 2: a letter
+      for (; i < text.size() && at(i); ++i) seen |= at(i);
+      if ((seen & 2) && i - start >= 2) {
+        word.assign(text.data() + start, i - start);
+        for (char& c : word) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
         emit(std::string_view(word));
       }
-      for (std::size_t j = start; has_digit && j < i;) {
-        if (!digit(text[j])) {
+      for (std::size_t j = start; (seen & 1) && j < i;) {
+        if (at(j) != 1) {
           ++j;
           continue;
         }
         const std::size_t from = j;
-        while (j < i && digit(text[j])) ++j;
-        word.assign(1, '#').append(text.substr(from, j - from));
+        while (j < i && at(j) == 1) ++j;
+        word.assign(1, '#').append(text.data() + from, j - from);
         emit(std::string_view(word));
       }
     }

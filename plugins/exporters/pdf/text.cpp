@@ -47,9 +47,9 @@ Shaped shape(std::u32string logical, bool prefer_rtl) {
   s.text = std::move(logical);
   const auto n = static_cast<FriBidiStrIndex>(s.text.size());
   if (n == 0) return s;
-  // Below U+0590 (Hebrew) there is no right-to-left or joining character: on a left-to-right
-  // base every level is 0, so FriBidi would change nothing (most lines of most briefs).
-  if (!prefer_rtl && std::all_of(s.text.begin(), s.text.end(), [](char32_t c) { return c < 0x0590; })) {
+  // On a left-to-right base, text of plain_ltr() characters stays at level 0 and unshaped:
+  // FriBidi would change nothing (most lines of most briefs).
+  if (!prefer_rtl && std::all_of(s.text.begin(), s.text.end(), plain_ltr)) {
     s.plain = true;
     return s;
   }
