@@ -71,7 +71,7 @@ mem=$(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo)
 # config_overrides makes slurmd accept that on a smaller machine (the tasks share its cores).
 cat >"$work/slurm.conf" <<EOF
 ClusterName=dossier-test
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$ctld_port
 SlurmdPort=$slurmd_port
 SlurmUser=root
@@ -99,7 +99,7 @@ SlurmdParameters=config_overrides
 ReturnToService=2
 MpiDefault=none
 MinJobAge=600
-NodeName=$host CPUs=16 RealMemory=$((mem > 20000 ? mem : 20000)) State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=16 RealMemory=$((mem > 20000 ? mem : 20000)) State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
 export SLURM_CONF="$work/slurm.conf"
