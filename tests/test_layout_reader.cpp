@@ -66,7 +66,7 @@ TEST_CASE("the layout reader claims layout text and leaves converted text to the
 TEST_CASE("A/HRC/43/15: identity, paragraphs in order, no page furniture in the text") {
   const Document d = read_layout("A_HRC_43_15_UPR_WG_report_Slovenia.txt");
   CHECK(d.id == "A/HRC/43/15");
-  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review");
+  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review: Slovenia");
   CHECK(d.date == "2019-12-19");
   std::vector<int> main;
   for (const auto& b : d.blocks)
@@ -165,7 +165,7 @@ TEST_CASE("synthetic UPR report: 40 recommendations across pages, footers on one
 
   const Document d = read_layout_text(text);
   CHECK(d.id == upr::symbol);
-  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review");
+  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review: Utopia");
   CHECK(metadata(d, "session") == "58");
   CHECK(metadata(d, "agenda_item") == "6");
   CHECK(metadata(d, "state_under_review") == "Utopia");

@@ -133,3 +133,24 @@ TEST_CASE("synthetic UPR report as PDF: the same 40 recommendations as its layou
   }
   for (const auto& d : pdf.diagnostics) CHECK(d.severity == Diagnostic::Severity::info);
 }
+
+TEST_CASE("a first-cycle UPR report (A/HRC/8/35): items cited as paragraph and item, grouped clauses apart") {
+  const Document d = test::read_with("pdf", test::source_dir() / "samples" / "upr" / "gabon2008.pdf");
+  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review: Gabon");
+  // Items 1. to 30. of paragraph 60; item 4 groups four treaties, each with its own States.
+  REQUIRE(d.recommendations.size() == 33);
+  CHECK(d.recommendations[0].address == paragraph_address(d.id, "60.1"));
+  CHECK(d.recommendations[3].address == paragraph_address(d.id, "60.4"));
+  CHECK(d.recommendations[3].recommended_by ==
+        std::vector<std::string>{"Finland", "United Kingdom of Great Britain and Northern Ireland"});
+  CHECK(d.recommendations[4].address == paragraph_address(d.id, "60.4(2)"));
+  CHECK(d.recommendations[6].address == paragraph_address(d.id, "60.4(4)"));
+  CHECK(d.recommendations[6].recommended_by == std::vector<std::string>{"Canada"});
+  CHECK(d.recommendations[7].address == paragraph_address(d.id, "60.5"));
+  CHECK(d.recommendations.back().address == paragraph_address(d.id, "60.30"));
+}
+
+TEST_CASE("a title stops where the cover's next lines begin (the State under review, the table of contents)") {
+  const Document d = test::read_with("pdf", test::source_dir() / "samples" / "upr" / "gabon2012.pdf");
+  CHECK(d.title == "Report of the Working Group on the Universal Periodic Review: Gabon");
+}

@@ -1,6 +1,5 @@
 #include "analysis.hpp"
 
-#include <dlfcn.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include "dossier/domain/json.hpp"
 #include "dossier/domain/digest.hpp"
 #include "parallel.hpp"
+#include "plugin_build.hpp"
 #include "progress.hpp"
 #include "store.hpp"
 
@@ -40,25 +40,6 @@ double cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9 +
          static_cast<double>(children.ru_utime.tv_sec + children.ru_stime.tv_sec) +
          static_cast<double>(children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1e6;
-}
-
-std::string file_digest(const fs::path& file) {
-  try {
-    return sha256_file(file);
-  } catch (const std::exception&) {
-    return "?";
-  }
-}
-
-// The domain library (the one sha256_file lives in) holds the reference data and vocabularies
-// the analyzers match with: rebuilt, it invalidates cached analyses as a rebuilt plugin does.
-const std::string& domain_digest() {
-  static const std::string digest = [] {
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&sha256_file), &info) && info.dli_fname) return file_digest(info.dli_fname);
-    return std::string("?");
-  }();
-  return digest;
 }
 
 // Everything an analyzer's output depends on besides the document and earlier analyzers.

@@ -31,6 +31,7 @@
 #include "crash_report.hpp"
 #include "document_codec.hpp"
 #include "parallel.hpp"
+#include "plugin_build.hpp"
 #include "progress.hpp"
 #include "store.hpp"
 
@@ -170,7 +171,7 @@ SourceOutcome read_source(const fs::path& file, const ReaderSet& readers, const 
   }
   o.reader = best.index;
   const auto& info = best.library->info();
-  if (cached && cached->count(key_text({source.sha256, file.filename().string(), info.name, info.version}))) {
+  if (cached && cached->count(key_text({source.sha256, file.filename().string(), info.name, build_version(info)}))) {
     o.kind = SourceOutcome::cached;
     return o;
   }
@@ -276,7 +277,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
       return;
     }
     const auto& info = readers.at(o.reader).info();
-    const DocumentKey key{o.sha256, files[i].filename().string(), info.name, info.version};
+    const DocumentKey key{o.sha256, files[i].filename().string(), info.name, build_version(info)};
     slot.record = {path, o.sha256, info.name + " " + info.version, "", false};
     // One warning per alteration, on every build (from the store too), naming the file.
     auto report_alterations = [&](const Document& doc) {

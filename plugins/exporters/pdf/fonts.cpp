@@ -6,6 +6,9 @@
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -14,6 +17,7 @@
 #include <dossier/domain/utf8.hpp>
 
 #include "text.hpp"
+#include "to_unicode.hpp"
 
 namespace dossier::pdf {
 
@@ -24,6 +28,19 @@ struct Fonts::Face {
 };
 
 namespace {
+
+// libharu 2.3.0 gives a TrueType font in UTF-8 its encoding CMap as the ToUnicode map
+// (`begincidrange` where a ToUnicode map needs `beginbfrange`): every PDF reader warns
+// ("Invalid 'begincidrange' operator in ToUnicode CMap") and extraction relies on its
+// fallback, which gives Arabic as presentation forms. The map is rewritten in the same stream.
+void replace_to_unicode(HPDF_Font font) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream) return;
+  if (attr->type != HPDF_FONT_TYPE0_TT) return;
+  HPDF_MemStream_FreeData(attr->cmap_stream->stream);
+  if (HPDF_Stream_WriteStr(attr->cmap_stream->stream, to_unicode_cmap().c_str()) != HPDF_OK)
+    throw std::runtime_error("libharu could not write a font's ToUnicode map");
+}
 
 std::string script_of(char32_t c) {
   if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFDFF) ||
@@ -208,6 +225,7 @@ HPDF_Font Fonts::font(int face) {
     if (!name) throw std::runtime_error("libharu could not load the font " + f.file.path);
     f.hpdf = HPDF_GetFont(doc_, name, "UTF-8");
     if (!f.hpdf) throw std::runtime_error("libharu could not use the font " + f.file.path + " with UTF-8");
+    replace_to_unicode(f.hpdf);
   }
   return f.hpdf;
 }

@@ -7,6 +7,7 @@
 #include "recommendations.hpp"
 #include "sections.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -61,15 +62,34 @@ bool list_follows(const ParserState& st, std::size_t i) {
 // consider ratifying ... (Nigeria); to ratify ... (Switzerland)"): there each attribution
 // is a recommendation of its own (attributed_clauses()), in a block of its own after the
 // item's.
+// The address of a first-cycle item ("4." under paragraph 60): paragraph and item, as later
+// cycles print theirs ("A/HRC/8/35 ¶60.4"); empty when the item has no number in sequence.
+std::string first_cycle_address(const ParserState& st, const Block& b, const UprList& upr) {
+  std::string item = b.marker;
+  while (!item.empty() && (item.back() == '.' || item.back() == ')')) item.pop_back();
+  const auto& numbers = st.lists.back().numbers;
+  const bool in_order = numbers.size() < 2 || numbers[numbers.size() - 2] < numbers.back();
+  if (upr.number.empty() || item.empty() || !in_order || item.find_first_not_of("0123456789") != std::string::npos)
+    return {};
+  return paragraph_address(st.doc.id, upr.number + "." + item);
+}
+
+// A numbered item (121.2) is one recommendation with all its States. A first-cycle item
+// grouped several States' recommendations, each clause ending with its own States: each is a
+// recommendation, as registers such as UPR Info count them, cited as the item and, after the
+// first, the clause's place in it ("A/HRC/8/35, para. 60.4 (2)").
 void push_upr_item(ParserState& st, Block b, const UprList& upr, bool numbered) {
+  const std::string item = numbered || !b.address.empty() ? std::string() : first_cycle_address(st, b, upr);
   const std::vector<std::string> parts = numbered ? std::vector<std::string>{b.text} : attributed_clauses(b.text);
   for (std::size_t k = 0; k < parts.size(); ++k) {
     Block c;
     if (k == 0) {
       c = std::move(b);
+      if (!item.empty()) c.address = item;
     } else {
       c.kind = BlockKind::list_item;
       c.span = st.doc.blocks.back().span;
+      if (!item.empty()) c.address = item + "(" + std::to_string(k + 1) + ")";
     }
     c.text = parts[k];
     push_block(st, std::move(c));
