@@ -1,13 +1,13 @@
 // Raw libharu writing the same brief as the pdf exporter: the exporter's pages, each line of
 // text at the place and size the exporter put it (bench/run.py takes them from the exporter's
-// PDF with `pdftotext -bbox-layout`), in the same embedded font (DejaVu Sans, UTF-8) with
-// the same compression. No layout, wrapping or choosing of content: what a user writing the
+// PDF with `pdftotext -bbox-layout`), in the same embedded fonts (DejaVu Sans, and DejaVu
+// Sans Bold for the lines the exporter drew in bold, UTF-8) with the same compression. No layout, wrapping or choosing of content: what a user writing the
 // pages with libharu alone would pay; the exporter's share of this rate is its overhead.
 //
 //   bench_raw_brief PAGES.json OUT.pdf [--runs R]
 //
-// PAGES.json: {"width": W, "height": H, "pages": [[{"x", "y", "size", "text"}...]...]},
-// y from the top of the page, in points.
+// PAGES.json: {"width": W, "height": H, "pages": [[{"x", "y", "size", "text", "bold"}...]...]},
+// y from the top of the page, in points; "bold" optional.
 #include <hpdf.h>
 
 #include <cstdio>
@@ -19,6 +19,7 @@
 namespace {
 
 constexpr const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 // libharu is C: its error handler records the first error rather than throwing through it.
 HPDF_STATUS g_error = 0;
@@ -36,6 +37,7 @@ void write_brief(const nlohmann::json& pages, const std::string& path) {
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     const char* name = HPDF_LoadTTFontFromFile(pdf, kFont, HPDF_TRUE);
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    HPDF_Font bold = nullptr;  // loaded (and embedded) only when a line is bold
     const float width = pages.at("width"), height = pages.at("height");
     for (const auto& lines : pages.at("pages")) {
       HPDF_Page page = HPDF_AddPage(pdf);
@@ -44,7 +46,9 @@ void write_brief(const nlohmann::json& pages, const std::string& path) {
       HPDF_Page_BeginText(page);
       for (const auto& line : lines) {
         const float size = line.at("size");
-        HPDF_Page_SetFontAndSize(page, font, size);
+        if (line.value("bold", false) && !bold)
+          bold = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, kBoldFont, HPDF_TRUE), "UTF-8");
+        HPDF_Page_SetFontAndSize(page, line.value("bold", false) ? bold : font, size);
         const float y = height - static_cast<float>(line.at("y")) - size;
         HPDF_Page_TextOut(page, line.at("x"), y, line.at("text").get<std::string>().c_str());
       }

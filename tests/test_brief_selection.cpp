@@ -88,6 +88,40 @@ TEST_CASE("wording similarity weighs rare words and merges only what says the sa
   CHECK(w.similarity(a, b) < 1);
 }
 
+TEST_CASE("wording splits each text once with the ids words() gives, and its bounds hold") {
+  // ASCII and non-ASCII texts, numbers in digits (Arabic-Indic too), a text said twice, a
+  // word first seen in a later text: words_of() must be what words() returns for the text.
+  const std::vector<std::string> texts{
+      "Ratify ILO Convention No. 189 (2011) on domestic workers by 2030;",
+      "Garantir l’accès des migrants à la justice – résolution 73/195",
+      "Ratify ILO Convention No. 189 (2011) on domestic workers by 2030;",
+      "\xD8\xA7\xD9\x84\xD9\x85\xD9\x87\xD8\xA7\xD8\xAC\xD8\xB1\xD9\x88\xD9\x86 \xD9\xA2\xD9\xA0\xD9\xA3\xD9\xA0",
+      "Ensure birth registration for all children, a2b and X 7up",
+  };
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  Wording split(views), fresh(views);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    INFO(texts[i]);
+    const Wording::Span once = split.words_of(i);
+    const Wording::Words again = fresh.words(texts[i]);
+    CHECK(Wording::Words(once.begin(), once.end()) == again);
+    CHECK(split.similarity(once, again) == Approx(1));
+  }
+  CHECK(split.similarity(split.words_of(0), split.words_of(2)) == 1);  // said twice, one word list
+  // Bounds choose_keys() relies on: shared weight, and similarity <= smaller total / larger.
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    for (std::size_t j = 0; j < texts.size(); ++j) {
+      const auto a = split.words_of(i), b = split.words_of(j);
+      const double lo = std::min(split.total(a), split.total(b)), hi = std::max(split.total(a), split.total(b));
+      CHECK(split.similarity(a, b) <= lo / hi + 1e-9);
+      split.mark(a);
+      const double shared = split.shared_with_marked(b);
+      split.unmark(a);
+      const double either = split.total(a) + split.total(b) - shared;
+      CHECK(split.similarity(a, b) == Approx(either > 0 ? shared / either : 0));
+    }
+}
+
 TEST_CASE("key recommendations spread across documents instead of the best scores of one") {
   Corpus corpus;
   corpus.documents.push_back(document("A/1",

@@ -3,7 +3,8 @@
 
 Reads PAGES.json (the exporter's brief as pages of positioned lines, taken from its PDF by
 bench/run.py with `pdftotext -bbox-layout`) and draws every line at its place and size in
-the same embedded font (DejaVu Sans) with compression, as a user scripting the brief with
+the same embedded fonts (DejaVu Sans, and DejaVu Sans Bold for the lines marked bold) with
+compression, as a user scripting the brief with
 reportlab's canvas would. Prints JSON: CPU and wall seconds of writing, per run.
 
     python3 bench/baselines/brief_reportlab.py PAGES.json OUT.pdf [--runs R]
@@ -17,6 +18,7 @@ from reportlab.pdfgen import canvas
 from baseline import arguments, report
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
 def write(pages, path):
@@ -24,7 +26,7 @@ def write(pages, path):
     height = pages["height"]
     for lines in pages["pages"]:
         for line in lines:
-            c.setFont("DejaVuSans", line["size"])
+            c.setFont("DejaVuSans-Bold" if line.get("bold") else "DejaVuSans", line["size"])
             c.drawString(line["x"], height - line["y"] - line["size"], line["text"])
         c.showPage()
     c.save()
@@ -35,6 +37,7 @@ def main():
     with open(a.pages, encoding="utf-8") as f:
         pages = json.load(f)
     pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", BOLD))
     report(a.runs, lambda: write(pages, a.out), pages=len(pages["pages"]))
 
 

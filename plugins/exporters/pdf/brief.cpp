@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <stdexcept>
 
 #include <dossier/model.hpp>
@@ -22,13 +23,6 @@ std::string lower(std::string_view s) {
 }
 
 std::string goal_of(std::string_view code) { return std::string(code.substr(0, code.find('.'))); }
-
-// "10.7.1" -> "10.7"; "10" -> "".
-std::string target_of(std::string_view code) {
-  const auto first = code.find('.');
-  if (first == std::string_view::npos) return "";
-  return std::string(code.substr(0, code.find('.', first + 1)));
-}
 
 int number(std::string_view s) {
   int n = 0;
@@ -79,7 +73,19 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   brief.focus = focus;
   brief.documents_total = corpus.documents().size();
   const std::string focus_value = lower(focus.value);
+  // Targets in official order by their index; a code outside the list counts in
+  // brief.targets only (as before), not in an item's targets.
+  const std::vector<std::string>& official = sdg_target_codes();
+  std::unordered_map<std::string_view, std::size_t> target_index;
+  for (std::size_t t = 0; t < official.size(); ++t) target_index.emplace(official[t], t);
+  std::vector<bool> any_target(official.size(), false), any_objective(gcm_objective_count() + 1, false);
+  std::vector<std::size_t> targets;  // of one item, reused
+  std::vector<int> objectives;
+  std::vector<std::string_view> unofficial;
 
+  std::size_t all = 0;
+  for (const auto& d : corpus.documents()) all += d.recommendations.size();
+  brief.items.reserve(all);
   for (const auto& d : corpus.documents()) {
     brief.recommendations_total += d.recommendations.size();
     if (focus.kind == "document" && d.id != focus.value && d.symbol != focus.value) continue;
@@ -89,20 +95,30 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
       if (focus.kind == "addressee" && lower(r.addressee) != focus_value) continue;
       Item item{&d, &r, 0, {}, {}, {}};
       bool in_focus = focus.kind != "sdg" && focus.kind != "gcm";
-      std::set<std::string> targets;
-      std::set<int> objectives;
+      targets.clear();
+      objectives.clear();
+      unofficial.clear();
       for (const Annotation* a : corpus.annotations_of(r.address)) {
         if (a->scheme != dossier::scheme::sdg && a->scheme != dossier::scheme::gcm) continue;
         bool counts = true;
         if (a->scheme == dossier::scheme::sdg) {
-          const int g = number(goal_of(a->code));
+          const std::string_view code = a->code;
+          const int g = number(code.substr(0, code.find('.')));
           if (g >= 1 && g <= 17) item.goals.insert(g);
-          if (!target_of(a->code).empty()) targets.insert(target_of(a->code));
+          const auto first = code.find('.');
+          if (first != std::string_view::npos) {
+            const std::string_view target = code.substr(0, code.find('.', first + 1));
+            const auto t = target_index.find(target);
+            if (t != target_index.end())
+              targets.push_back(t->second);
+            else if (!target.empty())
+              unofficial.push_back(target);
+          }
           counts = focus.kind != "sdg" || sdg_matches(focus.value, a->code);
           if (focus.kind == "gcm") counts = false;
         } else {
           const int o = number(a->code);
-          if (o >= 1 && o <= gcm_objective_count()) objectives.insert(o);
+          if (o >= 1 && o <= gcm_objective_count()) objectives.push_back(o);
           counts = focus.kind != "gcm" || a->code == focus.value;
           if (focus.kind == "sdg") counts = false;
         }
@@ -112,12 +128,18 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
         }
       }
       if (!in_focus) continue;
-      for (const auto& t : sdg_target_codes())
-        if (targets.count(t)) item.targets.push_back(t);
-      item.objectives.assign(objectives.begin(), objectives.end());
+      brief.targets.insert(unofficial.begin(), unofficial.end());
+      std::sort(targets.begin(), targets.end());
+      targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+      for (const std::size_t t : targets) {
+        item.targets.push_back(official[t]);
+        any_target[t] = true;
+      }
+      std::sort(objectives.begin(), objectives.end());
+      objectives.erase(std::unique(objectives.begin(), objectives.end()), objectives.end());
+      item.objectives = objectives;
+      for (const int o : objectives) any_objective[static_cast<std::size_t>(o)] = true;
       for (int g : item.goals) ++doc_goals[static_cast<std::size_t>(g - 1)];
-      brief.targets.insert(targets.begin(), targets.end());
-      brief.objectives.insert(objectives.begin(), objectives.end());
       brief.items.push_back(std::move(item));
       any = true;
     }
@@ -128,13 +150,26 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
       if (a->scheme == dossier::scheme::sdg && a->level == dossier::level::goal && number(a->code) >= 1 && number(a->code) <= 17)
         profile.insert(number(a->code));
   }
+  for (std::size_t t = 0; t < official.size(); ++t)
+    if (any_target[t]) brief.targets.insert(official[t]);
+  for (std::size_t o = 1; o < any_objective.size(); ++o)
+    if (any_objective[o]) brief.objectives.insert(static_cast<int>(o));
   for (const auto& [doc, goals] : brief.per_document)
     for (std::size_t g = 0; g < 17; ++g) brief.per_goal[g] += goals[g];
   // Better mapped first; among equals, more targets and objectives, then corpus order.
-  std::stable_sort(brief.items.begin(), brief.items.end(), [](const Item& a, const Item& b) {
+  // (Indexes sorted, then the items moved once: an item holds a set and vectors.)
+  std::vector<std::size_t> order(brief.items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Item& a = brief.items[x];
+    const Item& b = brief.items[y];
     if (a.score != b.score) return a.score > b.score;
     return a.targets.size() + a.objectives.size() > b.targets.size() + b.objectives.size();
   });
+  std::vector<Item> sorted;
+  sorted.reserve(order.size());
+  for (const std::size_t i : order) sorted.push_back(std::move(brief.items[i]));
+  brief.items = std::move(sorted);
   choose_keys(corpus, brief, key_recommendations);
   return brief;
 }
@@ -147,19 +182,20 @@ namespace {
 constexpr double kPerKeyFromDocument = 0.8;
 constexpr double kThemesCovered = 0.3;
 
-// What an item adds to the themes of the keys: its SDG goals ("g10") and targets, less the
-// focus (which every item shares) and, for a target in focus, its goal.
-std::vector<std::string> themes_of(const Item& item, const Focus& focus) {
+// What an item adds to the themes of the keys: its SDG goals (0..16) and targets (17 and on,
+// numbered by `targets`), less the focus (which every item shares) and, for a target in
+// focus, its goal.
+std::vector<int> themes_of(const Item& item, const Focus& focus, std::unordered_map<std::string_view, int>& targets) {
   std::string focus_goal, focus_target;
   if (focus.kind == "sdg") {
-    focus_goal = "g" + goal_of(focus.value);
+    focus_goal = goal_of(focus.value);
     focus_target = focus.value;
   }
-  std::vector<std::string> themes;
+  std::vector<int> themes;
   for (int g : item.goals)
-    if ("g" + std::to_string(g) != focus_goal) themes.push_back("g" + std::to_string(g));
+    if (std::to_string(g) != focus_goal) themes.push_back(g - 1);
   for (const auto& t : item.targets)
-    if (t != focus_target) themes.push_back(t);
+    if (t != focus_target) themes.push_back(17 + targets.emplace(t, static_cast<int>(targets.size())).first->second);
   return themes;
 }
 
@@ -171,33 +207,88 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
   const std::size_t n = items.size();
   if (n == 0 || count == 0) return;
   std::vector<std::string_view> texts;
+  std::vector<std::pair<const Recommendation*, std::size_t>> text_of;  // an item's text among `texts`
   for (const auto& d : corpus.documents())
-    for (const auto& r : d.recommendations) texts.push_back(r.text);
+    for (const auto& r : d.recommendations) {
+      text_of.emplace_back(&r, texts.size());
+      texts.push_back(r.text);
+    }
+  std::sort(text_of.begin(), text_of.end());
   Wording wording(texts);
-  std::vector<Wording::Words> words(n);
-  std::vector<std::vector<std::string>> themes(n);
+  std::vector<Wording::Span> words(n);
+  std::vector<Wording::Words> outside;  // items not among the corpus's recommendations (none in a build)
+  outside.reserve(n);
+  std::vector<std::vector<int>> themes(n);
+  std::unordered_map<std::string_view, int> target_themes;
   for (std::size_t i = 0; i < n; ++i) {
-    words[i] = wording.words(items[i].recommendation->text);
-    themes[i] = themes_of(items[i], brief.focus);
+    const auto t = std::lower_bound(text_of.begin(), text_of.end(), std::make_pair(items[i].recommendation, std::size_t{0}));
+    if (t != text_of.end() && t->first == items[i].recommendation) {
+      words[i] = wording.words_of(t->second);
+    } else {
+      outside.push_back(wording.words(items[i].recommendation->text));
+      words[i] = outside.back();
+    }
+    themes[i] = themes_of(items[i], brief.focus, target_themes);
   }
+  std::vector<bool> covered(17 + target_themes.size(), false);
   std::vector<bool> taken(n, false);
-  std::vector<double> likeness(n, 0);  // to the closest item of the keys chosen
-  std::map<const Document*, int> keys_from;
-  std::set<std::string> covered;
+  // likeness[j]: to the closest item of the keys chosen, brought up to date lazily. An item's
+  // value only falls as keys are chosen, so its value with the likeness it had is a bound:
+  // only items whose bound can still beat the best exact value found are compared with the
+  // members added since (members[seen[j]..]). The choice is the one a full pass makes.
+  std::vector<double> likeness(n, 0), base(n, 0), bound(n, 0);
+  std::vector<std::size_t> seen(n, 0), members, order;
+  // Sum of the weights of each item's words: similarity(a, b) <= min / max of the two sums,
+  // which spares comparing items of very different lengths word by word.
+  std::vector<double> total(n);
+  for (std::size_t i = 0; i < n; ++i) total[i] = wording.total(words[i]);
+  const auto at_most = [&](std::size_t a, std::size_t b) {
+    const double lo = std::min(total[a], total[b]), hi = std::max(total[a], total[b]);
+    return hi > 0 ? lo / hi + 1e-9 : 1.0;  // the margin covers rounding in the sums
+  };
+  const auto update = [&](std::size_t j) {
+    for (; seen[j] < members.size(); ++seen[j]) {
+      const std::size_t m = members[seen[j]];
+      if (at_most(m, j) > likeness[j]) likeness[j] = std::max(likeness[j], wording.similarity(words[m], words[j]));
+    }
+  };
+  // Keys chosen from each item's document (documents numbered in item order).
+  std::vector<std::size_t> document_of(n);
+  std::vector<int> keys_from;
+  {
+    std::map<const Document*, std::size_t> numbers;
+    for (std::size_t i = 0; i < n; ++i) document_of[i] = numbers.emplace(items[i].document, numbers.size()).first->second;
+    keys_from.assign(numbers.size(), 0);
+  }
+  std::vector<double> discount;  // kPerKeyFromDocument to the power of keys from the document
+  // Candidates in a heap by bound, highest first, then lowest index: only as many are taken
+  // out as can still win.
+  const auto below = [&](std::size_t a, std::size_t b) { return bound[a] != bound[b] ? bound[a] < bound[b] : a > b; };
   while (brief.keys.size() < count) {
-    std::size_t best = n;
-    double best_value = -1;
+    order.clear();
     for (std::size_t i = 0; i < n; ++i) {
       if (taken[i]) continue;
       std::size_t known = 0;
-      for (const auto& t : themes[i]) known += covered.count(t);
+      for (const int t : themes[i]) known += covered[static_cast<std::size_t>(t)];
       const double share = themes[i].empty() ? 0 : static_cast<double>(known) / themes[i].size();
-      const auto from = keys_from.find(items[i].document);
+      const auto from = static_cast<std::size_t>(keys_from[document_of[i]]);
+      while (discount.size() <= from) discount.push_back(std::pow(kPerKeyFromDocument, discount.size()));
       // Unscored items (a document or addressee focus without mappings) still differ by the rest.
-      const double value = std::max(items[i].score, 1e-3) *
-                           std::pow(kPerKeyFromDocument, from == keys_from.end() ? 0 : from->second) *
-                           (1 - kThemesCovered * share) * (1 - likeness[i]);
-      if (value > best_value) {
+      base[i] = std::max(items[i].score, 1e-3) * discount[from] * (1 - kThemesCovered * share);
+      bound[i] = base[i] * (1 - likeness[i]);
+      order.push_back(i);
+    }
+    std::make_heap(order.begin(), order.end(), below);
+    // The highest value, the first item of those that have it, as a full pass in item order.
+    std::size_t best = n;
+    double best_value = -1;
+    for (auto end = order.end(); end != order.begin(); --end) {
+      std::pop_heap(order.begin(), end, below);
+      const std::size_t i = *(end - 1);
+      if (bound[i] < best_value || (bound[i] == best_value && i > best)) break;
+      update(i);
+      const double value = base[i] * (1 - likeness[i]);
+      if (value > best_value || (value == best_value && i < best)) {
         best = i;
         best_value = value;
       }
@@ -206,21 +297,27 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
     Key key;
     key.item = best;
     taken[best] = true;
+    // similarity >= same needs shared >= same / (1 + same) of both totals: the weight the
+    // item shares with `best`, summed through marks, spares the full comparison of most.
+    wording.mark(words[best]);
+    const double share_needed = Wording::same / (1 + Wording::same);
     for (std::size_t j = 0; j < n; ++j)
-      if (!taken[j] && wording.similarity(words[best], words[j]) >= Wording::same) {
+      if (!taken[j] && at_most(best, j) >= Wording::same &&
+          wording.shared_with_marked(words[j]) + 1e-9 >= share_needed * (total[best] + total[j]) &&
+          wording.similarity(words[best], words[j]) >= Wording::same) {
         key.same.push_back(j);
         taken[j] = true;
       }
-    std::set<const Document*> documents{items[best].document};
-    std::vector<std::size_t> members{best};
+    wording.unmark(words[best]);
+    std::set<std::size_t> documents;
+    const std::size_t first = members.size();
+    members.push_back(best);
     members.insert(members.end(), key.same.begin(), key.same.end());
-    for (std::size_t m : members) {
-      documents.insert(items[m].document);
-      covered.insert(themes[m].begin(), themes[m].end());
-      for (std::size_t j = 0; j < n; ++j)
-        if (!taken[j]) likeness[j] = std::max(likeness[j], wording.similarity(words[m], words[j]));
+    for (std::size_t k = first; k < members.size(); ++k) {
+      documents.insert(document_of[members[k]]);
+      for (const int t : themes[members[k]]) covered[static_cast<std::size_t>(t)] = true;
     }
-    for (const Document* d : documents) ++keys_from[d];
+    for (const std::size_t d : documents) ++keys_from[d];
     brief.keys.push_back(std::move(key));
   }
 }

@@ -107,7 +107,24 @@ double Canvas::line(std::string_view text, const Style& style, double x0, double
   if (l.width > width) {
     // Shorten the logical text until it fits with an ellipsis.
     std::u32string logical = decode_utf8(text);
-    while (!logical.empty() && l.width > width) {
+    const bool plain = !rtl_ && std::all_of(logical.begin(), logical.end(), plain_ltr);
+    if (plain && !logical.empty()) {
+      // Left to right without shaping or reordering (plain_ltr() characters on a
+      // left-to-right page), a line is as wide as its advances added in order: the same
+      // shortening found with prefix sums, then shaped once (not once per character cut).
+      std::vector<double> prefix(logical.size() + 1, 0);
+      for (std::size_t k = 0; k < logical.size(); ++k) prefix[k + 1] = prefix[k] + advance(logical[k]);
+      const double ellipsis = advance(U'\u2026');
+      std::size_t k = logical.size();
+      for (double w = l.width; k > 0 && w > width;) {
+        --k;
+        while (k > 0 && logical[k - 1] == U' ') --k;
+        w = prefix[k] + ellipsis;
+      }
+      logical.resize(k);
+      l = single_line(encode_utf8(logical) + "\u2026", advance, rtl_, &rtl);
+    }
+    while (!plain && !logical.empty() && l.width > width) {
       logical.pop_back();
       while (!logical.empty() && logical.back() == U' ') logical.pop_back();
       l = single_line(encode_utf8(logical) + "\u2026", advance, rtl_, &rtl);

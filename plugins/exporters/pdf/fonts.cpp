@@ -9,8 +9,12 @@
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 
+#include <cmath>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
+
+#include <dossier/domain/utf8.hpp>
 
 #include "text.hpp"
 #include "to_unicode.hpp"
@@ -148,6 +152,16 @@ int Fonts::face_for(char32_t c, Weight weight) {
 }
 
 double Fonts::advance(char32_t c, Weight weight) {
+  if (c < kCached) {
+    if (advances_.empty()) advances_.assign(2 * kCached, std::numeric_limits<double>::quiet_NaN());
+    double& cached = advances_[static_cast<std::size_t>(weight) * kCached + c];
+    if (std::isnan(cached)) cached = measure(c, weight);
+    return cached;
+  }
+  return measure(c, weight);
+}
+
+double Fonts::measure(char32_t c, Weight weight) {
   int face = face_for(c, weight);
   if (face < 0) {
     c = replacement_;
@@ -164,22 +178,40 @@ double Fonts::advance_in(int face, char32_t c) const {
   return static_cast<double>(adv) / f.ft->units_per_EM * f.file.scale;
 }
 
+int Fonts::cached_face_for(char32_t c, Weight weight) {
+  if (c >= kCached) return face_for(c, weight);
+  if (faces_for_.empty()) faces_for_.assign(2 * kCached, -2);
+  int& cached = faces_for_[static_cast<std::size_t>(weight) * kCached + c];
+  if (cached == -2) cached = face_for(c, weight);
+  return cached;
+}
+
+double Fonts::cached_advance_in(int face, char32_t c) {
+  if (c >= kCached) return advance_in(face, c);
+  if (advances_in_.size() < faces_.size()) advances_in_.resize(faces_.size());
+  auto& table = advances_in_[static_cast<std::size_t>(face)];
+  if (table.empty()) table.assign(kCached, std::numeric_limits<double>::quiet_NaN());
+  double& cached = table[c];
+  if (std::isnan(cached)) cached = advance_in(face, c);
+  return cached;
+}
+
 std::vector<Run> Fonts::runs(std::u32string_view visual, Weight weight) {
   std::vector<Run> out;
   for (char32_t c : visual) {
-    int face = face_for(c, weight);
+    int face = cached_face_for(c, weight);
     if (face < 0) {
       missing_.insert(c);
       c = replacement_;
-      face = face_for(c, weight);
+      face = cached_face_for(c, weight);
       if (face < 0) continue;
     }
     // A space takes the face of the run it is in, so that runs stay long.
-    if (c == U' ' && !out.empty() && FT_Get_Char_Index(faces_[out.back().face]->ft, c))
+    if (c == U' ' && !out.empty() && out.back().face != face && FT_Get_Char_Index(faces_[out.back().face]->ft, c))
       face = out.back().face;
     if (out.empty() || out.back().face != face) out.push_back({face, {}, 0});
-    out.back().utf8 += encode_utf8(std::u32string(1, c));
-    out.back().width += advance_in(face, c);
+    utf8::append(out.back().utf8, c);
+    out.back().width += cached_advance_in(face, c);
   }
   return out;
 }

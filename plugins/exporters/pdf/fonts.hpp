@@ -71,12 +71,22 @@ class Fonts {
  private:
   struct Face;
   int face_for(char32_t c, Weight weight);
+  double measure(char32_t c, Weight weight);
   double advance_in(int face, char32_t c) const;
+  int cached_face_for(char32_t c, Weight weight);
+  double cached_advance_in(int face, char32_t c);
 
   HPDF_Doc doc_;
   void* library_ = nullptr;  // FT_Library
   std::vector<std::unique_ptr<Face>> faces_;
   std::map<std::pair<char32_t, int>, int> choice_;  // (code point, weight) -> face, -1 none
+  // advance() of the first kCached code points per weight, measured once (NaN: not yet):
+  // every glyph of every line is measured, most of them Latin, Cyrillic or Arabic.
+  static constexpr char32_t kCached = 0x800;
+  std::vector<double> advances_;
+  // face_for() and advance_in() of the same code points, for runs() (every drawn glyph).
+  std::vector<int> faces_for_;                   ///< per weight; -2: not yet
+  std::vector<std::vector<double>> advances_in_;  ///< per face; NaN: not yet
   std::set<char32_t> missing_;
   std::vector<std::string> rejected_;
   char32_t replacement_ = U'?';

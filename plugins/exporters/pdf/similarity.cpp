@@ -1,11 +1,14 @@
 #include "similarity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <unordered_map>
 
 #include <dossier/domain/utf8.hpp>
 
-#include "classifier.hpp"
+#include "bytes_hash.hpp"
+#include "classifier_terms.hpp"
 
 namespace dossier::pdf {
 
@@ -31,26 +34,168 @@ std::vector<std::string> digit_runs(std::string_view text) {
 
 namespace {
 
-// Each word of `text` once, in no particular order.
-std::vector<std::string> word_list(std::string_view text) {
-  std::vector<std::string> words;
-  classifier::terms_of(text, false, 0, [&](std::string_view term) { words.emplace_back(term); });
-  for (auto& n : digit_runs(text)) words.push_back("#" + n);  // apart from words by the '#'
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
+constexpr std::uint32_t kNone = 0xFFFFFFFF;
+
+bool ascii(std::string_view text) {
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
 }
 
 }  // namespace
 
-Wording::Wording(const std::vector<std::string_view>& texts) {
-  std::vector<std::size_t> found_in;
-  for (const std::string_view text : texts)
-    for (const auto& w : word_list(text)) {
-      const std::uint32_t id = id_of(w);
-      if (id >= found_in.size()) found_in.resize(id + 1, 0);
-      ++found_in[id];
+template <typename Emit>
+void Wording::each_word(std::string_view text, Emit&& emit) {
+  std::string word;
+  if (ascii(text)) {
+    // What the classifier's terms and digit_runs() find in ASCII text, in one pass: a word is
+    // a run of letters and digits with a letter and two characters at least, in lower case; a
+    // number is a run of digits, anywhere.
+    static const auto kind = [] {  // 0 other, 1 digit, 2 letter
+      std::array<unsigned char, 128> k{};
+      for (int c = '0'; c <= '9'; ++c) k[static_cast<std::size_t>(c)] = 1;
+      for (int c = 'a'; c <= 'z'; ++c) k[static_cast<std::size_t>(c)] = k[static_cast<std::size_t>(c - 32)] = 2;
+      return k;
+    }();
+    const auto at = [&](std::size_t i) { return kind[static_cast<unsigned char>(text[i])]; };
+    for (std::size_t i = 0; i < text.size();) {
+      if (!at(i)) {
+        ++i;
+        continue;
+      }
+      const std::size_t start = i;
+      unsigned char seen = 0;  // bit 1: a digit, bit 2: a letter
+      for (; i < text.size() && at(i); ++i) seen |= at(i);
+      if ((seen & 2) && i - start >= 2) {
+        word.assign(text.data() + start, i - start);
+        for (char& c : word) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+        emit(std::string_view(word));
+      }
+      for (std::size_t j = start; (seen & 1) && j < i;) {
+        if (at(j) != 1) {
+          ++j;
+          continue;
+        }
+        const std::size_t from = j;
+        while (j < i && at(j) == 1) ++j;
+        word.assign(1, '#').append(text.data() + from, j - from);
+        emit(std::string_view(word));
+      }
     }
+    return;
+  }
+  classifier::detail::for_each_term(text, false, 0, emit);
+  for (auto& n : digit_runs(text)) emit(std::string_view(word.assign(1, '#').append(n)));  // '#': apart from words
+}
+
+std::uint32_t Wording::intern(std::string_view word) {
+  if (2 * (hash_.size() + 1) > table_.size()) {  // grow: keep the table at most half full
+    std::vector<std::uint32_t> bigger(std::max<std::size_t>(1024, table_.size() * 2), 0);
+    const std::size_t mask = bigger.size() - 1;
+    for (std::uint32_t n = 0; n < hash_.size(); ++n) {
+      std::size_t slot = hash_[n] & mask;
+      while (bigger[slot] != 0) slot = (slot + 1) & mask;
+      bigger[slot] = n + 1;
+    }
+    table_.swap(bigger);
+  }
+  const std::uint64_t h = analyzers::hash_bytes(word);
+  const std::size_t mask = table_.size() - 1;
+  std::size_t slot = h & mask;
+  for (; table_[slot] != 0; slot = (slot + 1) & mask) {
+    const std::uint32_t n = table_[slot] - 1;
+    if (hash_[n] == h && spelling(n) == word) return n;
+  }
+  const auto n = static_cast<std::uint32_t>(hash_.size());
+  table_[slot] = n + 1;
+  hash_.push_back(h);
+  offset_.push_back(static_cast<std::uint32_t>(arena_.size()));
+  length_.push_back(static_cast<std::uint32_t>(word.size()));
+  id_.push_back(kNone);
+  stamp_.push_back(0);
+  arena_.append(word);
+  return n;
+}
+
+void Wording::numbers_of(std::string_view text, std::vector<std::uint32_t>& out) {
+  out.clear();
+  const std::uint32_t stamp = ++text_count_;
+  each_word(text, [&](std::string_view w) {
+    const std::uint32_t n = intern(w);
+    if (stamp_[n] != stamp) {
+      stamp_[n] = stamp;
+      out.push_back(n);
+    }
+  });
+}
+
+Wording::Words Wording::ids_of(std::vector<std::uint32_t>& numbers) {
+  std::sort(numbers.begin(), numbers.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return spelling(a) < spelling(b); });
+  Words out;
+  out.reserve(numbers.size());
+  for (const std::uint32_t n : numbers) {
+    if (id_[n] == kNone) id_[n] = next_id_++;
+    out.push_back(id_[n]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Wording::Wording(const std::vector<std::string_view>& texts) {
+  // Every text's words first; then ids in the order of the texts and, within one, of the
+  // words' spelling (as words() gives them), through each word's rank in spelling order, so
+  // that no text's words are sorted as strings.
+  std::vector<std::uint32_t> numbers, one;  // every text's distinct words, one text after the other
+  std::vector<std::size_t> from{0};
+  from.reserve(texts.size() + 1);
+  // A text said again word for word (the same recommendation to several States, or in several
+  // reports) is split once: `same[t]` is its first occurrence.
+  std::unordered_map<std::string_view, std::size_t> first;
+  std::vector<std::size_t> same(texts.size());
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    same[t] = first.emplace(texts[t], t).first->second;
+    if (same[t] == t) {
+      numbers_of(texts[t], one);
+      numbers.insert(numbers.end(), one.begin(), one.end());
+    }
+    from.push_back(numbers.size());
+  }
+  std::vector<std::uint32_t> by_spelling(hash_.size()), rank(hash_.size());
+  for (std::uint32_t n = 0; n < by_spelling.size(); ++n) by_spelling[n] = n;
+  std::sort(by_spelling.begin(), by_spelling.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return spelling(a) < spelling(b); });
+  for (std::uint32_t r = 0; r < by_spelling.size(); ++r) rank[by_spelling[r]] = r;
+  std::vector<std::size_t> found_in;
+  start_.reserve(texts.size() + 1);
+  start_.push_back(0);
+  std::size_t all = 0;
+  for (std::size_t t = 0; t < texts.size(); ++t) all += from[same[t] + 1] - from[same[t]];
+  words_.reserve(all);
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    const std::size_t begin = words_.size();
+    if (same[t] != t) {  // its words have their ids already, in the same order
+      for (std::size_t k = start_[same[t]]; k < start_[same[t] + 1]; ++k) {
+        const std::uint32_t id = words_[k];
+        words_.push_back(id);
+      }
+    } else {
+      const auto list_begin = numbers.begin() + static_cast<std::ptrdiff_t>(from[t]);
+      const auto list_end = numbers.begin() + static_cast<std::ptrdiff_t>(from[t + 1]);
+      std::sort(list_begin, list_end, [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
+      for (auto it = list_begin; it != list_end; ++it) {
+        const std::uint32_t n = *it;
+        if (id_[n] == kNone) id_[n] = next_id_++;
+        words_.push_back(id_[n]);
+      }
+      std::sort(words_.begin() + static_cast<std::ptrdiff_t>(begin), words_.end());
+    }
+    for (std::size_t k = begin; k < words_.size(); ++k) {
+      if (words_[k] >= found_in.size()) found_in.resize(words_[k] + 1, 0);
+      ++found_in[words_[k]];
+    }
+    start_.push_back(words_.size());
+  }
   const double n = static_cast<double>(texts.size());
   // log((n + 1) / (df + 0.5)): positive even for a word every text has.
   weight_.resize(found_in.size());
@@ -58,19 +203,14 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   unseen_ = std::log((n + 1) / 1.5);
 }
 
-std::uint32_t Wording::id_of(std::string_view word) {
-  // Words first seen after the constructor have no weight_ entry: they weigh unseen_.
-  return ids_.emplace(std::string(word), static_cast<std::uint32_t>(ids_.size())).first->second;
-}
-
 Wording::Words Wording::words(std::string_view text) {
-  Words out;
-  for (const auto& w : word_list(text)) out.push_back(id_of(w));
-  std::sort(out.begin(), out.end());
-  return out;
+  // Words first seen here have no weight_ entry: they weigh unseen_.
+  std::vector<std::uint32_t> numbers;
+  numbers_of(text, numbers);
+  return ids_of(numbers);
 }
 
-double Wording::similarity(const Words& a, const Words& b) const {
+double Wording::similarity(Span a, Span b) const {
   const auto weight = [&](std::uint32_t id) { return id < weight_.size() ? weight_[id] : unseen_; };
   double shared = 0, either = 0;
   std::size_t i = 0, j = 0;
@@ -87,6 +227,28 @@ double Wording::similarity(const Words& a, const Words& b) const {
     }
   }
   return either > 0 ? shared / either : 0;
+}
+
+double Wording::total(Span a) const {
+  double sum = 0;
+  for (const std::uint32_t id : a) sum += id < weight_.size() ? weight_[id] : unseen_;
+  return sum;
+}
+
+void Wording::mark(Span a) {
+  if (marked_.size() < next_id_) marked_.resize(next_id_, false);
+  for (const std::uint32_t id : a) marked_[id] = true;
+}
+
+void Wording::unmark(Span a) {
+  for (const std::uint32_t id : a) marked_[id] = false;
+}
+
+double Wording::shared_with_marked(Span b) const {
+  double sum = 0;
+  for (const std::uint32_t id : b)
+    if (id < marked_.size() && marked_[id]) sum += id < weight_.size() ? weight_[id] : unseen_;
+  return sum;
 }
 
 }  // namespace dossier::pdf

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace dossier::pdf {
@@ -21,16 +20,42 @@ std::vector<std::string> digit_runs(std::string_view text);
 class Wording {
  public:
   using Words = std::vector<std::uint32_t>;  ///< word ids, ascending, each once
+  /// Words held elsewhere (a Words, or a text's words inside the Wording).
+  class Span {
+   public:
+    Span() = default;
+    Span(const Words& w) : data_(w.data()), size_(w.size()) {}  // NOLINT: a Words is a Span
+    Span(const std::uint32_t* data, std::size_t size) : data_(data), size_(size) {}
+    std::size_t size() const { return size_; }
+    std::uint32_t operator[](std::size_t i) const { return data_[i]; }
+    const std::uint32_t* begin() const { return data_; }
+    const std::uint32_t* end() const { return data_ + size_; }
+
+   private:
+    const std::uint32_t* data_ = nullptr;
+    std::size_t size_ = 0;
+  };
 
   /// `texts`: the texts whose words set the weights (a corpus's recommendations).
   explicit Wording(const std::vector<std::string_view>& texts);
 
   /// The words of `text`; a word none of the texts has weighs as one found once.
   Words words(std::string_view text);
+  /// words() of the constructor's `texts[i]`, split once there (a brief's items are among them).
+  Span words_of(std::size_t i) const { return {words_.data() + start_[i], start_[i + 1] - start_[i]}; }
 
   /// Weighted Jaccard similarity: the weight of the words both share over the weight of the
   /// words either has; 0 (nothing in common) to 1 (the same words). 0 when both are empty.
-  double similarity(const Words& a, const Words& b) const;
+  double similarity(Span a, Span b) const;
+  /// The weight of all of `a`'s words: similarity(a, b) is at most the smaller of the two
+  /// totals over the larger.
+  double total(Span a) const;
+  /// Marks the words of `a` for shared_with_marked(), until unmark(a).
+  void mark(Span a);
+  void unmark(Span a);
+  /// The weight of the words of `b` that are marked: an approximation of what b shares with
+  /// the marked words (the sum's rounding may differ from similarity()'s).
+  double shared_with_marked(Span b) const;
 
   /// At or above this, two recommendations say the same thing and a brief quotes them once.
   /// Measured on 149 pairs of recommendations from the sample corpus, 40 UPR reports and the
@@ -43,9 +68,32 @@ class Wording {
   static constexpr double same = 0.60;
 
  private:
-  std::uint32_t id_of(std::string_view word);
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  /// Calls emit(word) for each word and "#digits" of `text`, repeats included.
+  template <typename Emit>
+  void each_word(std::string_view text, Emit&& emit);
+  /// The number of `word` among the words seen (in the order first seen), added if new.
+  std::uint32_t intern(std::string_view word);
+  std::string_view spelling(std::uint32_t number) const {
+    return std::string_view(arena_).substr(offset_[number], length_[number]);
+  }
+  /// The distinct words of `text` as numbers, in no order.
+  void numbers_of(std::string_view text, std::vector<std::uint32_t>& out);
+  /// Gives ids to the words of `numbers` that have none, in the order of their spelling (so
+  /// that ids do not depend on how the words were found), and returns their ids, ascending.
+  Words ids_of(std::vector<std::uint32_t>& numbers);
+
+  // Words interned once: their spelling in one arena, found through an open-addressing table
+  // (no string per occurrence: splitting a corpus's recommendations is most of a brief's work).
+  std::string arena_;
+  std::vector<std::uint32_t> offset_, length_, id_;  ///< by number; id_ kNone until given
+  std::vector<std::uint64_t> hash_;                  ///< by number
+  std::vector<std::uint32_t> table_;                 ///< number + 1, 0 = empty
+  std::vector<std::uint32_t> stamp_;                 ///< by number: last text it was found in + 1
+  std::uint32_t text_count_ = 0, next_id_ = 0;
+  std::vector<std::uint32_t> words_;        ///< the constructor's texts' words, one after the other
+  std::vector<std::size_t> start_;          ///< text i's words: words_[start_[i]..start_[i + 1])
   std::vector<double> weight_;  ///< by id
+  std::vector<bool> marked_;    ///< by id
   double unseen_ = 1;           ///< weight of a word found in one text
 };
 

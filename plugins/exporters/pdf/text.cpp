@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include <algorithm>
+
 #include <fribidi.h>
 
 #include <dossier/domain/utf8.hpp>
@@ -37,6 +39,7 @@ struct Shaped {
   std::vector<FriBidiCharType> types;
   std::vector<FriBidiLevel> levels;
   FriBidiParType base = FRIBIDI_PAR_LTR;
+  bool plain = false;  // left to right only: nothing to shape or reorder (types, levels empty)
 };
 
 Shaped shape(std::u32string logical, bool prefer_rtl) {
@@ -44,6 +47,12 @@ Shaped shape(std::u32string logical, bool prefer_rtl) {
   s.text = std::move(logical);
   const auto n = static_cast<FriBidiStrIndex>(s.text.size());
   if (n == 0) return s;
+  // On a left-to-right base, text of plain_ltr() characters stays at level 0 and unshaped:
+  // FriBidi would change nothing (most lines of most briefs).
+  if (!prefer_rtl && std::all_of(s.text.begin(), s.text.end(), plain_ltr)) {
+    s.plain = true;
+    return s;
+  }
   auto* str = reinterpret_cast<FriBidiChar*>(s.text.data());
   s.types.resize(n);
   std::vector<FriBidiBracketType> brackets(n);
@@ -63,6 +72,11 @@ Shaped shape(std::u32string logical, bool prefer_rtl) {
 Line reorder(const Shaped& s, std::size_t begin, std::size_t end, const Advance& advance) {
   Line line;
   if (begin >= end) return line;
+  if (s.plain) {  // visual order is logical order
+    line.visual.assign(s.text, begin, end - begin);
+    for (std::size_t i = begin; i < end; ++i) line.width += advance(s.text[i]);
+    return line;
+  }
   std::u32string visual = s.text;
   std::vector<FriBidiLevel> levels = s.levels;
   if (!fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, s.types.data(), static_cast<FriBidiStrIndex>(end - begin),

@@ -9,6 +9,13 @@
 
 namespace dossier::pdf {
 
+/// A character that, on a left-to-right page, FriBidi neither shapes, mirrors nor moves from
+/// level 0 (no right-to-left, Arabic number or bidi control): below U+0590 (Hebrew), and the
+/// dashes, quotation marks, bullets and ellipsis of U+2010..U+2027 and U+2030..U+205E.
+inline bool plain_ltr(char32_t c) {
+  return c < 0x0590 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
+}
+
 /// Code points of UTF-8 text; invalid bytes become U+FFFD. Control and invisible
 /// formatting characters are dropped, except the bidi isolates U+2066..U+2069 that wrap()
 /// honours and does not draw, and any white space becomes one space.
