@@ -1,6 +1,7 @@
 // Corpus-wide identity: renaming documents and linking a page to the report it comes from.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "dossier/model.hpp"
@@ -55,6 +56,21 @@ TEST_CASE("the page (000) is linked to paragraphs 49-54 of the report (001), whi
   // The third document has nothing to do with them.
   CHECK(corpus.documents[2].links.empty());
   CHECK(corpus.documents[2].id == "004-4233e7d77e7d0f2d");
+}
+
+TEST_CASE("an excerpt is linked when 60% of its paragraphs match, wherever the others are") {
+  // Paragraphs 49-54: four must match. The comparison stops early only once three have not.
+  for (const std::vector<std::size_t>& changed : {std::vector<std::size_t>{0, 1}, {4, 5}, {0, 5}, {0, 1, 2}, {3, 4, 5}}) {
+    Corpus corpus;
+    corpus.documents.push_back(read_sample("000_361761b2e85cd3df.txt"));
+    corpus.documents.push_back(read_sample("001_88e8c2357c784c71.txt"));
+    std::size_t k = 0;
+    for (auto& b : corpus.documents[0].blocks)
+      if (b.kind == BlockKind::numbered_paragraph && std::count(changed.begin(), changed.end(), k++))
+        b.text = "Entirely other words, nothing from the report.";
+    INFO(changed.size() << " paragraphs changed, the first " << changed.front());
+    CHECK(link_versions(corpus).size() == (changed.size() <= 2 ? 1u : 0u));
+  }
 }
 
 TEST_CASE("documents with different symbols are never linked") {

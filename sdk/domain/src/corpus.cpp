@@ -418,22 +418,33 @@ std::vector<std::string> link_versions(Corpus& corpus) {
     Document& excerpt = corpus.documents[e];
     const std::size_t count = counts[e];
     if (count == 0 || excerpt.symbol.empty()) continue;
+    // At least this many of its numbered paragraphs must match (the test below): the
+    // comparison with a candidate stops once too many have not.
+    const std::size_t needed = std::max<std::size_t>(2, (count * 6 + 9) / 10);
+    if (needed > count) continue;
     std::vector<std::size_t> candidates = by_symbol[excerpt.symbol];
     candidates.insert(candidates.end(), unnamed.begin(), unnamed.end());
     std::sort(candidates.begin(), candidates.end());  // reading order, as before
+    std::vector<std::pair<Block*, std::set<std::string>>> mine;  // its numbered paragraphs' words, made once
     for (const std::size_t f : candidates) {
       Document& full = corpus.documents[f];
       if (f == e || counts[f] <= count) continue;
       if (!full.symbol.empty() && full.symbol != excerpt.symbol) continue;
+      if (mine.empty())
+        for (auto& b : excerpt.blocks)
+          if (b.kind == BlockKind::numbered_paragraph) mine.emplace_back(&b, words(b.text));
       std::map<std::string, const Block*> by_number;
       for (const auto& b : full.blocks)
         if (b.kind == BlockKind::numbered_paragraph) by_number.emplace(b.number, &b);
       std::vector<std::pair<Block*, const Block*>> matches;
-      for (auto& b : excerpt.blocks) {
-        if (b.kind != BlockKind::numbered_paragraph) continue;
+      std::size_t missed = 0;
+      for (std::size_t k = 0; k < mine.size() && missed <= count - needed; ++k) {
+        Block& b = *mine[k].first;
         auto it = by_number.find(b.number);
-        if (it != by_number.end() && containment(words(b.text), words(it->second->text)) >= 0.7)
+        if (it != by_number.end() && containment(mine[k].second, words(it->second->text)) >= 0.7)
           matches.emplace_back(&b, it->second);
+        else
+          ++missed;
       }
       if (matches.size() < 2 || matches.size() * 10 < count * 6) continue;
 
