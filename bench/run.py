@@ -29,6 +29,17 @@ CPU time far less than wall time, which is shown too):
 * with full mode, the Google Benchmark micro-benchmarks (bench_micro).
 
 --quick: 10 MB, 2 runs, no micro-benchmarks; under 5 minutes on 2 shared cores.
+
+--ga [PATH]: instead, the real-corpus benchmark on the UN General Assembly's resolutions in
+six languages (PATH: a folder with unga-sessions-*.tar.xz, or the tarball, or an unpacked
+folder; default ../shared/eval/unga-sessions beside the project; public source: the UN's
+machine-readable GA resolutions in Akoma Ntoso, https://www.un.org/dgacm/en/content/
+visualizations-and-machine-readability). Unpacked into a temporary folder, then, each against
+`cat | wc -w` over the same files in the same command: the build with both analyzers on
+every paragraph and JSON + XLSX + XML for one, two and three languages, for half of the
+sessions and for all of them (wall time, ratio, peak resident memory, and the doubling
+ratio: all sessions against half); then the one-file rebuild: a build with the store, one
+file changed, built again (ratio to that full build), and a rebuild with nothing changed.
 """
 import argparse
 import json
@@ -306,6 +317,167 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
                         note=f"{e['bytes'] / 1e6:.1f} MB of {what} from a {corpus_mb:.0f} MB corpus.json"))
 
 
+GA_JOB = """name = "ga"
+language = "en"
+sources = [{sources}]
+
+[[analyze]]
+plugin = "sdg"
+paragraphs = true
+
+[[analyze]]
+plugin = "gcm"
+paragraphs = true
+
+[[export]]
+plugin = "json"
+file = "corpus.json"
+
+[[export]]
+plugin = "xlsx"
+file = "matrix.xlsx"
+
+[[export]]
+plugin = "xml"
+"""
+
+
+def ga_unpack(path, tmp):
+    """The GA sessions as a folder of NNsession/<Language>/ folders: path itself if unpacked,
+    else its unga-sessions-*.tar.xz unpacked into tmp."""
+    path = Path(path)
+    if path.is_dir() and any(path.glob("*session")):
+        return path
+    tarballs = [path] if path.is_file() else sorted(path.glob("unga-sessions-*.tar.xz"))
+    if not tarballs:
+        sys.exit(f"--ga: no unga-sessions-*.tar.xz and no NNsession/ folders in {path}")
+    out = tmp / "unga"
+    out.mkdir()
+    for t in tarballs:
+        subprocess.run(["tar", "-xJf", str(t), "-C", str(out)], check=True)
+    return out
+
+
+def cat_wc(files, runs):
+    """Median wall seconds of `cat FILES | wc -w` (xargs feeds cat the list), and the words."""
+    walls, words = [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.run("xargs -0 cat | wc -w", shell=True, input=b"\0".join(str(f).encode() for f in files),
+                           capture_output=True, check=True)
+        walls.append(time.perf_counter() - t0)
+        words = int(p.stdout.split()[0])
+    return median(walls), words
+
+
+def ga_build(dossier, job, out, store=True):
+    """One `dossier build` of a GA job: (wall, CPU, peak MB, manifest timings). Exit 3 (some
+    files skipped: the sessions hold a few malformed files, named in the log) is accepted."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    cmd = [str(dossier), "-qq", "build", str(job), "--out", str(out)] + ([] if store else ["--no-cache"])
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    err = []
+    import threading
+    t = threading.Thread(target=lambda: err.append(p.stderr.read()))
+    t.start()
+    _, status, ru = os.wait4(p.pid, 0)
+    t.join()
+    wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 3):
+        raise RuntimeError(f"{' '.join(cmd)} exited {code}: {''.join(err)[-2000:]}")
+    manifest = json.loads((out / "manifest.json").read_text())
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, manifest["timings"], manifest.get("reuse", {})
+
+
+def ga_bench(dossier, root, tmp, runs, long_runs, rows):
+    """The six-language GA benchmark (--ga): see the module's docstring."""
+    sessions = sorted(d for d in root.glob("*session") if d.is_dir())
+    languages = sorted({d.name for s in sessions for d in s.iterdir() if d.is_dir()})
+    order = [x for x in ("English", "French", "Spanish", "Russian", "Arabic", "Chinese") if x in languages]
+    order += [x for x in languages if x not in order]
+    half = sessions[: max(1, len(sessions) // 2)]
+    sets = [(f"{order[0]}, all sessions", [s / order[0] for s in sessions], runs)]
+    if len(order) > 1:
+        sets.append((f"{order[0]} + {order[1]}", [s / x for s in sessions for x in order[:2]], runs))
+    if len(order) > 2:
+        sets.append((f"{order[0]} + {order[1]} + {order[2]}", [s / x for s in sessions for x in order[:3]], runs))
+    sets.append((f"6 languages, sessions {half[0].name[:2]}-{half[-1].name[:2]} (half)", list(half), runs))
+    sets.append((f"6 languages, sessions {sessions[0].name[:2]}-{sessions[-1].name[:2]} (all)", list(sessions), long_runs))
+    measured = {}
+    for k, (label, dirs, n) in enumerate(sets):
+        files = sorted(f for d in dirs for f in d.rglob("*") if f.is_file())
+        mb = sum(f.stat().st_size for f in files) / 1e6
+        job = tmp / f"ga-{k}.toml"
+        job.write_text(GA_JOB.format(sources=", ".join(json.dumps(str(d)) for d in dirs)))
+        results, cats = [], []
+        for r in range(n):
+            # cat | wc -w, then the build, run by run: both see the same load.
+            cats.append(cat_wc(files, 1)[0])
+            out = tmp / f"ga-out-{k}-{r}"
+            results.append(ga_build(dossier, job, out, store=False))
+            shutil.rmtree(out, ignore_errors=True)
+            w, c, m, t, _ = results[-1]
+            print(f"  ga {label} run {r + 1}/{n}: {w:.1f} s wall ({t['read']:.1f} read), {c:.1f} s CPU, "
+                  f"{m:.0f} MB peak; cat | wc -w {cats[-1]:.2f} s", flush=True)
+        wall = median([x[0] for x in results])
+        cat = median(cats)
+        read = median([x[3]["read"] for x in results])
+        peak = max(x[2] for x in results)
+        cpu = median([x[1] for x in results])
+        measured[label] = (wall, mb, peak, cpu)
+        rows.append(row(f"GA {label}", f"{mb:.0f} MB", wall, mb / wall, "MB/s", peak,
+                        f"{wall / cat:.1f}x cat | wc -w ({cat:.2f} s)", wall / cat <= 10,
+                        note=f"{len(files)} files; wall seconds, median of {n}; read stage {read:.1f} s, "
+                             f"export {median([sum(x[3]['export'].values()) for x in results]):.1f} s, CPU {cpu:.1f} s"))
+    (hw, hmb, hpeak, hcpu), (fw, fmb, fpeak, fcpu) = measured[sets[-2][0]], measured[sets[-1][0]]
+    rows.append(row("GA doubling: all sessions / half", f"x{fmb / hmb:.2f} MB", fw, fw / hw, "x time", fpeak,
+                    f"wall x{fw / hw:.2f}, CPU x{fcpu / hcpu:.2f} for bytes x{fmb / hmb:.2f} (per byte: wall "
+                    f"x{(fw / fmb) / (hw / hmb):.2f}, CPU x{(fcpu / fmb) / (hcpu / hmb):.2f}); peak memory "
+                    f"x{fpeak / hpeak:.2f}", (fw / fmb) / (hw / hmb) <= 1.15,
+                    note="1.00 per byte = linear"))
+
+    # The one-file rebuild: a build with the store (as a scheduled build runs), one file
+    # changed, built again; and built again with nothing changed.
+    dirs = list(sessions)
+    files = sorted(f for d in dirs for f in d.rglob("*.xml"))
+    job = tmp / "ga-store.toml"
+    job.write_text(GA_JOB.format(sources=", ".join(json.dumps(str(d)) for d in dirs)))
+    out = tmp / "ga-store-out"
+    full = ga_build(dossier, job, out)
+    print(f"  ga full build with the store: {full[0]:.1f} s wall, {full[2]:.0f} MB peak", flush=True)
+    changed = next(f for f in files if "English" in str(f))
+    original = changed.read_text(encoding="utf-8")
+    word = re.search(r"<p\b[^>]*>[^<]*?\bthe\b", original)  # in a paragraph's text
+    rebuilds, unchanged = [], []
+    try:
+        for r in range(runs):
+            # A different change each time, inside a paragraph's text: one resolution amended.
+            at = word.end() if word else original.rfind("</")
+            changed.write_text(original[:at] + f" amended{r}" + original[at:], encoding="utf-8")
+            rebuilds.append(ga_build(dossier, job, out))
+            w, c, m, t, reuse = rebuilds[-1]
+            print(f"  ga one-file rebuild run {r + 1}/{runs}: {w:.1f} s wall (read {t['read']:.1f}, analyze "
+                  f"{t['analyze']:.1f}, export {sum(t['export'].values()):.1f}), {m:.0f} MB peak; "
+                  f"reuse {reuse.get('documents')}", flush=True)
+        for r in range(runs):
+            unchanged.append(ga_build(dossier, job, out))
+            print(f"  ga rebuild, nothing changed, run {r + 1}/{runs}: {unchanged[-1][0]:.1f} s wall", flush=True)
+    finally:
+        changed.write_text(original, encoding="utf-8")
+        shutil.rmtree(out, ignore_errors=True)
+    fw = full[0]
+    for label, res in (("GA one-file rebuild", rebuilds), ("GA rebuild, nothing changed", unchanged)):
+        w = median([x[0] for x in res])
+        t = [x[3] for x in res]
+        stages = (f"read {median([x['read'] for x in t]):.1f} s, analyze {median([x['analyze'] for x in t]):.1f} s, "
+                  f"export {median([sum(x['export'].values()) for x in t]):.1f} s")
+        rows.append(row(label, f"{len(files)} files", w, w / fw * 100, "% of full", max(x[2] for x in res),
+                        f"{w / fw * 100:.0f}% of the full build with the store ({fw:.1f} s)", w / fw <= 0.05,
+                        note=f"median of {len(res)}; {stages}"))
+
+
 def row(stage, size, seconds, rate, unit, peak_mb, ratio, met, note=""):
     return {"stage": stage, "size": size, "seconds": seconds, "rate": rate, "unit": unit, "peak_mb": peak_mb,
             "ratio": ratio, "met": met, "note": note}
@@ -316,6 +488,8 @@ def fmt_rate(rate, unit):
         return f"{rate / 1e3:.0f} k cells/s"
     if unit == "pages/s":
         return f"{rate:.1f} pages/s"
+    if unit in ("x time", "% of full"):
+        return f"{rate:.2f} {unit}" if unit == "x time" else f"{rate:.1f} {unit}"
     return f"{rate:.1f} {unit}"
 
 
@@ -340,9 +514,26 @@ def main():
     ap.add_argument("--json", help="also write the rows as JSON to this file")
     ap.add_argument("--cache", default=str(BENCH / ".cache"), help="where scaled corpora are kept")
     ap.add_argument("--no-micro", action="store_true")
+    ap.add_argument("--ga", nargs="?", const=str(ROOT.parent / "shared" / "eval" / "unga-sessions"), metavar="PATH",
+                    help="the six-language GA benchmark instead (default PATH: ../shared/eval/unga-sessions)")
+    ap.add_argument("--ga-long-runs", type=int, default=2, help="runs of the build of all sessions (default 2)")
     ap.add_argument("--python", default="/usr/bin/python3",
                     help="the Python with Debian's python3-xlsxwriter, python3-reportlab, python3-lxml")
     a = ap.parse_args()
+    if a.ga:
+        build = Path(a.build).resolve()
+        need(build, ["dossier"], True)
+        started = time.perf_counter()
+        rows = []
+        with tempfile.TemporaryDirectory(prefix="dossier-ga-") as tmp:
+            tmp = Path(tmp)
+            ga_bench(build / "bin" / "dossier", ga_unpack(a.ga, tmp), tmp, a.runs or 3, a.ga_long_runs, rows)
+        print_table(rows)
+        print(f"\ntargets: <= 10x cat | wc -w; doubling the corpus at most doubles the time (+-15%); one-file "
+              f"rebuild <= 5% of the full build. Total {time.perf_counter() - started:.0f} s")
+        if a.json:
+            Path(a.json).write_text(json.dumps(rows, indent=1, default=str))
+        return 0
     global PYTHON
     PYTHON = a.python
     probe = subprocess.run([PYTHON, "-c", "import xlsxwriter, reportlab, lxml"], capture_output=True)

@@ -63,6 +63,38 @@ TEST_CASE("a path with a folder matches only that file, a misspelt one nothing")
   CHECK(c.find("/elsewhere/report.txt", "zzz") == nullptr);
 }
 
+TEST_CASE("the first entry of a hash, a file or a name wins, whatever path names the file") {
+  const fs::path dir = test::fresh_dir("catalogue-first");
+  test::write_file(dir / "a.txt", "a");
+  fs::create_symlink(dir / "a.txt", dir / "link.txt");
+  test::write_file(dir / "catalogue.toml", R"([[document]]
+file = "./a.txt"
+title = "by path"
+
+[[document]]
+file = "a.txt"
+title = "by name"
+
+[[document]]
+file = "./a.txt"
+title = "by path, second"
+
+[[document]]
+sha256 = "FF"
+title = "by hash"
+
+[[document]]
+sha256 = "ff"
+title = "by hash, second"
+)");
+  const Catalogue c = Catalogue::load(dir / "catalogue.toml");
+  CHECK(c.find(dir / "a.txt", "ff")->title == "by hash");
+  CHECK(c.find(dir / "a.txt", "00")->title == "by path");
+  CHECK(c.find(dir / "link.txt", "00")->title == "by path");  // the same file
+  CHECK(c.find("/elsewhere/a.txt", "00")->title == "by name");
+  CHECK(c.find("/elsewhere/b.txt", "00") == nullptr);
+}
+
 TEST_CASE("the catalogue's id wins over the symbol that linking gives, and links follow the rename") {
   const fs::path dir = test::fresh_dir("catalogue-links");
   test::write_file(dir / "catalogue.toml", "[[document]]\nfile = \"001_88e8c2357c784c71.txt\"\nid = \"sr-migrants-2013\"\n");

@@ -1,6 +1,7 @@
 // Corpus-wide identity: renaming documents and linking a page to the report it comes from.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "dossier/model.hpp"
@@ -57,6 +58,21 @@ TEST_CASE("the page (000) is linked to paragraphs 49-54 of the report (001), whi
   CHECK(corpus.documents[2].id == "004-4233e7d77e7d0f2d");
 }
 
+TEST_CASE("an excerpt is linked when 60% of its paragraphs match, wherever the others are") {
+  // Paragraphs 49-54: four must match. The comparison stops early only once three have not.
+  for (const std::vector<std::size_t>& changed : {std::vector<std::size_t>{0, 1}, {4, 5}, {0, 5}, {0, 1, 2}, {3, 4, 5}}) {
+    Corpus corpus;
+    corpus.documents.push_back(read_sample("000_361761b2e85cd3df.txt"));
+    corpus.documents.push_back(read_sample("001_88e8c2357c784c71.txt"));
+    std::size_t k = 0;
+    for (auto& b : corpus.documents[0].blocks)
+      if (b.kind == BlockKind::numbered_paragraph && std::count(changed.begin(), changed.end(), k++))
+        b.text = "Entirely other words, nothing from the report.";
+    INFO(changed.size() << " paragraphs changed, the first " << changed.front());
+    CHECK(link_versions(corpus).size() == (changed.size() <= 2 ? 1u : 0u));
+  }
+}
+
 TEST_CASE("documents with different symbols are never linked") {
   Corpus corpus;
   corpus.documents.push_back(read_sample("000_361761b2e85cd3df.txt"));
@@ -76,6 +92,112 @@ TEST_CASE("the same document read twice gets a second, distinct id") {
   CHECK(corpus.documents[1].id == corpus.documents[0].id + " (004_4233e7d77e7d0f2d.txt)");
   CHECK(corpus.documents[1].blocks.front().address.rfind(corpus.documents[1].id + " ", 0) == 0);
   CHECK(make_ids_unique(corpus).empty());
+}
+
+namespace {
+// What rename_in_corpus did before it renamed in one pass: each rename rewrote the whole
+// corpus. The one-pass renaming must give the same corpus.
+void rename_one_by_one(Corpus& corpus, std::size_t index, const std::string& new_id) {
+  const auto rewrite = [](std::string& address, const std::string& from, const std::string& to) {
+    if (address == from)
+      address = to;
+    else if (address.size() > from.size() && address.compare(0, from.size(), from) == 0 && address[from.size()] == ' ')
+      address = to + address.substr(from.size());
+  };
+  Document& target = corpus.documents[index];
+  const std::string old_id = target.id;
+  rename_document(target, new_id);
+  for (auto& d : corpus.documents) {
+    if (&d == &target) continue;
+    for (auto& l : d.links)
+      if (l.document == old_id) l.document = new_id;
+    for (auto& b : d.blocks) rewrite(b.same_as, old_id, new_id);
+  }
+}
+
+// A small document that cites others: links and same_as naming `cited`.
+Document citing(const std::string& id, const std::string& source, const std::vector<std::string>& cited) {
+  Document d;
+  d.id = id;
+  d.source = source;
+  for (std::size_t i = 0; i < cited.size(); ++i) {
+    Block b;
+    b.kind = BlockKind::numbered_paragraph;
+    b.number = std::to_string(i + 1);
+    b.address = paragraph_address(id, b.number);
+    b.same_as = cited[i].empty() ? cited[i] : paragraph_address(cited[i], b.number);
+    d.blocks.push_back(b);
+    d.links.push_back({"excerpt_of", cited[i]});
+  }
+  return d;
+}
+
+void check_same(const Corpus& a, const Corpus& b) {
+  REQUIRE(a.documents.size() == b.documents.size());
+  for (std::size_t i = 0; i < a.documents.size(); ++i) {
+    const Document& x = a.documents[i];
+    const Document& y = b.documents[i];
+    CHECK(x.id == y.id);
+    REQUIRE(x.blocks.size() == y.blocks.size());
+    for (std::size_t k = 0; k < x.blocks.size(); ++k) {
+      CHECK(x.blocks[k].address == y.blocks[k].address);
+      CHECK(x.blocks[k].same_as == y.blocks[k].same_as);
+    }
+    REQUIRE(x.links.size() == y.links.size());
+    for (std::size_t k = 0; k < x.links.size(); ++k) CHECK(x.links[k].document == y.links[k].document);
+    REQUIRE(x.diagnostics.size() == y.diagnostics.size());
+    for (std::size_t k = 0; k < x.diagnostics.size(); ++k) CHECK(x.diagnostics[k].message == y.diagnostics[k].message);
+  }
+}
+}  // namespace
+
+TEST_CASE("renaming many documents in one pass gives what renaming them one by one gave") {
+  // Ids with spaces, chains (A -> B, then B -> C), a document renamed twice, renames back.
+  const std::vector<std::string> ids = {"A", "B", "A (a.txt)", "C", "A", "B (b.txt)", "D", "A"};
+  Corpus corpus;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    corpus.documents.push_back(citing(ids[i], "dir/" + std::to_string(i) + ".txt",
+                                      {"A", "B", "A (a.txt)", "C", "", "B (b.txt)", "E"}));
+  const std::vector<DocumentRename> renames = {{0, "B"}, {1, "C"}, {2, "A"}, {4, "A (a.txt)"}, {0, "E"},
+                                               {3, "C"},  {7, ""},  {6, "A"}, {5, "B"}, {1, "B (b.txt)"}};
+  Corpus expected = corpus;
+  for (const auto& r : renames) rename_one_by_one(expected, r.index, r.new_id);
+  rename_in_corpus(corpus, renames);
+  check_same(corpus, expected);
+}
+
+TEST_CASE("many documents with one id get the ids they got when each rename rewrote the corpus") {
+  Corpus corpus;
+  for (int i = 0; i < 300; ++i) {
+    // The same id and file name in many folders, some other names, and ids that the
+    // renaming would give already taken by a document read later.
+    const std::string name = i % 7 == 3 ? "other.txt" : "same.txt";
+    const std::string id = i == 250 ? "X (same.txt 260)" : i % 50 == 49 ? "Y" : "X";
+    corpus.documents.push_back(citing(id, "folder" + std::to_string(i) + "/" + name, {"X", "Y", "X (same.txt 3)"}));
+  }
+  Corpus expected = corpus;
+  std::vector<std::string> expected_log;
+  {
+    // make_ids_unique as it was: numbers counted up from 2 for each document.
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < expected.documents.size(); ++i) {
+      Document& d = expected.documents[i];
+      if (seen.insert(d.id).second) continue;
+      const std::string name = d.source.substr(d.source.find_last_of('/') + 1);
+      std::string id = d.id + " (" + name + ")";
+      for (int n = 2; seen.count(id); ++n) id = d.id + " (" + name + " " + std::to_string(n) + ")";
+      expected_log.push_back(d.source + ": id " + d.id + " is taken by an earlier document; using \"" + id + "\"");
+      d.diagnostics.push_back({Diagnostic::Severity::warning, expected_log.back(), {}});
+      rename_one_by_one(expected, i, id);
+      seen.insert(id);
+    }
+  }
+  CHECK(make_ids_unique(corpus) == expected_log);
+  check_same(corpus, expected);
+  CHECK(expected_log.size() == 300 - 2 - 1);  // "X", "Y" and "X (same.txt 260)" stay
+  std::set<std::string> unique;
+  for (const auto& d : corpus.documents) unique.insert(d.id);
+  CHECK(unique.size() == corpus.documents.size());
 }
 
 namespace {

@@ -1,7 +1,10 @@
 #include "catalogue.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 #include "dossier/domain/corpus.hpp"
@@ -45,25 +48,49 @@ Catalogue Catalogue::load(const fs::path& file) {
     e.line = node.source().begin.line;
     catalogue.entries_.push_back(std::move(e));
   }
+  catalogue.index();
   return catalogue;
+}
+
+namespace {
+
+// A file's device and inode, as std::filesystem::equivalent compares them; nothing for a
+// file that cannot be looked at.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> file_identity(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+  return std::make_pair(static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino));
+}
+
+}  // namespace
+
+void Catalogue::index() {
+  for (const auto& e : entries_) {
+    if (!e.sha256.empty()) by_sha256_.emplace(e.sha256, &e);
+    if (e.file.empty()) continue;
+    if (const auto id = file_identity(e.file)) by_file_.emplace(*id, &e);
+    if (e.bare_name) by_name_.emplace(e.file.filename().string(), &e);
+  }
 }
 
 const CatalogueEntry* Catalogue::find(const fs::path& source, const std::string& sha256) const {
   std::string lower = sha256;
   for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  for (const auto& e : entries_)
-    if (!e.sha256.empty() && e.sha256 == lower) return &e;
-  std::error_code ec;
-  for (const auto& e : entries_)
-    if (!e.file.empty() && fs::equivalent(e.file, source, ec)) return &e;
+  if (const auto it = by_sha256_.find(lower); it != by_sha256_.end()) return it->second;
+  if (!by_file_.empty())
+    if (const auto id = file_identity(source))
+      if (const auto it = by_file_.find(*id); it != by_file_.end()) return it->second;
   // A bare file name ("report.txt", no folder) matches that name in any folder.
-  for (const auto& e : entries_)
-    if (e.bare_name && e.file.filename() == source.filename()) return &e;
+  if (const auto it = by_name_.find(source.filename().string()); it != by_name_.end()) return it->second;
   return nullptr;
 }
 
 void Catalogue::apply(const CatalogueEntry& e, Corpus& corpus, std::size_t index) {
-  Document& d = corpus.documents.at(index);
+  const std::string id = apply_metadata(e, corpus.documents.at(index));
+  if (!id.empty()) rename_in_corpus(corpus, index, id);
+}
+
+std::string Catalogue::apply_metadata(const CatalogueEntry& e, Document& d) {
   if (!e.symbol.empty()) d.symbol = e.symbol;
   if (!e.title.empty()) d.title = e.title;
   if (!e.date.empty()) d.date = e.date;
@@ -82,8 +109,7 @@ void Catalogue::apply(const CatalogueEntry& e, Corpus& corpus, std::size_t index
     else
       d.metadata.push_back({key, value});
   }
-  const std::string id = !e.id.empty() ? e.id : e.symbol;
-  if (!id.empty()) rename_in_corpus(corpus, index, id);
+  return !e.id.empty() ? e.id : e.symbol;
 }
 
 }  // namespace dossier::host

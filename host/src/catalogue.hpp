@@ -1,9 +1,13 @@
 // Catalogue files: metadata a user supplies or corrects per source file (docs/catalogue.md).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dossier/model.hpp"
@@ -33,10 +37,21 @@ class Catalogue {
   /// symbol renames it (and what other documents say about it).
   static void apply(const CatalogueEntry& entry, Corpus& corpus, std::size_t index);
 
+  /// Overrides the document's metadata with the entry's and returns the id it is to be
+  /// renamed to ("" for none), for renaming many documents in one pass (rename_in_corpus).
+  static std::string apply_metadata(const CatalogueEntry& entry, Document& document);
+
   const std::vector<CatalogueEntry>& entries() const { return entries_; }
 
  private:
+  void index();
+
   std::vector<CatalogueEntry> entries_;
+  // The first entry of each hash, file (device and inode, as std::filesystem::equivalent
+  // compares them) and bare name: find() looks up instead of scanning every entry, which
+  // made a catalogue of the whole corpus quadratic.
+  std::unordered_map<std::string, const CatalogueEntry*> by_sha256_, by_name_;
+  std::map<std::pair<std::uint64_t, std::uint64_t>, const CatalogueEntry*> by_file_;
 };
 
 }  // namespace dossier::host

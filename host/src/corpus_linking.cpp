@@ -18,10 +18,13 @@ void finish_corpus(ReadResult& result, const Catalogue* catalogue) {
   for (const auto& line : join_language_versions(corpus)) spdlog::debug("{}", line);
   for (const auto& line : link_versions(corpus)) spdlog::info("{}", line);
   if (catalogue) {
+    std::vector<DocumentRename> renames;  // in one pass: a catalogue may rename every document
     for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
-      const Document& d = corpus.documents[i];
-      if (const auto* entry = catalogue->find(d.source, d.sha256)) Catalogue::apply(*entry, corpus, i);
+      Document& d = corpus.documents[i];
+      if (const auto* entry = catalogue->find(d.source, d.sha256))
+        if (std::string id = Catalogue::apply_metadata(*entry, d); !id.empty()) renames.push_back({i, std::move(id)});
     }
+    rename_in_corpus(corpus, renames);
   }
   for (const auto& line : join_upr_positions(corpus)) spdlog::info("{}", line);
   for (const auto& line : make_ids_unique(corpus)) spdlog::warn("{}", line);

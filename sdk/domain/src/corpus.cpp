@@ -5,6 +5,9 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "address_search.hpp"
 #include "dossier/domain/citation.hpp"
@@ -54,10 +57,27 @@ std::size_t numbered_count(const Document& d) {
   }));
 }
 
-bool id_taken(const Corpus& corpus, const std::string& id, const Document* except) {
-  return std::any_of(corpus.documents.begin(), corpus.documents.end(),
-                     [&](const Document& d) { return &d != except && d.id == id; });
-}
+// The ids of a corpus, counted, for telling whether an id is taken without a scan of the
+// corpus each time.
+class IdCounts {
+ public:
+  explicit IdCounts(const Corpus& corpus) {
+    for (const Document& d : corpus.documents) ++count_[d.id];
+  }
+  // Whether a document other than `except` has the id.
+  bool taken(const std::string& id, const Document& except) const {
+    const auto it = count_.find(id);
+    return it != count_.end() && it->second > (except.id == id ? 1u : 0u);
+  }
+  void rename(Document& d, const std::string& new_id) {
+    --count_[d.id];
+    rename_document(d, new_id);
+    ++count_[d.id];
+  }
+
+ private:
+  std::unordered_map<std::string, std::size_t> count_;
+};
 
 // "10/26" among the page furniture: the page an excerpt comes from.
 std::string page_of(const Document& d) {
@@ -92,31 +112,83 @@ void rename_document(Document& d, const std::string& new_id) {
 }
 
 void rename_in_corpus(Corpus& corpus, std::size_t index, const std::string& new_id) {
-  Document& target = corpus.documents.at(index);
-  const std::string old_id = target.id;
-  rename_document(target, new_id);
-  for (auto& d : corpus.documents) {
-    if (&d == &target) continue;
+  rename_in_corpus(corpus, std::vector<DocumentRename>{{index, new_id}});
+}
+
+void rename_in_corpus(Corpus& corpus, const std::vector<DocumentRename>& renames) {
+  // Each document is renamed in turn; what other documents say of it (links, same_as) is
+  // then rewritten in one pass, each value taken through the renames that apply to it in
+  // their order, exactly as one pass over the corpus per rename would.
+  struct Step {
+    std::string old_id, new_id;
+    std::size_t index;
+  };
+  std::vector<Step> steps;
+  steps.reserve(renames.size());
+  for (const DocumentRename& r : renames) {
+    Document& target = corpus.documents.at(r.index);
+    std::string old_id = target.id;
+    rename_document(target, r.new_id);
+    if (old_id != r.new_id) steps.push_back({std::move(old_id), r.new_id, r.index});
+  }
+  if (steps.empty()) return;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_old;  // old id -> steps, in order
+  for (std::size_t k = 0; k < steps.size(); ++k) by_old[steps[k].old_id].push_back(k);
+  // The first step from `from` on that renames `id` and is not a rename of document `holder`.
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  const auto next_step = [&](std::string_view id, std::size_t from, std::size_t holder) {
+    const auto it = by_old.find(id);
+    if (it == by_old.end()) return none;
+    const auto& ks = it->second;
+    for (auto k = std::lower_bound(ks.begin(), ks.end(), from); k != ks.end(); ++k)
+      if (steps[*k].index != holder) return *k;
+    return none;
+  };
+  for (std::size_t h = 0; h < corpus.documents.size(); ++h) {
+    Document& d = corpus.documents[h];
     for (auto& l : d.links)
-      if (l.document == old_id) l.document = new_id;
-    for (auto& b : d.blocks) rewrite(b.same_as, old_id, new_id);
+      for (std::size_t k = next_step(l.document, 0, h); k != none; k = next_step(l.document, k + 1, h))
+        l.document = steps[k].new_id;
+    for (auto& b : d.blocks) {
+      std::string& address = b.same_as;
+      // An address is an id, or an id, a space and the rest: ids may hold spaces too.
+      for (std::size_t from = 0;;) {
+        std::size_t k = next_step(address, from, h);
+        for (std::size_t space = address.find(' '); space != std::string::npos; space = address.find(' ', space + 1))
+          k = std::min(k, next_step(std::string_view(address).substr(0, space), from, h));
+        if (k == none) break;
+        rewrite(address, steps[k].old_id, steps[k].new_id);
+        from = k + 1;
+      }
+    }
   }
 }
 
 std::vector<std::string> make_ids_unique(Corpus& corpus) {
   std::vector<std::string> log;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
+  std::vector<DocumentRename> renames;
+  std::unordered_map<std::string, int> last_number;  // "<id> (<name>)" -> the last n of "<id> (<name> n)"
   for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
     Document& d = corpus.documents[i];
     if (seen.insert(d.id).second) continue;
     std::string name = d.source.substr(d.source.find_last_of('/') + 1);
     std::string id = d.id + " (" + name + ")";
-    for (int n = 2; seen.count(id); ++n) id = d.id + " (" + name + " " + std::to_string(n) + ")";
+    if (seen.count(id)) {
+      // Numbered from 2, or from the last number this id and name took (those below it are
+      // all taken still): many copies of one file must not each count up from 2.
+      const std::string stem = d.id + " (" + name + " ";
+      int& n = last_number[id];
+      n = std::max(n, 2);
+      while (seen.count(stem + std::to_string(n) + ")")) ++n;
+      id = stem + std::to_string(n) + ")";
+    }
     log.push_back(d.source + ": id " + d.id + " is taken by an earlier document; using \"" + id + "\"");
     d.diagnostics.push_back({Diagnostic::Severity::warning, log.back(), {}});
-    rename_in_corpus(corpus, i, id);
     seen.insert(id);
+    renames.push_back({i, std::move(id)});
   }
+  rename_in_corpus(corpus, renames);
   return log;
 }
 
@@ -335,6 +407,7 @@ std::vector<std::string> link_versions(Corpus& corpus) {
   std::vector<std::size_t> counts(n);
   std::map<std::string, std::vector<std::size_t>> by_symbol;
   std::vector<std::size_t> unnamed;
+  IdCounts ids(corpus);
   for (std::size_t i = 0; i < n; ++i) {
     counts[i] = numbered_count(corpus.documents[i]);
     if (counts[i] == 0) continue;
@@ -345,22 +418,33 @@ std::vector<std::string> link_versions(Corpus& corpus) {
     Document& excerpt = corpus.documents[e];
     const std::size_t count = counts[e];
     if (count == 0 || excerpt.symbol.empty()) continue;
+    // At least this many of its numbered paragraphs must match (the test below): the
+    // comparison with a candidate stops once too many have not.
+    const std::size_t needed = std::max<std::size_t>(2, (count * 6 + 9) / 10);
+    if (needed > count) continue;
     std::vector<std::size_t> candidates = by_symbol[excerpt.symbol];
     candidates.insert(candidates.end(), unnamed.begin(), unnamed.end());
     std::sort(candidates.begin(), candidates.end());  // reading order, as before
+    std::vector<std::pair<Block*, std::set<std::string>>> mine;  // its numbered paragraphs' words, made once
     for (const std::size_t f : candidates) {
       Document& full = corpus.documents[f];
       if (f == e || counts[f] <= count) continue;
       if (!full.symbol.empty() && full.symbol != excerpt.symbol) continue;
+      if (mine.empty())
+        for (auto& b : excerpt.blocks)
+          if (b.kind == BlockKind::numbered_paragraph) mine.emplace_back(&b, words(b.text));
       std::map<std::string, const Block*> by_number;
       for (const auto& b : full.blocks)
         if (b.kind == BlockKind::numbered_paragraph) by_number.emplace(b.number, &b);
       std::vector<std::pair<Block*, const Block*>> matches;
-      for (auto& b : excerpt.blocks) {
-        if (b.kind != BlockKind::numbered_paragraph) continue;
+      std::size_t missed = 0;
+      for (std::size_t k = 0; k < mine.size() && missed <= count - needed; ++k) {
+        Block& b = *mine[k].first;
         auto it = by_number.find(b.number);
-        if (it != by_number.end() && containment(words(b.text), words(it->second->text)) >= 0.7)
+        if (it != by_number.end() && containment(mine[k].second, words(it->second->text)) >= 0.7)
           matches.emplace_back(&b, it->second);
+        else
+          ++missed;
       }
       if (matches.size() < 2 || matches.size() * 10 < count * 6) continue;
 
@@ -368,9 +452,9 @@ std::vector<std::string> link_versions(Corpus& corpus) {
       const std::string symbol = excerpt.symbol;
       const std::string page = page_of(excerpt);
       const std::string excerpt_id = symbol + (page.empty() ? " (excerpt)" : " (p. " + page + ")");
-      if (!id_taken(corpus, excerpt_id, &excerpt)) rename_document(excerpt, excerpt_id);
+      if (!ids.taken(excerpt_id, excerpt)) ids.rename(excerpt, excerpt_id);
       if (full.symbol.empty()) full.symbol = symbol;
-      if (full.id != symbol && !id_taken(corpus, symbol, &full)) rename_document(full, symbol);
+      if (full.id != symbol && !ids.taken(symbol, full)) ids.rename(full, symbol);
       for (auto& [mine, theirs] : matches) {
         // theirs->address already carries the full document's (possibly new) id.
         mine->same_as = theirs->address;

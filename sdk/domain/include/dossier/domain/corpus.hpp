@@ -18,8 +18,20 @@ DOSSIER_SDK_API void rename_document(Document& document, const std::string& new_
 /// same_as).
 DOSSIER_SDK_API void rename_in_corpus(Corpus& corpus, std::size_t index, const std::string& new_id);
 
+/// One rename of rename_in_corpus(Corpus&, const std::vector<DocumentRename>&).
+struct DocumentRename {
+  std::size_t index = 0;  ///< into corpus.documents
+  std::string new_id;
+};
+
+/// The same as rename_in_corpus() called for each rename in turn, in one pass over the
+/// corpus: linear in its size whatever the number of renames (thousands of colliding ids
+/// in a large corpus must not each rewrite the whole corpus).
+DOSSIER_SDK_API void rename_in_corpus(Corpus& corpus, const std::vector<DocumentRename>& renames);
+
 /// Documents that came out with the same id (the same report as PDF and as text, say):
 /// the later ones become "<id> (<file name>)", with a warning. Returns one line per rename.
+/// Linear in the size of the corpus.
 DOSSIER_SDK_API std::vector<std::string> make_ids_unique(Corpus& corpus);
 
 /// Joins the language versions of one document: documents with the same symbol in different
