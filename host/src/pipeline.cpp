@@ -88,8 +88,12 @@ void log_memory(std::string_view stage) {
   getrusage(RUSAGE_SELF, &self);
   getrusage(RUSAGE_CHILDREN, &children);
   const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-  spdlog::debug("memory after {}: {} MB resident, peak {} MB, largest child process {} MB", stage,
-                resident * page >> 20, self.ru_maxrss >> 10, children.ru_maxrss >> 10);
+  const std::uint64_t now = resident * page >> 20;
+  // The kernel counts resident pages per CPU and folds them in late: the peak it reports
+  // can lag what statm says a moment later.
+  const std::uint64_t peak = std::max<std::uint64_t>(now, static_cast<std::uint64_t>(self.ru_maxrss) >> 10);
+  spdlog::debug("memory after {}: {} MB resident, peak {} MB, largest child process {} MB", stage, now, peak,
+                children.ru_maxrss >> 10);
 }
 
 fs::path shard_store_file(const fs::path& output_dir, std::size_t index, std::size_t count) {
