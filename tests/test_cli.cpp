@@ -144,6 +144,25 @@ TEST_CASE("run writes corpus.json with all five sample documents and their parag
   CHECK(fs::exists(out / "manifest.json"));
 }
 
+TEST_CASE("run -v logs the memory the build holds after each stage, and -q does not") {
+  const fs::path out = test::fresh_dir("cli-memory");
+  auto r = test::dossier("-v run " + corpus() + " --analyze sdg --export json,xml --out " + quote(out.string()));
+  CHECK(r.exit_code == 0);
+  // What bench/memory.py reads.
+  const std::regex line(R"(memory after (reading|analysis|indexing|exporter json|exporter xml): (\d+) MB resident, )"
+                        R"(peak (\d+) MB, largest child process (\d+) MB)");
+  std::set<std::string> stages;
+  for (std::sregex_iterator it(r.output.begin(), r.output.end(), line), end; it != end; ++it) {
+    stages.insert((*it)[1]);
+    CHECK(std::stoul((*it)[2]) > 0);
+    CHECK(std::stoul((*it)[3]) >= std::stoul((*it)[2]));
+  }
+  CHECK(stages == std::set<std::string>{"reading", "analysis", "indexing", "exporter json", "exporter xml"});
+  const fs::path quiet = test::fresh_dir("cli-memory-quiet");
+  r = test::dossier("run " + corpus() + " --export json --out " + quote(quiet.string()));
+  CHECK(r.output.find("memory after") == std::string::npos);
+}
+
 TEST_CASE("run takes exporters comma-separated like analyzers, each with its own file name") {
   const fs::path out = test::fresh_dir("cli-run-exporters");
   auto r = test::dossier("run " + corpus() + " --analyze sdg --export json:all.json,xml --out " + quote(out.string()));

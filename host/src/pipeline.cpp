@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <memory>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <spdlog/spdlog.h>
 
@@ -76,6 +80,22 @@ std::int64_t build_time_now() {
       .count();
 }
 
+void log_memory(std::string_view stage) {
+  if (!spdlog::should_log(spdlog::level::debug)) return;
+  std::uint64_t size = 0, resident = 0;
+  std::ifstream("/proc/self/statm") >> size >> resident;
+  rusage self{}, children{};
+  getrusage(RUSAGE_SELF, &self);
+  getrusage(RUSAGE_CHILDREN, &children);
+  const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  const std::uint64_t now = resident * page >> 20;
+  // The kernel counts resident pages per CPU and folds them in late: the peak it reports
+  // can lag what statm says a moment later.
+  const std::uint64_t peak = std::max<std::uint64_t>(now, static_cast<std::uint64_t>(self.ru_maxrss) >> 10);
+  spdlog::debug("memory after {}: {} MB resident, peak {} MB, largest child process {} MB", stage, now, peak,
+                children.ru_maxrss >> 10);
+}
+
 fs::path shard_store_file(const fs::path& output_dir, std::size_t index, std::size_t count) {
   return output_dir / ".dossier" / "shards" /
          ("shard-" + std::to_string(index) + "-of-" + std::to_string(count) + ".sqlite");
@@ -95,7 +115,9 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   CorpusHealth health;
   if (!read_stage(spec, registry, store.get(), read_started, read, health, record, report)) return report;
   Corpus& corpus = read.corpus;
+  log_memory("reading");
   if (!analyze_stage(spec, registry, store.get(), corpus, health, record, report)) return report;  // a shard ends here
+  log_memory("analysis");
 
   // Built once for the history and every exporter; the corpus is not changed after this.
   const CorpusView view(corpus);
@@ -105,6 +127,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   if (!compare_history(spec, store.get(), view, history, next_state, history_known, report)) return report;
 
   PreparedExports prepared;
+  log_memory("indexing");
   if (!export_stage(spec, registry, view, history, prepared, report)) return report;
   commit_stage(spec, prepared, record, report);
   record.timings["total"] = seconds_since(started);

@@ -243,4 +243,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry);
 /// builds), otherwise now.
 std::int64_t build_time_now();
 
+/// With -v, one debug line: the memory this process holds after `stage` (resident now, its
+/// peak) and the peak of its largest child process so far (what bench/memory.py reads).
+void log_memory(std::string_view stage);
+
 }  // namespace dossier::host

@@ -190,6 +190,7 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
   std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
   for (const auto& request : spec.exporters) {
     run_exporter(spec, request, registry, corpus, history, prepared, report);
+    log_memory("exporter " + request.plugin);
     export_bar->advance();
   }
   export_bar.reset();  // off the screen before the "wrote ..." lines
