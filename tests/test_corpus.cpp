@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "dossier/model.hpp"
@@ -69,8 +70,69 @@ TEST_CASE("an excerpt is linked when 60% of its paragraphs match, wherever the o
       if (b.kind == BlockKind::numbered_paragraph && std::count(changed.begin(), changed.end(), k++))
         b.text = "Entirely other words, nothing from the report.";
     INFO(changed.size() << " paragraphs changed, the first " << changed.front());
+    // The report is compared only while four paragraphs may still match.
+    CHECK(excerpt_candidates(corpus)[0] == (changed.size() <= 2 ? std::vector<std::size_t>{1} : std::vector<std::size_t>{}));
     CHECK(link_versions(corpus).size() == (changed.size() <= 2 ? 1u : 0u));
   }
+}
+
+TEST_CASE("an excerpt is compared only with the documents without a symbol that may hold it") {
+  Corpus corpus;
+  corpus.documents.push_back(read_sample("000_361761b2e85cd3df.txt"));  // the page: paras. 49-54
+  corpus.documents.push_back(read_sample("001_88e8c2357c784c71.txt"));  // the report
+  corpus.documents.push_back(read_sample("001_88e8c2357c784c71.txt"));  // the report's numbers, other words
+  corpus.documents.push_back(read_sample("000_361761b2e85cd3df.txt"));  // the page again, no symbol
+  corpus.documents[3].symbol.clear();
+  std::vector<Block*> shifted;
+  for (auto& b : corpus.documents[2].blocks)
+    if (b.kind == BlockKind::numbered_paragraph) shifted.push_back(&b);
+  REQUIRE(shifted.size() > 20);
+  const std::string first_text = shifted.front()->text;
+  for (std::size_t k = 0; k + 1 < shifted.size(); ++k) shifted[k]->text = shifted[k + 1]->text;
+  shifted.back()->text = first_text;
+  REQUIRE(corpus.documents[0].symbol == "A/68/283");
+  REQUIRE(corpus.documents[1].symbol.empty());
+  REQUIRE(corpus.documents[2].symbol.empty());
+  const auto numbered = [](const Document& d) {
+    std::map<std::string, std::string> text;
+    for (const auto& b : d.blocks)
+      if (b.kind == BlockKind::numbered_paragraph) text.emplace(b.number, b.text);
+    return text;
+  };
+  REQUIRE(numbered(corpus.documents[2]).count("54"));  // so its numbers alone would not tell
+  // Only the report: the other long document shares the numbers, not the words, and the
+  // page without a symbol has its words but is no longer.
+  auto candidates = excerpt_candidates(corpus);
+  REQUIRE(candidates.size() == 4);
+  CHECK(candidates[0] == std::vector<std::size_t>{1});
+  CHECK(candidates[1].empty());
+  CHECK(candidates[2].empty());
+  CHECK(candidates[3].empty());
+
+  // Given four of the report's paragraphs 49-54 back under their numbers, the other one is a
+  // candidate too; the first in reading order still takes the excerpt.
+  const auto report = numbered(corpus.documents[1]);
+  const std::set<std::string> four{"49", "50", "51", "52"};
+  std::size_t given = 0;
+  for (auto& b : corpus.documents[2].blocks)
+    if (b.kind == BlockKind::numbered_paragraph && four.count(b.number)) {
+      b.text = report.at(b.number);
+      ++given;
+    }
+  REQUIRE(given == 4);
+  CHECK(excerpt_candidates(corpus)[0] == std::vector<std::size_t>{1, 2});
+  corpus.documents.erase(corpus.documents.begin() + 1);
+  CHECK(excerpt_candidates(corpus)[0] == std::vector<std::size_t>{1});
+  REQUIRE(link_versions(corpus).size() == 1);
+  CHECK(corpus.documents[1].symbol == "A/68/283");
+
+  // No document without a symbol: nothing to index.
+  Corpus named;
+  named.documents.push_back(read_sample("000_361761b2e85cd3df.txt"));
+  named.documents.push_back(read_sample("001_88e8c2357c784c71.txt"));
+  named.documents[1].symbol = "A/68/283";
+  CHECK(excerpt_candidates(named) == std::vector<std::vector<std::size_t>>(2));
+  CHECK(link_versions(named).size() == 1);
 }
 
 TEST_CASE("documents with different symbols are never linked") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <regex>
 #include <set>
@@ -49,6 +50,28 @@ double containment(const std::set<std::string>& part, const std::set<std::string
   std::size_t shared = 0;
   for (const auto& w : part) shared += whole.count(w);
   return static_cast<double>(shared) / static_cast<double>(part.size());
+}
+
+// How many of an excerpt's `count` numbered paragraphs must match for a link (60%, and two).
+std::size_t paragraphs_needed(std::size_t count) { return std::max<std::size_t>(2, (count * 6 + 9) / 10); }
+
+// Fewest shared words for which containment() of a paragraph of `size` words reaches 0.7,
+// reckoned as it reckons.
+std::size_t words_needed(std::size_t size) {
+  std::size_t shared = 1;
+  while (shared < size && static_cast<double>(shared) / static_cast<double>(size) < 0.7) ++shared;
+  return shared;
+}
+
+// A word under a paragraph number, hashed: equal pairs give equal keys, so a collision can
+// only add a candidate, never lose one.
+std::uint64_t numbered_word_key(const std::string& number, const std::string& word) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  const auto mix = [&h](unsigned char c) { h = (h ^ c) * 1099511628211ull; };
+  for (const char c : number) mix(static_cast<unsigned char>(c));
+  mix(0xff);  // in no UTF-8 text
+  for (const char c : word) mix(static_cast<unsigned char>(c));
+  return h;
 }
 
 std::size_t numbered_count(const Document& d) {
@@ -398,32 +421,111 @@ std::vector<std::string> join_language_versions(Corpus& corpus) {
   return log;
 }
 
-std::vector<std::string> link_versions(Corpus& corpus) {
-  std::vector<std::string> log;
-  // Only a document with the excerpt's symbol, or with none, can be its full version: each
-  // excerpt looks at those, not at the whole corpus (a General Assembly session in six
-  // languages is thousands of documents).
+std::vector<std::vector<std::size_t>> excerpt_candidates(const Corpus& corpus) {
   const std::size_t n = corpus.documents.size();
-  std::vector<std::size_t> counts(n);
-  std::map<std::string, std::vector<std::size_t>> by_symbol;
-  std::vector<std::size_t> unnamed;
-  IdCounts ids(corpus);
+  std::vector<std::vector<std::size_t>> candidates(n);
+  std::vector<std::size_t> counts(n), unnamed, excerpts;
   for (std::size_t i = 0; i < n; ++i) {
     counts[i] = numbered_count(corpus.documents[i]);
     if (counts[i] == 0) continue;
     if (corpus.documents[i].symbol.empty()) unnamed.push_back(i);
-    else by_symbol[corpus.documents[i].symbol].push_back(i);
+    else if (paragraphs_needed(counts[i]) <= counts[i]) excerpts.push_back(i);
   }
+  if (unnamed.empty() || excerpts.empty()) return candidates;
+  // What link_versions compares in a longer document: the first paragraph of each number.
+  const auto for_each_compared = [&corpus](std::size_t f, const auto& visit) {
+    std::unordered_set<std::string_view> seen;
+    for (const auto& b : corpus.documents[f].blocks)
+      if (b.kind == BlockKind::numbered_paragraph && seen.insert(b.number).second) visit(b);
+  };
+  // How many of those paragraphs have each word (a map of the vocabulary, not of the corpus):
+  // an excerpt's paragraph is indexed by its rarest words, which few others share.
+  std::unordered_map<std::uint64_t, std::uint32_t> frequency;
+  const std::hash<std::string> hash_word;
+  for (const std::size_t f : unnamed)
+    for_each_compared(f, [&](const Block& b) {
+      for (const auto& w : words(b.text)) ++frequency[hash_word(w)];
+    });
+  // A paragraph of `size` words lacks at most size - words_needed(size) of them in a
+  // matching one, so any size - words_needed(size) + 1 of its words include one it shares.
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t excerpt;    // in `excerpts`
+    std::uint32_t paragraph;  // among the excerpt's numbered paragraphs
+  };
+  std::vector<Entry> index;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> ranked;  // (frequency, word hash) -> key
+  std::vector<std::uint64_t> keys;
+  for (std::size_t x = 0; x < excerpts.size(); ++x) {
+    std::uint32_t paragraph = 0;
+    for (const auto& b : corpus.documents[excerpts[x]].blocks) {
+      if (b.kind != BlockKind::numbered_paragraph) continue;
+      const auto mine = words(b.text);
+      ranked.clear();
+      keys.clear();
+      for (const auto& w : mine) {
+        const auto it = frequency.find(hash_word(w));
+        ranked.emplace_back(it == frequency.end() ? 0 : it->second, keys.size());
+        keys.push_back(numbered_word_key(b.number, w));
+      }
+      const std::size_t prefix = mine.empty() ? 0 : mine.size() - words_needed(mine.size()) + 1;
+      std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(prefix), ranked.end());
+      for (std::size_t k = 0; k < prefix; ++k)
+        index.push_back({keys[ranked[k].second], static_cast<std::uint32_t>(x), paragraph});
+      ++paragraph;
+    }
+  }
+  std::sort(index.begin(), index.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  // Each document without a symbol is read once: a candidate for the excerpts of which
+  // enough paragraphs may match (see link_versions), and that it is longer than.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;  // (excerpt, paragraph)
+  for (const std::size_t f : unnamed) {
+    hits.clear();
+    for_each_compared(f, [&](const Block& b) {
+      for (const auto& w : words(b.text)) {
+        const std::uint64_t key = numbered_word_key(b.number, w);
+        auto it = std::lower_bound(index.begin(), index.end(), key,
+                                   [](const Entry& e, std::uint64_t k) { return e.key < k; });
+        for (; it != index.end() && it->key == key; ++it) hits.emplace_back(it->excerpt, it->paragraph);
+      }
+    });
+    std::sort(hits.begin(), hits.end());
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+    for (std::size_t h = 0; h < hits.size();) {
+      std::size_t end = h;
+      while (end < hits.size() && hits[end].first == hits[h].first) ++end;
+      const std::size_t e = excerpts[hits[h].first];
+      if (end - h >= paragraphs_needed(counts[e]) && counts[f] > counts[e]) candidates[e].push_back(f);
+      h = end;
+    }
+  }
+  return candidates;
+}
+
+std::vector<std::string> link_versions(Corpus& corpus) {
+  std::vector<std::string> log;
+  // Only a document with the excerpt's symbol, or one without a symbol that shares enough
+  // of its paragraphs' words (excerpt_candidates()), can be its full version: each excerpt
+  // looks at those, not at the whole corpus.
+  const std::size_t n = corpus.documents.size();
+  std::vector<std::size_t> counts(n);
+  std::map<std::string, std::vector<std::size_t>> by_symbol;
+  IdCounts ids(corpus);
+  for (std::size_t i = 0; i < n; ++i) {
+    counts[i] = numbered_count(corpus.documents[i]);
+    if (counts[i] != 0 && !corpus.documents[i].symbol.empty()) by_symbol[corpus.documents[i].symbol].push_back(i);
+  }
+  const auto unnamed = excerpt_candidates(corpus);
   for (std::size_t e = 0; e < n; ++e) {
     Document& excerpt = corpus.documents[e];
     const std::size_t count = counts[e];
     if (count == 0 || excerpt.symbol.empty()) continue;
     // At least this many of its numbered paragraphs must match (the test below): the
     // comparison with a candidate stops once too many have not.
-    const std::size_t needed = std::max<std::size_t>(2, (count * 6 + 9) / 10);
+    const std::size_t needed = paragraphs_needed(count);
     if (needed > count) continue;
     std::vector<std::size_t> candidates = by_symbol[excerpt.symbol];
-    candidates.insert(candidates.end(), unnamed.begin(), unnamed.end());
+    candidates.insert(candidates.end(), unnamed[e].begin(), unnamed[e].end());
     std::sort(candidates.begin(), candidates.end());  // reading order, as before
     std::vector<std::pair<Block*, std::set<std::string>>> mine;  // its numbered paragraphs' words, made once
     for (const std::size_t f : candidates) {

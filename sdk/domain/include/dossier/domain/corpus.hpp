@@ -48,8 +48,17 @@ DOSSIER_SDK_API std::vector<std::string> join_language_versions(Corpus& corpus);
 /// "excerpt_of", the full document "has_excerpt", and each matching paragraph `same_as`.
 /// When only the excerpt knows the symbol, the full document takes it as its id, and the
 /// excerpt becomes "<symbol> (p. N)" (or "<symbol> (excerpt)"). Returns one line per link
-/// made, for the log.
+/// made, for the log. Linear in the number of documents (see excerpt_candidates()).
 DOSSIER_SDK_API std::vector<std::string> link_versions(Corpus& corpus);
+
+/// For each document, the documents without a symbol that link_versions() compares it with,
+/// in reading order: every one that it could link it to, as an excerpt, and few others. A
+/// link needs 60% of the excerpt's numbered paragraphs each to have 70% of its words in the
+/// paragraph of the same number, so at least one of the rarest 30% of a paragraph's words,
+/// under its number, must be there: the excerpts are indexed by those (a bounded share of
+/// each excerpt's words) and each document without a symbol is read once against them.
+/// Empty lists when no document lacks a symbol, or none has one.
+DOSSIER_SDK_API std::vector<std::vector<std::size_t>> excerpt_candidates(const Corpus& corpus);
 
 DOSSIER_ABI_NAMESPACE_END
 }  // namespace dossier
