@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 
 #include <dossier/domain/utf8.hpp>
@@ -37,8 +38,14 @@ namespace {
 constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
 bool ascii(std::string_view text) {
-  for (const char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {  // eight bytes at a time: any high bit is not ASCII
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
   return true;
 }
 
@@ -46,31 +53,32 @@ bool ascii(std::string_view text) {
 
 template <typename Emit>
 void Wording::each_word(std::string_view text, Emit&& emit) {
-  std::string word;
+  std::string& word = number_;
   if (ascii(text)) {
     // What the classifier's terms and digit_runs() find in ASCII text, in one pass: a word is
     // a run of letters and digits with a letter and two characters at least, in lower case; a
-    // number is a run of digits, anywhere.
+    // number is a run of digits, anywhere. The text is put in lower case once, and its words
+    // are views of that copy (no string per word).
     static const auto kind = [] {  // 0 other, 1 digit, 2 letter
       std::array<unsigned char, 128> k{};
       for (int c = '0'; c <= '9'; ++c) k[static_cast<std::size_t>(c)] = 1;
       for (int c = 'a'; c <= 'z'; ++c) k[static_cast<std::size_t>(c)] = k[static_cast<std::size_t>(c - 32)] = 2;
       return k;
     }();
-    const auto at = [&](std::size_t i) { return kind[static_cast<unsigned char>(text[i])]; };
-    for (std::size_t i = 0; i < text.size();) {
+    lower_.assign(text.data(), text.size());
+    for (char& c : lower_) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+    const char* const p = lower_.data();
+    const std::size_t size = lower_.size();
+    const auto at = [&](std::size_t i) { return kind[static_cast<unsigned char>(p[i])]; };
+    for (std::size_t i = 0; i < size;) {
       if (!at(i)) {
         ++i;
         continue;
       }
       const std::size_t start = i;
       unsigned char seen = 0;  // bit 1: a digit, bit 2: a letter
-      for (; i < text.size() && at(i); ++i) seen |= at(i);
-      if ((seen & 2) && i - start >= 2) {
-        word.assign(text.data() + start, i - start);
-        for (char& c : word) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
-        emit(std::string_view(word));
-      }
+      for (; i < size && at(i); ++i) seen |= at(i);
+      if ((seen & 2) && i - start >= 2) emit(std::string_view(p + start, i - start));
       for (std::size_t j = start; (seen & 1) && j < i;) {
         if (at(j) != 1) {
           ++j;
@@ -78,7 +86,7 @@ void Wording::each_word(std::string_view text, Emit&& emit) {
         }
         const std::size_t from = j;
         while (j < i && at(j) == 1) ++j;
-        word.assign(1, '#').append(text.data() + from, j - from);
+        word.assign(1, '#').append(p + from, j - from);
         emit(std::string_view(word));
       }
     }
