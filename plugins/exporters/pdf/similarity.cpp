@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <unordered_map>
 
 #include <dossier/domain/utf8.hpp>
 
@@ -159,10 +158,20 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   from.reserve(texts.size() + 1);
   // A text said again word for word (the same recommendation to several States, or in several
   // reports) is split once: `same[t]` is its first occurrence.
-  std::unordered_map<std::string_view, std::size_t> first;
+  // (An open-addressing table of text numbers, at most half full: no node per text.)
+  std::size_t slots = 16;
+  while (slots < 2 * texts.size()) slots *= 2;
+  std::vector<std::uint32_t> first(slots, 0);  // text number + 1, 0 = empty
   std::vector<std::size_t> same(texts.size());
+  std::size_t bytes = 0;
+  for (const auto text : texts) bytes += text.size();
+  arena_.reserve(bytes / 8);  // about one new word in 8 bytes of text (less where texts repeat)
+  numbers.reserve(bytes / 8);
   for (std::size_t t = 0; t < texts.size(); ++t) {
-    same[t] = first.emplace(texts[t], t).first->second;
+    std::size_t slot = analyzers::hash_bytes(texts[t]) & (slots - 1);
+    while (first[slot] != 0 && texts[first[slot] - 1] != texts[t]) slot = (slot + 1) & (slots - 1);
+    if (first[slot] == 0) first[slot] = static_cast<std::uint32_t>(t + 1);
+    same[t] = first[slot] - 1;
     if (same[t] == t) {
       numbers_of(texts[t], one);
       numbers.insert(numbers.end(), one.begin(), one.end());
@@ -174,7 +183,7 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   std::sort(by_spelling.begin(), by_spelling.end(),
             [&](std::uint32_t a, std::uint32_t b) { return spelling(a) < spelling(b); });
   for (std::uint32_t r = 0; r < by_spelling.size(); ++r) rank[by_spelling[r]] = r;
-  std::vector<std::size_t> found_in;
+  std::vector<std::size_t> found_in(hash_.size(), 0);  // by id: every word has one by the end
   start_.reserve(texts.size() + 1);
   start_.push_back(0);
   std::size_t all = 0;
@@ -199,7 +208,6 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
       std::sort(words_.begin() + static_cast<std::ptrdiff_t>(begin), words_.end());
     }
     for (std::size_t k = begin; k < words_.size(); ++k) {
-      if (words_[k] >= found_in.size()) found_in.resize(words_[k] + 1, 0);
       ++found_in[words_[k]];
     }
     start_.push_back(words_.size());
