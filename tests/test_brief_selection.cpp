@@ -150,6 +150,28 @@ TEST_CASE("key recommendations spread across documents instead of the best score
   CHECK(brief.items.size() == 6);
 }
 
+TEST_CASE("briefs sharing the corpus's words choose what each would alone") {
+  Corpus corpus;
+  corpus.documents.push_back(document("A/1",
+                                      {{"1", "Guarantee decent work for migrant domestic workers.", 1.0, {"10.7"}},
+                                       {"2", "Guarantee decent work for all migrant domestic workers.", 0.9, {"10.7"}},
+                                       {"3", "Lower the costs of sending remittances home.", 0.99, {"10.c"}}},
+                                      corpus));
+  corpus.documents.push_back(document("A/2",
+                                      {{"1", "Collect data on migration disaggregated by sex and age.", 0.95, {"17.18"}},
+                                       {"2", "Protect the labour rights of seasonal agricultural workers.", 0.6, {"8.8"}}},
+                                      corpus));
+  const CorpusView view(corpus);
+  CorpusWords words(view);  // split once, for every focus of an exporter run
+  for (const Focus& focus : {goal10, Focus{}, parse_focus("sdg:8"), goal10}) {
+    const Brief shared = select_brief(view, focus, 3, &words);
+    const Brief alone = select_brief(view, focus, 3);
+    CHECK(chosen(shared) == chosen(alone));
+    REQUIRE(shared.keys.size() == alone.keys.size());
+    for (std::size_t k = 0; k < shared.keys.size(); ++k) CHECK(shared.keys[k].same == alone.keys[k].same);
+  }
+}
+
 TEST_CASE("between equals, a recommendation on targets the keys do not cover yet comes first") {
   Corpus corpus;
   corpus.documents.push_back(document("A/1",
