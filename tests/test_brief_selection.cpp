@@ -122,8 +122,8 @@ TEST_CASE("wording splits each text once with the ids words() gives, and its bou
     }
 }
 
-TEST_CASE("key recommendations spread across documents instead of the best scores of one") {
-  Corpus corpus;
+// A/1 with four recommendations on goal 10, A/2 with two on other goals.
+static void two_documents(Corpus& corpus) {
   corpus.documents.push_back(document("A/1",
                                       {{"1", "Guarantee decent work for migrant domestic workers.", 1.0, {"10.7"}},
                                        {"2", "Reduce recruitment fees paid by migrant workers.", 1.0, {"10.7"}},
@@ -134,6 +134,11 @@ TEST_CASE("key recommendations spread across documents instead of the best score
                                       {{"1", "Collect data on migration disaggregated by sex and age.", 0.95, {"17.18"}},
                                        {"2", "Protect the labour rights of seasonal agricultural workers.", 0.6, {"8.8"}}},
                                       corpus));
+}
+
+TEST_CASE("key recommendations spread across documents instead of the best scores of one") {
+  Corpus corpus;
+  two_documents(corpus);
   const CorpusView view(corpus);
   const Brief brief = select_brief(view, goal10, 3);
   REQUIRE(brief.keys.size() == 3);
@@ -148,6 +153,21 @@ TEST_CASE("key recommendations spread across documents instead of the best score
   CHECK(chosen(select_brief(view, goal10, 3)) == chosen(brief));
   // Every recommendation in focus is still counted.
   CHECK(brief.items.size() == 6);
+}
+
+TEST_CASE("briefs sharing the corpus's words choose what each would alone") {
+  Corpus corpus;
+  two_documents(corpus);
+  corpus.documents[0].recommendations[1].text = "Guarantee decent work for all migrant domestic workers.";  // a near-duplicate
+  const CorpusView view(corpus);
+  CorpusWords words(view);  // split once, for every focus of an exporter run
+  for (const Focus& focus : {goal10, Focus{}, parse_focus("sdg:8"), goal10}) {
+    const Brief shared = select_brief(view, focus, 3, &words);
+    const Brief alone = select_brief(view, focus, 3);
+    CHECK(chosen(shared) == chosen(alone));
+    REQUIRE(shared.keys.size() == alone.keys.size());
+    for (std::size_t k = 0; k < shared.keys.size(); ++k) CHECK(shared.keys[k].same == alone.keys[k].same);
+  }
 }
 
 TEST_CASE("between equals, a recommendation on targets the keys do not cover yet comes first") {

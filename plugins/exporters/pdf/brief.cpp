@@ -68,7 +68,8 @@ Focus parse_focus(std::string_view text) {
   return f;
 }
 
-Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key_recommendations) {
+Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key_recommendations,
+                   CorpusWords* words) {
   Brief brief;
   brief.focus = focus;
   brief.documents_total = corpus.documents().size();
@@ -170,7 +171,7 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   sorted.reserve(order.size());
   for (const std::size_t i : order) sorted.push_back(std::move(brief.items[i]));
   brief.items = std::move(sorted);
-  choose_keys(corpus, brief, key_recommendations);
+  choose_keys(corpus, brief, key_recommendations, words);
   return brief;
 }
 
@@ -201,29 +202,58 @@ std::vector<int> themes_of(const Item& item, const Focus& focus, std::unordered_
 
 }  // namespace
 
-void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count) {
+CorpusWords::CorpusWords(const CorpusView& corpus) : corpus_(corpus) {}
+CorpusWords::~CorpusWords() = default;
+
+void CorpusWords::split() {
+  if (wording_) return;
+  std::vector<std::string_view> texts;
+  for (const auto& d : corpus_.documents())
+    for (const auto& r : d.recommendations) {
+      text_of_.emplace_back(&r, texts.size());
+      texts.push_back(r.text);
+    }
+  std::sort(text_of_.begin(), text_of_.end());
+  wording_ = std::make_unique<Wording>(texts);
+}
+
+Wording& CorpusWords::wording() {
+  split();
+  return *wording_;
+}
+
+std::size_t CorpusWords::text_of(const Recommendation* r) {
+  split();
+  const auto t = std::lower_bound(text_of_.begin(), text_of_.end(), std::make_pair(r, std::size_t{0}));
+  return t != text_of_.end() && t->first == r ? t->second : std::string_view::npos;
+}
+
+void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, CorpusWords* shared) {
   brief.keys.clear();
   const std::vector<Item>& items = brief.items;
   const std::size_t n = items.size();
   if (n == 0 || count == 0) return;
-  std::vector<std::string_view> texts;
-  std::vector<std::pair<const Recommendation*, std::size_t>> text_of;  // an item's text among `texts`
-  for (const auto& d : corpus.documents())
-    for (const auto& r : d.recommendations) {
-      text_of.emplace_back(&r, texts.size());
-      texts.push_back(r.text);
-    }
-  std::sort(text_of.begin(), text_of.end());
-  Wording wording(texts);
+  // Items not among the corpus's recommendations (none in a build) add words to the Wording:
+  // they get one of their own, so that no brief's words depend on another's.
+  std::unique_ptr<CorpusWords> own;
+  bool outside_items = false;
+  if (shared)
+    for (std::size_t i = 0; i < n && !outside_items; ++i)
+      outside_items = shared->text_of(items[i].recommendation) == std::string_view::npos;
+  if (!shared || outside_items) {
+    own = std::make_unique<CorpusWords>(corpus);
+    shared = own.get();
+  }
+  Wording& wording = shared->wording();
   std::vector<Wording::Span> words(n);
-  std::vector<Wording::Words> outside;  // items not among the corpus's recommendations (none in a build)
+  std::vector<Wording::Words> outside;
   outside.reserve(n);
   std::vector<std::vector<int>> themes(n);
   std::unordered_map<std::string_view, int> target_themes;
   for (std::size_t i = 0; i < n; ++i) {
-    const auto t = std::lower_bound(text_of.begin(), text_of.end(), std::make_pair(items[i].recommendation, std::size_t{0}));
-    if (t != text_of.end() && t->first == items[i].recommendation) {
-      words[i] = wording.words_of(t->second);
+    const std::size_t t = shared->text_of(items[i].recommendation);
+    if (t != std::string_view::npos) {
+      words[i] = wording.words_of(t);
     } else {
       outside.push_back(wording.words(items[i].recommendation->text));
       words[i] = outside.back();

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -63,9 +64,34 @@ struct Brief {
   std::map<const Document*, std::set<int>> profiles;
 };
 
+class Wording;
+
+/// The words of every recommendation of a corpus, weighed by how rare they are (Wording),
+/// split on first use and then shared by every brief of one exporter run: splitting the
+/// corpus is most of choosing a brief's keys, and it is the same for every focus.
+class CorpusWords {
+ public:
+  explicit CorpusWords(const CorpusView& corpus);
+  ~CorpusWords();
+  CorpusWords(const CorpusWords&) = delete;
+  CorpusWords& operator=(const CorpusWords&) = delete;
+  /// The Wording of the corpus's recommendations, in corpus order (split here on first use).
+  Wording& wording();
+  /// The index of `r`'s text among wording()'s texts; npos when `r` is not the corpus's.
+  std::size_t text_of(const Recommendation* r);
+
+ private:
+  void split();
+  const CorpusView& corpus_;
+  std::unique_ptr<Wording> wording_;
+  std::vector<std::pair<const Recommendation*, std::size_t>> text_of_;  ///< sorted by address
+};
+
 /// Selects and ranks, and chooses up to `key_recommendations` keys with choose_keys(). Ties
-/// keep corpus order, so the same corpus gives the same brief.
-Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key_recommendations);
+/// keep corpus order, so the same corpus gives the same brief. `words`: the corpus's words,
+/// shared by the briefs of one run (made here when null).
+Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key_recommendations,
+                   CorpusWords* words = nullptr);
 
 /// Chooses the key recommendations of `brief` (its items ranked), one at a time: each time the
 /// item of the best value, its mapping score discounted for what the keys already chosen
@@ -74,7 +100,7 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
 /// (Wording::similarity()). The items that say the same thing as the one chosen (likeness at
 /// or above Wording::same) join it as one key. Word weights come from every recommendation of
 /// `corpus`. Deterministic: among equal values the better ranked item wins.
-void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count);
+void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, CorpusWords* words = nullptr);
 
 /// Sets each key's quote in `language` (one of label_languages()): Quotes::of().
 void quote_keys(Brief& brief, const std::string& language);

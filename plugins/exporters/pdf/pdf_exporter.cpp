@@ -178,6 +178,7 @@ class PdfExporter final : public Exporter {
     if (focuses.empty()) focuses.emplace_back();
 
     std::set<std::string> names;
+    pdf::CorpusWords words(view);  // split once for every focus
     for (const auto& [given, focus] : focuses) {
       const std::string name =
           file_name_from(file_names, file_name, default_file, {{"focus", given}, {"language", name_language}});
@@ -185,7 +186,7 @@ class PdfExporter final : public Exporter {
         context.warn("focus '" + focus.text() + "' is listed twice: " + name + " written once");
         continue;
       }
-      pdf::Brief brief = pdf::select_brief(view, focus, static_cast<std::size_t>(key));
+      pdf::Brief brief = pdf::select_brief(view, focus, static_cast<std::size_t>(key), &words);
       pdf::quote_keys(brief, settings.language);
       if (brief.items.empty())
         context.warn(name + ": no recommendation matches focus '" + focus.text() + "' (are the sdg and gcm analyzers requested?)");

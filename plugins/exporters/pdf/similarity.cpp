@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <unordered_map>
+#include <cstring>
 
 #include <dossier/domain/utf8.hpp>
 
@@ -37,8 +37,14 @@ namespace {
 constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
 bool ascii(std::string_view text) {
-  for (const char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {  // eight bytes at a time: any high bit is not ASCII
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
   return true;
 }
 
@@ -46,31 +52,32 @@ bool ascii(std::string_view text) {
 
 template <typename Emit>
 void Wording::each_word(std::string_view text, Emit&& emit) {
-  std::string word;
+  std::string& word = number_;
   if (ascii(text)) {
     // What the classifier's terms and digit_runs() find in ASCII text, in one pass: a word is
     // a run of letters and digits with a letter and two characters at least, in lower case; a
-    // number is a run of digits, anywhere.
+    // number is a run of digits, anywhere. The text is put in lower case once, and its words
+    // are views of that copy (no string per word).
     static const auto kind = [] {  // 0 other, 1 digit, 2 letter
       std::array<unsigned char, 128> k{};
       for (int c = '0'; c <= '9'; ++c) k[static_cast<std::size_t>(c)] = 1;
       for (int c = 'a'; c <= 'z'; ++c) k[static_cast<std::size_t>(c)] = k[static_cast<std::size_t>(c - 32)] = 2;
       return k;
     }();
-    const auto at = [&](std::size_t i) { return kind[static_cast<unsigned char>(text[i])]; };
-    for (std::size_t i = 0; i < text.size();) {
+    lower_.assign(text.data(), text.size());
+    for (char& c : lower_) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+    const char* const p = lower_.data();
+    const std::size_t size = lower_.size();
+    const auto at = [&](std::size_t i) { return kind[static_cast<unsigned char>(p[i])]; };
+    for (std::size_t i = 0; i < size;) {
       if (!at(i)) {
         ++i;
         continue;
       }
       const std::size_t start = i;
       unsigned char seen = 0;  // bit 1: a digit, bit 2: a letter
-      for (; i < text.size() && at(i); ++i) seen |= at(i);
-      if ((seen & 2) && i - start >= 2) {
-        word.assign(text.data() + start, i - start);
-        for (char& c : word) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
-        emit(std::string_view(word));
-      }
+      for (; i < size && at(i); ++i) seen |= at(i);
+      if ((seen & 2) && i - start >= 2) emit(std::string_view(p + start, i - start));
       for (std::size_t j = start; (seen & 1) && j < i;) {
         if (at(j) != 1) {
           ++j;
@@ -78,7 +85,7 @@ void Wording::each_word(std::string_view text, Emit&& emit) {
         }
         const std::size_t from = j;
         while (j < i && at(j) == 1) ++j;
-        word.assign(1, '#').append(text.data() + from, j - from);
+        word.assign(1, '#').append(p + from, j - from);
         emit(std::string_view(word));
       }
     }
@@ -151,10 +158,20 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   from.reserve(texts.size() + 1);
   // A text said again word for word (the same recommendation to several States, or in several
   // reports) is split once: `same[t]` is its first occurrence.
-  std::unordered_map<std::string_view, std::size_t> first;
+  // (An open-addressing table of text numbers, at most half full: no node per text.)
+  std::size_t slots = 16;
+  while (slots < 2 * texts.size()) slots *= 2;
+  std::vector<std::uint32_t> first(slots, 0);  // text number + 1, 0 = empty
   std::vector<std::size_t> same(texts.size());
+  std::size_t bytes = 0;
+  for (const auto text : texts) bytes += text.size();
+  arena_.reserve(bytes / 8);  // about one new word in 8 bytes of text (less where texts repeat)
+  numbers.reserve(bytes / 8);
   for (std::size_t t = 0; t < texts.size(); ++t) {
-    same[t] = first.emplace(texts[t], t).first->second;
+    std::size_t slot = analyzers::hash_bytes(texts[t]) & (slots - 1);
+    while (first[slot] != 0 && texts[first[slot] - 1] != texts[t]) slot = (slot + 1) & (slots - 1);
+    if (first[slot] == 0) first[slot] = static_cast<std::uint32_t>(t + 1);
+    same[t] = first[slot] - 1;
     if (same[t] == t) {
       numbers_of(texts[t], one);
       numbers.insert(numbers.end(), one.begin(), one.end());
@@ -166,7 +183,7 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   std::sort(by_spelling.begin(), by_spelling.end(),
             [&](std::uint32_t a, std::uint32_t b) { return spelling(a) < spelling(b); });
   for (std::uint32_t r = 0; r < by_spelling.size(); ++r) rank[by_spelling[r]] = r;
-  std::vector<std::size_t> found_in;
+  std::vector<std::size_t> found_in(hash_.size(), 0);  // by id: every word has one by the end
   start_.reserve(texts.size() + 1);
   start_.push_back(0);
   std::size_t all = 0;
@@ -191,7 +208,6 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
       std::sort(words_.begin() + static_cast<std::ptrdiff_t>(begin), words_.end());
     }
     for (std::size_t k = begin; k < words_.size(); ++k) {
-      if (words_[k] >= found_in.size()) found_in.resize(words_[k] + 1, 0);
       ++found_in[words_[k]];
     }
     start_.push_back(words_.size());

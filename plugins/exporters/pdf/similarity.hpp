@@ -85,6 +85,7 @@ class Wording {
   // Words interned once: their spelling in one arena, found through an open-addressing table
   // (no string per occurrence: splitting a corpus's recommendations is most of a brief's work).
   std::string arena_;
+  std::string lower_, number_;  ///< each_word()'s text in lower case, and its "#digits"
   std::vector<std::uint32_t> offset_, length_, id_;  ///< by number; id_ kNone until given
   std::vector<std::uint64_t> hash_;                  ///< by number
   std::vector<std::uint32_t> table_;                 ///< number + 1, 0 = empty
