@@ -58,6 +58,13 @@ std::string built(const std::string& job, const fs::path& out) {
   return " --out " + quote(out.string());
 }
 
+// `dossier search ARGS --json`, read.
+nlohmann::json searched(const std::string& args) {
+  const auto r = test::dossier("search " + args + " --json");
+  REQUIRE(r.exit_code == 0);
+  return nlohmann::json::parse(r.output);
+}
+
 std::vector<SearchHit> find(Store& store, const std::string& text, SearchQuery query = {}) {
   query.text = text;
   return search(store, query);
@@ -156,9 +163,7 @@ TEST_CASE("dossier search on the sample job: citations that dossier show resolve
   const std::string job = sample_job("gfmd");
   const std::string where = built(job, out);
 
-  auto r = test::dossier("search '\"domestic workers\"' --sdg 8 --json" + where);
-  REQUIRE(r.exit_code == 0);
-  const auto j = nlohmann::json::parse(r.output);
+  const auto j = searched("'\"domestic workers\"' --sdg 8" + where);
   REQUIRE(!j.at("results").empty());
   for (const auto& hit : j.at("results")) {
     for (const char* field : {"citation", "document", "title", "language", "kind", "address", "snippet", "mappings",
@@ -183,7 +188,7 @@ TEST_CASE("dossier search on the sample job: citations that dossier show resolve
   }
   CHECK(test::count_lines_containing(j.dump(), "recommendation") >= 1);
 
-  r = test::dossier("search '\"domestic workers\"' --sdg 8 --kind recommendation" + where);
+  auto r = test::dossier("search '\"domestic workers\"' --sdg 8 --kind recommendation" + where);
   CHECK(r.exit_code == 0);
   CHECK(r.output.find("\xC2\xAB") != std::string::npos);  // not a terminal: «…»
   CHECK(r.output.find("SDG 8 Decent work") != std::string::npos);
@@ -207,23 +212,17 @@ TEST_CASE("dossier search on the resolutions job: French on French text, Chinese
   const std::string job = sample_job("resolutions");
   const std::string where = built(job, out);
 
-  auto r = test::dossier("search 'travailleuses migrantes' --lang fr --json" + where);
-  REQUIRE(r.exit_code == 0);
-  auto j = nlohmann::json::parse(r.output);
+  auto j = searched("'travailleuses migrantes' --lang fr" + where);
   REQUIRE(!j.at("results").empty());
   for (const auto& hit : j.at("results")) CHECK(hit.at("language") == "fr");
   const std::string citation = j["results"][0]["citation"];
   const auto shown = test::dossier("-q show " + quote(citation) + " --job " + job);
   CHECK(shown.exit_code == 0);
 
-  r = test::dossier("search '移民' --json" + where);  // two characters
-  REQUIRE(r.exit_code == 0);
-  j = nlohmann::json::parse(r.output);
+  j = searched("'移民'" + where);  // two characters
   REQUIRE(!j.at("results").empty());
   CHECK(j["results"][0]["language"] == "zh");
-  r = test::dossier("search '移民工人' --json" + where);
-  REQUIRE(r.exit_code == 0);
-  j = nlohmann::json::parse(r.output);
+  j = searched("'移民工人'" + where);
   REQUIRE(!j.at("results").empty());
   CHECK(j["results"][0]["language"] == "zh");
 }
