@@ -226,3 +226,23 @@ TEST_CASE("dossier search on the resolutions job: French on French text, Chinese
   REQUIRE(!j.at("results").empty());
   CHECK(j["results"][0]["language"] == "zh");
 }
+
+TEST_CASE("dossier search on the UPR job: --state finds the State under review and the recommending State") {
+  const fs::path out = test::fresh_dir("search-upr");
+  const std::string job = sample_job("upr");
+  const std::string where = built(job, out);
+  auto j = searched("migrants --state Slovenia --kind recommendation" + where);
+  REQUIRE(!j.at("results").empty());
+  for (const auto& hit : j.at("results")) {
+    CHECK(hit.at("state_under_review") == "Slovenia");
+    CHECK(!hit.at("recommended_by").empty());
+  }
+  const std::string citation = j["results"][0]["citation"];
+  CHECK(test::dossier("-q show " + quote(citation) + " --job " + job).exit_code == 0);
+  j = searched("rights --state Brazil" + where);
+  REQUIRE(!j.at("results").empty());
+  for (const auto& hit : j.at("results")) {
+    const auto& by = hit.at("recommended_by");
+    CHECK((hit.at("state_under_review") == "Brazil" || std::find(by.begin(), by.end(), "Brazil") != by.end()));
+  }
+}
