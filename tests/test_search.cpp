@@ -48,14 +48,20 @@ Corpus sample() {
   return corpus;
 }
 
-std::string sample_job(const std::string& name) {
-  return quote((test::source_dir() / "samples" / "jobs" / (name + ".toml")).string());
-}
+// A sample job built into a fresh folder: the job (quoted), the folder, and the options that
+// search its store.
+struct Built {
+  std::string job;
+  fs::path out;
+  std::string where;
+};
 
-// Builds `job` into `out`: the options that search its store.
-std::string built(const std::string& job, const fs::path& out) {
-  REQUIRE(test::dossier("-q build " + job + " --out " + quote(out.string())).exit_code == 0);
-  return " --out " + quote(out.string());
+Built built(const std::string& name) {
+  Built b{quote((test::source_dir() / "samples" / "jobs" / (name + ".toml")).string()),
+          test::fresh_dir("search-" + name), ""};
+  REQUIRE(test::dossier("-q build " + b.job + " --out " + quote(b.out.string())).exit_code == 0);
+  b.where = " --out " + quote(b.out.string());
+  return b;
 }
 
 // `dossier search ARGS --json`, read.
@@ -159,9 +165,9 @@ TEST_CASE("an unchanged document keeps its rows; a changed one is indexed again,
 }
 
 TEST_CASE("dossier search on the sample job: citations that dossier show resolves, JSON, errors") {
-  const fs::path out = test::fresh_dir("search-gfmd");
-  const std::string job = sample_job("gfmd");
-  const std::string where = built(job, out);
+  const Built b = built("gfmd");
+  const std::string& job = b.job;
+  const std::string& where = b.where;
 
   const auto j = searched("'\"domestic workers\"' --sdg 8" + where);
   REQUIRE(!j.at("results").empty());
@@ -202,15 +208,15 @@ TEST_CASE("dossier search on the sample job: citations that dossier show resolve
   CHECK(r.exit_code == 2);
   CHECK(r.output.find("double quotes") != std::string::npos);
 
-  r = test::dossier("search workers --out " + quote((out / "nowhere").string()));
+  r = test::dossier("search workers --out " + quote((b.out / "nowhere").string()));
   CHECK(r.exit_code == 5);
   CHECK(r.output.find("dossier build") != std::string::npos);
 }
 
 TEST_CASE("dossier search on the resolutions job: French on French text, Chinese on Chinese") {
-  const fs::path out = test::fresh_dir("search-resolutions");
-  const std::string job = sample_job("resolutions");
-  const std::string where = built(job, out);
+  const Built b = built("resolutions");
+  const std::string& job = b.job;
+  const std::string& where = b.where;
 
   auto j = searched("'travailleuses migrantes' --lang fr" + where);
   REQUIRE(!j.at("results").empty());
@@ -228,9 +234,9 @@ TEST_CASE("dossier search on the resolutions job: French on French text, Chinese
 }
 
 TEST_CASE("dossier search on the UPR job: --state finds the State under review and the recommending State") {
-  const fs::path out = test::fresh_dir("search-upr");
-  const std::string job = sample_job("upr");
-  const std::string where = built(job, out);
+  const Built b = built("upr");
+  const std::string& job = b.job;
+  const std::string& where = b.where;
   auto j = searched("migrants --state Slovenia --kind recommendation" + where);
   REQUIRE(!j.at("results").empty());
   for (const auto& hit : j.at("results")) {
