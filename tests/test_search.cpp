@@ -126,6 +126,8 @@ TEST_CASE("the index stems English, ignores French accents, finds Chinese substr
   hits = find(store, "服务");  // two characters: scanned
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].snippet.find("\x02服务\x03") != std::string::npos);
+  CHECK(find(store, "保护 工人").size() == 1);  // every word, each of two characters
+  CHECK(find(store, "保护 服务").empty());
 
   CHECK_THROWS_AS(find(store, "\"unclosed"), SearchError);
   CHECK_THROWS_AS(find(store, "workers AND"), SearchError);

@@ -380,8 +380,20 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
         hits.push_back(std::move(hit));
       }
     };
-    // One, two Chinese characters are less than a trigram: those rows are scanned instead.
-    const bool short_chinese = has_cjk(text) && characters(text) < 3;
+    // One, two Chinese characters are less than a trigram, which would match nothing: the
+    // Chinese rows holding every word of the query are scanned instead.
+    std::vector<std::string> words;
+    for (std::size_t i = 0, end; i < text.size(); i = end + 1) {
+      end = std::min(text.find_first_of(" \t", i), text.size());
+      std::string word = text.substr(i, end - i);
+      word.erase(std::remove(word.begin(), word.end(), '"'), word.end());
+      if (!word.empty()) words.push_back(word);
+    }
+    const bool short_chinese = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+      return has_cjk(w) && characters(w) < 3;
+    });
+    if (short_chinese)
+      for (const std::string& word : words) filter("instr(p.text, ?V) > 0", word);
     const int only = query.language.empty() ? -1 : table_of(query.language);
     const auto match_all = [&](const std::string& match) {
     hits.clear();
@@ -389,9 +401,9 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
       if (only >= 0 && t != only) continue;
       if (short_chinese) {
         if (t != chinese) continue;
-        run("SELECT " + columns + "p.text, 0 FROM search_passages p WHERE p.tbl = 2 AND instr(p.text, ?1) > 0" + where +
-            " ORDER BY p.id LIMIT ?2", text);
-        for (SearchHit& hit : hits) hit.snippet = snippet_around(hit.snippet, text, 20);
+        run("SELECT " + columns + "p.text, 0 FROM search_passages p WHERE p.tbl = 2" + where + " ORDER BY p.id LIMIT ?2",
+            match);
+        for (SearchHit& hit : hits) hit.snippet = snippet_around(hit.snippet, words.front(), 20);
         continue;
       }
       const std::string table = kTables[t];
