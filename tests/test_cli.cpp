@@ -325,7 +325,7 @@ TEST_CASE("a mistyped command or option is answered with the nearest one (exit 2
            {"build " + job + " --qiuet", "unknown option '--qiuet'; did you mean '--quiet'?"},  // a global option
            {"check " + corpus() + " --jsno", "unknown option '--jsno'; did you mean '--json'?"},
            {"run " + corpus() + " -e json --out x --frobnicate", "unknown option '--frobnicate'\n"},
-           {"", "no command given (commands: plugins, run, build, merge, show, check, eval, train)"},
+           {"", "no command given (commands: plugins, run, build, merge, show, search, check, eval, train)"},
            {"plugins", "no plugins command given (commands: list, info, check)"},
        }) {
     INFO(c.args);
@@ -363,7 +363,7 @@ TEST_CASE("every command-line error says dossier: error:, and an empty value is 
            {"train --examples x.csv -o m --stems 99", "--stems"},
            {"eval x.json y.csv --threshold much", "--threshold"},
            {"--log-format xml plugins list", "--log-format"},
-           {"frobnicate", "unknown command 'frobnicate' (commands: plugins, run, build, merge, show, check, eval, train)"},
+           {"frobnicate", "unknown command 'frobnicate' (commands: plugins, run, build, merge, show, search, check, eval, train)"},
            {run + "--out ''", "--out: needs a folder"},
            {"build " + job + " --out ''", "--out: needs a folder"},
            {"build " + job + " --out " + out + " --shard ''", "--shard: needs K/N or auto"},

@@ -1,14 +1,22 @@
 // The commands that read sources and report on them: check and show (commands_sources.hpp).
 #include "commands_sources.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <iostream>
+
+#include <nlohmann/json.hpp>
 
 #include <spdlog/spdlog.h>
 
 #include "check.hpp"
+#include "dossier/domain/reference_data.hpp"
 #include "dossier/version.hpp"
 #include "job.hpp"
+#include "logging.hpp"
 #include "pipeline.hpp"
+#include "search_index.hpp"
 #include "show.hpp"
 
 namespace dossier::host {
@@ -64,6 +72,153 @@ int show_command(const ShowArgs& args, const GlobalOptions& g) {
     return exit_input;
   }
   return errors.empty() ? exit_ok : exit_partial;
+}
+
+namespace {
+
+// The store a build of the job (or into that folder) wrote; empty, with a message, for none.
+std::filesystem::path store_of(const SearchArgs& args, std::string& error) {
+  if (!args.store.empty()) return args.store;
+  if (!args.out.empty()) return default_cache_file(args.out);
+  if (args.job.empty()) {
+    error = "search needs a build's store: give --job JOB.toml (the job that was built), --out DIR (the folder it was "
+            "built into) or --store FILE";
+    return {};
+  }
+  const Job job = load_job(args.job);
+  return job.spec.cache_file.empty() ? default_cache_file(job.spec.output_dir) : job.spec.cache_file;
+}
+
+// The match markers of a snippet made bold on a terminal, else «…».
+std::string marked(const std::string& snippet, bool terminal) {
+  std::string out;
+  for (char c : snippet) {
+    if (c == '\x02')
+      out += terminal ? "\033[1m" : "\u00ab";
+    else if (c == '\x03')
+      out += terminal ? "\033[0m" : "\u00bb";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+// "  SDG 8 Decent work and economic growth (targets 8.7, 8.8); SDG 10 Reduced inequalities"
+// and "  GCM objective 6 Facilitate fair…; GCM objective 7 …": a goal with its targets.
+std::string mappings_in_words(const std::vector<SearchMapping>& mappings) {
+  std::vector<std::string> sdg, gcm;
+  std::vector<std::vector<std::string>> targets;  // by entry of sdg
+  std::vector<std::string> goals;
+  for (const SearchMapping& m : mappings) {
+    if (m.scheme != "sdg") {
+      gcm.push_back(m.words);
+      continue;
+    }
+    const std::string goal = m.code.substr(0, m.code.find('.'));
+    auto it = std::find(goals.begin(), goals.end(), goal);
+    if (it == goals.end()) {
+      goals.push_back(goal);
+      sdg.push_back(m.code == goal ? m.words : "SDG " + goal + " " + sdg_short_title(goal));
+      targets.emplace_back();
+      it = goals.end() - 1;
+    }
+    if (m.code != goal) targets[static_cast<std::size_t>(it - goals.begin())].push_back(m.code);
+  }
+  for (std::size_t i = 0; i < sdg.size(); ++i)
+    if (!targets[i].empty())
+      sdg[i] += std::string(targets[i].size() == 1 ? " (target " : " (targets ") + joined(targets[i], ", ") + ")";
+  std::string out;
+  if (!sdg.empty()) out += "  " + joined(sdg, "; ") + "\n";
+  if (!gcm.empty()) out += "  " + joined(gcm, "; ") + "\n";
+  return out;
+}
+
+void print_json(const SearchQuery& query, const std::vector<SearchHit>& hits) {
+  nlohmann::json results = nlohmann::json::array();
+  for (const SearchHit& hit : hits) {
+    nlohmann::json mappings = nlohmann::json::array();
+    for (const SearchMapping& m : hit.mappings) mappings.push_back({{"scheme", m.scheme}, {"code", m.code}, {"words", m.words}});
+    results.push_back({{"citation", hit.citation}, {"document", hit.document}, {"title", hit.title},
+                       {"language", hit.language}, {"kind", hit.kind}, {"address", hit.address},
+                       {"snippet", marked(hit.snippet, false)}, {"mappings", mappings},
+                       {"state_under_review", hit.state_under_review}, {"recommended_by", hit.recommended_by},
+                       {"position", hit.position}, {"rank", hit.rank}});
+  }
+  std::cout << nlohmann::json({{"query", query.text}, {"results", results}})
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << "\n";
+}
+
+void print_text(const std::vector<SearchHit>& hits) {
+  const bool terminal = ::isatty(STDOUT_FILENO);
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const SearchHit& hit = hits[i];
+    if (i) std::cout << "\n";
+    std::cout << printable(hit.citation) << "\n  " << printable(hit.title.empty() ? hit.document : hit.title) << " ("
+              << (hit.language.empty() ? "language unknown" : hit.language) << ", " << hit.kind << ")\n  "
+              << marked(hit.snippet, terminal) << "\n";
+    std::cout << mappings_in_words(hit.mappings);
+    if (!hit.recommended_by.empty() || !hit.position.empty()) {
+      std::string about = hit.recommended_by.empty() ? "" : "recommended by " + joined(hit.recommended_by, ", ");
+      if (!hit.state_under_review.empty()) about += " to " + hit.state_under_review;
+      if (!hit.position.empty()) about += (about.empty() ? "" : "; ") + hit.position;
+      std::cout << "  " << printable(about) << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+int search_command(const SearchArgs& args) {
+  std::string error;
+  std::filesystem::path file;
+  try {
+    file = store_of(args, error);
+  } catch (const JobError& e) {
+    spdlog::error("{}", e.what());
+    return exit_config;
+  }
+  if (file.empty()) {
+    spdlog::error("{}", error);
+    return exit_usage;
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    spdlog::error("no store at {}: build first ({}), then search", file.string(),
+                  args.job.empty() ? "dossier build JOB.toml --out DIR, or dossier run SOURCE... --out DIR"
+                                   : "dossier build " + args.job + (args.out.empty() ? "" : " --out " + args.out));
+    return exit_input;
+  }
+  SearchQuery query{args.query, args.sdg, args.gcm, args.state, args.document, args.language, args.kind, args.limit};
+  std::vector<SearchHit> hits;
+  try {
+    Store store(file, Store::Access::read_only);
+    hits = search(store, query);
+  } catch (const SearchError& e) {
+    spdlog::error("{}", e.what());
+    return e.kind() == SearchError::Kind::bad_query ? exit_usage : exit_input;
+  } catch (const StoreError& e) {
+    spdlog::error("{}", e.what());
+    return exit_failure;
+  }
+  if (args.json) {
+    print_json(query, hits);
+  } else if (hits.empty()) {
+    std::cout << "Nothing found for " << printable(args.query) << (args.sdg.empty() && args.gcm.empty() && args.state.empty() &&
+                                                     args.document.empty() && args.language.empty() && args.kind.empty()
+                                                 ? ""
+                                                 : " with these filters")
+              << ".\n";
+  } else {
+    print_text(hits);
+  }
+  return exit_ok;
 }
 
 }  // namespace dossier::host

@@ -29,10 +29,24 @@ struct ShowArgs {
   bool follow_symlinks = false;
 };
 
+/// `dossier search`'s arguments.
+struct SearchArgs {
+  std::string query;
+  std::string job;    ///< the job whose build's store to search
+  std::string out;    ///< the output folder of that build (its .dossier/store.sqlite)
+  std::string store;  ///< the store file itself
+  std::string sdg, gcm, state, document, language, kind;
+  std::size_t limit = 20;
+  bool json = false;
+};
+
 /// Reads the sources and reports each document's health (check.hpp).
 int check_command(const CheckArgs& args, const GlobalOptions& g);
 
 /// Prints the text a citation points at (show.hpp).
 int show_command(const ShowArgs& args, const GlobalOptions& g);
+
+/// Searches the store of a build (search_index.hpp) and prints the passages found.
+int search_command(const SearchArgs& args);
 
 }  // namespace dossier::host

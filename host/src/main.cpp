@@ -258,6 +258,31 @@ int main(int argc, char** argv) {
   show->add_option("--lang", show_args.language, "The document's version in this language (\"fr\"), when the sources hold it")
       ->type_name("LANG");
 
+  // search
+  SearchArgs search_args;
+  auto* search = app.add_subcommand("search", "Search a build's paragraphs and recommendations, with citations");
+  search->add_option("QUERY", search_args.query,
+                     "Words (\"domestic workers\" in double quotes for the phrase; AND, OR, NOT, prefix*)")
+      ->required();
+  search->add_option("--job", search_args.job, "Search the store of this job's build")
+      ->type_name("JOB.toml")
+      ->check(needs("a file"));
+  search->add_option("--out", search_args.out, "Search the store of the build into this folder")->type_name("DIR");
+  search->add_option("--store", search_args.store, "Search this store file")->type_name("FILE");
+  search->add_option("--sdg", search_args.sdg, "Only passages mapped to this SDG goal (\"8\") or target (\"8.7\")")
+      ->type_name("CODE");
+  search->add_option("--gcm", search_args.gcm, "Only passages mapped to this GCM objective (\"6\")")->type_name("N");
+  search->add_option("--state", search_args.state, "Only UPR recommendations to or by this State")->type_name("NAME");
+  search->add_option("--document", search_args.document, "Only this document (its symbol or the name it is cited by)")
+      ->type_name("ID");
+  search->add_option("--lang", search_args.language, "Only text in this language (\"fr\")")->type_name("LANG");
+  search->add_option("--kind", search_args.kind, "Only recommendations or only other paragraphs")
+      ->check(CLI::IsMember({"recommendation", "paragraph"}));
+  search->add_option("--limit", search_args.limit, "At most N results (default 20)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 10000));
+  search->add_flag("--json", search_args.json, "Print the results as JSON (docs/cli.md#search)");
+
   // check
   CheckArgs check_args;
   auto* source_check = app.add_subcommand(
@@ -375,6 +400,7 @@ int main(int argc, char** argv) {
     if (*train) return train_command(train_args, g, argc, argv);
     if (*source_check) return check_command(check_args, g);
     if (*show) return show_command(show_args, g);
+    if (*search) return search_command(search_args);
     if (*build) return job_command(build_args, false, g);
     if (*merge) return job_command(merge_args, true, g);
   } catch (const std::exception& e) {

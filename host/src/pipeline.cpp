@@ -22,6 +22,7 @@
 #include "stage_history.hpp"
 #include "stage_read.hpp"
 #include "stage_store.hpp"
+#include "search_index.hpp"
 #include "store.hpp"
 
 namespace dossier::host {
@@ -80,6 +81,25 @@ std::int64_t build_time_now() {
       .count();
 }
 
+namespace {
+
+// The store's search index (`dossier search`) brought to this corpus. A failure costs the
+// search, not the build: a warning.
+void index_for_search(Store& store, const CorpusView& view, BuildRecord& record) {
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    const SearchIndexUpdate update = update_search_index(store, view);
+    spdlog::debug("search index: {} of {} document versions indexed again, {} removed", update.rewritten,
+                  update.documents, update.removed);
+  } catch (const std::exception& e) {
+    spdlog::warn("the search index could not be updated ({}); `dossier search` finds what the last build indexed",
+                 e.what());
+  }
+  record.timings["search_index"] = seconds_since(started);
+}
+
+}  // namespace
+
 void log_memory(std::string_view stage) {
   if (!spdlog::should_log(spdlog::level::debug)) return;
   std::uint64_t size = 0, resident = 0;
@@ -121,6 +141,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
 
   // Built once for the history and every exporter; the corpus is not changed after this.
   const CorpusView view(corpus);
+  if (store) index_for_search(*store, view, record);
   RecordedHistory history;
   Store::JobState next_state;
   bool history_known = false;

@@ -14,6 +14,7 @@
 #include <dossier/domain/write_errors.hpp>
 
 #include "document_codec.hpp"
+#include "sqlite_statement.hpp"
 
 namespace dossier::host {
 
@@ -47,47 +48,6 @@ StoreError error_of(sqlite3* db, const fs::path& file) {
   return {StoreError::Kind::io, message};
 }
 
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql, const fs::path& file) : db_(db), file_(file) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) throw error_of(db_, file_);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  void bind(int index, const std::string& value) {
-    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  }
-  void bind_blob(int index, const std::string& value) {
-    sqlite3_bind_blob(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  }
-  void bind(int index, sqlite3_int64 value) { sqlite3_bind_int64(stmt_, index, value); }
-  /// True for a row, false at the end; throws StoreError on failure (never a silent end).
-  bool row() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw error_of(db_, file_);
-  }
-  void run() {
-    if (row()) throw std::logic_error("store: a statement meant to change the store returned a row");
-  }
-  void reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string text(int column) {
-    const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
-    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
-  }
-  int integer(int column) { return sqlite3_column_int(stmt_, column); }
-  std::int64_t integer64(int column) { return sqlite3_column_int64(stmt_, column); }
-
- private:
-  sqlite3* db_;
-  const fs::path& file_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 // What `PRAGMA quick_check` found first, on one line ("" when "ok").
 std::string integrity_problem(sqlite3* db, const fs::path& file, const char* pragma) {
@@ -182,6 +142,8 @@ sqlite3* open_for_reading(const fs::path& file) {
 }
 
 }  // namespace
+
+StoreError store_error(sqlite3* db, const fs::path& file) { return error_of(db, file); }
 
 Store::Store(const fs::path& file, Access access) : file_(file), read_only_(access == Access::read_only) {
   if (read_only_) {
@@ -530,6 +492,17 @@ void Store::record_job_state(const std::string& job, const JobState& state) {
   std::lock_guard<std::mutex> guard(mutex_);
   if (read_only_) throw StoreError(StoreError::Kind::io, "store " + file_.string() + " is open for reading only");
   noting_damage([&] { in_transaction([&] { write_job_state(job, state); }); });
+}
+
+void Store::write_with(const std::function<void(sqlite3*)>& body) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (read_only_ || cache_off_ || damaged_) return;
+  cache_write([&] { in_transaction([&] { body(db_); }); });
+}
+
+void Store::read_with(const std::function<void(sqlite3*)>& body) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  noting_damage([&] { body(db_); });
 }
 
 }  // namespace dossier::host

@@ -41,6 +41,9 @@ class StoreError : public std::runtime_error {
   Kind kind_;
 };
 
+/// What a failed call on `db` (a store's connection, of `file`) means, as store.cpp says it.
+StoreError store_error(sqlite3* db, const std::filesystem::path& file);
+
 /// A SQLite file, safe to use from several threads (calls are serialised). Failures throw
 /// StoreError; the callers decide whether the build goes on without what failed.
 class Store {
@@ -100,6 +103,13 @@ class Store {
   /// Replaces the recorded state of `job` by `state` in one transaction: on any failure
   /// (a full disk included) it is rolled back whole and StoreError thrown.
   void record_job_state(const std::string& job, const JobState& state);
+
+  /// Runs `body` on the connection in one transaction (search_index.cpp keeps its own tables
+  /// there). Like put(): nothing when the store is read only or caching was turned off; a
+  /// failure rolls it back whole and throws StoreError.
+  void write_with(const std::function<void(sqlite3*)>& body);
+  /// Runs `body` on the connection, for reading (calls serialised like the others).
+  void read_with(const std::function<void(sqlite3*)>& body);
 
  private:
   void open();
