@@ -13,6 +13,7 @@
 #include "dossier/domain/reference_data.hpp"
 #include "dossier/domain/upr.hpp"
 #include "dossier/domain/utf8.hpp"
+#include "dossier/domain/white_space.hpp"
 #include "sqlite_statement.hpp"
 
 namespace dossier::host {
@@ -276,11 +277,6 @@ std::string punctuated_terms_quoted(const std::string& text) {
   return out;
 }
 
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\n");
-  return b == std::string::npos ? "" : s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
-}
-
 }  // namespace
 
 SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus) {
@@ -322,7 +318,7 @@ SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus) {
 }
 
 std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
-  const std::string text = trimmed(query.text);
+  const std::string text = normalise_space(query.text);
   if (text.empty()) throw SearchError(SearchError::Kind::bad_query, "the query is empty");
   std::vector<SearchHit> hits;
   store.read_with([&](sqlite3* db) {
