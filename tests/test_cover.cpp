@@ -102,3 +102,30 @@ TEST_CASE("a cover in another language takes its session from the symbol") {
   read_cover("Commission des droits de l'homme\n", other);
   CHECK(metadata_value(other, "session").empty());
 }
+
+TEST_CASE("an older UPR cover in capitals, with note markers after the title and the State") {
+  const std::string head =
+      "HUMAN RIGHTS COUNCIL\n"
+      "Thirteenth session\n"
+      "Agenda item 6\n\n"
+      "                                     UNIVERSAL PERIODIC REVIEW\n"
+      "                                REPORT OF THE WORKING GROUP ON\n"
+      "                                 THE UNIVERSAL PERIODIC REVIEW\xE2\x88\x97\n"
+      "                                                       Utopia \xE2\x88\x97\n";
+  Document doc;
+  read_cover(head, doc);
+  CHECK(doc.title == "Report of the Working Group on the Universal Periodic Review");
+  CHECK(metadata_value(doc, "state_under_review") == "Utopia");
+}
+
+TEST_CASE("note markers end no title or name") {
+  std::string a = "Review* ", b = "Brazil \xE2\x88\x97", c = "Annex\xE2\x80\xA0", d = "A* B";
+  drop_trailing_note_markers(a);
+  drop_trailing_note_markers(b);
+  drop_trailing_note_markers(c);
+  drop_trailing_note_markers(d);
+  CHECK(a == "Review");
+  CHECK(b == "Brazil");
+  CHECK(c == "Annex");
+  CHECK(d == "A* B");
+}

@@ -102,6 +102,19 @@ int english_ordinal(std::string_view word) {
   return t && u && u < 10 ? t + u : 0;
 }
 
+void drop_trailing_note_markers(std::string& s) {
+  for (;;) {
+    if (!s.empty() && (s.back() == '*' || s.back() == ' ')) {
+      s.pop_back();
+    } else if (s.size() >= 3 && (s.compare(s.size() - 3, 3, "\xE2\x88\x97") == 0 ||   // U+2217 asterisk operator
+                                 s.compare(s.size() - 3, 3, "\xE2\x80\xA0") == 0)) {  // U+2020 dagger
+      s.resize(s.size() - 3);
+    } else {
+      return;
+    }
+  }
+}
+
 void read_cover(std::string_view head, Document& doc) {
   const std::vector<std::string> cells = head_cells(head);
   static const Pattern session(R"(^([A-Za-z\-]+)\s+session\b.*$)", /*ignore_case=*/true);
@@ -131,13 +144,24 @@ void read_cover(std::string_view head, Document& doc) {
   // The State under review: the line after the UPR report's title, which may wrap once.
   for (std::size_t i = 0; i < cells.size() && i < 80; ++i) {
     std::size_t after = 0;
-    if (upr_title.full(cells[i], m)) after = i + 1;
-    else if (i + 1 < cells.size() && upr_title.full(cells[i] + " " + cells[i + 1], m)) after = i + 2;
-    else continue;
+    std::string title;
+    if (upr_title.full(cells[i], m)) {
+      after = i + 1;
+      title = cells[i];
+    } else if (i + 1 < cells.size() && upr_title.full(cells[i] + " " + cells[i + 1], m)) {
+      after = i + 2;
+      title = cells[i] + " " + cells[i + 1];
+    } else {
+      continue;
+    }
+    // The report's title as the cover prints it, in capitals on older covers: the title the
+    // first lines may not give in the form a title takes ("REPORT OF THE WORKING GROUP ...").
+    drop_trailing_note_markers(title);
+    if (doc.title.empty()) doc.title = title_case(title);
     for (std::size_t j = after; j < cells.size() && j < after + 3; ++j) {
       std::string state = cells[j];
       if (state.empty()) continue;
-      while (!state.empty() && state.back() == ' ') state.pop_back();
+      drop_trailing_note_markers(state);
       if (state.size() <= 60 && starts_upper(state) && word_count(state) <= 8)
         set(doc, "state_under_review", title_case(state));
       break;

@@ -18,6 +18,9 @@ int english_ordinal(std::string_view word);
 /// "state_under_review" (UPR reports), and `body` ("Human Rights Council") when empty.
 void read_cover(std::string_view head, Document& doc);
 
+/// `s` without the note markers and spaces that end it ("Review*", "Brazil \u2217", "\u2020").
+void drop_trailing_note_markers(std::string& s);
+
 /// The value of metadata `key` in `doc`, or "".
 std::string metadata_value(const Document& doc, std::string_view key);
 

@@ -49,7 +49,8 @@ void finish_title(Document& doc) {
     if (at != std::string::npos) title.resize(at);
   }
   // "Report of the Working Group on the Universal Periodic Review*": the star is a note's.
-  while (!title.empty() && (title.back() == '*' || title.back() == ' ' || title.back() == ':')) title.pop_back();
+  drop_trailing_note_markers(title);
+  while (!title.empty() && title.back() == ':') title.pop_back();
   if (!state.empty() && !title.empty()) title += (doc.language == "fr" ? " : " : ": ") + state;
 }
 
@@ -86,7 +87,7 @@ void identify(ParserState& st) {
   if (auto dot = stem.find_last_of('.'); dot != std::string::npos && dot > 0) stem = stem.substr(0, dot);
   st.doc.id = st.doc.symbol.empty() ? slugify(stem) : st.doc.symbol;
 
-  st.doc.title = find_title(st);
+  if (st.doc.title.empty()) st.doc.title = find_title(st);  // a UPR report's cover gives it
   finish_title(st.doc);
 }
 
