@@ -84,7 +84,7 @@ TEST_CASE("the index stems English, ignores French accents, finds Chinese substr
   const Corpus corpus = sample();
   {
     const CorpusView view(corpus);
-    const auto update = update_search_index(store, view);
+    const auto update = update_search_index(store, view, "job");
     CHECK(update.documents == 3);
     CHECK(update.rewritten == 3);
   }
@@ -141,11 +141,11 @@ TEST_CASE("an unchanged document keeps its rows; a changed one is indexed again,
   Corpus corpus = sample();
   {
     const CorpusView view(corpus);
-    update_search_index(store, view);
+    update_search_index(store, view, "job");
   }
   {
     const CorpusView view(corpus);
-    const auto update = update_search_index(store, view);
+    const auto update = update_search_index(store, view, "job");
     CHECK(update.rewritten == 0);
     CHECK(update.removed == 0);
   }
@@ -153,7 +153,7 @@ TEST_CASE("an unchanged document keeps its rows; a changed one is indexed again,
   corpus.documents.push_back(document("A/RES/2", "en", {"Another text."}));
   {
     const CorpusView view(corpus);
-    const auto update = update_search_index(store, view);
+    const auto update = update_search_index(store, view, "job");
     CHECK(update.rewritten == 2);  // the French version and the new document
   }
   CHECK(find(store, "base").size() == 1);
@@ -161,9 +161,43 @@ TEST_CASE("an unchanged document keeps its rows; a changed one is indexed again,
   corpus.documents.pop_back();
   {
     const CorpusView view(corpus);
-    CHECK(update_search_index(store, view).removed == 1);
+    CHECK(update_search_index(store, view, "job").removed == 1);
   }
   CHECK(find(store, "another").empty());
+}
+
+TEST_CASE("jobs sharing a store keep an index each, and without a job each passage is listed once") {
+  const fs::path dir = test::fresh_dir("search-shared");
+  Store store(dir / "store.sqlite");
+  Corpus first = sample();
+  Corpus second;
+  second.documents.push_back(document("A/RES/2", "en", {"Seasonal workers need decent housing."}));
+  second.documents.push_back(sample().documents[0]);  // a document both jobs read
+  {
+    const CorpusView view(first);
+    update_search_index(store, view, "first");
+  }
+  {
+    const CorpusView view(second);
+    const auto update = update_search_index(store, view, "second");
+    CHECK(update.removed == 0);  // the first job's documents are not this job's to remove
+  }
+  SearchQuery only;
+  only.scope = "first";
+  CHECK(find(store, "workers", only).size() == 1);
+  CHECK(find(store, "travailleuses", only).size() == 1);  // the first job's French version is still there
+  only.scope = "second";
+  CHECK(find(store, "workers", only).size() == 2);
+  CHECK(find(store, "workers").size() == 2);  // A/RES/1 ¶1 once, though both jobs indexed it
+  only.scope = "third";
+  try {
+    find(store, "workers", only);
+    FAIL("a job with no index in the store must be an error");
+  } catch (const SearchError& e) {
+    CHECK(e.kind() == SearchError::Kind::no_index);
+    CHECK(std::string(e.what()).find("no search index of job 'third' (it holds 'first' and 'second')") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("dossier search on the sample job: citations that dossier show resolves, JSON, errors") {

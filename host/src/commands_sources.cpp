@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -77,16 +78,21 @@ int show_command(const ShowArgs& args, const GlobalOptions& g) {
 namespace {
 
 // The store a build of the job (or into that folder) wrote; empty, with a message, for none.
-std::filesystem::path store_of(const SearchArgs& args, std::string& error) {
+// With --job, `job_name` is the job's: its index only, in a store several jobs may share.
+std::filesystem::path store_of(const SearchArgs& args, std::string& job_name, std::string& error) {
+  std::optional<Job> job;
+  if (!args.job.empty()) {
+    job = load_job(args.job);
+    job_name = job->spec.build.job_name;
+  }
   if (!args.store.empty()) return args.store;
   if (!args.out.empty()) return default_cache_file(args.out);
-  if (args.job.empty()) {
+  if (!job) {
     error = "search needs a build's store: give --job JOB.toml (the job that was built), --out DIR (the folder it was "
             "built into) or --store FILE";
     return {};
   }
-  const Job job = load_job(args.job);
-  return job.spec.cache_file.empty() ? default_cache_file(job.spec.output_dir) : job.spec.cache_file;
+  return job->spec.cache_file.empty() ? default_cache_file(job->spec.output_dir) : job->spec.cache_file;
 }
 
 // The match markers of a snippet made bold on a terminal, else «…».
@@ -178,8 +184,9 @@ void print_text(const std::vector<SearchHit>& hits) {
 int search_command(const SearchArgs& args) {
   std::string error;
   std::filesystem::path file;
+  std::string job_name;
   try {
-    file = store_of(args, error);
+    file = store_of(args, job_name, error);
   } catch (const JobError& e) {
     spdlog::error("{}", e.what());
     return exit_config;
@@ -195,7 +202,8 @@ int search_command(const SearchArgs& args) {
                                    : "dossier build " + args.job + (args.out.empty() ? "" : " --out " + args.out));
     return exit_input;
   }
-  SearchQuery query{args.query, args.sdg, args.gcm, args.state, args.document, args.language, args.kind, args.limit};
+  SearchQuery query{args.query, args.sdg,  args.gcm, args.state, args.document, args.language,
+                    args.kind,  job_name, args.limit};
   std::vector<SearchHit> hits;
   try {
     Store store(file, Store::Access::read_only);

@@ -85,10 +85,10 @@ namespace {
 
 // The store's search index (`dossier search`) brought to this corpus. A failure costs the
 // search, not the build: a warning.
-void index_for_search(Store& store, const CorpusView& view, BuildRecord& record) {
+void index_for_search(Store& store, const CorpusView& view, const std::string& job, BuildRecord& record) {
   const auto started = std::chrono::steady_clock::now();
   try {
-    const SearchIndexUpdate update = update_search_index(store, view);
+    const SearchIndexUpdate update = update_search_index(store, view, job);
     spdlog::debug("search index: {} of {} document versions indexed again, {} removed", update.rewritten,
                   update.documents, update.removed);
   } catch (const std::exception& e) {
@@ -141,7 +141,7 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
 
   // Built once for the history and every exporter; the corpus is not changed after this.
   const CorpusView view(corpus);
-  if (store) index_for_search(*store, view, record);
+  if (store) index_for_search(*store, view, spec.build.job_name, record);
   RecordedHistory history;
   Store::JobState next_state;
   bool history_known = false;

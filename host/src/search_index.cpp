@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,7 +22,7 @@ namespace dossier::host {
 namespace {
 
 // Bumped when what a row holds changes: every version is indexed again once.
-constexpr const char* kIndexFormat = "search-1";
+constexpr const char* kIndexFormat = "search-2";
 
 // Three FTS5 tables over the passages (external content: the text is stored once). FTS5 stems
 // English only (Porter); other alphabetic languages are matched by word, accents ignored;
@@ -36,14 +37,26 @@ Table table_of(const std::string& language) {
   return other;
 }
 
+bool has_column(sqlite3* db, const std::filesystem::path& file, const char* table, const char* column) {
+  Statement s(db, (std::string("SELECT count(*) FROM pragma_table_info('") + table + "') WHERE name=?1").c_str(), file);
+  s.bind(1, std::string(column));
+  return s.row() && s.integer(0) > 0;
+}
+
 void create_tables(sqlite3* db, const std::filesystem::path& file) {
   const auto exec = [&](const char* sql) {
     if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw store_error(db, file);
   };
+  // An index of the first format (one job's index per store, no scope column) is made again.
+  if (has_column(db, file, "search_documents", "key") && !has_column(db, file, "search_documents", "scope"))
+    for (const char* table : {"search_en", "search_other", "search_zh", "search_codes", "search_states",
+                              "search_passages", "search_documents"})
+      exec((std::string("DROP TABLE IF EXISTS ") + table).c_str());
   // A version of a document (its id, language and bytes) and what its rows were made of.
-  exec("CREATE TABLE IF NOT EXISTS search_documents (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)");
+  // The job that indexed it is part of a version's key: jobs sharing a store keep their own index.
+  exec("CREATE TABLE IF NOT EXISTS search_documents (key TEXT PRIMARY KEY, scope TEXT NOT NULL, fingerprint TEXT NOT NULL)");
   exec("CREATE TABLE IF NOT EXISTS search_passages ("
-       " id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, tbl INTEGER NOT NULL, document TEXT NOT NULL,"
+       " id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, scope TEXT NOT NULL, tbl INTEGER NOT NULL, document TEXT NOT NULL,"
        " symbol TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, language TEXT NOT NULL, kind TEXT NOT NULL,"
        " address TEXT NOT NULL, citation TEXT NOT NULL, position TEXT NOT NULL, text TEXT NOT NULL)");
   exec("CREATE INDEX IF NOT EXISTS search_passages_doc ON search_passages (doc_key)");
@@ -81,8 +94,9 @@ bool indexed_block(BlockKind kind) {
 
 // The rows of one version: its recommendations, and its other paragraphs. The mappings are
 // the main document's (a version's blocks share its addresses).
-Version rows_of(const Document& doc, const CorpusView& corpus, const std::string& under_review) {
-  Version v{&doc, doc.id + '\t' + doc.language + '\t' + doc.sha256, cited_name(doc), {}, {}};
+Version rows_of(const Document& doc, const CorpusView& corpus, const std::string& under_review,
+                const std::string& scope) {
+  Version v{&doc, scope + '\t' + doc.id + '\t' + doc.language + '\t' + doc.sha256, cited_name(doc), {}, {}};
   const std::string language = doc.language.empty() ? "en" : doc.language;
   const auto add = [&](const std::string& kind, const std::string& address, const std::string& text,
                        const Recommendation* r) {
@@ -137,12 +151,12 @@ void remove_version(sqlite3* db, const std::filesystem::path& file, const std::s
   }
 }
 
-void insert_version(sqlite3* db, const std::filesystem::path& file, const Version& v) {
+void insert_version(sqlite3* db, const std::filesystem::path& file, const Version& v, const std::string& scope) {
   const Document& doc = *v.doc;
   const Table table = table_of(doc.language);
   Statement passage(db,
                     "INSERT INTO search_passages (doc_key, tbl, document, symbol, name, title, language, kind, address,"
-                    " citation, position, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    " citation, position, text, scope) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                     file);
   Statement fts(db, (std::string("INSERT INTO ") + kTables[table] + "(rowid, text) VALUES (?1, ?2)").c_str(), file);
   Statement code(db, "INSERT INTO search_codes (passage, scheme, code) VALUES (?1, ?2, ?3)", file);
@@ -161,6 +175,7 @@ void insert_version(sqlite3* db, const std::filesystem::path& file, const Versio
     passage.bind(10, row.citation);
     passage.bind(11, row.position);
     passage.bind(12, row.text);
+    passage.bind(13, scope);
     passage.run();
     const sqlite3_int64 id = sqlite3_last_insert_rowid(db);
     fts.reset();
@@ -183,9 +198,10 @@ void insert_version(sqlite3* db, const std::filesystem::path& file, const Versio
       state.run();
     }
   }
-  Statement done(db, "INSERT OR REPLACE INTO search_documents (key, fingerprint) VALUES (?1, ?2)", file);
+  Statement done(db, "INSERT OR REPLACE INTO search_documents (key, scope, fingerprint) VALUES (?1, ?2, ?3)", file);
   done.bind(1, v.key);
-  done.bind(2, v.fingerprint);
+  done.bind(2, scope);
+  done.bind(3, v.fingerprint);
   done.run();
 }
 
@@ -277,9 +293,17 @@ std::string punctuated_terms_quoted(const std::string& text) {
   return out;
 }
 
+// 'gfmd', 'upr' and 'run'.
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + ("'" + names[i] + "'");
+  return out;
+}
+
 }  // namespace
 
-SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus) {
+SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus, const std::string& scope) {
   // The rows are made outside the store's lock: it is the text pass, linear in the corpus.
   std::unordered_map<const Document*, std::string> under_review;
   for (const UprReport& r : upr_reports(corpus.documents())) under_review[r.document] = r.state;
@@ -287,8 +311,8 @@ SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus) {
   for (const Document& doc : corpus.documents()) {
     const auto it = under_review.find(&doc);
     const std::string state = it == under_review.end() ? std::string() : it->second;
-    versions.push_back(rows_of(doc, corpus, state));
-    for (const Document& version : doc.versions) versions.push_back(rows_of(version, corpus, state));
+    versions.push_back(rows_of(doc, corpus, state, scope));
+    for (const Document& version : doc.versions) versions.push_back(rows_of(version, corpus, state, scope));
   }
   SearchIndexUpdate update;
   update.documents = versions.size();
@@ -296,7 +320,8 @@ SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus) {
     create_tables(db, store.file());
     std::map<std::string, std::string> indexed;
     {
-      Statement s(db, "SELECT key, fingerprint FROM search_documents", store.file());
+      Statement s(db, "SELECT key, fingerprint FROM search_documents WHERE scope = ?1", store.file());
+      s.bind(1, scope);
       while (s.row()) indexed[s.text(0)] = s.text(1);
     }
     std::unordered_set<std::string> current;
@@ -305,7 +330,7 @@ SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus) {
       const auto it = indexed.find(v.key);
       if (it != indexed.end() && it->second == v.fingerprint) continue;
       if (it != indexed.end()) remove_version(db, store.file(), v.key);
-      insert_version(db, store.file(), v);
+      insert_version(db, store.file(), v, scope);
       ++update.rewritten;
     }
     for (const auto& entry : indexed)
@@ -324,12 +349,24 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
   store.read_with([&](sqlite3* db) {
     {
       Statement s(db, "SELECT count(*) FROM sqlite_schema WHERE name='search_passages'", store.file());
-      if (!s.row() || s.integer(0) == 0)
+      if (!s.row() || s.integer(0) == 0 || !has_column(db, store.file(), "search_passages", "scope"))
         throw SearchError(SearchError::Kind::no_index,
                           "the store " + store.file().string() +
                               " holds no search index: it is made by `dossier build` (or `run`) of this version; "
                               "build the job again");
     }
+    std::vector<std::string> scopes;
+    {
+      Statement s(db, "SELECT DISTINCT scope FROM search_documents ORDER BY scope", store.file());
+      while (s.row()) scopes.push_back(s.text(0));
+    }
+    if (!query.scope.empty() && std::find(scopes.begin(), scopes.end(), query.scope) == scopes.end())
+      throw SearchError(SearchError::Kind::no_index,
+                        "the store " + store.file().string() + " holds no search index of job '" + query.scope +
+                            "'" + (scopes.empty() ? std::string() : " (it holds " + quoted_list(scopes) + ")") +
+                            ": build the job, then search");
+    // Without a job, every job's index is searched; a passage two jobs indexed is listed once.
+    const std::size_t fetch = query.scope.empty() ? query.limit * std::max<std::size_t>(1, scopes.size()) : query.limit;
     // The filters, the same for every table; ?1 is the query, ?2 the limit.
     std::string where;
     std::vector<std::string> values;
@@ -340,6 +377,7 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
         clause.replace(at, 2, "?" + std::to_string(values.size() + 2));
       where += " AND " + clause;
     };
+    if (!query.scope.empty()) filter("p.scope = ?V", query.scope);
     if (!query.language.empty()) filter("(p.language = ?V COLLATE NOCASE OR p.language LIKE ?V || '-%')", query.language);
     if (!query.kind.empty()) filter("p.kind = ?V", query.kind);
     if (!query.document.empty())
@@ -359,7 +397,7 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
     const auto run = [&](const std::string& sql, const std::string& match) {
       Statement s(db, sql.c_str(), store.file());
       s.bind(1, match);
-      s.bind(2, static_cast<sqlite3_int64>(query.limit));
+      s.bind(2, static_cast<sqlite3_int64>(fetch));
       for (std::size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 3), values[i]);
       while (s.row()) {
         SearchHit hit;
@@ -435,6 +473,12 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
       }
     }
     std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
+    std::set<std::tuple<std::string, std::string, std::string>> listed;
+    hits.erase(std::remove_if(hits.begin(), hits.end(),
+                              [&](const SearchHit& hit) {
+                                return !listed.insert({hit.document, hit.language, hit.address}).second;
+                              }),
+               hits.end());
     if (hits.size() > query.limit) hits.resize(query.limit);
     Statement codes(db, "SELECT scheme, code FROM search_codes WHERE passage = ?1 ORDER BY scheme DESC, rowid",
                     store.file());

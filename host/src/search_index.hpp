@@ -24,9 +24,10 @@ struct SearchIndexUpdate {
 /// paragraph and recommendation of every document and language version, with its human
 /// citation, its SDG and GCM mappings and, for UPR recommendations, the States concerned and
 /// the position. A version whose rows are what the index already holds is left alone, so an
-/// unchanged corpus costs one pass over its text. Throws StoreError; nothing when the store
-/// cannot be written.
-SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus);
+/// unchanged corpus costs one pass over its text. `scope` is the job's name: jobs that share
+/// a store keep an index each, and a build removes only its own job's rows of documents it no
+/// longer has. Throws StoreError; nothing when the store cannot be written.
+SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus, const std::string& scope);
 
 /// What to look for: FTS5 query syntax (docs/cli.md#search), and filters.
 struct SearchQuery {
@@ -37,6 +38,7 @@ struct SearchQuery {
   std::string document;  ///< a document's id or symbol, or the name it is cited by
   std::string language;  ///< "fr": that language's versions only
   std::string kind;      ///< "recommendation" or "paragraph"
+  std::string scope;     ///< a job's name: its index only; empty: every job's, each passage once
   std::size_t limit = 20;
 };
 
