@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <type_traits>
 #include <map>
 #include <unordered_map>
 #include <stdexcept>
@@ -89,7 +88,7 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   // The working tables in one arena (memory_arena.hpp): in the exporter child, first touching
   // memory is most of what selecting costs.
   MemoryArena memory;
-  const auto store = [&](auto* type) { return MemoryArena::Allocator<std::remove_pointer_t<decltype(type)>>(memory); };
+  const MemoryArena::Allocator<char> in_arena(memory);
   // The recommendations that can be in focus (by document and addressee), in corpus order.
   struct Slot {
     const Document* document;
@@ -98,7 +97,7 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
     std::uint32_t goals;  // bit g: SDG goal g
     bool in_focus;
   };
-  std::vector<Slot, MemoryArena::Allocator<Slot>> slots(store(static_cast<Slot*>(nullptr)));
+  ArenaVector<Slot> slots(in_arena);
   std::size_t all = 0;
   for (const auto& d : corpus.documents()) all += d.recommendations.size();
   slots.reserve(all);
@@ -114,10 +113,9 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   // the slots of an address said twice. Each sdg and gcm annotation of the corpus, read once in
   // corpus order, goes to every slot its subject names: what CorpusView::annotations_of() of
   // each recommendation gives, without a look-up per recommendation in the view's tables.
-  using Numbers = std::vector<std::uint32_t, MemoryArena::Allocator<std::uint32_t>>;
   std::size_t size = 16;
   while (size < 2 * slots.size()) size *= 2;
-  Numbers table(size, 0, store(static_cast<std::uint32_t*>(nullptr))), same_address(slots.size(), 0, table.get_allocator());
+  ArenaVector<std::uint32_t> table(size, 0, in_arena), same_address(slots.size(), 0, in_arena);
   const auto slot_of = [&](std::string_view address) {
     std::size_t at = analyzers::hash_bytes(address) & (size - 1);
     while (table[at] != 0 && slots[table[at] - 1].recommendation->address != address) at = (at + 1) & (size - 1);
@@ -129,8 +127,7 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
     table[at] = static_cast<std::uint32_t>(k + 1);
   }
   // (slot, target index), (slot, objective) and (slot, unofficial target), in any order.
-  using Pairs = std::vector<std::pair<std::uint32_t, std::uint32_t>, MemoryArena::Allocator<std::pair<std::uint32_t, std::uint32_t>>>;
-  Pairs targets_of(store(static_cast<std::pair<std::uint32_t, std::uint32_t>*>(nullptr))), objectives_of(targets_of.get_allocator());
+  ArenaVector<std::pair<std::uint32_t, std::uint32_t>> targets_of(in_arena), objectives_of(in_arena);
   std::vector<std::pair<std::uint32_t, std::string_view>> unofficial_of;
   std::string_view subject;
   std::uint32_t head = 0;
@@ -188,7 +185,7 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   struct InFocus {
     std::uint32_t slot, targets, targets_end, objectives, objectives_end;
   };
-  std::vector<InFocus, MemoryArena::Allocator<InFocus>> in_focus(store(static_cast<InFocus*>(nullptr)));
+  ArenaVector<InFocus> in_focus(in_arena);
   in_focus.reserve(slots.size());
   std::size_t t_at = 0, o_at = 0, u_at = 0;
   for (std::size_t k = 0; k < slots.size();) {
@@ -328,12 +325,13 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
   // The working tables in one arena (memory_arena.hpp), as select_brief()'s.
   MemoryArena memory;
   using Index = std::size_t;
-  std::vector<Wording::Span, MemoryArena::Allocator<Wording::Span>> words(n, Wording::Span(), MemoryArena::Allocator<Wording::Span>(memory));
+  const MemoryArena::Allocator<char> in_arena(memory);
+  ArenaVector<Wording::Span> words(n, Wording::Span(), in_arena);
   std::vector<Wording::Words> outside;
   outside.reserve(n);
   // Item i's themes: themes[theme_start[i]..theme_start[i + 1]).
-  std::vector<int, MemoryArena::Allocator<int>> themes{MemoryArena::Allocator<int>(memory)};
-  std::vector<Index, MemoryArena::Allocator<Index>> theme_start{MemoryArena::Allocator<Index>(memory)};
+  ArenaVector<int> themes(in_arena);
+  ArenaVector<Index> theme_start(in_arena);
   theme_start.reserve(n + 1);
   theme_start.push_back(0);
   const auto themes_of_item = [&](std::size_t i) {
@@ -357,15 +355,13 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
   // value only falls as keys are chosen, so its value with the likeness it had is a bound:
   // only items whose bound can still beat the best exact value found are compared with the
   // members added since (members[seen[j]..]). The choice is the one a full pass makes.
-  using Numbers = std::vector<double, MemoryArena::Allocator<double>>;
-  using Indexes = std::vector<Index, MemoryArena::Allocator<Index>>;
-  const MemoryArena::Allocator<double> numbers_in(memory);
-  const MemoryArena::Allocator<Index> indexes_in(memory);
-  Numbers likeness(n, 0, numbers_in), base(n, 0, numbers_in), bound(n, 0, numbers_in);
-  Indexes seen(n, 0, indexes_in), members(indexes_in), order(indexes_in);
+  using Numbers = ArenaVector<double>;
+  using Indexes = ArenaVector<Index>;
+  Numbers likeness(n, 0, in_arena), base(n, 0, in_arena), bound(n, 0, in_arena);
+  Indexes seen(n, 0, in_arena), members(in_arena), order(in_arena);
   // Sum of the weights of each item's words: similarity(a, b) <= min / max of the two sums,
   // which spares comparing items of very different lengths word by word.
-  Numbers total(n, 0, numbers_in);
+  Numbers total(n, 0, in_arena);
   for (std::size_t i = 0; i < n; ++i) total[i] = wording.total(words[i]);
   const auto at_most = [&](std::size_t a, std::size_t b) {
     const double lo = std::min(total[a], total[b]), hi = std::max(total[a], total[b]);
@@ -378,7 +374,7 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
     }
   };
   // Keys chosen from each item's document (documents numbered in item order).
-  Indexes document_of(n, 0, indexes_in);
+  Indexes document_of(n, 0, in_arena);
   std::vector<int> keys_from;
   {
     std::map<const Document*, std::size_t> numbers;

@@ -69,4 +69,9 @@ class MemoryArena {
   char* end_ = nullptr;
 };
 
+/// A vector in an arena: `ArenaVector<int> v(MemoryArena::Allocator<char>(arena))` (an
+/// allocator of any type converts).
+template <typename T>
+using ArenaVector = std::vector<T, MemoryArena::Allocator<T>>;
+
 }  // namespace dossier::pdf
