@@ -31,6 +31,12 @@ inline long status_kb(const char* key) {
   return -1;
 }
 
+inline long minor_faults() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  return u.ru_minflt;
+}
+
 inline double cpu_seconds() {
   rusage u{};
   ::getrusage(RUSAGE_SELF, &u);
@@ -42,6 +48,7 @@ struct Run {
   double seconds = 0;
   double cpu_seconds = 0;  ///< user + system: less disturbed than wall time on a busy machine
   double peak_mb = 0;      ///< resident memory the run added at its peak
+  long page_faults = 0;    ///< minor page faults of the run (first touches of memory)
 };
 
 inline Run measured(const std::function<void()>& work) {
@@ -56,10 +63,12 @@ inline Run measured(const std::function<void()>& work) {
       std::ofstream("/proc/self/clear_refs") << "5";  // reset VmHWM to the current RSS
       const long before = status_kb("VmRSS:");
       const double cpu0 = cpu_seconds();
+      const long faults0 = minor_faults();
       const auto t0 = std::chrono::steady_clock::now();
       work();
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       r.cpu_seconds = cpu_seconds() - cpu0;
+      r.page_faults = minor_faults() - faults0;
       r.peak_mb = static_cast<double>(status_kb("VmHWM:") - before) / 1024.0;
     } catch (const std::exception& e) {
       std::cerr << "bench: " << e.what() << "\n";
@@ -86,7 +95,7 @@ inline std::vector<Run> measured_runs(int runs, const std::function<void()>& wor
 }
 
 inline nlohmann::json to_json(const Run& r) {
-  return {{"seconds", r.seconds}, {"cpu_seconds", r.cpu_seconds}, {"peak_mb", r.peak_mb}};
+  return {{"seconds", r.seconds}, {"cpu_seconds", r.cpu_seconds}, {"peak_mb", r.peak_mb}, {"page_faults", r.page_faults}};
 }
 
 inline nlohmann::json to_json(const std::vector<Run>& runs) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <unordered_map>
 #include <stdexcept>
@@ -9,6 +10,8 @@
 #include <dossier/model.hpp>
 #include <dossier/domain/reference_data.hpp>
 
+#include "bytes_hash.hpp"
+#include "memory_arena.hpp"
 #include "similarity.hpp"
 
 namespace dossier::pdf {
@@ -74,80 +77,148 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
   brief.focus = focus;
   brief.documents_total = corpus.documents().size();
   const std::string focus_value = lower(focus.value);
+  const bool sdg_focus = focus.kind == "sdg", gcm_focus = focus.kind == "gcm";
   // Targets in official order by their index; a code outside the list counts in
   // brief.targets only (as before), not in an item's targets.
   const std::vector<std::string>& official = sdg_target_codes();
-  std::unordered_map<std::string_view, std::size_t> target_index;
-  for (std::size_t t = 0; t < official.size(); ++t) target_index.emplace(official[t], t);
+  std::unordered_map<std::string_view, std::uint32_t> target_index;
+  for (std::size_t t = 0; t < official.size(); ++t) target_index.emplace(official[t], static_cast<std::uint32_t>(t));
   std::vector<bool> any_target(official.size(), false), any_objective(gcm_objective_count() + 1, false);
-  std::vector<std::size_t> targets;  // of one item, reused
-  std::vector<int> objectives;
-  std::vector<std::string_view> unofficial;
 
+  // The working tables in one arena (memory_arena.hpp): in the exporter child, first touching
+  // memory is most of what selecting costs.
+  MemoryArena memory;
+  const MemoryArena::Allocator<char> in_arena(memory);
+  // The recommendations that can be in focus (by document and addressee), in corpus order.
+  struct Slot {
+    const Document* document;
+    const Recommendation* recommendation;
+    double score;
+    std::uint32_t goals;  // bit g: SDG goal g
+    bool in_focus;
+  };
+  ArenaVector<Slot> slots(in_arena);
   std::size_t all = 0;
   for (const auto& d : corpus.documents()) all += d.recommendations.size();
-  brief.items.reserve(all);
+  slots.reserve(all);
   for (const auto& d : corpus.documents()) {
     brief.recommendations_total += d.recommendations.size();
     if (focus.kind == "document" && d.id != focus.value && d.symbol != focus.value) continue;
-    std::array<int, 17> doc_goals{};
-    bool any = false;
     for (const auto& r : d.recommendations) {
       if (focus.kind == "addressee" && lower(r.addressee) != focus_value) continue;
-      Item item{&d, &r, 0, {}, {}, {}};
-      bool in_focus = focus.kind != "sdg" && focus.kind != "gcm";
-      targets.clear();
-      objectives.clear();
-      unofficial.clear();
-      for (const Annotation* a : corpus.annotations_of(r.address)) {
-        if (a->scheme != dossier::scheme::sdg && a->scheme != dossier::scheme::gcm) continue;
-        bool counts = true;
-        if (a->scheme == dossier::scheme::sdg) {
-          const std::string_view code = a->code;
-          const int g = number(code.substr(0, code.find('.')));
-          if (g >= 1 && g <= 17) item.goals.insert(g);
-          const auto first = code.find('.');
-          if (first != std::string_view::npos) {
-            const std::string_view target = code.substr(0, code.find('.', first + 1));
-            const auto t = target_index.find(target);
-            if (t != target_index.end())
-              targets.push_back(t->second);
-            else if (!target.empty())
-              unofficial.push_back(target);
-          }
-          counts = focus.kind != "sdg" || sdg_matches(focus.value, a->code);
-          if (focus.kind == "gcm") counts = false;
-        } else {
-          const int o = number(a->code);
-          if (o >= 1 && o <= gcm_objective_count()) objectives.push_back(o);
-          counts = focus.kind != "gcm" || a->code == focus.value;
-          if (focus.kind == "sdg") counts = false;
-        }
-        if (counts) {
-          in_focus = true;
-          item.score = std::max(item.score, a->score);
-        }
+      slots.push_back({&d, &r, 0, 0, !sdg_focus && !gcm_focus});
+    }
+  }
+  // Their addresses in an open-addressing table (slot + 1, 0 = empty); `same_address` chains
+  // the slots of an address said twice. Each sdg and gcm annotation of the corpus, read once in
+  // corpus order, goes to every slot its subject names: what CorpusView::annotations_of() of
+  // each recommendation gives, without a look-up per recommendation in the view's tables.
+  std::size_t size = 16;
+  while (size < 2 * slots.size()) size *= 2;
+  ArenaVector<std::uint32_t> table(size, 0, in_arena), same_address(slots.size(), 0, in_arena);
+  const auto slot_of = [&](std::string_view address) {
+    std::size_t at = analyzers::hash_bytes(address) & (size - 1);
+    while (table[at] != 0 && slots[table[at] - 1].recommendation->address != address) at = (at + 1) & (size - 1);
+    return at;
+  };
+  for (std::size_t k = 0; k < slots.size(); ++k) {
+    const std::size_t at = slot_of(slots[k].recommendation->address);
+    same_address[k] = table[at];
+    table[at] = static_cast<std::uint32_t>(k + 1);
+  }
+  // (slot, target index), (slot, objective) and (slot, unofficial target), in any order.
+  ArenaVector<std::pair<std::uint32_t, std::uint32_t>> targets_of(in_arena), objectives_of(in_arena);
+  std::vector<std::pair<std::uint32_t, std::string_view>> unofficial_of;
+  std::string_view subject;
+  std::uint32_t head = 0;
+  bool looked_up = false;
+  for (const Annotation& a : corpus.annotations()) {
+    const bool sdg = a.scheme == dossier::scheme::sdg;
+    if (!sdg && a.scheme != dossier::scheme::gcm) continue;
+    if (!looked_up || a.subject != subject) {  // an analyzer's annotations of one subject follow each other
+      subject = a.subject;
+      head = table[slot_of(subject)];
+      looked_up = true;
+    }
+    if (head == 0) continue;
+    const std::string_view code = a.code;
+    std::uint32_t goal = 0, target = 0, objective = 0;
+    std::string_view unofficial;
+    bool has_target = false, counts;
+    if (sdg) {
+      const int g = number(code.substr(0, code.find('.')));
+      if (g >= 1 && g <= 17) goal = std::uint32_t{1} << g;
+      const auto first = code.find('.');
+      if (first != std::string_view::npos) {
+        const std::string_view t = code.substr(0, code.find('.', first + 1));
+        const auto found = target_index.find(t);
+        if (found != target_index.end())
+          target = found->second, has_target = true;
+        else
+          unofficial = t;
       }
-      if (!in_focus) continue;
-      brief.targets.insert(unofficial.begin(), unofficial.end());
-      std::sort(targets.begin(), targets.end());
-      targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-      for (const std::size_t t : targets) {
-        item.targets.push_back(official[t]);
-        any_target[t] = true;
+      counts = !gcm_focus && (!sdg_focus || sdg_matches(focus.value, a.code));
+    } else {
+      const int o = number(code);
+      if (o >= 1 && o <= gcm_objective_count()) objective = static_cast<std::uint32_t>(o);
+      counts = !sdg_focus && (!gcm_focus || a.code == focus.value);
+    }
+    for (std::uint32_t k = head; k != 0; k = same_address[k - 1]) {
+      Slot& slot = slots[k - 1];
+      slot.goals |= goal;
+      if (has_target) targets_of.emplace_back(k - 1, target);
+      if (!unofficial.empty()) unofficial_of.emplace_back(k - 1, unofficial);
+      if (objective) objectives_of.emplace_back(k - 1, objective);
+      if (counts) {
+        slot.in_focus = true;
+        slot.score = std::max(slot.score, a.score);
       }
-      std::sort(objectives.begin(), objectives.end());
-      objectives.erase(std::unique(objectives.begin(), objectives.end()), objectives.end());
-      item.objectives = objectives;
-      for (const int o : objectives) any_objective[static_cast<std::size_t>(o)] = true;
-      for (int g : item.goals) ++doc_goals[static_cast<std::size_t>(g - 1)];
-      brief.items.push_back(std::move(item));
+    }
+  }
+  std::sort(targets_of.begin(), targets_of.end());
+  targets_of.erase(std::unique(targets_of.begin(), targets_of.end()), targets_of.end());
+  std::sort(objectives_of.begin(), objectives_of.end());
+  objectives_of.erase(std::unique(objectives_of.begin(), objectives_of.end()), objectives_of.end());
+  std::sort(unofficial_of.begin(), unofficial_of.end());
+
+  // The items in focus, in corpus order: what each has, and the figures per document.
+  struct InFocus {
+    std::uint32_t slot, targets, targets_end, objectives, objectives_end;
+  };
+  ArenaVector<InFocus> in_focus(in_arena);
+  in_focus.reserve(slots.size());
+  std::size_t t_at = 0, o_at = 0, u_at = 0;
+  for (std::size_t k = 0; k < slots.size();) {
+    const Document* d = slots[k].document;
+    std::array<int, 17> doc_goals{};
+    bool any = false;
+    for (; k < slots.size() && slots[k].document == d; ++k) {
+      const auto key = static_cast<std::uint32_t>(k);
+      InFocus f{key, 0, 0, 0, 0};
+      while (t_at < targets_of.size() && targets_of[t_at].first < key) ++t_at;
+      f.targets = static_cast<std::uint32_t>(t_at);
+      while (t_at < targets_of.size() && targets_of[t_at].first == key) ++t_at;
+      f.targets_end = static_cast<std::uint32_t>(t_at);
+      while (o_at < objectives_of.size() && objectives_of[o_at].first < key) ++o_at;
+      f.objectives = static_cast<std::uint32_t>(o_at);
+      while (o_at < objectives_of.size() && objectives_of[o_at].first == key) ++o_at;
+      f.objectives_end = static_cast<std::uint32_t>(o_at);
+      while (u_at < unofficial_of.size() && unofficial_of[u_at].first < key) ++u_at;
+      const std::size_t u_begin = u_at;
+      while (u_at < unofficial_of.size() && unofficial_of[u_at].first == key) ++u_at;
+      if (!slots[k].in_focus) continue;
+      for (std::size_t u = u_begin; u < u_at; ++u) brief.targets.emplace(unofficial_of[u].second);
+      for (std::uint32_t t = f.targets; t < f.targets_end; ++t) any_target[targets_of[t].second] = true;
+      for (std::uint32_t o = f.objectives; o < f.objectives_end; ++o) any_objective[objectives_of[o].second] = true;
+      for (int g = 1; g <= 17; ++g)
+        if (slots[k].goals & (std::uint32_t{1} << g)) ++doc_goals[static_cast<std::size_t>(g - 1)];
+      in_focus.push_back(f);
       any = true;
     }
     if (!any) continue;
-    brief.per_document.emplace_back(&d, doc_goals);
-    auto& profile = brief.profiles[&d];
-    for (const Annotation* a : corpus.annotations_of(d.id))
+    brief.per_document.emplace_back(d, doc_goals);
+    auto& profile = brief.profiles[d];
+    for (const Annotation* a : corpus.annotations_of(d->id))
       if (a->scheme == dossier::scheme::sdg && a->level == dossier::level::goal && number(a->code) >= 1 && number(a->code) <= 17)
         profile.insert(number(a->code));
   }
@@ -157,20 +228,27 @@ Brief select_brief(const CorpusView& corpus, const Focus& focus, std::size_t key
     if (any_objective[o]) brief.objectives.insert(static_cast<int>(o));
   for (const auto& [doc, goals] : brief.per_document)
     for (std::size_t g = 0; g < 17; ++g) brief.per_goal[g] += goals[g];
-  // Better mapped first; among equals, more targets and objectives, then corpus order.
-  // (Indexes sorted, then the items moved once: an item holds a set and vectors.)
-  std::vector<std::size_t> order(brief.items.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const Item& a = brief.items[x];
-    const Item& b = brief.items[y];
-    if (a.score != b.score) return a.score > b.score;
-    return a.targets.size() + a.objectives.size() > b.targets.size() + b.objectives.size();
+  // Better mapped first; among equals, more targets and objectives, then corpus order: the
+  // order found first, and each item made once in its place.
+  std::stable_sort(in_focus.begin(), in_focus.end(), [&](const InFocus& x, const InFocus& y) {
+    const double a = slots[x.slot].score, b = slots[y.slot].score;
+    if (a != b) return a > b;
+    return x.targets_end - x.targets + x.objectives_end - x.objectives >
+           y.targets_end - y.targets + y.objectives_end - y.objectives;
   });
-  std::vector<Item> sorted;
-  sorted.reserve(order.size());
-  for (const std::size_t i : order) sorted.push_back(std::move(brief.items[i]));
-  brief.items = std::move(sorted);
+  brief.items.reserve(in_focus.size());
+  for (const InFocus& f : in_focus) {
+    const Slot& slot = slots[f.slot];
+    Item item{slot.document, slot.recommendation, slot.score, {}, {}, {}};
+    for (int g = 1; g <= 17; ++g)
+      if (slot.goals & (std::uint32_t{1} << g)) item.goals.insert(item.goals.end(), g);
+    item.targets.reserve(f.targets_end - f.targets);
+    for (std::uint32_t t = f.targets; t < f.targets_end; ++t) item.targets.push_back(official[targets_of[t].second]);
+    item.objectives.reserve(f.objectives_end - f.objectives);
+    for (std::uint32_t o = f.objectives; o < f.objectives_end; ++o)
+      item.objectives.push_back(static_cast<int>(objectives_of[o].second));
+    brief.items.push_back(std::move(item));
+  }
   choose_keys(corpus, brief, key_recommendations, words);
   return brief;
 }
@@ -186,18 +264,17 @@ constexpr double kThemesCovered = 0.3;
 // What an item adds to the themes of the keys: its SDG goals (0..16) and targets (17 and on,
 // numbered by `targets`), less the focus (which every item shares) and, for a target in
 // focus, its goal.
-std::vector<int> themes_of(const Item& item, const Focus& focus, std::unordered_map<std::string_view, int>& targets) {
+template <typename Out>
+void themes_of(const Item& item, const Focus& focus, std::unordered_map<std::string_view, int>& targets, Out& themes) {
   std::string focus_goal, focus_target;
   if (focus.kind == "sdg") {
     focus_goal = goal_of(focus.value);
     focus_target = focus.value;
   }
-  std::vector<int> themes;
   for (int g : item.goals)
     if (std::to_string(g) != focus_goal) themes.push_back(g - 1);
   for (const auto& t : item.targets)
     if (t != focus_target) themes.push_back(17 + targets.emplace(t, static_cast<int>(targets.size())).first->second);
-  return themes;
 }
 
 }  // namespace
@@ -245,10 +322,21 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
     shared = own.get();
   }
   Wording& wording = shared->wording();
-  std::vector<Wording::Span> words(n);
+  // The working tables in one arena (memory_arena.hpp), as select_brief()'s.
+  MemoryArena memory;
+  using Index = std::size_t;
+  const MemoryArena::Allocator<char> in_arena(memory);
+  ArenaVector<Wording::Span> words(n, Wording::Span(), in_arena);
   std::vector<Wording::Words> outside;
   outside.reserve(n);
-  std::vector<std::vector<int>> themes(n);
+  // Item i's themes: themes[theme_start[i]..theme_start[i + 1]).
+  ArenaVector<int> themes(in_arena);
+  ArenaVector<Index> theme_start(in_arena);
+  theme_start.reserve(n + 1);
+  theme_start.push_back(0);
+  const auto themes_of_item = [&](std::size_t i) {
+    return std::make_pair(themes.data() + theme_start[i], themes.data() + theme_start[i + 1]);
+  };
   std::unordered_map<std::string_view, int> target_themes;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t t = shared->text_of(items[i].recommendation);
@@ -258,7 +346,8 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
       outside.push_back(wording.words(items[i].recommendation->text));
       words[i] = outside.back();
     }
-    themes[i] = themes_of(items[i], brief.focus, target_themes);
+    themes_of(items[i], brief.focus, target_themes, themes);
+    theme_start.push_back(themes.size());
   }
   std::vector<bool> covered(17 + target_themes.size(), false);
   std::vector<bool> taken(n, false);
@@ -266,11 +355,13 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
   // value only falls as keys are chosen, so its value with the likeness it had is a bound:
   // only items whose bound can still beat the best exact value found are compared with the
   // members added since (members[seen[j]..]). The choice is the one a full pass makes.
-  std::vector<double> likeness(n, 0), base(n, 0), bound(n, 0);
-  std::vector<std::size_t> seen(n, 0), members, order;
+  using Numbers = ArenaVector<double>;
+  using Indexes = ArenaVector<Index>;
+  Numbers likeness(n, 0, in_arena), base(n, 0, in_arena), bound(n, 0, in_arena);
+  Indexes seen(n, 0, in_arena), members(in_arena), order(in_arena);
   // Sum of the weights of each item's words: similarity(a, b) <= min / max of the two sums,
   // which spares comparing items of very different lengths word by word.
-  std::vector<double> total(n);
+  Numbers total(n, 0, in_arena);
   for (std::size_t i = 0; i < n; ++i) total[i] = wording.total(words[i]);
   const auto at_most = [&](std::size_t a, std::size_t b) {
     const double lo = std::min(total[a], total[b]), hi = std::max(total[a], total[b]);
@@ -283,7 +374,7 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
     }
   };
   // Keys chosen from each item's document (documents numbered in item order).
-  std::vector<std::size_t> document_of(n);
+  Indexes document_of(n, 0, in_arena);
   std::vector<int> keys_from;
   {
     std::map<const Document*, std::size_t> numbers;
@@ -299,8 +390,10 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
     for (std::size_t i = 0; i < n; ++i) {
       if (taken[i]) continue;
       std::size_t known = 0;
-      for (const int t : themes[i]) known += covered[static_cast<std::size_t>(t)];
-      const double share = themes[i].empty() ? 0 : static_cast<double>(known) / themes[i].size();
+      const auto mine = themes_of_item(i);
+      for (const int* t = mine.first; t != mine.second; ++t) known += covered[static_cast<std::size_t>(*t)];
+      const auto count = static_cast<std::size_t>(mine.second - mine.first);
+      const double share = count == 0 ? 0 : static_cast<double>(known) / count;
       const auto from = static_cast<std::size_t>(keys_from[document_of[i]]);
       while (discount.size() <= from) discount.push_back(std::pow(kPerKeyFromDocument, discount.size()));
       // Unscored items (a document or addressee focus without mappings) still differ by the rest.
@@ -345,7 +438,8 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
     members.insert(members.end(), key.same.begin(), key.same.end());
     for (std::size_t k = first; k < members.size(); ++k) {
       documents.insert(document_of[members[k]]);
-      for (const int t : themes[members[k]]) covered[static_cast<std::size_t>(t)] = true;
+      const auto added = themes_of_item(members[k]);
+      for (const int* t = added.first; t != added.second; ++t) covered[static_cast<std::size_t>(*t)] = true;
     }
     for (const std::size_t d : documents) ++keys_from[d];
     brief.keys.push_back(std::move(key));

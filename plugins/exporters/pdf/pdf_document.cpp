@@ -65,7 +65,7 @@ void PdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
 }
 
 PdfDocument::PdfDocument() {
-  doc_ = HPDF_New(&PdfDocument::on_error, this);
+  doc_ = HPDF_NewEx(&PdfDocument::on_error, &MemoryArena::hpdf_alloc, &MemoryArena::hpdf_free, 0, this);
   if (!doc_) throw std::runtime_error("libharu could not create a document (out of memory?)");
   HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(doc_);

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "memory_arena.hpp"
+
 namespace dossier::pdf {
 
 /// Document information written into the PDF.
@@ -39,6 +41,10 @@ class PdfDocument {
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+  // libharu's memory (memory_arena.hpp): current while the document lives, so documents are
+  // made and freed one at a time on a thread, the last made freed first.
+  MemoryArena arena_;
+  MemoryArena::Scope scope_{arena_};
   HPDF_Doc doc_ = nullptr;
   HPDF_STATUS error_ = 0, detail_ = 0;
 };

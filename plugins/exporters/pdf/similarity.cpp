@@ -97,7 +97,7 @@ void Wording::each_word(std::string_view text, Emit&& emit) {
 
 std::uint32_t Wording::intern(std::string_view word) {
   if (2 * (hash_.size() + 1) > table_.size()) {  // grow: keep the table at most half full
-    std::vector<std::uint32_t> bigger(std::max<std::size_t>(1024, table_.size() * 2), 0);
+    Store<std::uint32_t> bigger(std::max<std::size_t>(1024, table_.size() * 2), 0, table_.get_allocator());
     const std::size_t mask = bigger.size() - 1;
     for (std::uint32_t n = 0; n < hash_.size(); ++n) {
       std::size_t slot = hash_[n] & mask;
@@ -120,7 +120,7 @@ std::uint32_t Wording::intern(std::string_view word) {
   length_.push_back(static_cast<std::uint32_t>(word.size()));
   id_.push_back(kNone);
   stamp_.push_back(0);
-  arena_.append(word);
+  arena_.insert(arena_.end(), word.begin(), word.end());
   return n;
 }
 
@@ -153,16 +153,19 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
   // Every text's words first; then ids in the order of the texts and, within one, of the
   // words' spelling (as words() gives them), through each word's rank in spelling order, so
   // that no text's words are sorted as strings.
-  std::vector<std::uint32_t> numbers, one;  // every text's distinct words, one text after the other
-  std::vector<std::size_t> from{0};
+  const Store<std::uint32_t>::allocator_type store(memory_);
+  Store<std::uint32_t> numbers(store);  // every text's distinct words, one text after the other
+  std::vector<std::uint32_t> one;
+  Store<std::uint32_t> from(store);
   from.reserve(texts.size() + 1);
+  from.push_back(0);
   // A text said again word for word (the same recommendation to several States, or in several
-  // reports) is split once: `same[t]` is its first occurrence.
+  // reports) is split once: `same[t]` is its first occurrence, and it shares that one's words.
   // (An open-addressing table of text numbers, at most half full: no node per text.)
   std::size_t slots = 16;
   while (slots < 2 * texts.size()) slots *= 2;
-  std::vector<std::uint32_t> first(slots, 0);  // text number + 1, 0 = empty
-  std::vector<std::size_t> same(texts.size());
+  Store<std::uint32_t> first(slots, 0, store);  // text number + 1, 0 = empty
+  Store<std::uint32_t> same(texts.size(), 0, store);
   std::size_t bytes = 0;
   for (const auto text : texts) bytes += text.size();
   arena_.reserve(bytes / 8);  // about one new word in 8 bytes of text (less where texts repeat)
@@ -176,27 +179,19 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
       numbers_of(texts[t], one);
       numbers.insert(numbers.end(), one.begin(), one.end());
     }
-    from.push_back(numbers.size());
+    from.push_back(static_cast<std::uint32_t>(numbers.size()));
   }
-  std::vector<std::uint32_t> by_spelling(hash_.size()), rank(hash_.size());
+  Store<std::uint32_t> by_spelling(hash_.size(), 0, store), rank(hash_.size(), 0, store);
   for (std::uint32_t n = 0; n < by_spelling.size(); ++n) by_spelling[n] = n;
   std::sort(by_spelling.begin(), by_spelling.end(),
             [&](std::uint32_t a, std::uint32_t b) { return spelling(a) < spelling(b); });
   for (std::uint32_t r = 0; r < by_spelling.size(); ++r) rank[by_spelling[r]] = r;
-  std::vector<std::size_t> found_in(hash_.size(), 0);  // by id: every word has one by the end
-  start_.reserve(texts.size() + 1);
-  start_.push_back(0);
-  std::size_t all = 0;
-  for (std::size_t t = 0; t < texts.size(); ++t) all += from[same[t] + 1] - from[same[t]];
-  words_.reserve(all);
+  Store<std::uint32_t> found_in(hash_.size(), 0, store);  // by id: every word has one by the end
+  span_.reserve(texts.size());
+  words_.reserve(numbers.size());
   for (std::size_t t = 0; t < texts.size(); ++t) {
-    const std::size_t begin = words_.size();
-    if (same[t] != t) {  // its words have their ids already, in the same order
-      for (std::size_t k = start_[same[t]]; k < start_[same[t] + 1]; ++k) {
-        const std::uint32_t id = words_[k];
-        words_.push_back(id);
-      }
-    } else {
+    if (same[t] == t) {
+      const auto begin = static_cast<std::uint32_t>(words_.size());
       const auto list_begin = numbers.begin() + static_cast<std::ptrdiff_t>(from[t]);
       const auto list_end = numbers.begin() + static_cast<std::ptrdiff_t>(from[t + 1]);
       std::sort(list_begin, list_end, [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
@@ -205,12 +200,12 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
         if (id_[n] == kNone) id_[n] = next_id_++;
         words_.push_back(id_[n]);
       }
-      std::sort(words_.begin() + static_cast<std::ptrdiff_t>(begin), words_.end());
+      std::sort(words_.begin() + begin, words_.end());
+      span_.emplace_back(begin, static_cast<std::uint32_t>(words_.size()) - begin);
+    } else {  // its words have their ids already, in the same order
+      span_.push_back(span_[same[t]]);
     }
-    for (std::size_t k = begin; k < words_.size(); ++k) {
-      ++found_in[words_[k]];
-    }
-    start_.push_back(words_.size());
+    for (const std::uint32_t id : words_of(t)) ++found_in[id];
   }
   const double n = static_cast<double>(texts.size());
   // log((n + 1) / (df + 0.5)): positive even for a word every text has.

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "memory_arena.hpp"
+
 namespace dossier::pdf {
 
 /// The numbers written in digits in `text`, in text order: "resolution 73/195 of 2018" gives
@@ -42,7 +44,7 @@ class Wording {
   /// The words of `text`; a word none of the texts has weighs as one found once.
   Words words(std::string_view text);
   /// words() of the constructor's `texts[i]`, split once there (a brief's items are among them).
-  Span words_of(std::size_t i) const { return {words_.data() + start_[i], start_[i + 1] - start_[i]}; }
+  Span words_of(std::size_t i) const { return {words_.data() + span_[i].first, span_[i].second}; }
 
   /// Weighted Jaccard similarity: the weight of the words both share over the weight of the
   /// words either has; 0 (nothing in common) to 1 (the same words). 0 when both are empty.
@@ -74,7 +76,7 @@ class Wording {
   /// The number of `word` among the words seen (in the order first seen), added if new.
   std::uint32_t intern(std::string_view word);
   std::string_view spelling(std::uint32_t number) const {
-    return std::string_view(arena_).substr(offset_[number], length_[number]);
+    return std::string_view(arena_.data() + offset_[number], length_[number]);
   }
   /// The distinct words of `text` as numbers, in no order.
   void numbers_of(std::string_view text, std::vector<std::uint32_t>& out);
@@ -84,16 +86,25 @@ class Wording {
 
   // Words interned once: their spelling in one arena, found through an open-addressing table
   // (no string per occurrence: splitting a corpus's recommendations is most of a brief's work).
-  std::string arena_;
+  // The tables live in memory_ (memory_arena.hpp): in an exporter child, first touching
+  // ordinary pages is much of their cost.
+  template <typename T>
+  using Store = std::vector<T, MemoryArena::Allocator<T>>;
+  MemoryArena memory_;
+  Store<char> arena_{Store<char>::allocator_type(memory_)};
   std::string lower_, number_;  ///< each_word()'s text in lower case, and its "#digits"
-  std::vector<std::uint32_t> offset_, length_, id_;  ///< by number; id_ kNone until given
-  std::vector<std::uint64_t> hash_;                  ///< by number
-  std::vector<std::uint32_t> table_;                 ///< number + 1, 0 = empty
-  std::vector<std::uint32_t> stamp_;                 ///< by number: last text it was found in + 1
+  /// By number: the spelling's place in arena_ and its length, the id (kNone until given).
+  Store<std::uint32_t> offset_{Store<std::uint32_t>::allocator_type(memory_)}, length_{offset_.get_allocator()},
+      id_{offset_.get_allocator()};
+  Store<std::uint64_t> hash_{Store<std::uint64_t>::allocator_type(memory_)};  ///< by number
+  Store<std::uint32_t> table_{offset_.get_allocator()};                       ///< number + 1, 0 = empty
+  Store<std::uint32_t> stamp_{offset_.get_allocator()};  ///< by number: last text it was found in + 1
   std::uint32_t text_count_ = 0, next_id_ = 0;
-  std::vector<std::uint32_t> words_;        ///< the constructor's texts' words, one after the other
-  std::vector<std::size_t> start_;          ///< text i's words: words_[start_[i]..start_[i + 1])
-  std::vector<double> weight_;  ///< by id
+  Store<std::uint32_t> words_{offset_.get_allocator()};  ///< the words of the constructor's texts said first
+  /// By text: where its words start in words_, and how many; a text said again shares the
+  /// words of its first occurrence.
+  Store<std::pair<std::uint32_t, std::uint32_t>> span_{Store<std::pair<std::uint32_t, std::uint32_t>>::allocator_type(memory_)};
+  Store<double> weight_{Store<double>::allocator_type(memory_)};  ///< by id
   std::vector<bool> marked_;    ///< by id
   double unseen_ = 1;           ///< weight of a word found in one text
 };
