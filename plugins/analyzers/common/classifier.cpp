@@ -47,6 +47,9 @@ char32_t single_ideograph(std::string_view term) {
              : 0;
 }
 constexpr char32_t first_ideograph = 0x3040, last_ideograph = 0x9FFF;
+
+// The filter's bit for hash `h`: bits of the hash other than those that choose the slot.
+std::size_t filter_bit(std::uint64_t h, std::size_t mask) { return (h >> 24 ^ h >> 40) & mask; }
 }  // namespace
 
 void Model::index_terms() {
@@ -55,6 +58,10 @@ void Model::index_terms() {
   slots_.assign(size, Slot{});
   mask_ = size - 1;
   ideographs_.assign(last_ideograph - first_ideograph + 1, 0);
+  std::size_t bits = 1024;
+  while (bits < 16 * terms.size()) bits *= 2;
+  filter_.assign(bits / 64, 0);
+  filter_mask_ = bits - 1;
   for (std::uint32_t i = 0; i < terms.size(); ++i) {
     const std::uint64_t h = term_hash(terms[i]);
     std::size_t at = h & mask_;
@@ -63,6 +70,8 @@ void Model::index_terms() {
       twice = terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[i];
     if (twice) continue;
     slots_[at] = {(h & upper_half) | (i + 1), key_of(terms[i])};
+    const std::size_t bit = filter_bit(h, filter_mask_);
+    filter_[bit / 64] |= std::uint64_t(1) << (bit % 64);
     if (const char32_t c = single_ideograph(terms[i])) ideographs_[c - first_ideograph] = i + 1;
   }
 }
@@ -80,8 +89,8 @@ std::uint32_t Model::find_term(std::string_view term, std::uint64_t h, std::uint
 
 void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found) const {
   // Three passes, so that the cache misses into tables of megabytes overlap instead of coming
-  // one after another (bench_micro BM_ModelVectorize): split and hash every term, asking the
-  // processor for its slot; read the slots, asking for the term list's entry only where a
+  // one after another (bench_micro BM_ModelVectorize): split and hash every term, leave out
+  // those the filter says the model lacks and ask the processor for the others' slots; read the slots, asking for the term list's entry only where a
   // long term's slot matches; then compare. A term that is bytes of `text` itself (an
   // ideograph, a pair of them) is kept as a view; only the others (lower-cased words, pairs,
   // stems) are copied. A single ideograph is looked up by its code point.
@@ -117,6 +126,8 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
       return;
     }
     const std::uint64_t h = term_hash(term);
+    const std::size_t bit = filter_bit(h, filter_mask_);
+    if (!(filter_[bit / 64] >> (bit % 64) & 1)) return;  // not a term of the model
     __builtin_prefetch(&slots_[h & mask_]);
     if (term.data() >= begin && term.data() < end) {
       pending.push_back({h, key_of(term), term.data(), 0, std::uint32_t(term.size()), 0});

@@ -100,6 +100,11 @@ struct Model {
   };
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  /// One bit per hash (16 per term, a few hundred KB that stay in the cache): clear when no
+  /// term has that hash. Most terms looked up are not in the model, and most of those are
+  /// told here, without a cache miss into the slots.
+  std::vector<std::uint64_t> filter_;
+  std::size_t filter_mask_ = 0;
   /// Index + 1 of each single ideograph from U+3040 to U+9FFF that is a term (0: not one):
   /// Chinese text is half single characters, each found here without hashing.
   std::vector<std::uint32_t> ideographs_;
