@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace dossier::classifier {
 using detail::for_each_term;
@@ -19,61 +20,141 @@ void terms_of(std::string_view text, bool word_pairs, std::size_t stems,
 namespace {
 std::uint64_t term_hash(std::string_view term) { return analyzers::hash_bytes(term); }
 constexpr std::uint32_t no_term = 0xFFFFFFFFu;
+constexpr std::uint64_t upper_half = 0xFFFFFFFF00000000ull;
+
+// A term's key in its slot: the bytes of a term of up to 7 bytes and its length, which tell it
+// from every other term; a longer term's first 7 bytes and 0xFF, to be compared in full.
+std::uint64_t key_of(std::string_view term) {
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, term.data(), std::min<std::size_t>(term.size(), 7));
+  bytes[7] = term.size() <= 7 ? static_cast<unsigned char>(term.size()) : 0xFF;
+  std::uint64_t key;
+  std::memcpy(&key, bytes, 8);
+  return key;
+}
+constexpr std::size_t longest_key = 7;
+
+// The ideograph `term` spells when it is one from U+3040 to U+9FFF (three bytes), else 0.
+char32_t single_ideograph(std::string_view term) {
+  if (term.size() != 3) return 0;
+  const auto b0 = static_cast<unsigned char>(term[0]);
+  if (b0 < 0xE3 || b0 > 0xE9) return 0;
+  const char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(term[1]) & 0x3F) << 6) |
+                     (static_cast<unsigned char>(term[2]) & 0x3F);
+  return c >= 0x3040 && c <= 0x9FFF && (static_cast<unsigned char>(term[1]) & 0xC0) == 0x80 &&
+                 (static_cast<unsigned char>(term[2]) & 0xC0) == 0x80
+             ? c
+             : 0;
+}
+constexpr char32_t first_ideograph = 0x3040, last_ideograph = 0x9FFF;
+
+// The filter's bit for hash `h`: bits of the hash other than those that choose the slot.
+std::size_t filter_bit(std::uint64_t h, std::size_t mask) { return (h >> 24 ^ h >> 40) & mask; }
 }  // namespace
 
 void Model::index_terms() {
   std::size_t size = 16;
   while (size < 2 * terms.size()) size *= 2;
-  slots_.assign(size, 0);
+  slots_.assign(size, Slot{});
   mask_ = size - 1;
+  ideographs_.assign(last_ideograph - first_ideograph + 1, 0);
+  std::size_t bits = 1024;
+  while (bits < 16 * terms.size()) bits *= 2;
+  filter_.assign(bits / 64, 0);
+  filter_mask_ = bits - 1;
   for (std::uint32_t i = 0; i < terms.size(); ++i) {
     const std::uint64_t h = term_hash(terms[i]);
     std::size_t at = h & mask_;
     bool twice = false;  // kept once; parse() refuses such a file
-    for (; slots_[at] != 0 && !twice; at = (at + 1) & mask_) twice = terms[std::uint32_t(slots_[at]) - 1] == terms[i];
-    if (!twice) slots_[at] = (h & 0xFFFFFFFF00000000ull) | (i + 1);
+    for (; slots_[at].hash_index != 0 && !twice; at = (at + 1) & mask_)
+      twice = terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[i];
+    if (twice) continue;
+    slots_[at] = {(h & upper_half) | (i + 1), key_of(terms[i])};
+    const std::size_t bit = filter_bit(h, filter_mask_);
+    filter_[bit / 64] |= std::uint64_t(1) << (bit % 64);
+    if (const char32_t c = single_ideograph(terms[i])) ideographs_[c - first_ideograph] = i + 1;
   }
 }
 
-std::uint32_t Model::find_term(std::string_view term) const { return find_term(term, term_hash(term)); }
-
-std::uint32_t Model::find_term(std::string_view term, std::uint64_t h) const {
-  if (slots_.empty()) return no_term;
-  const std::uint64_t upper = h & 0xFFFFFFFF00000000ull;
-  for (std::size_t at = h & mask_; slots_[at] != 0; at = (at + 1) & mask_) {
-    const std::uint64_t slot = slots_[at];
-    if ((slot & 0xFFFFFFFF00000000ull) == upper && terms[std::uint32_t(slot) - 1] == term)
-      return std::uint32_t(slot) - 1;
+std::uint32_t Model::find_term(std::string_view term, std::uint64_t h, std::uint64_t key, std::size_t from) const {
+  const std::uint64_t upper = h & upper_half;
+  for (std::size_t at = from; slots_[at].hash_index != 0; at = (at + 1) & mask_) {
+    const Slot& slot = slots_[at];
+    if ((slot.hash_index & upper_half) != upper || slot.key != key) continue;
+    const std::uint32_t i = std::uint32_t(slot.hash_index) - 1;
+    if (term.size() <= longest_key || terms[i] == term) return i;
   }
   return no_term;
 }
 
 void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found) const {
-  // Two passes: split and hash every term, asking the processor for its slot at once; then
-  // look them up. The slot reads, cache misses into a table of megabytes, overlap instead of
-  // coming one after another (bench_micro BM_ModelVectorize).
+  // Three passes, so that the cache misses into tables of megabytes overlap instead of coming
+  // one after another (bench_micro BM_ModelVectorize): split and hash every term, leave out
+  // those the filter says the model lacks and ask the processor for the others' slots; read the slots, asking for the term list's entry only where a
+  // long term's slot matches; then compare. A term that is bytes of `text` itself (an
+  // ideograph, a pair of them) is kept as a view; only the others (lower-cased words, pairs,
+  // stems) are copied. A single ideograph is looked up by its code point.
   struct Pending {
-    std::uint64_t hash;
-    std::uint32_t offset, size;
+    std::uint64_t hash, key;
+    const char* bytes;     // in `text`, or null: at `offset` in `spelled`
+    std::uint32_t offset;  // in `spelled`
+    std::uint32_t size;
+    std::size_t slot;      // where the lookup starts: no slot before it holds the term
   };
-  std::string spelled;  // the terms, one after another
-  std::vector<Pending> pending;
-  spelled.reserve(2 * text.size());
-  pending.reserve(text.size() / 3);
-  for_each_term(text, word_pairs, stems, [&](std::string_view term) {
-    const std::uint64_t h = term_hash(term);
-    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
-    pending.push_back({h, std::uint32_t(spelled.size()), std::uint32_t(term.size())});
-    spelled.append(term);
-  });
+  // Reused (they reach a whole document's size), and reached once: a thread_local in a plugin
+  // costs a call at each use.
+  thread_local std::string spelled_buffer;  // the copied terms, one after another
+  thread_local std::vector<Pending> pending_buffer;
+  std::string& spelled = spelled_buffer;
+  std::vector<Pending>& pending = pending_buffer;
+  spelled.clear();
+  pending.clear();
+  if (slots_.empty()) return;
   const std::size_t n = labels.size();
-  for (const Pending& p : pending)
-    if (const std::uint32_t i = find_term(std::string_view(spelled).substr(p.offset, p.size), p.hash); i != no_term) {
-      // Its IDF is read by vector_of() and its weights by probabilities(): ask for them now too.
-      __builtin_prefetch(&idf[i]);
-      if (n) __builtin_prefetch(&weights[std::size_t(i) * n]);
-      found.push_back(i);
+  const auto take = [&](std::uint32_t i) {
+    // Its IDF is read by vector_of() and its weights by probabilities(): ask for them now too.
+    __builtin_prefetch(&idf[i]);
+    if (n) __builtin_prefetch(&weights[std::size_t(i) * n]);
+    found.push_back(i);
+  };
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for_each_term(text, word_pairs, stems, [&](std::string_view term) {
+    if (const char32_t c = single_ideograph(term)) {
+      // Found in text order like the others: the pending terms before it go first.
+      if (const std::uint32_t i = ideographs_[c - first_ideograph]) pending.push_back({0, 0, nullptr, i - 1, 0, 0});
+      return;
     }
+    const std::uint64_t h = term_hash(term);
+    const std::size_t bit = filter_bit(h, filter_mask_);
+    if (!(filter_[bit / 64] >> (bit % 64) & 1)) return;  // not a term of the model
+    __builtin_prefetch(&slots_[h & mask_]);
+    if (term.data() >= begin && term.data() < end) {
+      pending.push_back({h, key_of(term), term.data(), 0, std::uint32_t(term.size()), 0});
+    } else {
+      pending.push_back({h, key_of(term), nullptr, std::uint32_t(spelled.size()), std::uint32_t(term.size()), 0});
+      spelled.append(term);
+    }
+  });
+  for (Pending& p : pending) {
+    if (p.size == 0) continue;  // a single ideograph, found (no term is empty)
+    // The first slot of its chain that may be the term's: most often the term itself.
+    const std::uint64_t upper = p.hash & upper_half;
+    std::size_t at = p.hash & mask_;
+    while (slots_[at].hash_index != 0 && ((slots_[at].hash_index & upper_half) != upper || slots_[at].key != p.key))
+      at = (at + 1) & mask_;
+    p.slot = at;
+    if (p.size > longest_key && slots_[at].hash_index != 0)
+      __builtin_prefetch(&terms[std::uint32_t(slots_[at].hash_index) - 1]);
+  }
+  for (const Pending& p : pending) {
+    if (p.size == 0) {
+      take(p.offset);
+      continue;
+    }
+    const std::string_view term(p.bytes ? p.bytes : spelled.data() + p.offset, p.size);
+    if (const std::uint32_t i = find_term(term, p.hash, p.key, p.slot); i != no_term) take(i);
+  }
 }
 
 Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
@@ -121,16 +202,26 @@ std::vector<double> Model::probabilities(const Vector& x) const {
 }
 
 std::vector<Weighed> Model::strongest_terms(const Vector& x, std::size_t label, std::size_t n) const {
-  std::vector<Weighed> all;
+  // Chosen by index and share in a reused buffer; only the terms kept are read from the term
+  // list (one cache miss each).
+  struct Share {
+    std::uint32_t index;
+    double contribution;
+  };
+  thread_local std::vector<Share> buffer;
+  std::vector<Share>& all = buffer;
+  all.clear();
   for (const Feature& f : x) {
     const double c = double(weights[std::size_t(f.index) * labels.size() + label]) * f.value;
-    if (c > 0) all.push_back({terms[f.index], c});
+    if (c > 0) all.push_back({f.index, c});
   }
   const std::size_t keep = std::min(n, all.size());
   std::partial_sort(all.begin(), all.begin() + keep, all.end(),
-                    [](const Weighed& a, const Weighed& b) { return a.contribution > b.contribution; });
-  all.resize(keep);
-  return all;
+                    [](const Share& a, const Share& b) { return a.contribution > b.contribution; });
+  std::vector<Weighed> strongest;
+  strongest.reserve(keep);
+  for (std::size_t k = 0; k < keep; ++k) strongest.push_back({terms[all[k].index], all[k].contribution});
+  return strongest;
 }
 
 }  // namespace dossier::classifier

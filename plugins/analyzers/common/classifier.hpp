@@ -89,14 +89,27 @@ struct Model {
 
  private:
   /// Where a term is: an open-addressing table (linear probing, at most half full), each slot
-  /// the upper half of the term's hash and its index + 1 (0: empty). Most terms looked up are
-  /// not in the model (word pairs above all), and one slot read, one cache line, says so where
-  /// a node-based map walks a chain.
-  std::vector<std::uint64_t> slots_;
+  /// the upper half of the term's hash with its index + 1 (0: empty), then its key (key_of()).
+  /// Most terms looked up are not in the model (word pairs above all), and one slot read, one
+  /// cache line, says so where a node-based map walks a chain; a term of up to 7 bytes (a
+  /// short word, a Chinese character or pair of them) is told by its key in the same line,
+  /// without reading the term list.
+  struct Slot {
+    std::uint64_t hash_index = 0;
+    std::uint64_t key = 0;
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  /// One bit per hash (16 per term, a few hundred KB that stay in the cache): clear when no
+  /// term has that hash. Most terms looked up are not in the model, and most of those are
+  /// told here, without a cache miss into the slots.
+  std::vector<std::uint64_t> filter_;
+  std::size_t filter_mask_ = 0;
+  /// Index + 1 of each single ideograph from U+3040 to U+9FFF that is a term (0: not one):
+  /// Chinese text is half single characters, each found here without hashing.
+  std::vector<std::uint32_t> ideographs_;
   /// The term's index, or -1 (as uint32) when the model does not have it.
-  std::uint32_t find_term(std::string_view term) const;
-  std::uint32_t find_term(std::string_view term, std::uint64_t hash) const;
+  std::uint32_t find_term(std::string_view term, std::uint64_t hash, std::uint64_t key, std::size_t from) const;
 };
 
 /// One labelled text to learn from.

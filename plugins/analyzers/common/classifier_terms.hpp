@@ -107,8 +107,9 @@ void for_each_term(std::string_view text, bool word_pairs, std::size_t stems, Em
   bool has_letter = false;
   std::size_t letters = 0;
   bool pairable = false;  // `previous` is a word the next word may pair with
-  char32_t previous_ideograph = 0;
-  std::string ideographs;
+  // An ideograph is its own bytes of `text` (well-formed UTF-8 re-encodes to the same bytes),
+  // and a pair of adjacent ones the bytes of both: emitted as views, with nothing copied.
+  std::size_t previous_ideograph = std::string_view::npos;  // where the ideograph before starts
   const auto end_word = [&](bool breaks_pair) {
     if (!word.empty()) {
       if (has_letter && letters >= 2) {
@@ -135,11 +136,12 @@ void for_each_term(std::string_view text, bool word_pairs, std::size_t stems, Em
     if (breaks_pair) pairable = false;
   };
   for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
     const auto byte = static_cast<unsigned char>(text[i]);
     // ASCII, most of the bytes of five of the six languages' texts, by table.
     const char32_t c = byte < 0x80 ? (++i, byte) : utf8::next(text, i);
     const Kind kind = byte < 0x80 ? ascii_kinds.kind[byte] : kind_of(c);
-    if (kind != Kind::ideograph) previous_ideograph = 0;
+    if (kind != Kind::ideograph) previous_ideograph = std::string_view::npos;
     switch (kind) {
       case Kind::letter:
         has_letter = true;
@@ -161,16 +163,9 @@ void for_each_term(std::string_view text, bool word_pairs, std::size_t stems, Em
         break;
       case Kind::ideograph: {
         end_word(true);
-        ideographs.clear();
-        utf8::append(ideographs, c);
-        emit(std::string_view(ideographs));
-        if (previous_ideograph != 0) {
-          pair.clear();
-          utf8::append(pair, previous_ideograph);
-          pair += ideographs;
-          emit(std::string_view(pair));
-        }
-        previous_ideograph = c;
+        emit(text.substr(at, i - at));
+        if (previous_ideograph != std::string_view::npos) emit(text.substr(previous_ideograph, i - previous_ideograph));
+        previous_ideograph = at;
         break;
       }
     }

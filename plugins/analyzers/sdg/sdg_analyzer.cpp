@@ -149,9 +149,11 @@ class SdgAnalyzer final : public Analyzer {
     // The project's vocabulary is in the combined matcher; only a user's file is separate.
     const auto extra = vocabularies_.for_options("sdg", context.options(), false);
     const classifier::Model* model = model_for(context.options().get("model", "builtin"));
-    // The model's terms in each of the document's texts, by the address of the text's bytes:
-    // found once for the profile, again of use where its paragraphs are mapped by the model.
-    std::unordered_map<const char*, std::vector<std::uint32_t>> terms_in;
+    // The model's terms in each of the document's texts, by the text: found once for the
+    // profile, again of use where its paragraphs are mapped by the model, and where its
+    // recommendations are (a resolution's operative paragraphs are both, the recommendation a
+    // copy of the paragraph's text).
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> terms_in;
     if (model && context.options().get_bool("document_profile", true) &&
         !profile(document, *model, threshold, terms_in, out))
       context.info(document.id + ": no SDG goal in the document's profile (the model found none above its "
@@ -204,7 +206,7 @@ class SdgAnalyzer final : public Analyzer {
         return analyzers::reaches(goal.miss(code), score, threshold);
       };
       if (passages) {
-        const auto known = passages == model ? terms_in.find(subject.text->data()) : terms_in.end();
+        const auto known = passages == model ? terms_in.find(*subject.text) : terms_in.end();
         std::vector<std::uint32_t> found;
         if (known != terms_in.end())
           found = known->second;
@@ -224,13 +226,15 @@ class SdgAnalyzer final : public Analyzer {
   // (Adding the goals a large share of its passages map to was tried and lost on held-out GA
   // sessions: 0.874 -> 0.857 macro-F1 in English at a 35% share.)
   static bool profile(const Document& document, const classifier::Model& model, double threshold,
-                      std::unordered_map<const char*, std::vector<std::uint32_t>>& terms_in,
+                      std::unordered_map<std::string_view, std::vector<std::uint32_t>>& terms_in,
                       std::vector<Annotation>& out) {
     std::vector<std::uint32_t> all;
-    for (const std::string_view text : analyzers::document_texts(document)) {
-      auto& found = terms_in[text.data()];
-      model.find_terms(text, found);
-      all.insert(all.end(), found.begin(), found.end());
+    const auto texts = analyzers::document_texts(document);
+    terms_in.reserve(texts.size());
+    for (const std::string_view text : texts) {
+      const auto [it, first] = terms_in.try_emplace(text);
+      if (first) model.find_terms(text, it->second);  // a text met before has the same terms
+      all.insert(all.end(), it->second.begin(), it->second.end());
     }
     Codes goals;
     const auto worth = [&](const std::string&, double score) { return score >= threshold; };

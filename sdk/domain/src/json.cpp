@@ -2,6 +2,7 @@
 // lists, each struct's once, so corpus.json is written and read by one description.
 #include "dossier/domain/json.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <stdexcept>
 #include <utility>
@@ -77,7 +78,14 @@ class Out {
   void put(const std::string& s) { w_.value(s); }
   void put(int v) { w_.value(static_cast<long long>(v)); }
   void put(std::uint32_t v) { w_.value(static_cast<unsigned long long>(v)); }
-  void put(double v) { w_.raw(json(v).dump()); }  // nlohmann's shortest form of a double ("0.85", "1.0")
+  // nlohmann's shortest form of a double ("0.85", "1.0"): the function its dump calls, without
+  // a json value and a string for each score.
+  void put(double v) {
+    if (!std::isfinite(v)) return w_.raw("null");
+    char number[64];
+    const char* end = nlohmann::detail::to_chars(number, number + sizeof number, v);
+    w_.raw(std::string_view(number, static_cast<std::size_t>(end - number)));
+  }
   void put(BlockKind kind) { w_.value(to_string(kind)); }
   void put(Diagnostic::Severity severity) { w_.value(to_string(severity)); }
   void put(const SourceSpan& span) {

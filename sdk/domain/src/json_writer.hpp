@@ -70,11 +70,18 @@ class JsonWriter {
     static const char* const hex = "0123456789abcdef";
     std::size_t i = 0;
     while (i < v.size()) {
-      // Printable ASCII but the quote and backslash, most of any text, is copied a run at a time.
+      // Printable ASCII but the quote and backslash, and well-formed UTF-8 sequences (all of a
+      // text in Chinese, Arabic or Russian), most of any text, are copied a run at a time.
       std::size_t run = i;
       while (run < v.size()) {
         const auto b = static_cast<unsigned char>(v[run]);
-        if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+        if (b >= 0x80) {
+          const utf8::Sequence s = utf8::sequence_at(v, run);
+          if (!s.well_formed) break;
+          run += s.length;
+          continue;
+        }
+        if (b < 0x20 || b == '"' || b == '\\') break;
         ++run;
       }
       if (run > i) {
@@ -99,14 +106,10 @@ class JsonWriter {
         ++i;
         continue;
       }
-      // An ill-formed sequence's maximal subpart becomes one U+FFFD, as nlohmann does.
-      const utf8::Sequence s = utf8::sequence_at(v, i);
-      if (s.well_formed) {
-        out_.append(v.data() + i, s.length);
-      } else {
-        out_ += "\xEF\xBF\xBD";
-      }
-      i += s.length;
+      // An ill-formed sequence's maximal subpart becomes one U+FFFD, as nlohmann does (the run
+      // stopped at it).
+      out_ += "\xEF\xBF\xBD";
+      i += utf8::sequence_at(v, i).length;
     }
     out_ += '"';
   }
