@@ -183,6 +183,19 @@ async function main() {
           `the Arabic page's directions: ${JSON.stringify(dirs)}`);
     check(dirs.shown.length === 2, `two versions should show side by side, shown: ${dirs.shown}`);
     await ar.screenshot({ path: path.join(shots, "arabic.png") });
+    // Search on the Arabic site: Arabic by default, French when asked, each index loaded on demand.
+    await ar.goto(url(arabicSite, "search.html") + "?q=" + encodeURIComponent("المهاجرين"), { waitUntil: "load" });
+    await ar.waitForSelector("#results li", { timeout: 10000 });
+    const arabicResults = await ar.$$eval("#results li", (lis) => lis.map((li) => li.lang));
+    check(arabicResults.length > 0 && arabicResults.every((l) => l === "ar"), `an Arabic search finds ${JSON.stringify(arabicResults.slice(0, 3))}`);
+    const marks = await ar.$$eval("#results li mark", (ms) => ms.map((m) => m.textContent));
+    check(marks.length === arabicResults.length && marks.every((m) => m.replace(/\p{M}/gu, "").includes("لمهاجر")),
+          `Arabic results highlight ${JSON.stringify(marks.slice(0, 3))}`);
+    await ar.screenshot({ path: path.join(shots, "arabic-search.png") });
+    await ar.goto(url(arabicSite, "search.html") + "?q=travailleurs+migrants&lang=fr", { waitUntil: "load" });
+    await ar.waitForSelector("#results li", { timeout: 10000 });
+    const french = await ar.$$eval("#results li", (lis) => lis.map((li) => li.lang + " " + li.textContent));
+    check(french.length > 0 && french.every((r) => r.startsWith("fr ") && /travailleu/i.test(r)), `a French search finds ${french.slice(0, 2)}`);
     await contrast(ar, "site-ar/documents/a-res-78-217.html");
     await humanText(ar, "site-ar/documents/a-res-78-217.html");
     await ar.close();

@@ -34,9 +34,7 @@ std::string mapping_words(const Annotation& a, std::string_view language) {
     return label("sdg_short", language, {a.code}) + (title.empty() ? "" : ": " + title);
   }
   if (a.scheme == scheme::gcm && a.level == level::objective) {
-    int number = 0;
-    for (char c : a.code) number = c >= '0' && c <= '9' && number < 1000 ? number * 10 + (c - '0') : number;
-    const std::string title = gcm_objective_title(number);
+    const std::string title = gcm_objective_title(xml_output::code_number(a.code, gcm_objective_count()));
     return label("gcm_objective", language) + " " + a.code + (title.empty() ? "" : ": " + title);
   }
   return xml_output::mapping_label(a.scheme, a.code, language);
@@ -165,16 +163,7 @@ class PageWriter {
     out_ += " \"><legend>";
     escape(out_, label("versions", lang_));
     out_ += "</legend>";
-    for (std::size_t i = 0; i < versions_.size(); ++i) {
-      const std::string& l = versions_[i].document->language;
-      out_ += "<label><input type=\"checkbox\" value=\"";
-      escape(out_, l);
-      out_ += "\" checked> <span";
-      out_ += lang_attributes(l);
-      out_ += ">";
-      escape(out_, language_name(l));
-      out_ += "</span></label> ";
-    }
+    for (const Version& v : versions_) language_checkbox(out_, v.document->language, "", true);
     out_ += "</fieldset>\n";
   }
 

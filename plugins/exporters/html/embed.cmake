@@ -1,6 +1,7 @@
-# cmake -DOUTPUT=embedded_assets.cpp -DINPUTS="a.css;b.js" -P embed.cmake
+# cmake -DOUTPUT=embedded_assets.cpp -DINPUTS="a.css|b.js" -P embed.cmake
 # Writes a C++ file defining dossier::html::embedded_assets(): each input's file name and its
 # bytes, as arrays of numbers (no raw-string length limits, no quoting to get wrong).
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 set(body "")
 set(table "")
 set(n 0)

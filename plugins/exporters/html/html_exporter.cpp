@@ -1,7 +1,7 @@
 // The `html` exporter: a static site of the corpus that a secretariat can publish as it is
 // (docs/exporters/html.md): index.html (the recommendation matrix and its filters),
 // documents/<slug>.html (one page per document, an anchor per paragraph, language versions
-// side by side), search.html over assets/search-index.js, and the CSS and JavaScript it
+// side by side), search.html over assets/search-index*.js, and the CSS and JavaScript it
 // needs, written from copies compiled into the plugin. Nothing is fetched from the network.
 #include <string>
 
@@ -63,8 +63,11 @@ class HtmlExporter final : public Exporter {
     for (const html::Asset& a : html::embedded_assets())
       write_file("assets/" + std::string(a.name), [&](std::ostream& s) { s.write(a.bytes.data(), static_cast<std::streamsize>(a.bytes.size())); });
     write_file("index.html", [&](std::ostream& s) { html::write_index(site, s); });
-    write_file("search.html", [&](std::ostream& s) { html::write_search_page(site, s); });
-    write_file("assets/search-index.js", [&](std::ostream& s) { html::write_search_index(site, s); });
+    const std::vector<std::string> languages = html::search_languages(site);
+    write_file("search.html", [&](std::ostream& s) { html::write_search_page(site, languages, s); });
+    write_file("assets/search-index.js", [&](std::ostream& s) { html::write_search_index(site, languages, s); });
+    for (const std::string& l : languages)
+      write_file("assets/" + html::search_file(l), [&](std::ostream& s) { html::write_search_entries(site, l, s); });
     for (std::size_t d = 0; d < view.documents().size(); ++d)
       write_file("documents/" + site.slugs[d] + ".html", [&](std::ostream& s) { html::write_document_page(site, d, s); });
     context.info("wrote " + folder + "/: index.html, search.html and " + std::to_string(view.documents().size()) +

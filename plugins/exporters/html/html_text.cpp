@@ -29,10 +29,33 @@ bool forbidden(char32_t cp) {
   return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
+// Whether `c` is printable ASCII that needs no escape in HTML text or attributes.
+constexpr bool plain_html(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
+// Whether `c` is printable ASCII that a JavaScript string in a <script> takes as it is.
+constexpr bool plain_js(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+}
+
+// The end of the run of bytes from `i` on that `plain` accepts.
+template <typename Plain>
+std::size_t run_end(std::string_view text, std::size_t i, Plain plain) {
+  while (i < text.size() && plain(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 void escape(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of plain ASCII (most of the text) are copied at once.
+    if (const std::size_t end = run_end(text, i, plain_html); end > i) {
+      out.append(text, i, end - i);
+      i = end;
+      continue;
+    }
     const char c = text[i];
     switch (c) {
       case '&': out += "&amp;"; ++i; continue;
@@ -68,6 +91,11 @@ void js_string(std::string& out, std::string_view text) {
   static const char* hex = "0123456789abcdef";
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t end = run_end(text, i, plain_js); end > i) {
+      out.append(text, i, end - i);
+      i = end;
+      continue;
+    }
     const auto b = static_cast<unsigned char>(text[i]);
     char32_t cp = 0;
     const std::size_t n = utf8_at(text, i, cp);

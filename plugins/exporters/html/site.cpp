@@ -3,7 +3,6 @@
 #include "site.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 #include <unordered_map>
 
@@ -14,23 +13,22 @@
 
 #include "html_text.hpp"
 #include "labels.hpp"
+#include "mapping_names.hpp"
 
 namespace dossier::html {
 
 namespace {
 
-// "10" -> 10; 0 for anything that is not a whole number within [1, max].
-int number_in(std::string_view code, int max) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(code.data(), code.data() + code.size(), value);
-  if (error != std::errc() || end != code.data() + code.size() || value < 1 || value > max) return 0;
-  return value;
-}
-
+// A target's place in the official order; targets not in it after them all.
 int target_position(const std::string& code) {
-  const auto& codes = sdg_target_codes();
-  const auto it = std::find(codes.begin(), codes.end(), code);
-  return it == codes.end() ? static_cast<int>(codes.size()) : static_cast<int>(it - codes.begin());
+  static const std::unordered_map<std::string_view, int> positions = [] {
+    std::unordered_map<std::string_view, int> m;
+    const auto& codes = sdg_target_codes();  // static storage: the views stay valid
+    for (std::size_t i = 0; i < codes.size(); ++i) m.emplace(codes[i], static_cast<int>(i));
+    return m;
+  }();
+  const auto it = positions.find(code);
+  return it == positions.end() ? static_cast<int>(positions.size()) : it->second;
 }
 
 template <typename T>
@@ -110,12 +108,12 @@ Mapped mapped(const CorpusView& view, std::string_view address, double threshold
     if (a->score < threshold) continue;
     if (a->scheme == scheme::sdg) {
       if (a->level == level::goal) {
-        if (const int g = number_in(a->code, 17)) add_once(m.goals, g);
+        if (const int g = xml_output::code_number(a->code, 17)) add_once(m.goals, g);
       } else if (a->level == level::target) {
         add_once(m.targets, a->code);
       }
     } else if (a->scheme == scheme::gcm && a->level == level::objective) {
-      if (const int o = number_in(a->code, gcm_objective_count())) add_once(m.objectives, o);
+      if (const int o = xml_output::code_number(a->code, gcm_objective_count())) add_once(m.objectives, o);
     } else if (a->scheme != scheme::gcm) {
       continue;
     }
@@ -174,6 +172,16 @@ void page_end(std::string& out, const Site& site, std::string_view root, const s
     out += "assets/" + s + "\"></script>\n";
   }
   out += "</body>\n</html>\n";
+}
+
+void language_checkbox(std::string& out, const std::string& language, const std::string& attributes, bool checked) {
+  out += "<label><input type=\"checkbox\" " + attributes + " value=\"";
+  escape(out, language);
+  out += checked ? "\" checked> <span" : "\"> <span";
+  out += lang_attributes(language);
+  out += ">";
+  escape(out, language_name(language));
+  out += "</span></label> ";
 }
 
 void write_index(const Site& site, std::ostream& stream) {
@@ -411,7 +419,20 @@ void write_index(const Site& site, std::ostream& stream) {
   flush(out, stream, true);
 }
 
-void write_search_page(const Site& site, std::ostream& stream) {
+std::vector<std::string> search_languages(const Site& site) {
+  std::vector<std::string> out;
+  for (const Document& doc : site.view.documents()) {
+    add_once(out, doc.language);
+    for (const Document& v : doc.versions) add_once(out, v.language);
+  }
+  return out;
+}
+
+std::string search_file(const std::string& language) {
+  return "search-index-" + (language.empty() ? std::string("und") : slugify(language)) + ".js";
+}
+
+void write_search_page(const Site& site, const std::vector<std::string>& languages, std::ostream& stream) {
   const std::string& lang = site.settings.language;
   std::string out;
   page_start(out, site, label("search_label", lang), "");
@@ -423,11 +444,23 @@ void write_search_page(const Site& site, std::ostream& stream) {
   escape(out, label("search_count", lang));
   out += "\" data-first=\"";
   escape(out, label("search_first", lang));
-  out += "\"><label for=\"q\">";
+  // By default the site's language when documents are in it, else all of them.
+  const bool site_language = std::any_of(languages.begin(), languages.end(),
+                                         [&](const std::string& l) { return label_language(l) == lang; });
+  out += "\"><p><label for=\"q\">";
   escape(out, label("search_label", lang));
   out += "</label> <input id=\"q\" name=\"q\" type=\"search\" aria-describedby=\"search-help\"> <button type=\"submit\">";
   escape(out, label("search_button", lang));
-  out += "</button>\n<p id=\"search-help\" class=\"help\">";
+  out += "</button></p>\n<fieldset class=\"search-languages\"";
+  if (languages.size() < 2) out += " hidden";
+  out += "><legend>";
+  escape(out, label("search_in", lang));
+  out += "</legend>";
+  for (const std::string& l : languages) {
+    const bool checked = !site_language || label_language(l) == lang;
+    language_checkbox(out, l, "name=\"lang\" data-file=\"" + search_file(l) + "\"", checked);
+  }
+  out += "</fieldset>\n<p id=\"search-help\" class=\"help\">";
   escape(out, label("search_help", lang));
   out += "</p></form>\n<noscript><p>";
   escape(out, label("no_script", lang));
@@ -437,10 +470,10 @@ void write_search_page(const Site& site, std::ostream& stream) {
   flush(out, stream, true);
 }
 
-void write_search_index(const Site& site, std::ostream& stream) {
+void write_search_index(const Site& site, const std::vector<std::string>& languages, std::ostream& stream) {
   const auto& documents = site.view.documents();
-  std::string out = "// The search index of the site, built by Dossier's html exporter: documents as\n"
-                    "// [page, name], entries as [document, anchor, language, citation, text].\n"
+  std::string out = "// The search index of the site, built by Dossier's html exporter: the documents as\n"
+                    "// [page, name]; each language's entries are in search-index-<language>.js.\n"
                     "window.dossierSearch = {\"documents\": [\n";
   for (std::size_t d = 0; d < documents.size(); ++d) {
     out += d ? ",\n[" : "[";
@@ -448,12 +481,29 @@ void write_search_index(const Site& site, std::ostream& stream) {
     out += ", ";
     js_string(out, cited_name(documents[d]));
     out += "]";
+    flush(out, stream);
   }
-  out += "],\n\"entries\": [\n";
+  out += "],\n\"languages\": [";
+  for (std::size_t l = 0; l < languages.size(); ++l) {
+    if (l) out += ", ";
+    js_string(out, languages[l]);
+  }
+  out += "],\n\"entries\": {},\nadd: function (language, entries) { this.entries[language] = entries; }};\n";
+  flush(out, stream, true);
+}
+
+void write_search_entries(const Site& site, const std::string& language, std::ostream& stream) {
+  const auto& documents = site.view.documents();
+  const std::string citation_language = label_language(language).empty() ? "en" : label_language(language);
+  std::string out = "// The search index of the site in one language: [document, anchor, citation, text].\n"
+                    "window.dossierSearch.add(";
+  js_string(out, language);
+  out += ", [\n";
   bool first = true;
   for (std::size_t d = 0; d < documents.size(); ++d) {
     const Document& doc = documents[d];
     const auto entries = [&](const Document& version) {
+      if (version.language != language) return;
       for (const Block& b : version.blocks) {
         if (b.text.empty()) continue;
         out += first ? "[" : ",\n[";
@@ -461,9 +511,7 @@ void write_search_index(const Site& site, std::ostream& stream) {
         out += std::to_string(d) + ", ";
         js_string(out, anchor_of(doc, b.address));
         out += ", ";
-        js_string(out, version.language);
-        out += ", ";
-        js_string(out, human_citation(doc, b.address, label_language(version.language).empty() ? "en" : version.language));
+        js_string(out, human_citation(doc, b.address, citation_language));
         out += ", ";
         js_string(out, b.text);
         out += "]";
@@ -473,7 +521,7 @@ void write_search_index(const Site& site, std::ostream& stream) {
     entries(doc);
     for (const Document& v : doc.versions) entries(v);
   }
-  out += "]};\n";
+  out += "]);\n";
   flush(out, stream, true);
 }
 

@@ -46,13 +46,27 @@ Mapped mapped(const CorpusView& view, std::string_view address, double threshold
 void page_start(std::string& out, const Site& site, std::string_view title, std::string_view root);
 void page_end(std::string& out, const Site& site, std::string_view root, const std::vector<std::string>& scripts);
 
+/// A check box for `language` labelled with its name in its own words: `attributes` (name,
+/// data-*) go on the input.
+void language_checkbox(std::string& out, const std::string& language, const std::string& attributes, bool checked);
+
 /// index.html: the recommendation matrix with its filters, and the list of documents.
 void write_index(const Site& site, std::ostream& out);
-/// search.html: the search form and its results (filled by assets/search.js).
-void write_search_page(const Site& site, std::ostream& out);
-/// assets/search-index.js: every block of every document and language version, as a script
-/// that sets window.dossierSearch (pages opened from file:// cannot fetch JSON).
-void write_search_index(const Site& site, std::ostream& out);
+/// The languages of the documents and their versions, in order of appearance ("" for a
+/// document without one).
+std::vector<std::string> search_languages(const Site& site);
+/// The file of the search index of one of search_languages(): "search-index-en.js".
+std::string search_file(const std::string& language);
+/// search.html: the search form, the languages to search, and the results (filled by
+/// assets/search.js).
+void write_search_page(const Site& site, const std::vector<std::string>& languages, std::ostream& out);
+/// assets/search-index.js: the documents and the languages, as a script that sets
+/// window.dossierSearch (pages opened from file:// cannot fetch JSON).
+void write_search_index(const Site& site, const std::vector<std::string>& languages, std::ostream& out);
+/// assets/search-index-<language>.js: every block in `language` of every document and
+/// version, as a script that hands them to window.dossierSearch.add(); the search page loads
+/// only the languages asked for.
+void write_search_entries(const Site& site, const std::string& language, std::ostream& out);
 /// documents/<slug>.html: one document with its language versions side by side.
 void write_document_page(const Site& site, std::size_t document, std::ostream& out);
 
