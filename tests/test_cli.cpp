@@ -672,7 +672,8 @@ TEST_CASE("build --dry-run shows sources with their readers and the outputs and 
   const auto manifest = nlohmann::json::parse(test::read_file(built / "manifest.json"));
   for (const auto& o : manifest.at("outputs")) {
     const std::string file = o.at("file");
-    written.insert(file.rfind("akn/", 0) == 0 ? "akn" : file);  // one Akoma Ntoso file per document, in akn/
+    // One Akoma Ntoso file per document in akn/; the html site's files in site/.
+    written.insert(file.rfind("akn/", 0) == 0 ? "akn" : file.rfind("site/", 0) == 0 ? "site" : file);
   }
   CHECK(planned == written);
 
@@ -787,7 +788,7 @@ TEST_CASE("shards built by parallel processes merge to the outputs of a single b
   const fs::path single = root / "single";
   REQUIRE(test::run(env + exe + " -q build " + job + " -j 1 --out " + quote(single.string())).exit_code == 0);
   const auto expected = outputs(single);
-  REQUIRE(expected.size() == 14);
+  REQUIRE(expected.size() == 26);  // 14, and the site: 2 pages, 5 documents, 5 assets
 
   for (int n : {2, 3}) {
     const fs::path out = root / ("shards-" + std::to_string(n));

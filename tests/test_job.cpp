@@ -36,7 +36,7 @@ TEST_CASE("the sample job reads the sample corpus into corpus.json") {
   CHECK(job.spec.exporters[0].plugin == "json");
   std::set<std::string> plugins;
   for (const auto& e : job.spec.exporters) plugins.insert(e.plugin);
-  CHECK(plugins == std::set<std::string>{"json", "xlsx", "xml", "atom", "akn", "pdf"});
+  CHECK(plugins == std::set<std::string>{"json", "xlsx", "xml", "atom", "akn", "pdf", "html"});
   CHECK(job.spec.keep_history);
   CHECK(job.spec.exporters[0].file == "corpus.json");
   CHECK(std::any_of(job.spec.exporters.begin(), job.spec.exporters.end(),

@@ -1,5 +1,7 @@
 #include "mapping_names.hpp"
 
+#include <charconv>
+
 #include <dossier/domain/reference_data.hpp>
 
 namespace dossier::xml_output {
@@ -20,6 +22,13 @@ std::string mapping_label(std::string_view scheme, const std::string& code, std:
   }
   title = cluster ? gcm_cluster_title(number) : gcm_objective_title(number);
   return (cluster ? "GCM thematic cluster " : "GCM objective ") + number_text + (title.empty() ? "" : ": " + title);
+}
+
+int code_number(std::string_view code, int max) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(code.data(), code.data() + code.size(), value);
+  if (error != std::errc() || end != code.data() + code.size() || value < 1 || value > max) return 0;
+  return value;
 }
 
 std::string mapping_scheme_uri(std::string_view scheme) {

@@ -18,6 +18,10 @@ std::string mapping_label(std::string_view scheme, const std::string& code, std:
 /// GCM objectives in their resolution (https://undocs.org/A/RES/73/195#objective-6).
 std::string mapping_uri(std::string_view scheme, const std::string& code);
 
+/// The number a code stands for ("10" -> 10), 0 for anything that is not a whole number
+/// within [1, max]: goals ("10", max 17) and GCM objectives ("6", max 23).
+int code_number(std::string_view code, int max);
+
 /// The scheme URIs of which mapping_uri() adds the code ("http://metadata.un.org/sdg/").
 std::string mapping_scheme_uri(std::string_view scheme);
 

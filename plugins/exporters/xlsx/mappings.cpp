@@ -1,22 +1,17 @@
 #include "mappings.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <unordered_map>
 
 #include <dossier/domain/reference_data.hpp>
+
+#include "mapping_names.hpp"
 
 namespace dossier::xlsx {
 
 namespace {
 
-// "10" -> 10; 0 for anything that is not a whole number within [1, max].
-int number_in(std::string_view code, int max) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(code.data(), code.data() + code.size(), value);
-  if (error != std::errc() || end != code.data() + code.size() || value < 1 || value > max) return 0;
-  return value;
-}
+const auto number_in = xml_output::code_number;
 
 // Whether `lines` (lines joined by '\n') holds `line` as one of its lines.
 bool has_line(const std::string& lines, const std::string& line) {
