@@ -151,7 +151,8 @@
         render();
         // The new rows from their start: the table takes the focus (Tab leads through the rows
         // to these buttons again).
-        table.focus();
+        table.focus({ preventScroll: true });
+        table.scrollIntoView({ block: "start" });
       });
     });
     selects.forEach(function (s) {
