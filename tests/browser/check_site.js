@@ -96,33 +96,65 @@ async function main() {
     return 77;
   }
   try {
-    // The matrix: the skip link comes first; filtering by SDG 10 with the keyboard shows
-    // exactly the workbook's rows for SDG 10, and the count is announced.
+    // The matrix: the skip link comes first; its rows come a page at a time; filtering by SDG
+    // 10 with the keyboard shows, paged through with the keyboard, exactly the workbook's rows
+    // for SDG 10, and the count and the rows shown are announced.
     const page = await open(browser, 1280, 900);
     await page.goto(url(site, "index.html"), { waitUntil: "load" });
     await page.screenshot({ path: path.join(shots, "index.png") });
     await page.keyboard.press("Tab");
     check(await page.evaluate(() => document.activeElement.className === "skip"), "the first Tab does not reach the skip link");
-    const total = await page.$$eval("#matrix tbody tr", (rows) => rows.length);
-    check(total === workbook.cells.Matrix.length - 1, `the matrix has ${total} rows, the workbook ${workbook.cells.Matrix.length - 1}`);
+    const rowsInWorkbook = workbook.cells.Matrix.length - 1;
+    // The citations of every page of rows, from the first, paged with the keyboard (Enter on
+    // "Next page"); each page announced as "Rows a–b of n".
+    const pageThrough = async (what) => {
+      const seen = [];
+      for (let n = 0; n < 1000; n++) {
+        const rows = await page.$$eval("#matrix tbody tr td:nth-child(2) a", (as) => as.map((a) => a.textContent));
+        const said = await page.$eval("#shown", (p) => p.textContent);
+        check(rows.length > 0 && rows.length <= 100, `${what}: page ${n + 1} has ${rows.length} rows`);
+        check(said.includes(`${seen.length + 1}–${seen.length + rows.length} of`), `${what}: page ${n + 1} is announced as '${said}'`);
+        seen.push(...rows);
+        const next = await page.$("#pages:not([hidden]) button[data-page=next_page]:not([aria-disabled=true])");
+        if (!next) break;
+        await next.focus();
+        await page.keyboard.press("Enter");
+        check(await page.evaluate(() => document.activeElement.id === "matrix"), `${what}: the new page does not take the focus`);
+      }
+      return seen;
+    };
+    const first = await page.$$eval("#matrix tbody tr", (rows) => rows.length);
+    check(first === Math.min(100, rowsInWorkbook), `the first page has ${first} rows of the workbook's ${rowsInWorkbook}`);
+    check(rowsInWorkbook <= 100 || (await page.$("#pages:not([hidden])")) !== null, "more rows than a page and no page buttons");
+    const all = await pageThrough("all rows");
+    check(all.length === rowsInWorkbook, `the matrix's pages hold ${all.length} rows, the workbook ${rowsInWorkbook}`);
+    check((await page.$eval("#shown", (p) => p.textContent)).includes(`${rowsInWorkbook} of ${rowsInWorkbook}`), "the count of all rows");
+    const total = rowsInWorkbook;
     const expected = workbook.cells.Matrix.slice(1).filter((r) => (r[5] || "").split(", ").includes("10")).map((r) => r[0]).sort();
     check(expected.length > 0, "the workbook lists no recommendation for SDG 10");
     await page.focus("#f-goal");
     for (let i = 0; i < 20 && (await page.$eval("#f-goal", (s) => s.value)) !== "10"; i++) await page.keyboard.press("ArrowDown");
     check((await page.$eval("#f-goal", (s) => s.value)) === "10", "the keyboard did not reach SDG 10 in the goal filter");
-    const shown = (await page.$$eval("#matrix tbody tr:not([hidden]) td:nth-child(2) a", (as) => as.map((a) => a.textContent))).sort();
-    check(JSON.stringify(shown) === JSON.stringify(expected),
-          `filtering by SDG 10 shows ${shown.length} recommendations, the workbook lists ${expected.length} for SDG 10`);
+    check(page.url().includes("f-goal=10"), `the filter is not in the address: ${page.url()}`);
     const status = await page.$eval("#shown", (p) => [p.getAttribute("role"), p.getAttribute("aria-live"), p.textContent]);
     check(status[0] === "status" && status[1] === "polite", "the count is not a polite live region");
     check(status[2].includes(`${expected.length} of ${total}`), `the count says '${status[2]}'`);
     await page.screenshot({ path: path.join(shots, "index-sdg-10.png") });
+    const shown = (await pageThrough("SDG 10")).sort();
+    check(JSON.stringify(shown) === JSON.stringify(expected),
+          `filtering by SDG 10 shows ${shown.length} recommendations, the workbook lists ${expected.length} for SDG 10`);
+    // The address keeps the filter and the page: opened again, it shows the same rows.
+    const again = page.url();
+    const lastRows = await page.$$eval("#matrix tbody tr td:nth-child(2) a", (as) => as.map((a) => a.textContent));
+    await page.goto(again, { waitUntil: "load" });
+    check(JSON.stringify(await page.$$eval("#matrix tbody tr td:nth-child(2) a", (as) => as.map((a) => a.textContent))) ===
+          JSON.stringify(lastRows), `${again} opens other rows`);
     await contrast(page, "index.html");
     await humanText(page, "index.html");
 
     // Following a citation of the filtered matrix opens its paragraph.
-    const href = await page.$eval("#matrix tbody tr:not([hidden]) td:nth-child(2) a", (a) => a.getAttribute("href"));
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#matrix tbody tr:not([hidden]) td:nth-child(2) a")]);
+    const href = await page.$eval("#matrix tbody tr td:nth-child(2) a", (a) => a.getAttribute("href"));
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#matrix tbody tr td:nth-child(2) a")]);
     const target = await page.evaluate(() => {
       const t = document.querySelector(":target");
       if (!t) return null;
@@ -211,10 +243,13 @@ async function main() {
     const docOverflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(docOverflow <= 0, `a document page is ${docOverflow}px wider than a phone's screen`);
     await phone.screenshot({ path: path.join(shots, "phone-document.png") });
-    // Print: the controls are not printed.
+    // Print: the controls are not printed; the matrix prints the page of rows shown.
     await phone.emulateMediaType("print");
     check(await phone.evaluate(() => getComputedStyle(document.querySelector(".site-search")).display === "none"),
           "the search form is printed");
+    await phone.goto(url(site, "index.html"), { waitUntil: "load" });
+    check(await phone.evaluate(() => getComputedStyle(document.getElementById("pages")).display === "none"),
+          "the page buttons are printed");
     await phone.close();
   } finally {
     await browser.close();

@@ -63,6 +63,7 @@ class HtmlExporter final : public Exporter {
     for (const html::Asset& a : html::embedded_assets())
       write_file("assets/" + std::string(a.name), [&](std::ostream& s) { s.write(a.bytes.data(), static_cast<std::streamsize>(a.bytes.size())); });
     write_file("index.html", [&](std::ostream& s) { html::write_index(site, s); });
+    write_file("assets/matrix-rows.js", [&](std::ostream& s) { html::write_matrix_rows(site, s); });
     const std::vector<std::string> languages = html::search_languages(site);
     write_file("search.html", [&](std::ostream& s) { html::write_search_page(site, languages, s); });
     write_file("assets/search-index.js", [&](std::ostream& s) { html::write_search_index(site, languages, s); });

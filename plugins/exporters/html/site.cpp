@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include <dossier/domain/citation.hpp>
@@ -91,6 +92,159 @@ struct Counts {
   std::map<std::string, std::size_t> positions, languages;
   std::vector<std::size_t> documents;
 };
+
+// One row of the matrix: a recommendation with what its cells show and its filters match.
+struct MatrixRow {
+  std::size_t document = 0;
+  std::string name, language_names;        // of the document
+  std::vector<std::string> languages;      // of the document and its versions
+  Mapped m;
+  std::string text, text_language, kind;   // in the site's language when there is a version in it
+  std::string href, citation, position;
+  std::vector<std::string> states;         // the lines of the States cell
+  std::vector<std::string> goals, objectives, keys;  // what the filters match
+};
+
+// Calls visit(row) for each recommendation in corpus order while it returns true.
+template <typename Visit>
+void for_each_row(const Site& site, Visit&& visit) {
+  const std::string& lang = site.settings.language;
+  const auto& documents = site.view.documents();
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    const Document& doc = documents[d];
+    MatrixRow row;
+    row.document = d;
+    row.name = cited_name(doc);
+    row.languages = document_languages(doc);
+    for (const auto& l : row.languages) row.language_names += (row.language_names.empty() ? "" : ", ") + language_name(l);
+    const auto state = site.states.find(&doc);
+    std::unordered_map<std::string_view, const Recommendation*> translated;
+    const Document* version = in_language(doc, lang);
+    if (version && version != &doc)
+      for (const Recommendation& r : version->recommendations) translated.emplace(r.address, &r);
+    for (const Recommendation& rec : doc.recommendations) {
+      row.m = mapped(site.view, rec.address, site.settings.threshold);
+      const auto in_site_language = translated.find(rec.address);
+      const bool shown_translated = in_site_language != translated.end() && !in_site_language->second->text.empty();
+      row.text = shown_translated ? in_site_language->second->text : rec.text;
+      row.text_language = shown_translated ? version->language : doc.language;
+      row.kind = kind_label(rec.kind, lang);
+      if (!rec.addressee.empty()) row.kind += ", " + label("addressed_to", lang, {rec.addressee});
+      row.href = "documents/" + site.slugs[d] + ".html#" + anchor_of(doc, rec.address);
+      row.citation = human_citation(doc, rec.address, lang);
+      row.position = rec.position;
+      row.states.clear();
+      if (state != site.states.end()) row.states.push_back(label("under_review", lang, {state->second}));
+      if (!rec.recommended_by.empty()) {
+        std::string by;
+        for (const auto& s : rec.recommended_by) by += (by.empty() ? "" : ", ") + s;
+        row.states.push_back(label("recommended_by", lang, {by}));
+      }
+      row.goals.clear();
+      row.objectives.clear();
+      row.keys.clear();
+      for (int g : row.m.goals) row.goals.push_back(std::to_string(g));
+      for (int o : row.m.objectives) row.objectives.push_back(std::to_string(o));
+      if (state != site.states.end()) add_once(row.keys, state_key(state->second));
+      for (const auto& s : rec.recommended_by) add_once(row.keys, state_key(s));
+      if (!visit(static_cast<const MatrixRow&>(row))) return;
+    }
+  }
+}
+
+// The <tr> of a row, its cells labelled by `heads` (the phone layout shows them).
+void row_html(std::string& out, const Site& site, const MatrixRow& row, const std::vector<std::string>& heads) {
+  const std::string& lang = site.settings.language;
+  const auto cell = [&](std::size_t column) {
+    out += "<td data-label=\"";
+    escape(out, heads[column]);
+    out += "\">";
+  };
+  out += "<tr data-goals=\"" + spaced(row.goals) + "\" data-targets=\"";
+  escape(out, spaced(row.m.targets));
+  out += "\" data-gcm=\"" + spaced(row.objectives) + "\" data-doc=\" " + std::to_string(row.document) + " \" data-states=\"";
+  escape(out, spaced(row.keys));
+  out += "\" data-pos=\" ";
+  escape(out, row.position);
+  out += " \" data-langs=\"";
+  escape(out, spaced(row.languages));
+  out += "\">";
+  cell(0);
+  out += "<p";
+  out += lang_attributes(row.text_language);
+  out += ">";
+  escape(out, row.text);
+  out += "</p><p class=\"kind\">";
+  escape(out, row.kind);
+  out += "</p></td>";
+  cell(1);
+  out += "<a href=\"" + row.href + "\">";
+  escape(out, row.citation);
+  out += "</a></td>";
+  cell(2);
+  escape(out, row.name);
+  out += "</td>";
+  cell(3);
+  for (std::size_t i = 0; i < row.states.size(); ++i) {
+    if (i) out += "<br>";
+    escape(out, row.states[i]);
+  }
+  out += "</td>";
+  cell(4);
+  escape(out, position_label(row.position, lang));
+  out += "</td>";
+  cell(5);
+  escape(out, row.language_names);
+  out += "</td>";
+  cell(6);
+  if (!row.m.goals.empty() || !row.m.targets.empty()) {
+    out += "<ul class=\"codes\">";
+    for (const auto& code : row.goals) {
+      out += "<li class=\"goal g" + code + "\" title=\"";
+      escape(out, sdg_short_title(code, lang));
+      out += "\">";
+      escape(out, label("sdg_short", lang, {code}));
+      out += "</li>";
+    }
+    for (const auto& t : row.m.targets) {
+      out += "<li class=\"target g" + t.substr(0, t.find('.')) + "\" title=\"";
+      escape(out, sdg_title(t, lang));
+      out += "\">";
+      escape(out, t);
+      out += "</li>";
+    }
+    out += "</ul>";
+  }
+  out += "</td>";
+  cell(7);
+  if (!row.m.objectives.empty()) {
+    out += "<ul class=\"codes\">";
+    for (int o : row.m.objectives) {
+      out += "<li class=\"objective\" title=\"";
+      escape(out, gcm_objective_title(o));
+      out += "\">";
+      escape(out, label("objective_short", lang, {std::to_string(o)}));
+      out += "</li>";
+    }
+    out += "</ul>";
+  }
+  out += "</td></tr>\n";
+}
+
+void js_value(std::string& out, const std::string& value) { js_string(out, value); }
+void js_value(std::string& out, const std::vector<std::string>& values) {
+  out += "[";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ",";
+    js_string(out, values[i]);
+  }
+  out += "]";
+}
+// ",a,b,...": values as JavaScript, each after a comma.
+template <typename... Values>
+void js_fields(std::string& out, const Values&... values) {
+  ((out += ",", js_value(out, values)), ...);
+}
 
 }  // namespace
 
@@ -224,7 +378,7 @@ void write_index(const Site& site, std::ostream& stream) {
   out += "</h1>\n<p class=\"summary\">";
   escape(out, label("summary", lang, {std::to_string(total), std::to_string(documents.size())}));
   out += "</p>\n<noscript><p>";
-  escape(out, label("no_script", lang));
+  escape(out, total > page_rows ? label("no_script_page", lang, {std::to_string(page_rows)}) : label("no_script", lang));
   out += "</p></noscript>\n";
 
   out += "<form id=\"filters\" class=\"filters\" aria-labelledby=\"filters-heading\">\n<h2 id=\"filters-heading\">";
@@ -265,16 +419,20 @@ void write_index(const Site& site, std::ostream& stream) {
   escape(out, label("reset", lang));
   out += "</button></p>\n</form>\n<p id=\"shown\" class=\"shown\" role=\"status\" aria-live=\"polite\" data-template=\"";
   escape(out, label("shown", lang));
+  out += "\" data-rows=\"";
+  escape(out, label("rows", lang));
   out += "\">";
-  escape(out, label("shown", lang, {std::to_string(total), std::to_string(total)}));
+  escape(out, label("shown", lang, {std::to_string(total), std::to_string(total)}) + " " +
+                  label("rows", lang, {total ? "1" : "0", std::to_string(std::min(total, page_rows)), std::to_string(total)}));
   out += "</p>\n";
 
-  // The matrix, one row per recommendation in corpus order (as the xlsx exporter's Matrix).
+  // The matrix, one row per recommendation in corpus order (as the xlsx exporter's Matrix):
+  // here its first page; assets/matrix-rows.js holds them all for site.js.
   const std::vector<std::string> heads = {label("recommendation", lang), label("citation", lang),
                                           label("document", lang),       label("states", lang),
                                           label("position", lang),       label("language", lang),
                                           label("sdgs", lang),           label("gcm_objectives", lang)};
-  out += "<div class=\"table-wrap\"><table id=\"matrix\" class=\"matrix\">\n<caption>";
+  out += "<div class=\"table-wrap\"><table id=\"matrix\" class=\"matrix\" tabindex=\"-1\">\n<caption>";
   escape(out, label("home", lang));
   out += "</caption>\n<thead><tr>";
   for (const auto& h : heads) {
@@ -283,113 +441,25 @@ void write_index(const Site& site, std::ostream& stream) {
     out += "</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
-  const auto cell = [&](std::size_t column) {
-    out += "<td data-label=\"";
-    escape(out, heads[column]);
+  std::size_t written = 0;
+  for_each_row(site, [&](const MatrixRow& row) {
+    if (written == page_rows) return false;
+    ++written;
+    row_html(out, site, row, heads);
+    flush(out, stream);
+    return true;
+  });
+  out += "</tbody>\n</table></div>\n<nav id=\"pages\" class=\"pages\" hidden aria-label=\"";
+  escape(out, label("pages", lang));
+  out += "\">";
+  for (const char* key : {"first_page", "previous_page", "next_page", "last_page"}) {
+    out += "<button type=\"button\" data-page=\"";
+    out += key;
     out += "\">";
-  };
-  for (std::size_t d = 0; d < documents.size(); ++d) {
-    const Document& doc = documents[d];
-    const std::string name = cited_name(doc);
-    const auto langs = document_languages(doc);
-    std::string lang_names;
-    for (const auto& l : langs) lang_names += (lang_names.empty() ? "" : ", ") + language_name(l);
-    const auto state = site.states.find(&doc);
-    // The recommendations' text in the site's language when the document has a version in it.
-    std::unordered_map<std::string_view, const Recommendation*> translated;
-    const Document* version = in_language(doc, lang);
-    if (version && version != &doc)
-      for (const Recommendation& r : version->recommendations) translated.emplace(r.address, &r);
-    for (const Recommendation& rec : doc.recommendations) {
-      const Mapped m = mapped(site.view, rec.address, site.settings.threshold);
-      const auto in_site_language = translated.find(rec.address);
-      const bool shown_translated = in_site_language != translated.end() && !in_site_language->second->text.empty();
-      std::vector<std::string> goals, objectives, keys;
-      for (int g : m.goals) goals.push_back(std::to_string(g));
-      for (int o : m.objectives) objectives.push_back(std::to_string(o));
-      if (state != site.states.end()) add_once(keys, state_key(state->second));
-      for (const auto& s : rec.recommended_by) add_once(keys, state_key(s));
-      out += "<tr data-goals=\"" + spaced(goals) + "\" data-targets=\"";
-      escape(out, spaced(m.targets));
-      out += "\" data-gcm=\"" + spaced(objectives) + "\" data-doc=\" " + std::to_string(d) + " \" data-states=\"";
-      escape(out, spaced(keys));
-      out += "\" data-pos=\" ";
-      escape(out, rec.position);
-      out += " \" data-langs=\"";
-      escape(out, spaced(langs));
-      out += "\">";
-      cell(0);
-      out += "<p";
-      out += lang_attributes(shown_translated ? version->language : doc.language);
-      out += ">";
-      escape(out, shown_translated ? in_site_language->second->text : rec.text);
-      out += "</p><p class=\"kind\">";
-      std::string kind = kind_label(rec.kind, lang);
-      if (!rec.addressee.empty()) kind += ", " + label("addressed_to", lang, {rec.addressee});
-      escape(out, kind);
-      out += "</p></td>";
-      cell(1);
-      out += "<a href=\"documents/" + site.slugs[d] + ".html#" + anchor_of(doc, rec.address) + "\">";
-      escape(out, human_citation(doc, rec.address, lang));
-      out += "</a></td>";
-      cell(2);
-      escape(out, name);
-      out += "</td>";
-      cell(3);
-      if (state != site.states.end()) {
-        escape(out, label("under_review", lang, {state->second}));
-        if (!rec.recommended_by.empty()) out += "<br>";
-      }
-      if (!rec.recommended_by.empty()) {
-        std::string by;
-        for (const auto& s : rec.recommended_by) by += (by.empty() ? "" : ", ") + s;
-        escape(out, label("recommended_by", lang, {by}));
-      }
-      out += "</td>";
-      cell(4);
-      escape(out, position_label(rec.position, lang));
-      out += "</td>";
-      cell(5);
-      escape(out, lang_names);
-      out += "</td>";
-      cell(6);
-      if (!m.goals.empty() || !m.targets.empty()) {
-        out += "<ul class=\"codes\">";
-        for (int g : m.goals) {
-          const std::string code = std::to_string(g);
-          out += "<li class=\"goal g" + code + "\" title=\"";
-          escape(out, sdg_short_title(code, lang));
-          out += "\">";
-          escape(out, label("sdg_short", lang, {code}));
-          out += "</li>";
-        }
-        for (const auto& t : m.targets) {
-          out += "<li class=\"target g" + t.substr(0, t.find('.')) + "\" title=\"";
-          escape(out, sdg_title(t, lang));
-          out += "\">";
-          escape(out, t);
-          out += "</li>";
-        }
-        out += "</ul>";
-      }
-      out += "</td>";
-      cell(7);
-      if (!m.objectives.empty()) {
-        out += "<ul class=\"codes\">";
-        for (int o : m.objectives) {
-          out += "<li class=\"objective\" title=\"";
-          escape(out, gcm_objective_title(o));
-          out += "\">";
-          escape(out, label("objective_short", lang, {std::to_string(o)}));
-          out += "</li>";
-        }
-        out += "</ul>";
-      }
-      out += "</td></tr>\n";
-      flush(out, stream);
-    }
+    escape(out, label(key, lang));
+    out += "</button> ";
   }
-  out += "</tbody>\n</table></div>\n";
+  out += "</nav>\n";
 
   out += "<section id=\"documents\" aria-labelledby=\"documents-heading\">\n<h2 id=\"documents-heading\">";
   escape(out, label("documents", lang));
@@ -415,7 +485,7 @@ void write_index(const Site& site, std::ostream& stream) {
     flush(out, stream);
   }
   out += "</ul>\n</section>\n</main>\n";
-  page_end(out, site, "", {"site.js"});
+  page_end(out, site, "", {"matrix-rows.js", "site.js"});
   flush(out, stream, true);
 }
 
@@ -522,6 +592,80 @@ void write_search_entries(const Site& site, const std::string& language, std::os
     for (const Document& v : doc.versions) entries(v);
   }
   out += "]);\n";
+  flush(out, stream, true);
+}
+
+void write_matrix_rows(const Site& site, std::ostream& stream) {
+  const std::string& lang = site.settings.language;
+  const auto& documents = site.view.documents();
+  std::string out = "// The rows of the site's matrix for assets/site.js, built by Dossier's html exporter\n"
+                    "// (docs/exporters/html.md): a script, as pages opened from file:// cannot fetch JSON.\n"
+                    "window.dossierMatrix = {\"page\": " + std::to_string(page_rows) + ",\n\"documents\": [\n";
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    const auto languages = document_languages(documents[d]);
+    std::string names;
+    for (const auto& l : languages) names += (names.empty() ? "" : ", ") + language_name(l);
+    out += d ? ",\n[" : "[";
+    js_string(out, cited_name(documents[d]));
+    js_fields(out, names, languages);
+    out += "]";
+    flush(out, stream);
+  }
+  out += "],\n\"rows\": [\n";
+  // [document, text, its language, kind, link, citation, [States lines], position, [goals],
+  //  [targets], [objectives], [State keys]]
+  std::set<std::string> text_languages, positions, targets;
+  std::set<int> goals, objectives;
+  bool first = true;
+  for_each_row(site, [&](const MatrixRow& row) {
+    out += first ? "[" : ",\n[";
+    first = false;
+    out += std::to_string(row.document);
+    js_fields(out, row.text, row.text_language, row.kind, row.href, row.citation, row.states, row.position, row.goals,
+              row.m.targets, row.objectives, row.keys);
+    out += "]";
+    text_languages.insert(row.text_language);
+    positions.insert(row.position);
+    goals.insert(row.m.goals.begin(), row.m.goals.end());
+    targets.insert(row.m.targets.begin(), row.m.targets.end());
+    objectives.insert(row.m.objectives.begin(), row.m.objectives.end());
+    flush(out, stream);
+    return true;
+  });
+  // What the cells show of the codes, by code.
+  const auto entries = [&](const char* name, const auto& keys, const auto& text) {
+    out += "},\n\"";
+    out += name;
+    out += "\": {";
+    bool none = true;
+    for (const auto& k : keys) {
+      if (!none) out += ",";
+      none = false;
+      std::ostringstream key;
+      key << k;
+      js_string(out, key.str());
+      out += ":";
+      js_string(out, text(k));
+    }
+  };
+  out += "],\n\"rtl\": {";
+  bool none = true;
+  for (const auto& l : text_languages)
+    if (right_to_left(l)) {
+      if (!none) out += ",";
+      none = false;
+      js_string(out, l);
+      out += ":1";
+    }
+  entries("positions", positions, [&](const std::string& p) { return position_label(p, lang); });
+  entries("goals", goals, [&](int g) { return sdg_short_title(std::to_string(g), lang); });
+  entries("targets", targets, [&](const std::string& t) { return sdg_title(t, lang); });
+  entries("objectives", objectives, [&](int o) { return gcm_objective_title(o); });
+  out += "},\n\"labels\": {\"goal\": ";
+  js_string(out, label("sdg_short", lang));
+  out += ", \"objective\": ";
+  js_string(out, label("objective_short", lang));
+  out += "}};\n";
   flush(out, stream, true);
 }
 

@@ -50,8 +50,14 @@ void page_end(std::string& out, const Site& site, std::string_view root, const s
 /// data-*) go on the input.
 void language_checkbox(std::string& out, const std::string& language, const std::string& attributes, bool checked);
 
-/// index.html: the recommendation matrix with its filters, and the list of documents.
+/// Rows of the matrix on a page (index.html carries the first).
+constexpr std::size_t page_rows = 100;
+/// index.html: the recommendation matrix with its filters and its first page of rows, and the
+/// list of documents.
 void write_index(const Site& site, std::ostream& out);
+/// assets/matrix-rows.js: every row of the matrix as data, a script that sets
+/// window.dossierMatrix; assets/site.js filters them and shows them a page at a time.
+void write_matrix_rows(const Site& site, std::ostream& out);
 /// The languages of the documents and their versions, in order of appearance ("" for a
 /// document without one).
 std::vector<std::string> search_languages(const Site& site);
