@@ -788,7 +788,7 @@ TEST_CASE("shards built by parallel processes merge to the outputs of a single b
   const fs::path single = root / "single";
   REQUIRE(test::run(env + exe + " -q build " + job + " -j 1 --out " + quote(single.string())).exit_code == 0);
   const auto expected = outputs(single);
-  REQUIRE(expected.size() == 26);  // 14, and the site: 2 pages, 5 documents, 5 assets
+  REQUIRE(expected.size() == 27);  // 14, and the site: 2 pages, 5 documents, 6 assets (with the matrix rows)
 
   for (int n : {2, 3}) {
     const fs::path out = root / ("shards-" + std::to_string(n));
