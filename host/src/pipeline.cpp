@@ -8,6 +8,9 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <sstream>
+#include <thread>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -15,6 +18,7 @@
 #include <spdlog/spdlog.h>
 
 #include "build_record.hpp"
+#include "child_process.hpp"
 #include "health.hpp"
 #include "stage_analyze.hpp"
 #include "stage_commit.hpp"
@@ -83,20 +87,88 @@ std::int64_t build_time_now() {
 
 namespace {
 
-// The store's search index (`dossier search`) brought to this corpus. A failure costs the
-// search, not the build: a warning.
-void index_for_search(Store& store, const CorpusView& view, const std::string& job, BuildRecord& record) {
-  const auto started = std::chrono::steady_clock::now();
-  try {
-    const SearchIndexUpdate update = update_search_index(store, view, job);
-    spdlog::debug("search index: {} of {} document versions indexed again, {} removed", update.rewritten,
-                  update.documents, update.removed);
-  } catch (const std::exception& e) {
-    spdlog::warn("the search index could not be updated ({}); `dossier search` finds what the last build indexed",
-                 e.what());
+// The store's search index (`dossier search`) brought to this corpus while the exporters run:
+// on a large corpus it takes as long as the export stage (FTS5 over every paragraph), which
+// leaves a core free. It runs in a child process with a connection of its own to the store
+// (SQLite connections do not cross fork) and the corpus's pages shared with this process. A
+// failure costs the search, not the build: a warning.
+class SearchIndexing {
+ public:
+  SearchIndexing(const RunSpec& spec, Store& store, const CorpusView& view)
+      : store_(store), view_(view), job_(spec.build.job_name), started_(std::chrono::steady_clock::now()) {
+    if (!store.writable()) return;
+    if (!spec.isolate) {
+      run_here();
+      return;
+    }
+    thread_ = std::thread([this] {
+      const std::filesystem::path file = store_.file();
+      outcome_ = run_in_child(
+          [&](const SendFn& send) {
+            Store own(file, Store::Access::second_writer);
+            const SearchIndexUpdate u = update_search_index(own, view_, job_);
+            send(std::to_string(u.rewritten) + ' ' + std::to_string(u.documents) + ' ' + std::to_string(u.removed));
+          },
+          ChildLimits{});
+      seconds_ = seconds_since(started_);
+    });
   }
-  record.timings["search_index"] = seconds_since(started);
-}
+  ~SearchIndexing() {
+    if (thread_.joinable()) thread_.join();
+  }
+  SearchIndexing(const SearchIndexing&) = delete;
+  SearchIndexing& operator=(const SearchIndexing&) = delete;
+
+  /// Waits for the index; its time goes into the record.
+  void finish(BuildRecord& record) {
+    if (thread_.joinable()) {
+      thread_.join();
+      switch (outcome_.status) {
+        case ChildOutcome::Status::ok: {
+          SearchIndexUpdate u;
+          std::istringstream(outcome_.payload) >> u.rewritten >> u.documents >> u.removed;
+          log(u);
+          break;
+        }
+        case ChildOutcome::Status::not_started:
+          run_here();
+          break;
+        default:
+          warn(outcome_.message);
+      }
+      ran_ = true;
+    }
+    if (ran_) record.timings["search_index"] = seconds_;
+  }
+
+ private:
+  void run_here() {
+    try {
+      log(update_search_index(store_, view_, job_));
+    } catch (const std::exception& e) {
+      warn(e.what());
+    }
+    seconds_ = seconds_since(started_);
+    ran_ = true;
+  }
+  static void log(const SearchIndexUpdate& u) {
+    spdlog::debug("search index: {} of {} document versions indexed again, {} removed", u.rewritten, u.documents,
+                  u.removed);
+  }
+  static void warn(const std::string& why) {
+    spdlog::warn("the search index could not be updated ({}); `dossier search` finds what the last build indexed",
+                 why);
+  }
+
+  Store& store_;
+  const CorpusView& view_;
+  const std::string job_;
+  const std::chrono::steady_clock::time_point started_;
+  std::thread thread_;
+  ChildOutcome outcome_;
+  double seconds_ = 0;
+  bool ran_ = false;
+};
 
 }  // namespace
 
@@ -141,7 +213,6 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
 
   // Built once for the history and every exporter; the corpus is not changed after this.
   const CorpusView view(corpus);
-  if (store) index_for_search(*store, view, spec.build.job_name, record);
   RecordedHistory history;
   Store::JobState next_state;
   bool history_known = false;
@@ -149,7 +220,11 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
 
   PreparedExports prepared;
   log_memory("indexing");
+  // The store is the search index's alone until it has finished.
+  std::optional<SearchIndexing> search_indexing;
+  if (store) search_indexing.emplace(spec, *store, view);
   if (!export_stage(spec, registry, view, history, prepared, report)) return report;
+  if (search_indexing) search_indexing->finish(record);
   commit_stage(spec, prepared, record, report);
   record.timings["total"] = seconds_since(started);
   if (!prepared.generations->staging().empty())

@@ -151,59 +151,78 @@ void remove_version(sqlite3* db, const std::filesystem::path& file, const std::s
   }
 }
 
-void insert_version(sqlite3* db, const std::filesystem::path& file, const Version& v, const std::string& scope) {
-  const Document& doc = *v.doc;
-  const Table table = table_of(doc.language);
-  Statement passage(db,
-                    "INSERT INTO search_passages (doc_key, tbl, document, symbol, name, title, language, kind, address,"
-                    " citation, position, text, scope) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                    file);
-  Statement fts(db, (std::string("INSERT INTO ") + kTables[table] + "(rowid, text) VALUES (?1, ?2)").c_str(), file);
-  Statement code(db, "INSERT INTO search_codes (passage, scheme, code) VALUES (?1, ?2, ?3)", file);
-  Statement state(db, "INSERT INTO search_states (passage, key, name, role) VALUES (?1, ?2, ?3, ?4)", file);
-  for (const Row& row : v.rows) {
-    passage.reset();
-    passage.bind(1, v.key);
-    passage.bind(2, static_cast<sqlite3_int64>(table));
-    passage.bind(3, doc.id);
-    passage.bind(4, doc.symbol);
-    passage.bind(5, v.name);
-    passage.bind(6, doc.title);
-    passage.bind(7, doc.language);
-    passage.bind(8, row.kind);
-    passage.bind(9, row.address);
-    passage.bind(10, row.citation);
-    passage.bind(11, row.position);
-    passage.bind(12, row.text);
-    passage.bind(13, scope);
-    passage.run();
-    const sqlite3_int64 id = sqlite3_last_insert_rowid(db);
-    fts.reset();
-    fts.bind(1, id);
-    fts.bind(2, row.text);
-    fts.run();
-    for (const auto& c : row.codes) {
-      code.reset();
-      code.bind(1, id);
-      code.bind(2, c.first);
-      code.bind(3, c.second);
-      code.run();
+// The statements that write a version's rows, prepared once per update.
+class Inserter {
+ public:
+  Inserter(sqlite3* db, const std::filesystem::path& file, const std::string& scope)
+      : db_(db),
+        scope_(scope),
+        passage_(db,
+                 "INSERT INTO search_passages (doc_key, tbl, document, symbol, name, title, language, kind, address,"
+                 " citation, position, text, scope) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 file),
+        fts_{Statement(db, "INSERT INTO search_en(rowid, text) VALUES (?1, ?2)", file),
+             Statement(db, "INSERT INTO search_other(rowid, text) VALUES (?1, ?2)", file),
+             Statement(db, "INSERT INTO search_zh(rowid, text) VALUES (?1, ?2)", file)},
+        code_(db, "INSERT INTO search_codes (passage, scheme, code) VALUES (?1, ?2, ?3)", file),
+        state_(db, "INSERT INTO search_states (passage, key, name, role) VALUES (?1, ?2, ?3, ?4)", file),
+        done_(db, "INSERT OR REPLACE INTO search_documents (key, scope, fingerprint) VALUES (?1, ?2, ?3)", file) {}
+
+  void insert(const Version& v) {
+    const Document& doc = *v.doc;
+    const Table table = table_of(doc.language);
+    Statement& fts = fts_[table];
+    for (const Row& row : v.rows) {
+      passage_.reset();
+      passage_.bind(1, v.key);
+      passage_.bind(2, static_cast<sqlite3_int64>(table));
+      passage_.bind(3, doc.id);
+      passage_.bind(4, doc.symbol);
+      passage_.bind(5, v.name);
+      passage_.bind(6, doc.title);
+      passage_.bind(7, doc.language);
+      passage_.bind(8, row.kind);
+      passage_.bind(9, row.address);
+      passage_.bind(10, row.citation);
+      passage_.bind(11, row.position);
+      passage_.bind(12, row.text);
+      passage_.bind(13, scope_);
+      passage_.run();
+      const sqlite3_int64 id = sqlite3_last_insert_rowid(db_);
+      fts.reset();
+      fts.bind(1, id);
+      fts.bind(2, row.text);
+      fts.run();
+      for (const auto& c : row.codes) {
+        code_.reset();
+        code_.bind(1, id);
+        code_.bind(2, c.first);
+        code_.bind(3, c.second);
+        code_.run();
+      }
+      for (const auto& s : row.states) {
+        state_.reset();
+        state_.bind(1, id);
+        state_.bind(2, state_key(s.first));
+        state_.bind(3, s.first);
+        state_.bind(4, s.second);
+        state_.run();
+      }
     }
-    for (const auto& s : row.states) {
-      state.reset();
-      state.bind(1, id);
-      state.bind(2, state_key(s.first));
-      state.bind(3, s.first);
-      state.bind(4, s.second);
-      state.run();
-    }
+    done_.reset();
+    done_.bind(1, v.key);
+    done_.bind(2, scope_);
+    done_.bind(3, v.fingerprint);
+    done_.run();
   }
-  Statement done(db, "INSERT OR REPLACE INTO search_documents (key, scope, fingerprint) VALUES (?1, ?2, ?3)", file);
-  done.bind(1, v.key);
-  done.bind(2, scope);
-  done.bind(3, v.fingerprint);
-  done.run();
-}
+
+ private:
+  sqlite3* db_;
+  const std::string& scope_;
+  Statement passage_;
+  Statement fts_[3];
+  Statement code_, state_, done_;
+};
 
 // "SDG 8 Decent work and economic growth", "SDG target 8.7", "GCM objective 6 Facilitate fair…".
 std::string in_words(const std::string& scheme, const std::string& code) {
@@ -304,18 +323,9 @@ std::string quoted_list(const std::vector<std::string>& names) {
 }  // namespace
 
 SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus, const std::string& scope) {
-  // The rows are made outside the store's lock: it is the text pass, linear in the corpus.
   std::unordered_map<const Document*, std::string> under_review;
   for (const UprReport& r : upr_reports(corpus.documents())) under_review[r.document] = r.state;
-  std::vector<Version> versions;
-  for (const Document& doc : corpus.documents()) {
-    const auto it = under_review.find(&doc);
-    const std::string state = it == under_review.end() ? std::string() : it->second;
-    versions.push_back(rows_of(doc, corpus, state, scope));
-    for (const Document& version : doc.versions) versions.push_back(rows_of(version, corpus, state, scope));
-  }
   SearchIndexUpdate update;
-  update.documents = versions.size();
   store.write_with([&](sqlite3* db) {
     create_tables(db, store.file());
     std::map<std::string, std::string> indexed;
@@ -324,14 +334,24 @@ SearchIndexUpdate update_search_index(Store& store, const CorpusView& corpus, co
       s.bind(1, scope);
       while (s.row()) indexed[s.text(0)] = s.text(1);
     }
+    Inserter inserter(db, store.file(), scope);
     std::unordered_set<std::string> current;
-    for (const Version& v : versions) {
-      if (!current.insert(v.key).second) continue;  // two files of the same bytes and id: one
+    // One version's rows at a time: the index never holds a second copy of the corpus's text.
+    const auto index = [&](const Document& doc, const std::string& state) {
+      ++update.documents;
+      const Version v = rows_of(doc, corpus, state, scope);
+      if (!current.insert(v.key).second) return;  // two files of the same bytes and id: one
       const auto it = indexed.find(v.key);
-      if (it != indexed.end() && it->second == v.fingerprint) continue;
+      if (it != indexed.end() && it->second == v.fingerprint) return;
       if (it != indexed.end()) remove_version(db, store.file(), v.key);
-      insert_version(db, store.file(), v, scope);
+      inserter.insert(v);
       ++update.rewritten;
+    };
+    for (const Document& doc : corpus.documents()) {
+      const auto it = under_review.find(&doc);
+      const std::string state = it == under_review.end() ? std::string() : it->second;
+      index(doc, state);
+      for (const Document& version : doc.versions) index(version, state);
     }
     for (const auto& entry : indexed)
       if (!current.count(entry.first)) {

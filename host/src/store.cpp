@@ -145,9 +145,20 @@ sqlite3* open_for_reading(const fs::path& file) {
 
 StoreError store_error(sqlite3* db, const fs::path& file) { return error_of(db, file); }
 
-Store::Store(const fs::path& file, Access access) : file_(file), read_only_(access == Access::read_only) {
+Store::Store(const fs::path& file, Access access)
+    : file_(file), read_only_(access == Access::read_only), second_writer_(access == Access::second_writer) {
   if (read_only_) {
     open_read_only();
+    return;
+  }
+  if (second_writer_) {
+    if (!fs::exists(file_)) throw StoreError(StoreError::Kind::io, "store " + file_.string() + " is gone");
+    try {
+      open();
+    } catch (...) {
+      close();
+      throw;
+    }
     return;
   }
   std::error_code ec;
@@ -162,7 +173,7 @@ Store::Store(const fs::path& file, Access access) : file_(file), read_only_(acce
 }
 
 Store::~Store() {
-  if (damaged_ && !read_only_ && db_) {
+  if (damaged_ && !read_only_ && !second_writer_ && db_) {
     // SQLite said "corrupt" during the build: if the whole file fails the check, the next
     // build starts from a sound store (the history copied over when readable).
     try {

@@ -48,7 +48,10 @@ StoreError store_error(sqlite3* db, const std::filesystem::path& file);
 /// StoreError; the callers decide whether the build goes on without what failed.
 class Store {
  public:
-  enum class Access { read_write, read_only };
+  /// second_writer: a second connection to a store this build already has open (the search
+  /// index's child process). It opens an existing store for writing but never moves a damaged
+  /// one aside, on opening or closing: that is for the build's own connection to decide.
+  enum class Access { read_write, read_only, second_writer };
 
   /// Opens or creates the store. A damaged file is moved aside ("NAME.corrupt", with its
   /// "-wal") and a new store started, into which the build history (job_builds,
@@ -65,6 +68,12 @@ class Store {
 
   const std::filesystem::path& file() const { return file_; }
   bool read_only() const { return read_only_; }
+  /// False once writing is off for this build: opened read-only, a write failed (a full disk)
+  /// or damage was met. write_with() then does nothing.
+  bool writable() const {
+    std::lock_guard<std::mutex> guard(mutex_);
+    return !read_only_ && !cache_off_ && !damaged_;
+  }
 
   /// Throws StoreError when it cannot read; after the first damage met (SQLITE_CORRUPT) the
   /// cache is neither read nor written in this build, without a word.
@@ -129,7 +138,8 @@ class Store {
   bool read_only_ = false;
   bool cache_off_ = false;  // a cache write failed: no more in this build
   bool damaged_ = false;    // a call met SQLITE_CORRUPT
-  std::mutex mutex_;        // one connection, used by the worker threads in turn
+  bool second_writer_ = false;
+  mutable std::mutex mutex_;  // one connection, used by the worker threads in turn
 };
 
 }  // namespace dossier::host
