@@ -149,7 +149,7 @@ TEST_CASE("run -v logs the memory the build holds after each stage, and -q does 
   auto r = test::dossier("-v run " + corpus() + " --analyze sdg --export json,xml --out " + quote(out.string()));
   CHECK(r.exit_code == 0);
   // What bench/memory.py reads.
-  const std::regex line(R"(memory after (reading|analysis|indexing|exporter json|exporter xml): (\d+) MB resident, )"
+  const std::regex line(R"(memory after (reading|analysis|indexing|exporters): (\d+) MB resident, )"
                         R"(peak (\d+) MB, largest child process (\d+) MB)");
   std::set<std::string> stages;
   for (std::sregex_iterator it(r.output.begin(), r.output.end(), line), end; it != end; ++it) {
@@ -157,7 +157,7 @@ TEST_CASE("run -v logs the memory the build holds after each stage, and -q does 
     CHECK(std::stoul((*it)[2]) > 0);
     CHECK(std::stoul((*it)[3]) >= std::stoul((*it)[2]));
   }
-  CHECK(stages == std::set<std::string>{"reading", "analysis", "indexing", "exporter json", "exporter xml"});
+  CHECK(stages == std::set<std::string>{"reading", "analysis", "indexing", "exporters"});
   const fs::path quiet = test::fresh_dir("cli-memory-quiet");
   r = test::dossier("run " + corpus() + " --export json --out " + quote(quiet.string()));
   CHECK(r.output.find("memory after") == std::string::npos);

@@ -1,9 +1,10 @@
 // `dossier search`: the index a build keeps in its store (kept for unchanged documents, made
-// again for changed ones), English stemming, French accents, Chinese substrings, the filters,
+// again for changed ones), English stemming, French accents, Chinese by characters, the filters,
 // and the command on the sample jobs with citations that `dossier show` resolves.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "dossier/model.hpp"
 #include "search_index.hpp"
@@ -78,7 +79,7 @@ std::vector<SearchHit> find(Store& store, const std::string& text, SearchQuery q
 
 }  // namespace
 
-TEST_CASE("the index stems English, ignores French accents, finds Chinese substrings and filters") {
+TEST_CASE("the index stems English, ignores French accents, finds Chinese by characters and filters") {
   const fs::path dir = test::fresh_dir("search-unit");
   Store store(dir / "store.sqlite");
   const Corpus corpus = sample();
@@ -119,13 +120,16 @@ TEST_CASE("the index stems English, ignores French accents, finds Chinese substr
   filters.language = "fr";
   CHECK(find(store, "workers", filters).empty());
 
-  hits = find(store, "家政工人");  // a trigram query
+  hits = find(store, "家政工人");  // a phrase of four characters
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].language == "zh");
   CHECK(hits[0].citation == "A/RES/1，第1段");
-  hits = find(store, "服务");  // two characters: scanned
+  CHECK(hits[0].snippet.find("\u200b") == std::string::npos);  // the separators the index adds are not shown
+  hits = find(store, "服务");  // two characters
   REQUIRE(hits.size() == 1);
-  CHECK(hits[0].snippet.find("\x02服务\x03") != std::string::npos);
+  CHECK(hits[0].snippet.find("\x02服务\x03") != std::string::npos);  // highlighted as one
+  CHECK(find(store, "务").size() == 1);  // one character
+  CHECK(find(store, "务服").empty());    // the same characters in another order are another phrase
   CHECK(find(store, "保护 工人").size() == 1);  // every word, each of two characters
   CHECK(find(store, "保护 服务").empty());
 
@@ -164,6 +168,44 @@ TEST_CASE("an unchanged document keeps its rows; a changed one is indexed again,
     CHECK(update_search_index(store, view, "job").removed == 1);
   }
   CHECK(find(store, "another").empty());
+}
+
+TEST_CASE("an index of an earlier format is refused by search and made again by the next build") {
+  const fs::path dir = test::fresh_dir("search-format");
+  {
+    // The previous format: three tables for all languages, Chinese by trigrams, no format row.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir / "store.sqlite").c_str(), &db) == SQLITE_OK);
+    for (const char* sql :
+         {"CREATE TABLE search_documents (key TEXT PRIMARY KEY, scope TEXT NOT NULL, fingerprint TEXT NOT NULL)",
+          "CREATE TABLE search_passages (id INTEGER PRIMARY KEY, doc_key TEXT, scope TEXT, tbl INTEGER, text TEXT)",
+          "CREATE VIRTUAL TABLE search_zh USING fts5(text, content='search_passages', content_rowid='id',"
+          " tokenize='trigram')"})
+      REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  Store store(dir / "store.sqlite");
+  try {
+    find(store, "workers");
+    FAIL("an index of the earlier format was searched");
+  } catch (const SearchError& e) {
+    CHECK(e.kind() == SearchError::Kind::no_index);
+    CHECK(std::string(e.what()).find("older version") != std::string::npos);
+  }
+  const Corpus corpus = sample();
+  const CorpusView view(corpus);
+  CHECK(update_search_index(store, view, "job").rewritten == 3);
+  CHECK(find(store, "服务").size() == 1);
+  bool trigram_left = false;
+  store.read_with([&](sqlite3* db) {
+    sqlite3_stmt* s = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'search_zh'", -1, &s, nullptr) ==
+            SQLITE_OK);
+    REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+    trigram_left = sqlite3_column_int(s, 0) > 0;
+    sqlite3_finalize(s);
+  });
+  CHECK_FALSE(trigram_left);
 }
 
 TEST_CASE("jobs sharing a store keep an index each, and without a job each passage is listed once") {

@@ -79,7 +79,9 @@ void write_frame(int fd, char type, std::string_view bytes) {
 // Whatever the logs and streams hold goes out before _exit(), which flushes nothing.
 void flush_output() noexcept {
   try {
-    if (auto logger = spdlog::default_logger()) logger->flush();
+    // The raw pointer: default_logger() takes the registry's lock, which a child may have
+    // inherited locked from another thread.
+    if (auto* logger = spdlog::default_logger_raw()) logger->flush();
   } catch (...) {
   }
   try {

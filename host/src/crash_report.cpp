@@ -41,17 +41,34 @@ void write_all(const char* text) {
   }
 }
 
+// Appends `text` to the line being made in `line` (of `size` bytes), cutting what does not fit.
+void append(char* line, size_t size, size_t& used, const char* text) {
+  const size_t n = strlen(text);
+  const size_t room = size - 1 - used;
+  const size_t take = n < room ? n : room;
+  memcpy(line + used, text, take);
+  used += take;
+  line[used] = '\0';
+}
+
 void on_fatal_signal(int sig) {
   if (reporting.exchange(true))
     for (;;) ::pause();  // the first one reports and ends the process
   Progress::clear_from_signal_handler();  // the message gets a line of its own
-  write_all("dossier: fatal: ");
-  write_all(signal_name(sig));
+  // One write(2): another thread's log line cannot land inside this one.
+  char line[512];
+  size_t used = 0;
+  line[0] = '\0';
+  append(line, sizeof line, used, "dossier: fatal: ");
+  append(line, sizeof line, used, signal_name(sig));
   if (activity[0]) {
-    write_all(" while running ");
-    write_all(activity);
+    append(line, sizeof line, used, " while running ");
+    append(line, sizeof line, used, activity);
   }
-  write_all("; the published outputs are intact, and nothing unfinished is published\n");
+  static const char tail[] = "; the published outputs are intact, and nothing unfinished is published\n";
+  if (used + sizeof tail > sizeof line) used = sizeof line - sizeof tail;  // the end of the line always
+  append(line, sizeof line, used, tail);
+  write_all(line);
   ::signal(sig, SIG_DFL);
   ::raise(sig);
 }

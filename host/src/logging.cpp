@@ -5,6 +5,8 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+
+#include <pthread.h>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -102,13 +104,27 @@ class PrintableSink final : public WrappingSink {
   }
 };
 
+// A child process starts with only the thread that forked; a lock another thread held at that
+// moment stays locked in it for ever. A message holds the sinks' locks while it is written, so
+// every message and flush passes this gate, which each fork takes first (pthread_atfork): no
+// child starts with a message half-written and its sink locked.
+std::mutex output_gate;
+
+void close_gate() { output_gate.lock(); }
+void open_gate() { output_gate.unlock(); }
+
 // Takes a progress bar off the line before each message, so that the two never share a line;
-// the message itself is the wrapped sink's, unchanged.
+// the message itself is the wrapped sink's, unchanged. The outermost sink: it holds the gate.
 class BesideProgressSink final : public WrappingSink {
  public:
   using WrappingSink::WrappingSink;
   void log(const spdlog::details::log_msg& msg) override {
+    std::lock_guard<std::mutex> gate(output_gate);
     Progress::print_log_line([&] { inner_->log(msg); });
+  }
+  void flush() override {
+    std::lock_guard<std::mutex> gate(output_gate);
+    inner_->flush();
   }
 };
 
@@ -145,6 +161,8 @@ std::string printable(std::string_view text) {
 }
 
 void setup_logging(spdlog::level::level_enum level, LogFormat format) {
+  static std::once_flag gate_at_fork;
+  std::call_once(gate_at_fork, [] { ::pthread_atfork(close_gate, open_gate, open_gate); });
   std::shared_ptr<spdlog::sinks::sink> sink;
   if (format == LogFormat::json)
     sink = std::make_shared<JsonLinesSink>();

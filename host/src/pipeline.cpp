@@ -101,6 +101,9 @@ class SearchIndexing {
       run_here();
       return;
     }
+    // This process's connection is closed while the child has its own (stage_export.cpp does
+    // not use the store), and opened again by finish().
+    store_.suspend();
     thread_ = std::thread([this] {
       const std::filesystem::path file = store_.file();
       outcome_ = run_in_child(
@@ -115,6 +118,7 @@ class SearchIndexing {
   }
   ~SearchIndexing() {
     if (thread_.joinable()) thread_.join();
+    store_.resume();
   }
   SearchIndexing(const SearchIndexing&) = delete;
   SearchIndexing& operator=(const SearchIndexing&) = delete;
@@ -123,6 +127,7 @@ class SearchIndexing {
   void finish(BuildRecord& record) {
     if (thread_.joinable()) {
       thread_.join();
+      store_.resume();
       switch (outcome_.status) {
         case ChildOutcome::Status::ok: {
           SearchIndexUpdate u;

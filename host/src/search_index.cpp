@@ -21,57 +21,129 @@ namespace dossier::host {
 
 namespace {
 
-// Bumped when what a row holds changes: every version is indexed again once.
-constexpr const char* kIndexFormat = "search-2";
+// Bumped when what a row holds or how the tables index it changes: the index is made again.
+constexpr const char* kIndexFormat = "search-3";
 
-// Three FTS5 tables over the passages (external content: the text is stored once). FTS5 stems
-// English only (Porter); other alphabetic languages are matched by word, accents ignored;
-// Chinese, written without spaces, by substrings of three characters or more (trigram).
-enum Table { english = 0, other = 1, chinese = 2 };
-constexpr const char* kTables[] = {"search_en", "search_other", "search_zh"};
-
-Table table_of(const std::string& language) {
-  const std::string primary = language.substr(0, language.find('-'));
-  if (primary == "en") return english;
-  if (primary == "zh" || primary == "ja" || primary == "ko") return chinese;
-  return other;
+// A FTS5 table per language (external content: the text is stored once, in search_passages):
+// smaller tables merge their segments for less, and each language's words are weighed among
+// that language's passages. English is stemmed (Porter); other alphabetic languages are
+// matched by word, accents ignored. Chinese, Japanese and Korean are written without spaces
+// between words: their text is stored with a zero-width space around each ideograph, kana or
+// hangul syllable, which unicode61 takes as a separator, so every character is a token and a
+// query of any length is a phrase of characters.
+std::string fts_table_of(const std::string& language) {
+  std::string primary = language.substr(0, language.find('-'));
+  for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool code = (primary.size() == 2 || primary.size() == 3) &&
+                    std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return "search_fts_" + (code ? primary : std::string(language.empty() ? "en" : "und"));
 }
 
-bool has_column(sqlite3* db, const std::filesystem::path& file, const char* table, const char* column) {
-  Statement s(db, (std::string("SELECT count(*) FROM pragma_table_info('") + table + "') WHERE name=?1").c_str(), file);
-  s.bind(1, std::string(column));
-  return s.row() && s.integer(0) > 0;
+bool is_cjk(char32_t c) {
+  return (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+constexpr std::string_view kZeroWidthSpace = "\u200b";
+
+// `text` with a zero-width space on each side of every CJK character (one between two).
+std::string cjk_characters_apart(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 2);
+  bool after_cjk = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t c = utf8::next(text, i);
+    const bool cjk = is_cjk(c);
+    if (cjk || after_cjk) {
+      if (!out.empty() && !(out.size() >= 3 && std::string_view(out).substr(out.size() - 3) == kZeroWidthSpace))
+        out += kZeroWidthSpace;
+    }
+    out.append(text, at, i - at);
+    after_cjk = cjk;
+  }
+  return out;
+}
+
+// A snippet as people read it: the separators gone, and characters matched in a row
+// highlighted as one run.
+std::string without_zero_width_spaces(std::string text) {
+  const std::string joined = std::string("\x03") + std::string(kZeroWidthSpace) + "\x02";
+  for (std::size_t at; (at = text.find(joined)) != std::string::npos;) text.erase(at, joined.size());
+  for (std::size_t at; (at = text.find(kZeroWidthSpace)) != std::string::npos;) text.erase(at, kZeroWidthSpace.size());
+  return text;
+}
+
+bool has_cjk(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();)
+    if (is_cjk(utf8::next(text, i))) return true;
+  return false;
+}
+
+std::vector<std::string> names_of_tables(sqlite3* db, const std::filesystem::path& file, const char* like) {
+  std::vector<std::string> names;
+  Statement s(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE ?1 ESCAPE '\\' ORDER BY name", file);
+  s.bind(1, std::string(like));
+  while (s.row()) names.push_back(s.text(0));
+  return names;
+}
+
+// The language tables of the index, "search_fts_en", ... (not their shadow tables).
+std::vector<std::string> fts_tables(sqlite3* db, const std::filesystem::path& file) {
+  std::vector<std::string> names;
+  for (std::string& name : names_of_tables(db, file, "search\\_fts\\_%"))
+    if (name.find('_', 11) == std::string::npos) names.push_back(std::move(name));
+  return names;
+}
+
+void exec(sqlite3* db, const std::filesystem::path& file, const std::string& sql) {
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) throw store_error(db, file);
 }
 
 void create_tables(sqlite3* db, const std::filesystem::path& file) {
-  const auto exec = [&](const char* sql) {
-    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw store_error(db, file);
-  };
-  // An index of the first format (one job's index per store, no scope column) is made again.
-  if (has_column(db, file, "search_documents", "key") && !has_column(db, file, "search_documents", "scope"))
-    for (const char* table : {"search_en", "search_other", "search_zh", "search_codes", "search_states",
-                              "search_passages", "search_documents"})
-      exec((std::string("DROP TABLE IF EXISTS ") + table).c_str());
+  // An index of another format is made again: its tables dropped (FTS5 tables first, which
+  // drop their shadow tables).
+  std::string format;
+  if (!names_of_tables(db, file, "search\\_meta").empty()) {
+    Statement s(db, "SELECT format FROM search_meta", file);
+    if (s.row()) format = s.text(0);
+  }
+  if (format != kIndexFormat) {
+    for (const char* table : {"search_en", "search_other", "search_zh"})
+      exec(db, file, std::string("DROP TABLE IF EXISTS ") + table);
+    for (const std::string& table : fts_tables(db, file)) exec(db, file, "DROP TABLE IF EXISTS " + table);
+    for (const std::string& table : names_of_tables(db, file, "search\\_%")) exec(db, file, "DROP TABLE IF EXISTS " + table);
+    exec(db, file, "CREATE TABLE search_meta (format TEXT NOT NULL)");
+    Statement s(db, "INSERT INTO search_meta (format) VALUES (?1)", file);
+    s.bind(1, std::string(kIndexFormat));
+    s.run();
+  }
   // A version of a document (its id, language and bytes) and what its rows were made of.
   // The job that indexed it is part of a version's key: jobs sharing a store keep their own index.
-  exec("CREATE TABLE IF NOT EXISTS search_documents (key TEXT PRIMARY KEY, scope TEXT NOT NULL, fingerprint TEXT NOT NULL)");
-  exec("CREATE TABLE IF NOT EXISTS search_passages ("
-       " id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, scope TEXT NOT NULL, tbl INTEGER NOT NULL, document TEXT NOT NULL,"
+  exec(db, file, "CREATE TABLE IF NOT EXISTS search_documents (key TEXT PRIMARY KEY, scope TEXT NOT NULL, fingerprint TEXT NOT NULL)");
+  exec(db, file, "CREATE TABLE IF NOT EXISTS search_passages ("
+       " id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, scope TEXT NOT NULL, fts TEXT NOT NULL, document TEXT NOT NULL,"
        " symbol TEXT NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL, language TEXT NOT NULL, kind TEXT NOT NULL,"
        " address TEXT NOT NULL, citation TEXT NOT NULL, position TEXT NOT NULL, text TEXT NOT NULL)");
-  exec("CREATE INDEX IF NOT EXISTS search_passages_doc ON search_passages (doc_key)");
+  exec(db, file, "CREATE INDEX IF NOT EXISTS search_passages_doc ON search_passages (doc_key)");
   // For the filters: SDG goals and targets, GCM objectives; States under review or recommending.
-  exec("CREATE TABLE IF NOT EXISTS search_codes (passage INTEGER NOT NULL, scheme TEXT NOT NULL, code TEXT NOT NULL)");
-  exec("CREATE INDEX IF NOT EXISTS search_codes_passage ON search_codes (passage)");
-  exec("CREATE TABLE IF NOT EXISTS search_states ("
+  exec(db, file, "CREATE TABLE IF NOT EXISTS search_codes (passage INTEGER NOT NULL, scheme TEXT NOT NULL, code TEXT NOT NULL)");
+  exec(db, file, "CREATE INDEX IF NOT EXISTS search_codes_passage ON search_codes (passage)");
+  exec(db, file, "CREATE TABLE IF NOT EXISTS search_states ("
        " passage INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL)");
-  exec("CREATE INDEX IF NOT EXISTS search_states_passage ON search_states (passage)");
-  exec("CREATE VIRTUAL TABLE IF NOT EXISTS search_en USING fts5(text, content='search_passages', content_rowid='id',"
-       " tokenize='porter unicode61 remove_diacritics 2')");
-  exec("CREATE VIRTUAL TABLE IF NOT EXISTS search_other USING fts5(text, content='search_passages',"
-       " content_rowid='id', tokenize='unicode61 remove_diacritics 2')");
-  exec("CREATE VIRTUAL TABLE IF NOT EXISTS search_zh USING fts5(text, content='search_passages', content_rowid='id',"
-       " tokenize='trigram')");
+  exec(db, file, "CREATE INDEX IF NOT EXISTS search_states_passage ON search_states (passage)");
+}
+
+// The language's FTS5 table, created when the index has none yet.
+void create_fts_table(sqlite3* db, const std::filesystem::path& file, const std::string& table) {
+  const std::string tokenizer =
+      table == "search_fts_en" ? "porter unicode61 remove_diacritics 2" : "unicode61 remove_diacritics 2";
+  if (!names_of_tables(db, file, table.c_str()).empty()) return;
+  exec(db, file, "CREATE VIRTUAL TABLE " + table + " USING fts5(text, content='search_passages', content_rowid='id',"
+                     " tokenize='" + tokenizer + "')");
+  // Terms gathered in memory up to 8 MB before they are written as a segment (1 MB by
+  // default): fewer segments to merge, a first build's index about a quarter quicker.
+  exec(db, file, "INSERT INTO " + table + "(" + table + ", rank) VALUES ('hashsize', 8388608)");
 }
 
 struct Row {
@@ -84,6 +156,7 @@ struct Version {
   const Document* doc;
   std::string key;
   std::string name;
+  std::string fts;  // its language's FTS5 table
   std::vector<Row> rows;
   std::string fingerprint;
 };
@@ -96,12 +169,15 @@ bool indexed_block(BlockKind kind) {
 // the main document's (a version's blocks share its addresses).
 Version rows_of(const Document& doc, const CorpusView& corpus, const std::string& under_review,
                 const std::string& scope) {
-  Version v{&doc, scope + '\t' + doc.id + '\t' + doc.language + '\t' + doc.sha256, cited_name(doc), {}, {}};
+  Version v{&doc, scope + '\t' + doc.id + '\t' + doc.language + '\t' + doc.sha256, cited_name(doc),
+            fts_table_of(doc.language), {}, {}};
   const std::string language = doc.language.empty() ? "en" : doc.language;
+  const bool characters_apart = v.fts == "search_fts_zh" || v.fts == "search_fts_ja" || v.fts == "search_fts_ko";
   const auto add = [&](const std::string& kind, const std::string& address, const std::string& text,
                        const Recommendation* r) {
     if (text.empty()) return;
-    Row row{kind, address, human_citation(doc, address, language), r ? r->position : "", text, {}, {}};
+    Row row{kind, address, human_citation(doc, address, language), r ? r->position : "",
+            characters_apart ? cjk_characters_apart(text) : text, {}, {}};
     std::set<std::pair<std::string, std::string>> seen;
     for (const Annotation* a : corpus.annotations_of(address)) {
       const bool sdg = a->scheme == scheme::sdg && (a->level == level::goal || a->level == level::target);
@@ -134,12 +210,18 @@ Version rows_of(const Document& doc, const CorpusView& corpus, const std::string
 
 void remove_version(sqlite3* db, const std::filesystem::path& file, const std::string& key) {
   // External-content FTS5 rows are removed with the values they were indexed with.
-  for (int t = 0; t < 3; ++t) {
-    const std::string sql = std::string("INSERT INTO ") + kTables[t] + "(" + kTables[t] +
-                            ", rowid, text) SELECT 'delete', id, text FROM search_passages WHERE doc_key=?1 AND tbl=" +
-                            std::to_string(t);
+  std::vector<std::string> tables;
+  {
+    Statement s(db, "SELECT DISTINCT fts FROM search_passages WHERE doc_key=?1", file);
+    s.bind(1, key);
+    while (s.row()) tables.push_back(s.text(0));
+  }
+  for (const std::string& table : tables) {
+    const std::string sql = "INSERT INTO " + table + "(" + table +
+                            ", rowid, text) SELECT 'delete', id, text FROM search_passages WHERE doc_key=?1 AND fts=?2";
     Statement s(db, sql.c_str(), file);
     s.bind(1, key);
+    s.bind(2, table);
     s.run();
   }
   for (const char* sql : {"DELETE FROM search_codes WHERE passage IN (SELECT id FROM search_passages WHERE doc_key=?1)",
@@ -156,26 +238,30 @@ class Inserter {
  public:
   Inserter(sqlite3* db, const std::filesystem::path& file, const std::string& scope)
       : db_(db),
+        file_(file),
         scope_(scope),
         passage_(db,
-                 "INSERT INTO search_passages (doc_key, tbl, document, symbol, name, title, language, kind, address,"
+                 "INSERT INTO search_passages (doc_key, fts, document, symbol, name, title, language, kind, address,"
                  " citation, position, text, scope) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                  file),
-        fts_{Statement(db, "INSERT INTO search_en(rowid, text) VALUES (?1, ?2)", file),
-             Statement(db, "INSERT INTO search_other(rowid, text) VALUES (?1, ?2)", file),
-             Statement(db, "INSERT INTO search_zh(rowid, text) VALUES (?1, ?2)", file)},
         code_(db, "INSERT INTO search_codes (passage, scheme, code) VALUES (?1, ?2, ?3)", file),
         state_(db, "INSERT INTO search_states (passage, key, name, role) VALUES (?1, ?2, ?3, ?4)", file),
         done_(db, "INSERT OR REPLACE INTO search_documents (key, scope, fingerprint) VALUES (?1, ?2, ?3)", file) {}
 
   void insert(const Version& v) {
     const Document& doc = *v.doc;
-    const Table table = table_of(doc.language);
-    Statement& fts = fts_[table];
+    auto it = fts_.find(v.fts);
+    if (it == fts_.end()) {
+      create_fts_table(db_, file_, v.fts);
+      it = fts_.emplace(v.fts, std::make_unique<Statement>(
+                                   db_, ("INSERT INTO " + v.fts + "(rowid, text) VALUES (?1, ?2)").c_str(), file_))
+               .first;
+    }
+    Statement& fts = *it->second;
     for (const Row& row : v.rows) {
       passage_.reset();
       passage_.bind(1, v.key);
-      passage_.bind(2, static_cast<sqlite3_int64>(table));
+      passage_.bind(2, v.fts);
       passage_.bind(3, doc.id);
       passage_.bind(4, doc.symbol);
       passage_.bind(5, v.name);
@@ -218,9 +304,10 @@ class Inserter {
 
  private:
   sqlite3* db_;
+  const std::filesystem::path& file_;
   const std::string& scope_;
   Statement passage_;
-  Statement fts_[3];
+  std::map<std::string, std::unique_ptr<Statement>> fts_;
   Statement code_, state_, done_;
 };
 
@@ -248,33 +335,6 @@ std::pair<int, int> code_order(const std::string& code) {
     return std::atoi(part.c_str());
   };
   return {number(code.substr(0, dot)), dot == std::string::npos ? -1 : number(code.substr(dot + 1))};
-}
-
-bool has_cjk(const std::string& text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = utf8::next(text, i);
-    if ((c >= 0x3040 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF)) return true;
-  }
-  return false;
-}
-
-std::size_t characters(const std::string& text) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); ++n) utf8::next(text, i);
-  return n;
-}
-
-// Around the first occurrence of `needle` in `text`: `around` characters either side.
-std::string snippet_around(const std::string& text, const std::string& needle, std::size_t around) {
-  const std::size_t at = text.find(needle);
-  if (at == std::string::npos) return text.substr(0, 120);
-  std::size_t begin = at, end = at + needle.size();
-  for (std::size_t n = 0; n < around && begin > 0; ++n)
-    do --begin;
-    while (begin > 0 && utf8::is_continuation(static_cast<unsigned char>(text[begin])));
-  for (std::size_t n = 0; n < around && end < text.size(); ++n) utf8::next(text, end);
-  return (begin > 0 ? "…" : "") + text.substr(begin, at - begin) + '\x02' + needle + '\x03' +
-         text.substr(at + needle.size(), end - at - needle.size()) + (end < text.size() ? "…" : "");
 }
 
 // `text` with each term outside double quotes that holds ASCII punctuation put between them
@@ -368,12 +428,18 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
   std::vector<SearchHit> hits;
   store.read_with([&](sqlite3* db) {
     {
-      Statement s(db, "SELECT count(*) FROM sqlite_schema WHERE name='search_passages'", store.file());
-      if (!s.row() || s.integer(0) == 0 || !has_column(db, store.file(), "search_passages", "scope"))
+      std::string format;
+      if (!names_of_tables(db, store.file(), "search\\_meta").empty()) {
+        Statement s(db, "SELECT format FROM search_meta", store.file());
+        if (s.row()) format = s.text(0);
+      }
+      if (format != kIndexFormat)
         throw SearchError(SearchError::Kind::no_index,
                           "the store " + store.file().string() +
-                              " holds no search index: it is made by `dossier build` (or `run`) of this version; "
-                              "build the job again");
+                              (format.empty() && names_of_tables(db, store.file(), "search\\_passages").empty()
+                                   ? " holds no search index"
+                                   : " holds a search index of an older version") +
+                              ": it is made by `dossier build` (or `run`) of this version; build the job again");
     }
     std::vector<std::string> scopes;
     {
@@ -434,50 +500,37 @@ std::vector<SearchHit> search(Store& store, const SearchQuery& query) {
         hits.push_back(std::move(hit));
       }
     };
-    // One, two Chinese characters are less than a trigram, which would match nothing: the
-    // Chinese rows holding every word of the query are scanned instead.
-    std::vector<std::string> words;
-    for (std::size_t i = 0, end; i < text.size(); i = end + 1) {
-      end = std::min(text.find_first_of(" \t", i), text.size());
-      std::string word = text.substr(i, end - i);
-      word.erase(std::remove(word.begin(), word.end(), '"'), word.end());
-      if (!word.empty()) words.push_back(word);
+    // A language's table, or every one; a query in Chinese, Japanese or Korean is split into
+    // characters as their text was.
+    std::vector<std::string> tables = fts_tables(db, store.file());
+    if (!query.language.empty()) {
+      const std::string only = fts_table_of(query.language);
+      tables.erase(std::remove_if(tables.begin(), tables.end(), [&](const std::string& t) { return t != only; }),
+                   tables.end());
     }
-    const bool short_chinese = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-      return has_cjk(w) && characters(w) < 3;
-    });
-    if (short_chinese)
-      for (const std::string& word : words) filter("instr(p.text, ?V) > 0", word);
-    const int only = query.language.empty() ? -1 : table_of(query.language);
-    const auto match_all = [&](const std::string& match) {
-    hits.clear();
-    for (int t = 0; t < 3; ++t) {
-      if (only >= 0 && t != only) continue;
-      if (short_chinese) {
-        if (t != chinese) continue;
-        run("SELECT " + columns + "p.text, 0 FROM search_passages p WHERE p.tbl = 2" + where + " ORDER BY p.id LIMIT ?2",
-            match);
-        for (SearchHit& hit : hits) hit.snippet = snippet_around(hit.snippet, words.front(), 20);
-        continue;
+    const auto match_all = [&](const std::string& typed) {
+      const std::string match = has_cjk(typed) ? cjk_characters_apart(typed) : typed;
+      hits.clear();
+      for (const std::string& table : tables) {
+        try {
+          run("SELECT " + columns + "snippet(" + table + ", 0, char(2), char(3), '…', 16), bm25(" + table + ") FROM " +
+                  table + " JOIN search_passages p ON p.id = " + table + ".rowid WHERE " + table + " MATCH ?1" +
+                  where + " ORDER BY bm25(" + table + ") LIMIT ?2",
+              match);
+        } catch (const StoreError& e) {
+          const std::string message = sqlite3_errmsg(db);
+          if (e.kind() != StoreError::Kind::io ||
+              (message.find("fts5") == std::string::npos && message.find("no such column") == std::string::npos &&
+               message.find("unterminated") == std::string::npos))
+            throw;
+          throw SearchError(SearchError::Kind::bad_query,
+                            "'" + typed + "' is not a query SQLite's full-text search understands (" + message +
+                                "): words are matched as words, and AND, OR, NOT, NEAR, quotes, parentheses, '*', "
+                                "':', '-', '^' and '+' have a meaning; put a phrase or anything with punctuation in "
+                                "double quotes (dossier search '\"domestic workers\"')");
+        }
       }
-      const std::string table = kTables[t];
-      try {
-        run("SELECT " + columns + "snippet(" + table + ", 0, char(2), char(3), '…', 16), bm25(" + table + ") FROM " +
-            table + " JOIN search_passages p ON p.id = " + table + ".rowid WHERE " + table + " MATCH ?1" + where +
-            " ORDER BY bm25(" + table + ") LIMIT ?2", match);
-      } catch (const StoreError& e) {
-        const std::string message = sqlite3_errmsg(db);
-        if (e.kind() != StoreError::Kind::io ||
-            (message.find("fts5") == std::string::npos && message.find("no such column") == std::string::npos &&
-             message.find("unterminated") == std::string::npos))
-          throw;
-        throw SearchError(SearchError::Kind::bad_query,
-                          "'" + text + "' is not a query SQLite's full-text search understands (" + message +
-                              "): words are matched as words, and AND, OR, NOT, NEAR, quotes, parentheses, '*', ':', "
-                              "'-', '^' and '+' have a meaning; put a phrase or anything with punctuation in double "
-                              "quotes (dossier search '\"domestic workers\"')");
-      }
-    }
+      for (SearchHit& hit : hits) hit.snippet = without_zero_width_spaces(std::move(hit.snippet));
     };
     // "cross-border", "A/RES/73/195": words with punctuation are what people type; quoted
     // when the query as given is not FTS5 syntax.

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -17,6 +18,7 @@
 #include "build_record.hpp"
 #include "child_process.hpp"
 #include "crash_report.hpp"
+#include "parallel.hpp"
 #include "progress.hpp"
 
 namespace dossier::host {
@@ -56,73 +58,82 @@ void adopt_prepared_files(AtomicSink& sink, const std::string& payload) {
   }
 }
 
-// One exporter of the job: its result appended to report.exports, its prepared files to
-// prepared.sinks.
-void run_exporter(const RunSpec& spec, const PluginRequest& request, const PluginRegistry& registry,
-                  const CorpusView& corpus, const RecordedHistory& history, PreparedExports& prepared, RunReport& report) {
+// One exporter of the job, from its start to its result in report.exports.
+struct ExportRun {
+  const PluginRequest* request = nullptr;
+  std::shared_ptr<PluginLibrary> lib;
   ExportResult result;
-  auto lib = registry.find(request.plugin, PluginKind::exporter);
-  prepared.export_libs.push_back(lib);
-  result.plugin = request.plugin;
-  result.version = lib->info().version;
-  const auto t0 = std::chrono::steady_clock::now();
-  // Each exporter writes in a part of its own, moved into the set once its names are
-  // checked against the others' (stage_commit.cpp).
-  auto sink = std::make_unique<AtomicSink>(export_part_folder(prepared, prepared.sinks.size()));
-  // The exporter writes and prepares its files in `sink`; throws what the exporter throws.
-  auto write_outputs = [&] {
-    ActivityScope activity("exporter " + result.plugin);
-    auto exporter = lib->make_exporter();
-    Context context(result.plugin, request.options, spec.build, log_from_plugin, &history);
-    const std::string file = request.file.empty() ? lib->info().default_file : request.file;
-    exporter->write(corpus, file, *sink, context);
-    sink->prepare();
-  };
-  bool in_process = !spec.isolate;
+  std::unique_ptr<AtomicSink> sink;
+  std::chrono::steady_clock::time_point started;
+  ChildOutcome child;  // isolated: what its child process did
+  bool in_process = false;
+};
+
+// The exporter writes and prepares its files in `run.sink`; throws what the exporter throws.
+void write_outputs(const RunSpec& spec, const CorpusView& corpus, const RecordedHistory& history, ExportRun& run) {
+  ActivityScope activity("exporter " + run.result.plugin);
+  auto exporter = run.lib->make_exporter();
+  Context context(run.result.plugin, run.request->options, spec.build, log_from_plugin, &history);
+  const std::string file = run.request->file.empty() ? run.lib->info().default_file : run.request->file;
+  exporter->write(corpus, file, *run.sink, context);
+  run.sink->prepare();
+}
+
+// The child prepares the files and names them; this process renames them into place with the
+// others' at the end. The child's copy of the sink is never destroyed (it ends with _exit),
+// so its prepared files stay for this process to adopt. Called from several threads at once,
+// one run each.
+void run_in_its_child(const RunSpec& spec, const CorpusView& corpus, const RecordedHistory& history, ExportRun& run) {
+  run.child = run_in_child(
+      [&](const SendFn& send) {
+        try {
+          write_outputs(spec, corpus, history, run);
+        } catch (...) {
+          run.sink->discard();
+          throw;
+        }
+        send(prepared_files(*run.sink));
+      },
+      plugin_limits(spec, run.request->time_limit));
+  run.result.seconds = seconds_since(run.started);
+}
+
+// What the child did, or the exporter run here (--no-isolation, or no child could be
+// started); the result appended to report.exports, the files to prepared.sinks.
+void finish_export(const RunSpec& spec, const CorpusView& corpus, const RecordedHistory& history, ExportRun& run,
+                   PreparedExports& prepared, RunReport& report) {
+  ExportResult& result = run.result;
+  const PluginLibrary& lib = *run.lib;
   if (spec.isolate) {
-    // The child prepares the files and names them; this process renames them into place
-    // with the others' at the end. The child's copy of `sink` is never destroyed (it ends
-    // with _exit), so its prepared files stay for this process to adopt.
-    const ChildOutcome child = run_in_child(
-        [&](const SendFn& send) {
-          try {
-            write_outputs();
-          } catch (...) {
-            sink->discard();
-            throw;
-          }
-          send(prepared_files(*sink));
-        },
-        plugin_limits(spec, request.time_limit));
-    switch (child.status) {
+    switch (run.child.status) {
       case ChildOutcome::Status::ok:
         try {
-          adopt_prepared_files(*sink, child.payload);
+          adopt_prepared_files(*run.sink, run.child.payload);
           result.ok = true;
         } catch (const std::exception& e) {
           result.error = e.what();
-          sink->discard();
-          fail_export(report, prepared, result, *lib, "failed: " + result.error);
+          run.sink->discard();
+          fail_export(report, prepared, result, lib, "failed: " + result.error);
         }
         break;
       case ChildOutcome::Status::not_started:
-        spdlog::warn("{}; running exporter {} in this process", child.message, result.plugin);
-        in_process = true;
+        spdlog::warn("{}; running exporter {} in this process", run.child.message, result.plugin);
+        run.in_process = true;
         break;
       case ChildOutcome::Status::failed:
-        result.error = child.message;
-        fail_export(report, prepared, result, *lib, "failed: " + result.error);
+        result.error = run.child.message;
+        fail_export(report, prepared, result, lib, "failed: " + result.error);
         break;
       case ChildOutcome::Status::crashed:
       case ChildOutcome::Status::timed_out:
-        result.error = child.message;
-        fail_export(report, prepared, result, *lib, result.error);
+        result.error = run.child.message;
+        fail_export(report, prepared, result, lib, result.error);
         break;
     }
   }
-  if (in_process) {
+  if (run.in_process) {
     try {
-      write_outputs();
+      write_outputs(spec, corpus, history, run);
       result.ok = true;
     } catch (const std::exception& e) {
       result.error = e.what();
@@ -130,16 +141,16 @@ void run_exporter(const RunSpec& spec, const PluginRequest& request, const Plugi
       result.error = "unknown exception";
     }
     if (!result.ok) {
-      sink->discard();
-      fail_export(report, prepared, result, *lib, "failed: " + result.error);
+      run.sink->discard();
+      fail_export(report, prepared, result, lib, "failed: " + result.error);
     }
+    result.seconds = seconds_since(run.started);
   }
-  result.seconds = seconds_since(t0);
   // A job may list one exporter several times (a brief per language): "pdf", "pdf#2", ...
   std::string key = result.plugin;
   for (int n = 2; prepared.export_timings.contains(key); ++n) key = result.plugin + "#" + std::to_string(n);
   prepared.export_timings[key] = result.seconds;
-  prepared.sinks.push_back(std::move(sink));
+  prepared.sinks.push_back(std::move(run.sink));
   report.exports.push_back(std::move(result));
 }
 
@@ -187,12 +198,37 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
     report.exit_code = exit_failure;
     return false;
   }
-  std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
-  for (const auto& request : spec.exporters) {
-    run_exporter(spec, request, registry, corpus, history, prepared, report);
-    log_memory("exporter " + request.plugin);
-    export_bar->advance();
+  std::vector<ExportRun> runs(spec.exporters.size());
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    ExportRun& run = runs[i];
+    run.request = &spec.exporters[i];
+    run.lib = registry.find(run.request->plugin, PluginKind::exporter);
+    prepared.export_libs.push_back(run.lib);
+    run.result.plugin = run.request->plugin;
+    run.result.version = run.lib->info().version;
+    // Each exporter writes in a part of its own, moved into the set once its names are
+    // checked against the others' (stage_commit.cpp).
+    run.sink = std::make_unique<AtomicSink>(export_part_folder(prepared, i));
+    run.in_process = !spec.isolate;
   }
+  std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
+  if (spec.isolate) {
+    // Their child processes run side by side, one per worker thread: an exporter is one
+    // thread writing one file set, and the corpus's pages are shared, not copied.
+    parallel_for(runs.size(), std::min<unsigned>(worker_count(spec.threads), static_cast<unsigned>(runs.size())),
+                 [&](std::size_t i) {
+                   runs[i].started = std::chrono::steady_clock::now();
+                   run_in_its_child(spec, corpus, history, runs[i]);
+                   export_bar->advance();
+                 });
+  }
+  for (ExportRun& run : runs) {
+    const bool here = run.in_process;
+    if (here) run.started = std::chrono::steady_clock::now();
+    finish_export(spec, corpus, history, run, prepared, report);
+    if (here) export_bar->advance();
+  }
+  log_memory("exporters");
   export_bar.reset();  // off the screen before the "wrote ..." lines
   return true;
 }

@@ -199,6 +199,29 @@ void Store::close() noexcept {
 
 void Store::fail() { throw error_of(db_, file_); }
 
+void Store::suspend() {
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (!db_ || suspended_) return;
+  close();
+  suspended_ = true;
+}
+
+void Store::resume() {
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (!suspended_) return;
+  suspended_ = false;
+  try {
+    if (read_only_)
+      open_read_only();
+    else
+      open();
+  } catch (const std::exception& e) {
+    close();
+    cache_off_ = true;
+    spdlog::warn("{}; nothing more is cached in this build", e.what());
+  }
+}
+
 void Store::open() {
   if (sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) fail();
   sqlite3_extended_result_codes(db_, 1);

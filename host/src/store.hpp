@@ -68,11 +68,18 @@ class Store {
 
   const std::filesystem::path& file() const { return file_; }
   bool read_only() const { return read_only_; }
+  /// Closes the connection until resume(): a child process that opens a connection of its own
+  /// must not inherit this one's SQLite state (its locks and shared memory are the process's,
+  /// and fork does not carry them). Nothing may be asked of the store in between.
+  void suspend();
+  /// Opens the connection again; when it cannot be, nothing more is cached in this build (a
+  /// warning says why).
+  void resume();
   /// False once writing is off for this build: opened read-only, a write failed (a full disk)
   /// or damage was met. write_with() then does nothing.
   bool writable() const {
     std::lock_guard<std::mutex> guard(mutex_);
-    return !read_only_ && !cache_off_ && !damaged_;
+    return !read_only_ && !cache_off_ && !damaged_ && !suspended_;
   }
 
   /// Throws StoreError when it cannot read; after the first damage met (SQLITE_CORRUPT) the
@@ -139,6 +146,7 @@ class Store {
   bool cache_off_ = false;  // a cache write failed: no more in this build
   bool damaged_ = false;    // a call met SQLITE_CORRUPT
   bool second_writer_ = false;
+  bool suspended_ = false;
   mutable std::mutex mutex_;  // one connection, used by the worker threads in turn
 };
 
