@@ -161,7 +161,12 @@ class Decoder {
  public:
   Decoder(std::string_view& in, const char* what) : in_(in), what_(what) {}
 
-  void operator()(std::string& s) { s = decode_string(in_); }
+  void operator()(std::string& s) {  // straight into place: no string made and moved
+    const std::uint64_t n = decode_u64(in_);
+    if (n > in_.size()) fail("truncated");
+    s.assign(in_.data(), static_cast<std::size_t>(n));
+    in_.remove_prefix(static_cast<std::size_t>(n));
+  }
   void operator()(int& v) {
     const auto n = static_cast<std::int64_t>(decode_u64(in_));
     if (n < INT32_MIN || n > INT32_MAX) fail("number out of range");
