@@ -3,6 +3,7 @@
 #include "bytes_hash.hpp"
 #include "classifier_logistic.hpp"
 #include "classifier_terms.hpp"
+#include "huge_pages.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +56,10 @@ std::size_t filter_bit(std::uint64_t h, std::size_t mask) { return (h >> 24 ^ h 
 void Model::index_terms() {
   std::size_t size = 16;
   while (size < 2 * terms.size()) size *= 2;
+  slots_.clear();
+  slots_.shrink_to_fit();
+  slots_.reserve(size);
+  analyzers::advise_huge_pages(slots_.data(), size * sizeof(Slot));
   slots_.assign(size, Slot{});
   mask_ = size - 1;
   ideographs_.assign(last_ideograph - first_ideograph + 1, 0);
@@ -62,12 +67,25 @@ void Model::index_terms() {
   while (bits < 16 * terms.size()) bits *= 2;
   filter_.assign(bits / 64, 0);
   filter_mask_ = bits - 1;
-  for (std::uint32_t i = 0; i < terms.size(); ++i) {
-    const std::uint64_t h = term_hash(terms[i]);
+  // Inserted in the order of their first slots (a stable counting sort on its upper bits), so
+  // that the writes walk the table of megabytes from one end to the other instead of missing
+  // the cache at every term; which slot a term lands in changes, never which term a lookup
+  // finds. A term listed twice is kept once, at its first index (parse() refuses such a file).
+  const auto count = static_cast<std::uint32_t>(terms.size());
+  std::vector<std::uint64_t> hashes(count);
+  for (std::uint32_t i = 0; i < count; ++i) hashes[i] = term_hash(terms[i]);
+  const unsigned shift = size > (std::size_t{1} << 16) ? static_cast<unsigned>(__builtin_ctzll(size)) - 16 : 0;
+  std::vector<std::uint32_t> start((mask_ >> shift) + 2, 0), order(count);
+  for (std::uint32_t i = 0; i < count; ++i) ++start[((hashes[i] & mask_) >> shift) + 1];
+  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  for (std::uint32_t i = 0; i < count; ++i) order[start[(hashes[i] & mask_) >> shift]++] = i;
+  for (const std::uint32_t i : order) {
+    const std::uint64_t h = hashes[i];
     std::size_t at = h & mask_;
-    bool twice = false;  // kept once; parse() refuses such a file
+    bool twice = false;
     for (; slots_[at].hash_index != 0 && !twice; at = (at + 1) & mask_)
-      twice = terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[i];
+      twice = (slots_[at].hash_index & upper_half) == (h & upper_half) &&
+              terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[i];
     if (twice) continue;
     slots_[at] = {(h & upper_half) | (i + 1), key_of(terms[i])};
     const std::size_t bit = filter_bit(h, filter_mask_);
@@ -161,13 +179,29 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   // Counted in a table indexed by term (zero between calls) rather than by sorting every
   // occurrence: a document's tens of thousands of occurrences hold a few thousand distinct
   // terms, and only those are sorted.
+  // Many distinct terms (a document's) are put in index order by a bitmap of the term list
+  // (one bit per term, a few KB) read once, rather than sorted; a passage's few are sorted.
   thread_local std::vector<std::uint32_t> count;
+  thread_local std::vector<std::uint64_t> seen;  // all clear between calls
   if (count.size() < terms.size()) count.resize(terms.size(), 0);
   std::size_t distinct = 0;
   for (const std::uint32_t i : found)
     if (count[i]++ == 0) found[distinct++] = i;
   found.resize(distinct);
-  std::sort(found.begin(), found.end());
+  const std::size_t words = (terms.size() + 63) / 64;
+  if (distinct * 32 < words) {
+    std::sort(found.begin(), found.end());
+  } else {
+    std::vector<std::uint64_t>& bits = seen;
+    if (bits.size() < words) bits.resize(words, 0);
+    for (const std::uint32_t i : found) bits[i / 64] |= std::uint64_t(1) << (i % 64);
+    std::size_t k = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+      for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
+        found[k++] = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b)));
+      bits[w] = 0;
+    }
+  }
   Vector x;
   x.reserve(found.size());
   double norm = 0;
