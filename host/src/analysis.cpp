@@ -18,6 +18,7 @@
 #include "child_process.hpp"
 #include "crash_report.hpp"
 #include "document_codec.hpp"
+#include "huge_pages.hpp"
 #include "dossier/domain/json.hpp"
 #include "dossier/domain/digest.hpp"
 #include "parallel.hpp"
@@ -298,7 +299,15 @@ AnalysisReport analyze_corpus(Corpus& corpus, const RunSpec& spec, const PluginR
   }
   std::size_t total = corpus.annotations.size();
   for (const auto& m : made_in_order) total += m.end - m.begin;
-  corpus.annotations.reserve(total);  // tens of thousands: moved once each, not again at every growth
+  // Tens of thousands (10 MB for a GA session): moved once each, not again at every growth,
+  // into memory on huge pages where the system gives them (a page fault per 2 MB, not per 4 KB).
+  if (corpus.annotations.capacity() < total) {
+    std::vector<Annotation> all;
+    all.reserve(total);
+    analyzers::advise_huge_pages(all.data(), total * sizeof(Annotation));
+    std::move(corpus.annotations.begin(), corpus.annotations.end(), std::back_inserter(all));
+    corpus.annotations.swap(all);
+  }
   for (const auto& m : made_in_order)
     for (std::size_t k = m.begin; k < m.end; ++k) corpus.annotations.push_back(std::move((*m.annotations)[k]));
   for (const auto& e : order_errors) {

@@ -219,7 +219,11 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
 }
 
 Vector Model::vectorize(const std::vector<std::string_view>& texts) const {
-  std::vector<std::uint32_t> found;
+  // Reused: a passage's terms would otherwise grow a fresh vector by doubling, ten
+  // allocations for a paragraph.
+  thread_local std::vector<std::uint32_t> found_buffer;
+  std::vector<std::uint32_t>& found = found_buffer;
+  found.clear();
   for (std::string_view text : texts) find_terms(text, found);
   return vector_of(found);
 }
