@@ -3,7 +3,6 @@
 #include "bytes_hash.hpp"
 #include "classifier_logistic.hpp"
 #include "classifier_terms.hpp"
-#include "huge_pages.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -56,10 +55,6 @@ std::size_t filter_bit(std::uint64_t h, std::size_t mask) { return (h >> 24 ^ h 
 void Model::index_terms() {
   std::size_t size = 16;
   while (size < 2 * terms.size()) size *= 2;
-  slots_.clear();
-  slots_.shrink_to_fit();
-  slots_.reserve(size);
-  analyzers::advise_huge_pages(slots_.data(), size * sizeof(Slot));
   slots_.assign(size, Slot{});
   mask_ = size - 1;
   ideographs_.assign(last_ideograph - first_ideograph + 1, 0);
@@ -72,7 +67,7 @@ void Model::index_terms() {
   // the cache at every term; which slot a term lands in changes, never which term a lookup
   // finds. A term listed twice is kept once, at its first index (parse() refuses such a file).
   const auto count = static_cast<std::uint32_t>(terms.size());
-  std::vector<std::uint64_t> hashes(count);
+  Table<std::uint64_t> hashes(count);
   for (std::uint32_t i = 0; i < count; ++i) hashes[i] = term_hash(terms[i]);
   const unsigned shift = size > (std::size_t{1} << 16) ? static_cast<unsigned>(__builtin_ctzll(size)) - 16 : 0;
   std::vector<std::uint32_t> start((mask_ >> shift) + 2, 0), order(count);

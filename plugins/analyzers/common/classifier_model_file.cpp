@@ -1,6 +1,5 @@
 // The model file (docs/classifier.md, "Model file"): Model::serialize() and Model::parse().
 #include "classifier.hpp"
-#include "huge_pages.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -176,7 +175,6 @@ Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
   m.terms.reserve(terms);
   m.idf.reserve(terms);
   m.weights.reserve(terms * n);
-  analyzers::advise_huge_pages(m.weights.data(), terms * n * sizeof(float));
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   for (std::size_t t = 0; t < terms; ++t) {
     if (bytes.size() - pos < 4) throw fail("it is truncated");
