@@ -155,6 +155,28 @@ class MinimumSize {
   std::size_t bytes_ = 0;
 };
 
+// How many bytes Encoder writes for what it is shown (no language versions within), so that
+// the buffer it writes into grows once rather than by doubling, copying as it goes.
+class EncodedSize {
+ public:
+  void operator()(const std::string& s) { bytes += 8 + s.size(); }
+  template <class T>
+  void operator()(const std::vector<T>& list) {
+    bytes += 8;
+    for (const T& item : list) (*this)(item);
+  }
+  template <class T>
+  std::enable_if_t<!std::is_class_v<T>> operator()(T) {
+    bytes += 8;
+  }
+  template <class S>
+  std::enable_if_t<std::is_class_v<S>> operator()(const S& s) {
+    fields(*this, s);
+  }
+
+  std::size_t bytes = 0;
+};
+
 // Reads what it is shown from the front of `in`, which it advances. Throws
 // std::runtime_error("<what>: ...") for bytes no encoder wrote.
 class Decoder {
