@@ -176,34 +176,42 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   // terms, and only those are sorted.
   // Many distinct terms (a document's) are put in index order by a bitmap of the term list
   // (one bit per term, a few KB) read once, rather than sorted; a passage's few are sorted.
-  thread_local std::vector<std::uint32_t> count;
-  thread_local std::vector<std::uint64_t> seen;  // all clear between calls
-  if (count.size() < terms.size()) count.resize(terms.size(), 0);
+  // The thread's tables are reached through plain pointers: a thread_local in a plugin is
+  // found by a call, which the compiler otherwise repeats inside the loops.
+  thread_local std::vector<std::uint32_t> count_table;
+  thread_local std::vector<std::uint64_t> seen_table;  // all clear between calls
+  std::vector<std::uint32_t>& count_vector = count_table;
+  if (count_vector.size() < terms.size()) count_vector.resize(terms.size(), 0);
+  std::uint32_t* const count = count_vector.data();
+  std::uint32_t* const ids = found.data();
   std::size_t distinct = 0;
-  for (const std::uint32_t i : found)
-    if (count[i]++ == 0) found[distinct++] = i;
+  for (std::size_t k = 0, size = found.size(); k < size; ++k) {
+    const std::uint32_t i = ids[k];
+    if (count[i]++ == 0) ids[distinct++] = i;
+  }
   found.resize(distinct);
   const std::size_t words = (terms.size() + 63) / 64;
   if (distinct * 32 < words) {
     std::sort(found.begin(), found.end());
   } else {
-    std::vector<std::uint64_t>& bits = seen;
-    if (bits.size() < words) bits.resize(words, 0);
-    for (const std::uint32_t i : found) bits[i / 64] |= std::uint64_t(1) << (i % 64);
+    std::vector<std::uint64_t>& seen_vector = seen_table;
+    if (seen_vector.size() < words) seen_vector.resize(words, 0);
+    std::uint64_t* const bits = seen_vector.data();
+    for (std::size_t k = 0; k < distinct; ++k) bits[ids[k] / 64] |= std::uint64_t(1) << (ids[k] % 64);
     std::size_t k = 0;
     for (std::size_t w = 0; w < words; ++w) {
       for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
-        found[k++] = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b)));
+        ids[k++] = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b)));
       bits[w] = 0;
     }
   }
-  Vector x;
-  x.reserve(found.size());
+  Vector x(distinct);
   double norm = 0;
-  for (const std::uint32_t i : found) {
+  for (std::size_t k = 0; k < distinct; ++k) {
+    const std::uint32_t i = ids[k];
     const double value = (1 + std::log(double(count[i]))) * idf[i];
     count[i] = 0;
-    x.push_back({i, float(value)});
+    x[k] = {i, float(value)};
     norm += value * value;
   }
   if (norm > 0) {
@@ -243,17 +251,22 @@ std::vector<Weighed> Model::strongest_terms(const Vector& x, std::size_t label, 
   };
   thread_local std::vector<Share> buffer;
   std::vector<Share>& all = buffer;
-  all.clear();
+  if (all.size() < x.size()) all.resize(x.size());
+  // Through plain pointers: a push_back into the thread_local called for its address each time.
+  Share* const first = all.data();
+  Share* last = first;
+  const std::size_t stride = labels.size();
+  const float* const column = weights.data() + label;
   for (const Feature& f : x) {
-    const double c = double(weights[std::size_t(f.index) * labels.size() + label]) * f.value;
-    if (c > 0) all.push_back({f.index, c});
+    const double c = double(column[std::size_t(f.index) * stride]) * f.value;
+    if (c > 0) *last++ = {f.index, c};
   }
-  const std::size_t keep = std::min(n, all.size());
-  std::partial_sort(all.begin(), all.begin() + keep, all.end(),
+  const std::size_t keep = std::min(n, static_cast<std::size_t>(last - first));
+  std::partial_sort(first, first + keep, last,
                     [](const Share& a, const Share& b) { return a.contribution > b.contribution; });
   std::vector<Weighed> strongest;
   strongest.reserve(keep);
-  for (std::size_t k = 0; k < keep; ++k) strongest.push_back({terms[all[k].index], all[k].contribution});
+  for (std::size_t k = 0; k < keep; ++k) strongest.push_back({terms[first[k].index], first[k].contribution});
   return strongest;
 }
 
