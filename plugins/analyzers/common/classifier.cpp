@@ -101,9 +101,10 @@ std::uint32_t Model::find_term(std::string_view term, std::uint64_t h, std::uint
 }
 
 void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found) const {
-  // Three passes, so that the cache misses into tables of megabytes overlap instead of coming
-  // one after another (bench_micro BM_ModelVectorize): split and hash every term, leave out
-  // those the filter says the model lacks and ask the processor for the others' slots; read the slots, asking for the term list's entry only where a
+  // Four passes, so that the cache misses into tables of megabytes overlap instead of coming
+  // one after another (bench_micro BM_ModelVectorize): split and hash every term, asking the
+  // processor for its filter bits; leave out those the filter says the model lacks and ask
+  // for the others' slots; read the slots, asking for the term list's entry only where a
   // long term's slot matches; then compare. A term that is bytes of `text` itself (an
   // ideograph, a pair of them) is kept as a view; only the others (lower-cased words, pairs,
   // stems) are copied. A single ideograph is looked up by its code point.
@@ -133,15 +134,16 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   for_each_term(text, word_pairs, stems, [&](std::string_view term) {
+    // Only split, hashed and asked for here: the tables are read in the next pass, so that
+    // the reads of many terms overlap rather than each term waiting for its own.
     if (const char32_t c = single_ideograph(term)) {
-      // Found in text order like the others: the pending terms before it go first.
-      if (const std::uint32_t i = ideographs_[c - first_ideograph]) pending.push_back({0, 0, nullptr, i - 1, 0, 0});
+      // In text order like the others, by its code point until the next pass.
+      __builtin_prefetch(&ideographs_[c - first_ideograph]);
+      pending.push_back({0, 0, nullptr, std::uint32_t(c - first_ideograph), 0, 0});
       return;
     }
     const std::uint64_t h = term_hash(term);
-    const std::size_t bit = filter_bit(h, filter_mask_);
-    if (!(filter_[bit / 64] >> (bit % 64) & 1)) return;  // not a term of the model
-    __builtin_prefetch(&slots_[h & mask_]);
+    __builtin_prefetch(&filter_[filter_bit(h, filter_mask_) / 64]);
     if (term.data() >= begin && term.data() < end) {
       pending.push_back({h, key_of(term), term.data(), 0, std::uint32_t(term.size()), 0});
     } else {
@@ -149,6 +151,23 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
       spelled.append(term);
     }
   });
+  // Single ideographs to their terms; the terms the filter says the model lacks left out; the
+  // others' slots asked for.
+  std::size_t kept = 0;
+  for (const Pending& p : pending) {
+    if (p.size == 0) {
+      if (const std::uint32_t i = ideographs_[p.offset]) {
+        pending[kept] = p;
+        pending[kept++].offset = i - 1;
+      }
+      continue;
+    }
+    const std::size_t bit = filter_bit(p.hash, filter_mask_);
+    if (!(filter_[bit / 64] >> (bit % 64) & 1)) continue;  // not a term of the model
+    __builtin_prefetch(&slots_[p.hash & mask_]);
+    pending[kept++] = p;
+  }
+  pending.resize(kept);
   for (Pending& p : pending) {
     if (p.size == 0) continue;  // a single ideograph, found (no term is empty)
     // The first slot of its chain that may be the term's: most often the term itself.
