@@ -1,5 +1,6 @@
 #include "annotation_codec.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "binary_fields.hpp"
@@ -34,6 +35,9 @@ std::string decode_string(std::string_view& in) {
 }
 
 void encode_annotations(const std::vector<Annotation>& annotations, std::string& out) {
+  binary_fields::EncodedSize size;
+  size(annotations);
+  if (out.capacity() < out.size() + size.bytes) out.reserve(std::max(out.size() + size.bytes, 2 * out.capacity()));
   binary_fields::Encoder encoder(out);
   encoder(annotations);
 }

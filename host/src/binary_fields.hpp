@@ -123,36 +123,45 @@ class Encoder {
   bool version_ = false;  // within a language version
 };
 
-// The fewest bytes a T takes encoded (every field 8 bytes at least), so that a corrupt count
-// of Ts cannot make the decoder reserve much.
-class MinimumSize {
+// How many bytes Encoder writes for what it is shown (no language versions within), so that
+// the buffer it writes into grows once rather than by doubling, copying as it goes. With
+// `fewest`, what any value of its type takes at least (every string and list empty).
+class EncodedSize {
  public:
+  explicit EncodedSize(bool fewest = false) : fewest_(fewest) {}
+
+  /// The fewest bytes a T takes encoded (every field 8 bytes at least), so that a corrupt
+  /// count of Ts cannot make the decoder reserve much.
   template <class T>
-  static std::size_t of() {
+  static std::size_t fewest() {
     static const std::size_t bytes = [] {
-      MinimumSize m;
+      EncodedSize m(true);
       m(T{});
-      return m.bytes_;
+      return m.bytes;
     }();
     return bytes;
   }
 
-  void operator()(const std::string&) { bytes_ += 8; }
+  void operator()(const std::string& s) { bytes += 8 + (fewest_ ? 0 : s.size()); }
   template <class T>
-  void operator()(const std::vector<T>&) {
-    bytes_ += 8;
+  void operator()(const std::vector<T>& list) {
+    bytes += 8;
+    if (!fewest_)
+      for (const T& item : list) (*this)(item);
   }
   template <class T>
   std::enable_if_t<!std::is_class_v<T>> operator()(T) {
-    bytes_ += 8;
+    bytes += 8;
   }
   template <class S>
   std::enable_if_t<std::is_class_v<S>> operator()(const S& s) {
     fields(*this, s);
   }
 
+  std::size_t bytes = 0;
+
  private:
-  std::size_t bytes_ = 0;
+  bool fewest_;
 };
 
 // Reads what it is shown from the front of `in`, which it advances. Throws
@@ -161,7 +170,12 @@ class Decoder {
  public:
   Decoder(std::string_view& in, const char* what) : in_(in), what_(what) {}
 
-  void operator()(std::string& s) { s = decode_string(in_); }
+  void operator()(std::string& s) {  // straight into place: no string made and moved
+    const std::uint64_t n = decode_u64(in_);
+    if (n > in_.size()) fail("truncated");
+    s.assign(in_.data(), static_cast<std::size_t>(n));
+    in_.remove_prefix(static_cast<std::size_t>(n));
+  }
   void operator()(int& v) {
     const auto n = static_cast<std::int64_t>(decode_u64(in_));
     if (n < INT32_MIN || n > INT32_MAX) fail("number out of range");
@@ -208,7 +222,7 @@ class Decoder {
   template <class T>
   std::size_t count() {
     const std::uint64_t n = decode_u64(in_);
-    if (n > in_.size() / MinimumSize::of<T>()) fail("truncated");
+    if (n > in_.size() / EncodedSize::fewest<T>()) fail("truncated");
     return static_cast<std::size_t>(n);
   }
   [[noreturn]] void fail(const char* problem) const { throw std::runtime_error(std::string(what_) + ": " + problem); }

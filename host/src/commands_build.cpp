@@ -38,6 +38,7 @@ int run_spec(RunSpec spec, const GlobalOptions& g, bool dry_run) {
     spdlog::error("{}", lock.error());
     return lock.busy() ? exit_locked : exit_failure;
   }
+  spec.process_ends_after = true;  // each command runs one build and returns its exit code
   RunReport report = run_pipeline(spec, registry);
   std::size_t files = 0;
   for (const auto& e : report.exports) files += e.files.size();

@@ -87,6 +87,22 @@ std::int64_t build_time_now() {
 
 namespace {
 
+// Whether a leak checker (AddressSanitizer's) watches this process: it would report the corpus
+// left to the process's end.
+constexpr bool under_leak_checker() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return true;
+#else
+  return false;
+#endif
+#else
+  return false;
+#endif
+}
+
 // The store's search index (`dossier search`) brought to this corpus while the exporters run:
 // on a large corpus it takes as long as the export stage (FTS5 over every paragraph), which
 // leaves a core free. It runs in a child process with a connection of its own to the store
@@ -208,7 +224,18 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   const auto read_started = std::chrono::steady_clock::now();  // opening the store counts as reading
   std::unique_ptr<Store> store;
   if (!open_store(spec, store, report) || !merge_partial_stores(spec, store.get(), report)) return report;
-  ReadResult read;
+  // On the heap, and left there when the process ends after the build (RunSpec::process_ends_after).
+  auto read_result = std::make_unique<ReadResult>();
+  std::unique_ptr<CorpusView> corpus_view;
+  struct LeftToExit {
+    bool leave;
+    std::unique_ptr<ReadResult>& read;
+    std::unique_ptr<CorpusView>& view;
+    ~LeftToExit() {
+      if (leave) (void)view.release(), (void)read.release();
+    }
+  } left_to_exit{spec.process_ends_after && !under_leak_checker(), read_result, corpus_view};
+  ReadResult& read = *read_result;
   CorpusHealth health;
   if (!read_stage(spec, registry, store.get(), read_started, read, health, record, report)) return report;
   Corpus& corpus = read.corpus;
@@ -217,7 +244,8 @@ RunReport run_pipeline(const RunSpec& spec, const PluginRegistry& registry) {
   log_memory("analysis");
 
   // Built once for the history and every exporter; the corpus is not changed after this.
-  const CorpusView view(corpus);
+  corpus_view = std::make_unique<CorpusView>(corpus);
+  const CorpusView& view = *corpus_view;
   RecordedHistory history;
   Store::JobState next_state;
   bool history_known = false;

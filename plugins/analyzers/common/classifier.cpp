@@ -62,12 +62,25 @@ void Model::index_terms() {
   while (bits < 16 * terms.size()) bits *= 2;
   filter_.assign(bits / 64, 0);
   filter_mask_ = bits - 1;
-  for (std::uint32_t i = 0; i < terms.size(); ++i) {
-    const std::uint64_t h = term_hash(terms[i]);
+  // Inserted in the order of their first slots (a stable counting sort on its upper bits), so
+  // that the writes walk the table of megabytes from one end to the other instead of missing
+  // the cache at every term; which slot a term lands in changes, never which term a lookup
+  // finds. A term listed twice is kept once, at its first index (parse() refuses such a file).
+  const auto count = static_cast<std::uint32_t>(terms.size());
+  Table<std::uint64_t> hashes(count);
+  for (std::uint32_t i = 0; i < count; ++i) hashes[i] = term_hash(terms[i]);
+  const unsigned shift = size > (std::size_t{1} << 16) ? static_cast<unsigned>(__builtin_ctzll(size)) - 16 : 0;
+  std::vector<std::uint32_t> start((mask_ >> shift) + 2, 0), order(count);
+  for (std::uint32_t i = 0; i < count; ++i) ++start[((hashes[i] & mask_) >> shift) + 1];
+  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  for (std::uint32_t i = 0; i < count; ++i) order[start[(hashes[i] & mask_) >> shift]++] = i;
+  for (const std::uint32_t i : order) {
+    const std::uint64_t h = hashes[i];
     std::size_t at = h & mask_;
-    bool twice = false;  // kept once; parse() refuses such a file
+    bool twice = false;
     for (; slots_[at].hash_index != 0 && !twice; at = (at + 1) & mask_)
-      twice = terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[i];
+      twice = (slots_[at].hash_index & upper_half) == (h & upper_half) &&
+              terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[i];
     if (twice) continue;
     slots_[at] = {(h & upper_half) | (i + 1), key_of(terms[i])};
     const std::size_t bit = filter_bit(h, filter_mask_);
@@ -88,9 +101,10 @@ std::uint32_t Model::find_term(std::string_view term, std::uint64_t h, std::uint
 }
 
 void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found) const {
-  // Three passes, so that the cache misses into tables of megabytes overlap instead of coming
-  // one after another (bench_micro BM_ModelVectorize): split and hash every term, leave out
-  // those the filter says the model lacks and ask the processor for the others' slots; read the slots, asking for the term list's entry only where a
+  // Four passes, so that the cache misses into tables of megabytes overlap instead of coming
+  // one after another (bench_micro BM_ModelVectorize): split and hash every term, asking the
+  // processor for its filter bits; leave out those the filter says the model lacks and ask
+  // for the others' slots; read the slots, asking for the term list's entry only where a
   // long term's slot matches; then compare. A term that is bytes of `text` itself (an
   // ideograph, a pair of them) is kept as a view; only the others (lower-cased words, pairs,
   // stems) are copied. A single ideograph is looked up by its code point.
@@ -120,15 +134,16 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   for_each_term(text, word_pairs, stems, [&](std::string_view term) {
+    // Only split, hashed and asked for here: the tables are read in the next pass, so that
+    // the reads of many terms overlap rather than each term waiting for its own.
     if (const char32_t c = single_ideograph(term)) {
-      // Found in text order like the others: the pending terms before it go first.
-      if (const std::uint32_t i = ideographs_[c - first_ideograph]) pending.push_back({0, 0, nullptr, i - 1, 0, 0});
+      // In text order like the others, by its code point until the next pass.
+      __builtin_prefetch(&ideographs_[c - first_ideograph]);
+      pending.push_back({0, 0, nullptr, std::uint32_t(c - first_ideograph), 0, 0});
       return;
     }
     const std::uint64_t h = term_hash(term);
-    const std::size_t bit = filter_bit(h, filter_mask_);
-    if (!(filter_[bit / 64] >> (bit % 64) & 1)) return;  // not a term of the model
-    __builtin_prefetch(&slots_[h & mask_]);
+    __builtin_prefetch(&filter_[filter_bit(h, filter_mask_) / 64]);
     if (term.data() >= begin && term.data() < end) {
       pending.push_back({h, key_of(term), term.data(), 0, std::uint32_t(term.size()), 0});
     } else {
@@ -136,6 +151,23 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
       spelled.append(term);
     }
   });
+  // Single ideographs to their terms; the terms the filter says the model lacks left out; the
+  // others' slots asked for.
+  std::size_t kept = 0;
+  for (const Pending& p : pending) {
+    if (p.size == 0) {
+      if (const std::uint32_t i = ideographs_[p.offset]) {
+        pending[kept] = p;
+        pending[kept++].offset = i - 1;
+      }
+      continue;
+    }
+    const std::size_t bit = filter_bit(p.hash, filter_mask_);
+    if (!(filter_[bit / 64] >> (bit % 64) & 1)) continue;  // not a term of the model
+    __builtin_prefetch(&slots_[p.hash & mask_]);
+    pending[kept++] = p;
+  }
+  pending.resize(kept);
   for (Pending& p : pending) {
     if (p.size == 0) continue;  // a single ideograph, found (no term is empty)
     // The first slot of its chain that may be the term's: most often the term itself.
@@ -161,20 +193,44 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   // Counted in a table indexed by term (zero between calls) rather than by sorting every
   // occurrence: a document's tens of thousands of occurrences hold a few thousand distinct
   // terms, and only those are sorted.
-  thread_local std::vector<std::uint32_t> count;
-  if (count.size() < terms.size()) count.resize(terms.size(), 0);
+  // Many distinct terms (a document's) are put in index order by a bitmap of the term list
+  // (one bit per term, a few KB) read once, rather than sorted; a passage's few are sorted.
+  // The thread's tables are reached through plain pointers: a thread_local in a plugin is
+  // found by a call, which the compiler otherwise repeats inside the loops.
+  thread_local std::vector<std::uint32_t> count_table;
+  thread_local std::vector<std::uint64_t> seen_table;  // all clear between calls
+  std::vector<std::uint32_t>& count_vector = count_table;
+  if (count_vector.size() < terms.size()) count_vector.resize(terms.size(), 0);
+  std::uint32_t* const count = count_vector.data();
+  std::uint32_t* const ids = found.data();
   std::size_t distinct = 0;
-  for (const std::uint32_t i : found)
-    if (count[i]++ == 0) found[distinct++] = i;
+  for (std::size_t k = 0, size = found.size(); k < size; ++k) {
+    const std::uint32_t i = ids[k];
+    if (count[i]++ == 0) ids[distinct++] = i;
+  }
   found.resize(distinct);
-  std::sort(found.begin(), found.end());
-  Vector x;
-  x.reserve(found.size());
+  const std::size_t words = (terms.size() + 63) / 64;
+  if (distinct * 32 < words) {
+    std::sort(found.begin(), found.end());
+  } else {
+    std::vector<std::uint64_t>& seen_vector = seen_table;
+    if (seen_vector.size() < words) seen_vector.resize(words, 0);
+    std::uint64_t* const bits = seen_vector.data();
+    for (std::size_t k = 0; k < distinct; ++k) bits[ids[k] / 64] |= std::uint64_t(1) << (ids[k] % 64);
+    std::size_t k = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+      for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
+        ids[k++] = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b)));
+      bits[w] = 0;
+    }
+  }
+  Vector x(distinct);
   double norm = 0;
-  for (const std::uint32_t i : found) {
+  for (std::size_t k = 0; k < distinct; ++k) {
+    const std::uint32_t i = ids[k];
     const double value = (1 + std::log(double(count[i]))) * idf[i];
     count[i] = 0;
-    x.push_back({i, float(value)});
+    x[k] = {i, float(value)};
     norm += value * value;
   }
   if (norm > 0) {
@@ -185,7 +241,11 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
 }
 
 Vector Model::vectorize(const std::vector<std::string_view>& texts) const {
-  std::vector<std::uint32_t> found;
+  // Reused: a passage's terms would otherwise grow a fresh vector by doubling, ten
+  // allocations for a paragraph.
+  thread_local std::vector<std::uint32_t> found_buffer;
+  std::vector<std::uint32_t>& found = found_buffer;
+  found.clear();
   for (std::string_view text : texts) find_terms(text, found);
   return vector_of(found);
 }
@@ -210,17 +270,22 @@ std::vector<Weighed> Model::strongest_terms(const Vector& x, std::size_t label, 
   };
   thread_local std::vector<Share> buffer;
   std::vector<Share>& all = buffer;
-  all.clear();
+  if (all.size() < x.size()) all.resize(x.size());
+  // Through plain pointers: a push_back into the thread_local called for its address each time.
+  Share* const first = all.data();
+  Share* last = first;
+  const std::size_t stride = labels.size();
+  const float* const column = weights.data() + label;
   for (const Feature& f : x) {
-    const double c = double(weights[std::size_t(f.index) * labels.size() + label]) * f.value;
-    if (c > 0) all.push_back({f.index, c});
+    const double c = double(column[std::size_t(f.index) * stride]) * f.value;
+    if (c > 0) *last++ = {f.index, c};
   }
-  const std::size_t keep = std::min(n, all.size());
-  std::partial_sort(all.begin(), all.begin() + keep, all.end(),
+  const std::size_t keep = std::min(n, static_cast<std::size_t>(last - first));
+  std::partial_sort(first, first + keep, last,
                     [](const Share& a, const Share& b) { return a.contribution > b.contribution; });
   std::vector<Weighed> strongest;
   strongest.reserve(keep);
-  for (std::size_t k = 0; k < keep; ++k) strongest.push_back({terms[all[k].index], all[k].contribution});
+  for (std::size_t k = 0; k < keep; ++k) strongest.push_back({terms[first[k].index], first[k].contribution});
   return strongest;
 }
 

@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "huge_pages.hpp"
+
 namespace dossier::classifier {
 
 /// Calls `emit` for each term of `text` (see the file comment), in text order.
@@ -60,9 +62,12 @@ struct Model {
   /// recommendation), gets the label. Chosen by cross-validation when the model was trained.
   std::vector<double> document_threshold, passage_threshold;
 
-  std::vector<std::string> terms;
-  std::vector<float> idf;      ///< per term
-  std::vector<float> weights;  ///< terms.size() x labels.size(), row per term
+  /// The tables of megabytes on huge pages (huge_pages.hpp).
+  template <class T>
+  using Table = std::vector<T, analyzers::HugePageAllocator<T>>;
+  Table<std::string> terms;
+  std::vector<float> idf;  ///< per term
+  Table<float> weights;    ///< terms.size() x labels.size(), row per term
   std::vector<float> bias;     ///< per label
 
   /// Builds the term index; call after filling `terms` (parse() does).
@@ -98,7 +103,7 @@ struct Model {
     std::uint64_t hash_index = 0;
     std::uint64_t key = 0;
   };
-  std::vector<Slot> slots_;
+  Table<Slot> slots_;
   std::size_t mask_ = 0;
   /// One bit per hash (16 per term, a few hundred KB that stay in the cache): clear when no
   /// term has that hash. Most terms looked up are not in the model, and most of those are

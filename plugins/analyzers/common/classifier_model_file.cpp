@@ -196,8 +196,9 @@ Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
   }
   if (pos != bytes.size()) throw fail("bytes after the last term");
   m.index_terms();
-  if (std::adjacent_find(m.terms.begin(), m.terms.end()) != m.terms.end() ||
-      !std::is_sorted(m.terms.begin(), m.terms.end()))
+  // Strictly increasing, in one pass: each term listed once, in order.
+  if (std::adjacent_find(m.terms.begin(), m.terms.end(),
+                         [](const std::string& a, const std::string& b) { return !(a < b); }) != m.terms.end())
     throw fail("terms are not listed once each, in order");
   return m;
 }

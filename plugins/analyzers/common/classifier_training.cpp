@@ -36,7 +36,7 @@ struct Prepared {
 // One logistic regression per label by stochastic gradient descent (Bottou's schedule, the
 // L2 penalty applied lazily through one scale factor), all labels in one pass per example.
 struct Linear {
-  std::vector<float> weights;
+  Model::Table<float> weights;
   std::vector<float> bias;
 };
 
