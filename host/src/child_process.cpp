@@ -481,16 +481,33 @@ std::string signal_abbreviation(int sig) {
   return name ? std::string("SIG") + name : "signal " + std::to_string(sig);
 }
 
-ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work, const ChildLimits& limits,
-                          const ReceiveFn& receive) {
+struct StartedChild::State {
   ChildOutcome outcome;
   std::vector<char> buffer = read_buffer();
-  Child child(limits, outcome.payload, receive, nullptr);
+  std::unique_ptr<Child> child;
+  bool started = false;
+};
+
+StartedChild::StartedChild(const std::function<void(const SendFn& send)>& work, const ChildLimits& limits,
+                           const ReceiveFn& receive)
+    : state_(std::make_unique<State>()) {
+  state_->child = std::make_unique<Child>(limits, state_->outcome.payload, receive, nullptr);
   const auto body = [&work](int fd, int) {
     const SendFn send = [fd](std::string_view bytes) { write_frame(fd, frame_data, bytes); };
     work(send);
   };
-  if (!child.start(body, limits, false, outcome.message)) return outcome;
+  state_->started = state_->child->start(body, limits, false, state_->outcome.message);
+}
+
+StartedChild::~StartedChild() {
+  if (state_ && state_->started) wait();
+}
+
+ChildOutcome StartedChild::wait() {
+  State& st = *state_;
+  if (!st.started) return std::move(st.outcome);  // Status::not_started, with why
+  st.started = false;
+  Child& child = *st.child;
   // Read while waiting: a child sending more than a pipe holds would otherwise block forever.
   for (;;) {
     if (child.expired()) {
@@ -505,12 +522,17 @@ ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work, c
       break;
     }
     if (ready == 0) continue;  // the loop checks the deadline
-    if (!child.read_some(buffer)) break;
+    if (!child.read_some(st.buffer)) break;
   }
-  std::string payload = std::move(outcome.payload);
-  outcome = child.finish();
+  std::string payload = std::move(st.outcome.payload);
+  ChildOutcome outcome = child.finish();
   outcome.payload = std::move(payload);
   return outcome;
+}
+
+ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work, const ChildLimits& limits,
+                          const ReceiveFn& receive) {
+  return StartedChild(work, limits, receive).wait();
 }
 
 void run_items_in_children(std::size_t count, unsigned children, const ChildLimits& limits, const ItemWork& work,

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -66,6 +67,26 @@ using ReceiveFn = std::function<void(std::string_view bytes)>;
 /// An exception from `receive` ends the child: Status::failed, "cannot receive its result: ...".
 ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work, const ChildLimits& limits,
                           const ReceiveFn& receive = {});
+
+/// run_in_child() in two steps: the child is forked by the constructor, on the calling thread,
+/// and wait() collects it later (the destructor waits when nobody did). For work that runs
+/// beside the caller's own: fork from the thread that is alone in the process at that moment
+/// (a child inherits the locks other threads hold, and not every allocator frees them at fork).
+class StartedChild {
+ public:
+  StartedChild(const std::function<void(const SendFn& send)>& work, const ChildLimits& limits,
+               const ReceiveFn& receive = {});
+  ~StartedChild();
+  StartedChild(const StartedChild&) = delete;
+  StartedChild& operator=(const StartedChild&) = delete;
+  /// Waits for the child and says how it ended (Status::not_started when it could not start).
+  /// Once.
+  ChildOutcome wait();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// Says what an item's work is doing now ("reader pdf"), for the report if its child dies.
 using NoteFn = std::function<void(std::string_view what)>;

@@ -10,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -105,9 +104,10 @@ constexpr bool under_leak_checker() {
 
 // The store's search index (`dossier search`) brought to this corpus while the exporters run:
 // on a large corpus it takes as long as the export stage (FTS5 over every paragraph), which
-// leaves a core free. It runs in a child process with a connection of its own to the store
-// (SQLite connections do not cross fork) and the corpus's pages shared with this process. A
-// failure costs the search, not the build: a warning.
+// leaves a core free. It runs in a child process forked before the exporters' (this thread is
+// then alone in the process, so the child inherits no lock another thread holds), with a
+// connection of its own to the store (SQLite connections do not cross fork) and the corpus's
+// pages shared with this process. A failure costs the search, not the build: a warning.
 class SearchIndexing {
  public:
   SearchIndexing(const RunSpec& spec, Store& store, const CorpusView& view)
@@ -120,20 +120,19 @@ class SearchIndexing {
     // This process's connection is closed while the child has its own (stage_export.cpp does
     // not use the store), and opened again by finish().
     store_.suspend();
-    thread_ = std::thread([this] {
-      const std::filesystem::path file = store_.file();
-      outcome_ = run_in_child(
-          [&](const SendFn& send) {
-            Store own(file, Store::Access::second_writer);
-            const SearchIndexUpdate u = update_search_index(own, view_, job_);
-            send(std::to_string(u.rewritten) + ' ' + std::to_string(u.documents) + ' ' + std::to_string(u.removed));
-          },
-          ChildLimits{});
-      seconds_ = seconds_since(started_);
-    });
+    const std::filesystem::path file = store_.file();
+    child_ = std::make_unique<StartedChild>(
+        [&](const SendFn& send) {
+          Store own(file, Store::Access::second_writer);
+          const SearchIndexUpdate u = update_search_index(own, view_, job_);
+          send(std::to_string(u.rewritten) + ' ' + std::to_string(u.documents) + ' ' + std::to_string(u.removed));
+        },
+        ChildLimits{});
   }
+  // Only when finish() was not called (a build that ends early): after it, the store may be gone.
   ~SearchIndexing() {
-    if (thread_.joinable()) thread_.join();
+    if (!child_) return;
+    child_.reset();  // waits for it
     store_.resume();
   }
   SearchIndexing(const SearchIndexing&) = delete;
@@ -141,13 +140,15 @@ class SearchIndexing {
 
   /// Waits for the index; its time goes into the record.
   void finish(BuildRecord& record) {
-    if (thread_.joinable()) {
-      thread_.join();
+    if (child_) {
+      const ChildOutcome outcome = child_->wait();
+      child_.reset();
+      seconds_ = seconds_since(started_);
       store_.resume();
-      switch (outcome_.status) {
+      switch (outcome.status) {
         case ChildOutcome::Status::ok: {
           SearchIndexUpdate u;
-          std::istringstream(outcome_.payload) >> u.rewritten >> u.documents >> u.removed;
+          std::istringstream(outcome.payload) >> u.rewritten >> u.documents >> u.removed;
           log(u);
           break;
         }
@@ -155,7 +156,7 @@ class SearchIndexing {
           run_here();
           break;
         default:
-          warn(outcome_.message);
+          warn(outcome.message);
       }
       ran_ = true;
     }
@@ -185,8 +186,7 @@ class SearchIndexing {
   const CorpusView& view_;
   const std::string job_;
   const std::chrono::steady_clock::time_point started_;
-  std::thread thread_;
-  ChildOutcome outcome_;
+  std::unique_ptr<StartedChild> child_;
   double seconds_ = 0;
   bool ran_ = false;
 };

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -18,7 +17,6 @@
 #include "build_record.hpp"
 #include "child_process.hpp"
 #include "crash_report.hpp"
-#include "parallel.hpp"
 #include "progress.hpp"
 
 namespace dossier::host {
@@ -81,8 +79,7 @@ void write_outputs(const RunSpec& spec, const CorpusView& corpus, const Recorded
 
 // The child prepares the files and names them; this process renames them into place with the
 // others' at the end. The child's copy of the sink is never destroyed (it ends with _exit),
-// so its prepared files stay for this process to adopt. Called from several threads at once,
-// one run each.
+// so its prepared files stay for this process to adopt.
 void run_in_its_child(const RunSpec& spec, const CorpusView& corpus, const RecordedHistory& history, ExportRun& run) {
   run.child = run_in_child(
       [&](const SendFn& send) {
@@ -212,21 +209,13 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
     run.in_process = !spec.isolate;
   }
   std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
-  if (spec.isolate) {
-    // Their child processes run side by side, one per worker thread: an exporter is one
-    // thread writing one file set, and the corpus's pages are shared, not copied.
-    parallel_for(runs.size(), std::min<unsigned>(worker_count(spec.threads), static_cast<unsigned>(runs.size())),
-                 [&](std::size_t i) {
-                   runs[i].started = std::chrono::steady_clock::now();
-                   run_in_its_child(spec, corpus, history, runs[i]);
-                   export_bar->advance();
-                 });
-  }
+  // One after another, each child forked from this thread: a child forked while another
+  // thread of this process holds a lock (an allocator's, a logger's) inherits it locked.
   for (ExportRun& run : runs) {
-    const bool here = run.in_process;
-    if (here) run.started = std::chrono::steady_clock::now();
+    run.started = std::chrono::steady_clock::now();
+    if (spec.isolate) run_in_its_child(spec, corpus, history, run);
     finish_export(spec, corpus, history, run, prepared, report);
-    if (here) export_bar->advance();
+    export_bar->advance();
   }
   log_memory("exporters");
   export_bar.reset();  // off the screen before the "wrote ..." lines

@@ -38,29 +38,34 @@ void escape_attribute_into(std::string& out, std::string_view value) {
 
 }  // namespace
 
-std::string clean(std::string_view text, std::size_t& replaced) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    // Printable ASCII, most of any text, is copied a run at a time.
-    std::size_t run = i;
-    while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
-           static_cast<unsigned char>(text[run]) < 0x80)
-      ++run;
-    if (run > i) {
-      out.append(text.substr(i, run - i));
-      i = run;
+std::size_t clean_prefix(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte < 0x80) {  // printable ASCII, most of any text
+      ++i;
       continue;
     }
     const auto [length, allowed] = sequence_at(text, i);
-    if (length && allowed) {
-      out.append(text.substr(i, length));
-    } else {
-      // One replacement per forbidden character, or per byte of what is not UTF-8 at all.
-      out.append(replacement);
-      ++replaced;
-    }
+    if (!length || !allowed) break;
+    i += length;
+  }
+  return i;
+}
+
+std::string clean(std::string_view text, std::size_t& replaced) {
+  // What XML may hold is copied a run at a time (a Chinese or Russian text is one run).
+  std::size_t i = clean_prefix(text);
+  std::string out(text.substr(0, i));
+  while (i < text.size()) {
+    // One replacement per forbidden character, or per byte of what is not UTF-8 at all.
+    const std::size_t length = sequence_at(text, i).first;
+    out.append(replacement);
+    ++replaced;
     i += length ? length : 1;
+    const std::size_t run = clean_prefix(text.substr(i));
+    out.append(text.substr(i, run));
+    i += run;
   }
   return out;
 }
@@ -69,7 +74,10 @@ void Builder::attr(pugi::xml_node node, const char* name, std::string_view value
   if (value.empty() && !keep_empty) return;
   pugi::xml_attribute a = node.attribute(name);
   if (!a) a = node.append_attribute(name);
-  a.set_value(clean(value, replaced_).c_str());
+  if (clean_prefix(value) == value.size())
+    a.set_value(value.data(), value.size());  // nothing to replace: no copy
+  else
+    a.set_value(clean(value, replaced_).c_str());
 }
 
 pugi::xml_node Builder::element(pugi::xml_node parent, const char* name, std::string_view value) {
@@ -79,7 +87,11 @@ pugi::xml_node Builder::element(pugi::xml_node parent, const char* name, std::st
 }
 
 void Builder::text(pugi::xml_node node, std::string_view value) {
-  node.append_child(pugi::node_pcdata).set_value(clean(value, replaced_).c_str());
+  pugi::xml_node data = node.append_child(pugi::node_pcdata);
+  if (clean_prefix(value) == value.size())
+    data.set_value(value.data(), value.size());  // nothing to replace: no copy
+  else
+    data.set_value(clean(value, replaced_).c_str());
 }
 
 void Builder::report(const Context& context, std::string_view what) const {

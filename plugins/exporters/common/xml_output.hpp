@@ -21,6 +21,8 @@ namespace dossier::xml_output {
 /// UTF-8 (overlong forms, stray or missing continuation bytes). Adds the number of
 /// replacements to `replaced`.
 std::string clean(std::string_view text, std::size_t& replaced);
+/// How many bytes at the start of `text` XML may hold as they are (clean() keeps them).
+std::size_t clean_prefix(std::string_view text);
 
 /// Builds elements with clean text and counts what it had to replace, so that an exporter
 /// can say so once at the end. Damaged input never reaches the output raw.
