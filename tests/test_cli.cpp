@@ -569,6 +569,31 @@ TEST_CASE("show takes the citations the outputs print, in every language, and a 
   CHECK_THAT(nothing.output, Catch::Contains("give SOURCE files or folders, or --job JOB.toml"));
 }
 
+TEST_CASE("show --citations shows a file's citations in order, the sources read once, and names those that fail") {
+  const fs::path dir = test::fresh_dir("cli-show-citations");
+  test::write_file(dir / "cited.txt", "A/68/283, para. 127\n\n  A/68/283 \xC2\xB6" "135  \r\nA/68/283, para. 99999\n");
+  // Every positional is then a source.
+  auto r = test::dossier("-q show --citations " + quote((dir / "cited.txt").string()) + " " + corpus());
+  INFO(r.output);
+  CHECK(r.exit_code == 5);
+  const auto first = r.output.find("A/68/283, para. 127\n");
+  const auto second = r.output.find("A/68/283, para. 135\n");
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
+  CHECK(first < second);
+  CHECK_THAT(r.output, Catch::Contains("'A/68/283, para. 99999' names nothing in A/68/283"));
+  CHECK_THAT(r.output, Catch::Contains("1 of 3 citations did not resolve"));
+  // Neither a citation nor a file; a file that is not there; a file of blank lines.
+  CHECK(test::dossier("show " + corpus()).exit_code == 2);
+  const auto missing = test::dossier("show --citations " + quote((dir / "none.txt").string()) + " " + corpus());
+  CHECK(missing.exit_code == 5);
+  CHECK_THAT(missing.output, Catch::Contains("cannot read the citations file"));
+  test::write_file(dir / "blank.txt", "\n  \n");
+  const auto blank = test::dossier("show --citations " + quote((dir / "blank.txt").string()) + " " + corpus());
+  CHECK(blank.exit_code == 5);
+  CHECK_THAT(blank.output, Catch::Contains("holds no citation"));
+}
+
 TEST_CASE("a broken catalogue is a configuration error naming its line") {
   const fs::path dir = test::fresh_dir("cli-catalogue");
   test::write_file(dir / "bad.toml", "[[document]]\nfile = \"x.txt\"\nwhen = \"2010\"\n");

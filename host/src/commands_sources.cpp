@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -34,10 +37,50 @@ int check_command(const CheckArgs& args, const GlobalOptions& g) {
                        std::cout);
 }
 
+namespace {
+
+// The non-blank lines of FILE ("-": standard input), trimmed; false, logged, when it cannot be read.
+bool read_citations(const std::string& file, std::vector<std::string>& citations) {
+  std::ifstream opened;
+  if (file != "-") {
+    opened.open(file);
+    if (!opened) {
+      spdlog::error("cannot read the citations file {}: {}", file, std::strerror(errno));
+      return false;
+    }
+  }
+  std::istream& in = file == "-" ? std::cin : opened;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos) continue;
+    citations.push_back(line.substr(first, line.find_last_not_of(" \t\r") + 1 - first));
+  }
+  if (in.bad()) {
+    spdlog::error("cannot read the citations file {}", file);
+    return false;
+  }
+  if (citations.empty()) {
+    spdlog::error("the citations file {} holds no citation", file);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int show_command(const ShowArgs& args, const GlobalOptions& g) {
   // A job names the sources and the catalogue its outputs were built from; what the command
   // line gives wins.
   std::vector<std::string> sources = args.sources;
+  // With --citations the first positional (CLI11 fills CITATION first) is a source.
+  if (!args.citations_file.empty() && !args.address.empty()) sources.insert(sources.begin(), args.address);
+  if (args.citations_file.empty() && args.address.empty()) {
+    spdlog::error("show needs a CITATION, or --citations FILE with one per line");
+    return exit_usage;
+  }
+  std::vector<std::string> citations;
+  if (!args.citations_file.empty() && !read_citations(args.citations_file, citations)) return exit_input;
   std::string catalogue_file = args.catalogue;
   bool follow_symlinks = args.follow_symlinks;
   if (!args.job.empty()) {
@@ -67,9 +110,20 @@ int show_command(const ShowArgs& args, const GlobalOptions& g) {
     spdlog::error("no document could be read");
     return exit_input;
   }
-  std::string error;
-  if (!show_citation(args.address, read.corpus, std::cout, error, args.language, catalogue.has_value())) {
-    spdlog::error("{}", error);
+  if (citations.empty()) citations.push_back(args.address);
+  std::size_t unresolved = 0;
+  for (std::size_t i = 0; i < citations.size(); ++i) {
+    if (i > 0) std::cout << '\n';
+    std::string error;
+    if (!show_citation(citations[i], read.corpus, std::cout, error, args.language, catalogue.has_value())) {
+      // From a file, every error names its citation.
+      if (error.find(citations[i]) == std::string::npos) error = "'" + citations[i] + "': " + error;
+      spdlog::error("{}", error);
+      ++unresolved;
+    }
+  }
+  if (unresolved > 0) {
+    if (citations.size() > 1) spdlog::error("{} of {} citations did not resolve (above)", unresolved, citations.size());
     return exit_input;
   }
   return errors.empty() ? exit_ok : exit_partial;

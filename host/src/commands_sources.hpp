@@ -21,8 +21,9 @@ struct CheckArgs {
 
 /// `dossier show`'s arguments.
 struct ShowArgs {
-  std::string address;
+  std::string address;                ///< empty with `citations_file`: it is then the first source
   std::vector<std::string> sources;  ///< none: the job's
+  std::string citations_file;        ///< citations one per line, "-" for standard input
   std::string job;                   ///< a job file whose sources and catalogue to read
   std::string catalogue;
   std::string language;

@@ -245,8 +245,7 @@ int main(int argc, char** argv) {
   auto* show = app.add_subcommand("show", "Print the text a citation points at, with its section and footnotes");
   show->add_option("CITATION", show_args.address,
                    "As the outputs print it (\"A/68/283, para. 135\", \"A/68/283, par. 135\", \"GFMD Thematic "
-                   "Recollection 2017, II.2.(1), item 11\") or an address (\"A/68/283 ¶135\", \"A/68/283 para 50-54\")")
-      ->required();
+                   "Recollection 2017, II.2.(1), item 11\") or an address (\"A/68/283 ¶135\", \"A/68/283 para 50-54\")");
   show->add_option("SOURCE", show_args.sources, "Files, folders or glob patterns to read (default: the job's)");
   show->add_option("--job", show_args.job, "Read the sources and catalogue of this job file")
       ->type_name("JOB.toml")
@@ -255,6 +254,10 @@ int main(int argc, char** argv) {
       ->type_name("FILE")
       ->check(needs("a file"));
   show->add_flag("--follow-symlinks", show_args.follow_symlinks, follow_help);
+  show->add_option("--citations", show_args.citations_file,
+                   "Show every citation in FILE, one per line (- for standard input), the sources read once; "
+                   "then CITATION is not given and every argument is a SOURCE")
+      ->type_name("FILE");
   show->add_option("--lang", show_args.language, "The document's version in this language (\"fr\"), when the sources hold it")
       ->type_name("LANG");
 
