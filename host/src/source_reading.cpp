@@ -249,6 +249,7 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     SourceRecord record;
     std::string error;
     std::vector<std::string> warnings;  // the document was altered to be read (--strict fails)
+    std::optional<DocumentKey> stored;  // the store holds it: decoded from there
   };
   std::vector<Slot> slots(files.size());
   std::atomic<std::size_t> done{0};
@@ -265,6 +266,16 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   }
   std::mutex retry_mutex;
   std::vector<std::size_t> retry;  // in the store's keys but not found there after all: parsed again
+  std::vector<std::size_t> from_store;  // the sources whose documents the store holds
+
+  // One warning per alteration, on every build (from the store too), naming the file.
+  const auto report_alterations = [](Slot& slot, const std::string& path, const Document& doc) {
+    for (const auto& d : doc.diagnostics) {
+      if (!is_alteration(d)) continue;
+      slot.warnings.push_back("source " + path + ": " + cite_places_in(d.message, doc));
+      spdlog::warn("{}", slot.warnings.back());
+    }
+  };
 
   // Takes what reading source i came to (on the thread that read it, or this one).
   auto accept = [&](std::size_t i, SourceOutcome&& o) {
@@ -279,36 +290,16 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     const auto& info = readers.at(o.reader).info();
     const DocumentKey key{o.sha256, files[i].filename().string(), info.name, build_version(info)};
     slot.record = {path, o.sha256, info.name + " " + info.version, "", false};
-    // One warning per alteration, on every build (from the store too), naming the file.
-    auto report_alterations = [&](const Document& doc) {
-      for (const auto& d : doc.diagnostics) {
-        if (!is_alteration(d)) continue;
-        slot.warnings.push_back("source " + path + ": " + cite_places_in(d.message, doc));
-        spdlog::warn("{}", slot.warnings.back());
-      }
-    };
     if (o.kind == SourceOutcome::cached) {
-      std::optional<Document> cached;
-      try {
-        cached = options.store->find(key);
-      } catch (const std::exception& e) {
-        spdlog::warn("{} (parsing instead)", e.what());
-      }
-      if (!cached) {
-        std::lock_guard<std::mutex> guard(retry_mutex);
-        retry.push_back(i);
-        return;
-      }
-      cached->source = path;
-      spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), path, cited_name(*cached));
-      slot.record.reused = true;
-      report_alterations(*cached);
-      slot.document = std::move(*cached);
-      bar->advance();
+      // Decoded after the children are done, by every worker (here, one thread would decode
+      // what all the children only hashed).
+      slot.stored = key;
+      std::lock_guard<std::mutex> guard(retry_mutex);
+      from_store.push_back(i);
       return;
     }
     Document& doc = o.document;
-    report_alterations(doc);
+    report_alterations(slot, path, doc);
     // The store keeps what the reader made; the catalogue is applied on top, every time.
     if (options.store) {
       try {
@@ -361,6 +352,28 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
   std::vector<std::size_t> all(files.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   read_all(all, use_store ? &store_keys : nullptr);
+  parallel_for(from_store.size(), worker_count(options.threads), [&](std::size_t k) {
+    const std::size_t i = from_store[k];
+    Slot& slot = slots[i];
+    std::optional<Document> cached;
+    try {
+      cached = options.store->find(*slot.stored);
+    } catch (const std::exception& e) {
+      spdlog::warn("{} (parsing instead)", e.what());
+    }
+    if (!cached) {
+      std::lock_guard<std::mutex> guard(retry_mutex);
+      retry.push_back(i);
+      return;
+    }
+    const std::string path = files[i].string();
+    cached->source = path;
+    spdlog::info("read [{}/{}] {} -> {} (from the store)", ++done, files.size(), path, cited_name(*cached));
+    slot.record.reused = true;
+    report_alterations(slot, path, *cached);
+    slot.document = std::move(*cached);
+    bar->advance();
+  });
   std::sort(retry.begin(), retry.end());
   if (!retry.empty()) read_all(retry, nullptr);
   bar.reset();

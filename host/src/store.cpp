@@ -366,22 +366,28 @@ void Store::in_transaction(const std::function<void()>& body) {
 }
 
 std::optional<Document> Store::find(const DocumentKey& key) {
-  std::lock_guard<std::mutex> guard(mutex_);
-  if (damaged_) return std::nullopt;
-  return noting_damage([&]() -> std::optional<Document> {
-    Statement s(db_, "SELECT data FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4",
-                file_);
-    s.bind(1, key.sha256);
-    s.bind(2, key.file_name);
-    s.bind(3, key.reader);
-    s.bind(4, key.reader_version);
-    if (!s.row()) return std::nullopt;
-    try {
-      return decode_document(s.text(0));
-    } catch (const std::exception&) {
-      return std::nullopt;  // a damaged entry is parsed again and replaced
-    }
-  });
+  std::optional<std::string> data;
+  {
+    std::lock_guard<std::mutex> guard(mutex_);
+    if (damaged_) return std::nullopt;
+    data = noting_damage([&]() -> std::optional<std::string> {
+      Statement s(db_, "SELECT data FROM documents WHERE sha256=?1 AND file_name=?2 AND reader=?3 AND reader_version=?4",
+                  file_);
+      s.bind(1, key.sha256);
+      s.bind(2, key.file_name);
+      s.bind(3, key.reader);
+      s.bind(4, key.reader_version);
+      if (!s.row()) return std::nullopt;
+      return s.text(0);
+    });
+  }
+  if (!data) return std::nullopt;
+  // Decoded outside the lock: the read stage's workers decode side by side.
+  try {
+    return decode_document(*data);
+  } catch (const std::exception&) {
+    return std::nullopt;  // a damaged entry is parsed again and replaced
+  }
 }
 
 std::vector<DocumentKey> Store::document_keys() {
