@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -548,6 +550,50 @@ TEST_CASE("reading: isolated, in this process and from the store, the documents 
   const ReadResult second = read_sources({test::corpus_dir().string()}, registry(), {}, errors, cached);
   CHECK(second.reused == 5);
   CHECK(corpus_json(second) == expected);
+  CHECK(errors.empty());
+}
+
+TEST_CASE("reading: a source unchanged since a build recorded it is not opened; a change keeping size and time is seen") {
+  const fs::path in = test::fresh_dir("read-unchanged-src");
+  for (const auto& e : fs::directory_iterator(test::corpus_dir())) fs::copy_file(e.path(), in / e.path().filename());
+  // A file changed in the last two seconds is not recorded (its clock may not have ticked).
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  const fs::path dir = test::fresh_dir("read-unchanged-store");
+  Store store(dir / "store.sqlite");
+  ReadOptions cached;
+  cached.store = &store;
+  std::vector<std::string> errors;
+  const ReadResult first = read_sources({in.string()}, registry(), {}, errors, cached);
+  CHECK(first.unopened == 0);
+  const std::string expected = corpus_json(first);
+  const ReadResult second = read_sources({in.string()}, registry(), {}, errors, cached);
+  CHECK(second.unopened == 5);
+  CHECK(second.reused == 5);
+  CHECK(corpus_json(second) == expected);
+
+  // The same size and modification time, other bytes: its change time (which no program sets
+  // back) gives it away, and it is read again.
+  const fs::path changed = in / "004_4233e7d77e7d0f2d.txt";
+  const auto modified = fs::last_write_time(changed);
+  std::string text = test::read_file(changed);
+  const auto at = text.find("migrants");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 8, "MIGRANTS");
+  test::write_file(changed, text);
+  fs::last_write_time(changed, modified);
+  const ReadResult third = read_sources({in.string()}, registry(), {}, errors, cached);
+  CHECK(third.unopened == 4);
+  CHECK(third.reused == 4);
+  CHECK(corpus_json(third).find("MIGRANTS") != std::string::npos);
+  // Another file moved into its place, of the same size and times: another inode.
+  const fs::path other = in / "other.tmp";
+  fs::copy_file(changed, other);
+  fs::last_write_time(other, modified);
+  fs::rename(other, changed);
+  CHECK(read_sources({in.string()}, registry(), {}, errors, cached).unopened == 4);
+  // --force (refresh) opens everything.
+  cached.refresh = true;
+  CHECK(read_sources({in.string()}, registry(), {}, errors, cached).unopened == 0);
   CHECK(errors.empty());
 }
 

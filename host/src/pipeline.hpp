@@ -141,6 +141,7 @@ struct ReadResult {
   std::vector<SourceRecord> sources;
   std::size_t sources_found = 0;
   std::size_t reused = 0;
+  std::size_t unopened = 0;  ///< of those reused, unchanged since a build recorded them (SourceStat): not opened
   /// One line per alteration a document needed to be read ("source F: input altered: ..."):
   /// repaired bytes, broken lines. The document is in the corpus; --strict fails on these
   /// (through its health). Also one line per symbolic link loop in the sources
@@ -190,6 +191,7 @@ class ReaderSet {
   /// `sniffing`, if set, is told the index of each reader before it sniffs.
   Choice choose(const Source& source, const std::function<void(std::size_t)>& sniffing = {}) const;
   const PluginLibrary& at(std::size_t index) const { return *readers_.at(index).first; }
+  std::size_t size() const { return readers_.size(); }
 
  private:
   std::vector<std::pair<std::shared_ptr<PluginLibrary>, std::shared_ptr<Reader>>> readers_;

@@ -222,6 +222,67 @@ std::string child_failure(const ChildOutcome& outcome, std::string_view note, co
          (note[0] == note_sniffing ? " while sniffing " : " on ") + path + "; the file is skipped";
 }
 
+constexpr std::size_t no_reader = std::size_t(-1);
+
+// What stat(2) says of each file; none where it fails or is no regular file (read_file says why).
+std::vector<std::optional<SourceStat>> stat_sources(const std::vector<fs::path>& files) {
+  std::vector<std::optional<SourceStat>> found(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    struct stat st {};
+    if (::stat(files[i].c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    const auto ns = [](const timespec& t) { return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+    found[i] = SourceStat{files[i].string(), std::int64_t(st.st_dev), std::int64_t(st.st_ino), std::int64_t(st.st_size),
+                          ns(st.st_mtim), ns(st.st_ctim), {}, {}};
+  }
+  return found;
+}
+
+bool same_file_state(const SourceStat& a, const SourceStat& b) {
+  return a.device == b.device && a.inode == b.inode && a.size == b.size && a.mtime_ns == b.mtime_ns &&
+         a.ctime_ns == b.ctime_ns;
+}
+
+// The reader (index) that read the file when it was recorded, if it is unchanged since and the
+// same readers are here; else no_reader.
+std::size_t unchanged_reader(const SourceStat& now, const std::unordered_map<std::string, SourceStat>& recorded,
+                             const std::string& reader_set, const ReaderSet& readers) {
+  const auto it = recorded.find(now.path);
+  if (it == recorded.end() || it->second.readers != reader_set || !same_file_state(it->second, now)) return no_reader;
+  for (std::size_t r = 0; r < readers.size(); ++r)
+    if (readers.at(r).info().name == it->second.key.reader) return r;
+  return no_reader;
+}
+
+// Records in the store what each source read into a document was (`key_of(i)`: its store key,
+// or null) where that changed. Not a file changed in the last seconds: a change within the
+// same tick of its clock would leave its times as recorded (git's "racily clean" entries).
+void record_sources(Store& store, const std::vector<fs::path>& files, const std::vector<std::optional<SourceStat>>& found,
+                    const std::unordered_map<std::string, SourceStat>& recorded, const std::string& reader_set,
+                    const std::function<const DocumentKey*(std::size_t)>& key_of) {
+  timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  const std::int64_t settled = (std::int64_t(now.tv_sec) - 2) * 1'000'000'000 + now.tv_nsec;
+  std::vector<SourceStat> changed;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const DocumentKey* key = key_of(i);
+    if (!key || !found[i] || found[i]->ctime_ns >= settled) continue;
+    SourceStat stat = *found[i];
+    stat.key = *key;
+    stat.readers = reader_set;
+    const auto it = recorded.find(stat.path);
+    if (it != recorded.end() && same_file_state(it->second, stat) && it->second.readers == reader_set &&
+        it->second.key.sha256 == key->sha256 && it->second.key.reader == key->reader &&
+        it->second.key.reader_version == key->reader_version)
+      continue;
+    changed.push_back(std::move(stat));
+  }
+  try {
+    store.put_source_stats(changed);
+  } catch (const std::exception& e) {
+    spdlog::warn("{} (the next build reads every source again)", e.what());
+  }
+}
+
 }  // namespace
 
 ReadResult read_sources(const std::vector<std::string>& sources, const PluginRegistry& registry,
@@ -249,7 +310,8 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     SourceRecord record;
     std::string error;
     std::vector<std::string> warnings;  // the document was altered to be read (--strict fails)
-    std::optional<DocumentKey> stored;  // the store holds it: decoded from there
+    std::optional<DocumentKey> key;     // its document's in the store
+    bool stored = false;                // the store holds it: decoded from there
   };
   std::vector<Slot> slots(files.size());
   std::atomic<std::size_t> done{0};
@@ -290,10 +352,11 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     const auto& info = readers.at(o.reader).info();
     const DocumentKey key{o.sha256, files[i].filename().string(), info.name, build_version(info)};
     slot.record = {path, o.sha256, info.name + " " + info.version, "", false};
+    slot.key = key;
     if (o.kind == SourceOutcome::cached) {
       // Decoded after the children are done, by every worker (here, one thread would decode
       // what all the children only hashed).
-      slot.stored = key;
+      slot.stored = true;
       std::lock_guard<std::mutex> guard(retry_mutex);
       from_store.push_back(i);
       return;
@@ -349,15 +412,44 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     });
   };
 
-  std::vector<std::size_t> all(files.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  read_all(all, use_store ? &store_keys : nullptr);
+  // A source unchanged since a build recorded it comes from the store as it is: no child
+  // opens, hashes and sniffs it (a rebuild's read stage was mostly that).
+  std::string reader_set;
+  for (std::size_t r = 0; r < readers.size(); ++r)
+    reader_set += readers.at(r).info().name + ' ' + build_version(readers.at(r).info()) + '\n';
+  std::unordered_map<std::string, SourceStat> recorded;
+  if (use_store) {
+    try {
+      recorded = options.store->source_stats();
+    } catch (const std::exception& e) {
+      spdlog::warn("{} (reading every source)", e.what());
+    }
+  }
+  const std::vector<std::optional<SourceStat>> found = stat_sources(files);
+  std::vector<std::size_t> to_read;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::size_t reader = use_store && found[i] ? unchanged_reader(*found[i], recorded, reader_set, readers) : no_reader;
+    if (reader == no_reader || !store_keys.count(key_text(recorded.at(found[i]->path).key))) {
+      to_read.push_back(i);
+      continue;
+    }
+    SourceOutcome unchanged;
+    unchanged.kind = SourceOutcome::cached;
+    unchanged.reader = reader;
+    unchanged.sha256 = recorded.at(found[i]->path).key.sha256;
+    accept(i, std::move(unchanged));
+    ++result.unopened;
+  }
+  if (result.unopened > 0)
+    spdlog::info("{} of {} sources unchanged since the last build (size, times, inode): not opened", result.unopened,
+                 files.size());
+  read_all(to_read, use_store ? &store_keys : nullptr);
   parallel_for(from_store.size(), worker_count(options.threads), [&](std::size_t k) {
     const std::size_t i = from_store[k];
     Slot& slot = slots[i];
     std::optional<Document> cached;
     try {
-      cached = options.store->find(*slot.stored);
+      cached = options.store->find(*slot.key);
     } catch (const std::exception& e) {
       spdlog::warn("{} (parsing instead)", e.what());
     }
@@ -386,6 +478,9 @@ ReadResult read_sources(const std::vector<std::string>& sources, const PluginReg
     result.sources.push_back(std::move(slot.record));
     result.corpus.documents.push_back(std::move(*slot.document));
   }
+  if (use_store) record_sources(*options.store, files, found, recorded, reader_set, [&](std::size_t i) {
+    return slots[i].document ? &*slots[i].key : nullptr;
+  });
   finish_corpus(result, options.catalogue);
   return result;
 }

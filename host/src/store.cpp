@@ -251,6 +251,11 @@ void Store::open() {
        " sha256 TEXT NOT NULL, file_name TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL,"
        " data BLOB NOT NULL, stored_at INTEGER NOT NULL,"
        " PRIMARY KEY (sha256, file_name, reader, reader_version))");
+  // What each source file was when last read (SourceStat): an unchanged file is not read.
+  exec("CREATE TABLE IF NOT EXISTS source_stats ("
+       " path TEXT PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL, size INTEGER NOT NULL,"
+       " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL,"
+       " reader TEXT NOT NULL, reader_version TEXT NOT NULL, readers TEXT NOT NULL)");
   // Annotations by analysis key (pipeline.cpp, analysis_key): reused while nothing they
   // depend on changed.
   exec("CREATE TABLE IF NOT EXISTS analyses ("
@@ -418,6 +423,53 @@ void Store::put(const DocumentKey& key, const Document& document) {
     s.bind_blob(5, data);
     s.bind(6, static_cast<sqlite3_int64>(std::time(nullptr)));
     s.run();
+  });
+}
+
+std::unordered_map<std::string, SourceStat> Store::source_stats() {
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (damaged_) return {};
+  return noting_damage([&]() -> std::unordered_map<std::string, SourceStat> {
+    Statement s(db_,
+                "SELECT path, device, inode, size, mtime_ns, ctime_ns, sha256, file_name, reader, reader_version, readers"
+                " FROM source_stats",
+                file_);
+    std::unordered_map<std::string, SourceStat> stats;
+    while (s.row()) {
+      SourceStat stat{s.text(0), s.integer64(1), s.integer64(2), s.integer64(3), s.integer64(4), s.integer64(5),
+                      {s.text(6), s.text(7), s.text(8), s.text(9)}, s.text(10)};
+      std::string path = stat.path;
+      stats.emplace(std::move(path), std::move(stat));
+    }
+    return stats;
+  });
+}
+
+void Store::put_source_stats(const std::vector<SourceStat>& stats) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (read_only_ || cache_off_ || damaged_ || stats.empty()) return;
+  cache_write([&] {
+    in_transaction([&] {
+      Statement s(db_,
+                  "INSERT OR REPLACE INTO source_stats (path, device, inode, size, mtime_ns, ctime_ns, sha256, file_name,"
+                  " reader, reader_version, readers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                  file_);
+      for (const SourceStat& stat : stats) {
+        s.bind(1, stat.path);
+        s.bind(2, sqlite3_int64{stat.device});
+        s.bind(3, sqlite3_int64{stat.inode});
+        s.bind(4, sqlite3_int64{stat.size});
+        s.bind(5, sqlite3_int64{stat.mtime_ns});
+        s.bind(6, sqlite3_int64{stat.ctime_ns});
+        s.bind(7, stat.key.sha256);
+        s.bind(8, stat.key.file_name);
+        s.bind(9, stat.key.reader);
+        s.bind(10, stat.key.reader_version);
+        s.bind(11, stat.readers);
+        s.run();
+        s.reset();
+      }
+    });
   });
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,16 @@ struct DocumentKey {
   std::string file_name;
   std::string reader;
   std::string reader_version;
+};
+
+/// A source file as a build found it (stat(2)) with what it held then: while its device,
+/// inode, size and both times are the same, its bytes are taken to be (as git's index does;
+/// the change time cannot be set back by a program), and it is neither opened nor hashed.
+struct SourceStat {
+  std::string path;
+  std::int64_t device = 0, inode = 0, size = 0, mtime_ns = 0, ctime_ns = 0;
+  DocumentKey key;      ///< the store's key of its document, the reader chosen included
+  std::string readers;  ///< every reader with its version: another set may choose otherwise
 };
 
 /// Why the store failed. Only `damaged` (SQLite found the file corrupt, or not a database)
@@ -91,6 +102,10 @@ class Store {
   /// Throws StoreError when it cannot write; after the first such failure (and when read
   /// only) nothing more is cached in this build, without a word.
   void put(const DocumentKey& key, const Document& document);
+  /// The source files of earlier builds, by path.
+  std::unordered_map<std::string, SourceStat> source_stats();
+  /// Like put(), all in one transaction.
+  void put_source_stats(const std::vector<SourceStat>& stats);
 
   /// The annotations one analyzer made about one document, encoded (annotation_codec.hpp),
   /// by a key naming the document's content, the analyzer and everything it read.
