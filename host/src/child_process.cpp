@@ -509,20 +509,25 @@ ChildOutcome StartedChild::wait() {
   st.started = false;
   Child& child = *st.child;
   // Read while waiting: a child sending more than a pipe holds would otherwise block forever.
+  // Past its deadline, what it sent is still taken: a child that finished while the caller
+  // was waiting for another has not overrun; only one still silent at its deadline is stopped.
   for (;;) {
-    if (child.expired()) {
-      child.time_out();
-      break;
-    }
+    const bool expired = child.expired();
     pollfd p{child.fd(), POLLIN, 0};
-    const int ready = ::poll(&p, 1, child.wait_ms());
+    const int ready = ::poll(&p, 1, expired ? 0 : child.wait_ms());
     if (ready < 0) {
       if (errno == EINTR) continue;
       child.lose_contact(std::strerror(errno));
       break;
     }
-    if (ready == 0) continue;  // the loop checks the deadline
-    if (!child.read_some(st.buffer)) break;
+    if (ready > 0) {
+      if (!child.read_some(st.buffer)) break;
+      continue;
+    }
+    if (expired) {
+      child.time_out();
+      break;
+    }
   }
   std::string payload = std::move(st.outcome.payload);
   ChildOutcome outcome = child.finish();

@@ -45,6 +45,11 @@ class Statement {
     const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
     return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
   }
+  /// The column's bytes copied into `out`, whose capacity is reused.
+  void copy_to(int column, std::string& out) {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    out.assign(data ? data : "", data ? static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)) : 0);
+  }
   int integer(int column) { return sqlite3_column_int(stmt_, column); }
   std::int64_t integer64(int column) { return sqlite3_column_int64(stmt_, column); }
   double real(int column) { return sqlite3_column_double(stmt_, column); }

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <deque>
 #include <optional>
 #include <stdexcept>
 
@@ -17,6 +18,7 @@
 #include "build_record.hpp"
 #include "child_process.hpp"
 #include "crash_report.hpp"
+#include "parallel.hpp"
 #include "progress.hpp"
 
 namespace dossier::host {
@@ -79,9 +81,11 @@ void write_outputs(const RunSpec& spec, const CorpusView& corpus, const Recorded
 
 // The child prepares the files and names them; this process renames them into place with the
 // others' at the end. The child's copy of the sink is never destroyed (it ends with _exit),
-// so its prepared files stay for this process to adopt.
-void run_in_its_child(const RunSpec& spec, const CorpusView& corpus, const RecordedHistory& history, ExportRun& run) {
-  run.child = run_in_child(
+// so its prepared files stay for this process to adopt. Forked now, on this thread.
+std::unique_ptr<StartedChild> start_its_child(const RunSpec& spec, const CorpusView& corpus,
+                                              const RecordedHistory& history, ExportRun& run) {
+  run.started = std::chrono::steady_clock::now();
+  return std::make_unique<StartedChild>(
       [&](const SendFn& send) {
         try {
           write_outputs(spec, corpus, history, run);
@@ -92,7 +96,6 @@ void run_in_its_child(const RunSpec& spec, const CorpusView& corpus, const Recor
         send(prepared_files(*run.sink));
       },
       plugin_limits(spec, run.request->time_limit));
-  run.result.seconds = seconds_since(run.started);
 }
 
 // What the child did, or the exporter run here (--no-isolation, or no child could be
@@ -209,11 +212,23 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
     run.in_process = !spec.isolate;
   }
   std::optional<Progress> export_bar(std::in_place, "export", spec.exporters.size(), "exporters");
-  // One after another, each child forked from this thread: a child forked while another
-  // thread of this process holds a lock (an allocator's, a logger's) inherits it locked.
-  for (ExportRun& run : runs) {
-    run.started = std::chrono::steady_clock::now();
-    if (spec.isolate) run_in_its_child(spec, corpus, history, run);
+  // Isolated, as many side by side as there are workers, each child forked from this thread
+  // (a child forked while another thread of this process holds a lock, an allocator's or a
+  // logger's, inherits it locked), and taken in the job's order.
+  const std::size_t side_by_side = spec.isolate ? worker_count(spec.threads) : 1;
+  std::deque<std::unique_ptr<StartedChild>> running;
+  std::size_t started = 0;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    ExportRun& run = runs[i];
+    if (spec.isolate) {
+      for (; started < runs.size() && started < i + side_by_side; ++started)
+        running.push_back(start_its_child(spec, corpus, history, runs[started]));
+      run.child = running.front()->wait();
+      run.result.seconds = seconds_since(run.started);
+      running.pop_front();
+    } else {
+      run.started = std::chrono::steady_clock::now();
+    }
     finish_export(spec, corpus, history, run, prepared, report);
     export_bar->advance();
   }

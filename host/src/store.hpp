@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -19,6 +20,8 @@
 struct sqlite3;
 
 namespace dossier::host {
+
+class Statement;
 
 /// What a parsed document depends on: the bytes, the file name (ids of documents without
 /// a symbol come from it) and the reader that made it.
@@ -163,6 +166,9 @@ class Store {
   bool second_writer_ = false;
   bool suspended_ = false;
   mutable std::mutex mutex_;  // one connection, used by the worker threads in turn
+  // find()'s statement, prepared once per connection (a GA rebuild finds 7,800 documents);
+  // finalized by close(), before the connection.
+  std::unique_ptr<Statement> find_statement_;
 };
 
 }  // namespace dossier::host
