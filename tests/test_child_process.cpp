@@ -23,6 +23,8 @@ using dossier::host::NoteFn;
 using dossier::host::run_in_child;
 using dossier::host::run_items_in_children;
 using dossier::host::SendFn;
+using dossier::host::StartedChild;
+using dossier::host::wait_for_any;
 using namespace std::chrono_literals;
 
 namespace {
@@ -181,6 +183,39 @@ TEST_CASE("a child that never finishes is killed at its time limit") {
   CHECK(r.message == "exceeded its time limit of 1 s");
   CHECK(took >= 1s);
   CHECK(took < 30s);  // only that it came back: the machine may be busy
+  check_no_child_left();
+}
+
+TEST_CASE("a started child that finished before its deadline is ok when waited for after it") {
+  // Exporters run side by side: one may be waited for only after its time limit, having
+  // finished long before.
+  StartedChild child([](const SendFn& send) { send("done"); }, 1s);
+  ::usleep(1500 * 1000);
+  const auto r = child.wait();
+  CHECK(r.status == ChildOutcome::Status::ok);
+  CHECK(r.payload == "done");
+  // One that is still silent at its deadline is stopped.
+  StartedChild silent([](const SendFn&) {
+    for (;;) ::pause();
+  }, 1s);
+  CHECK(silent.wait().status == ChildOutcome::Status::timed_out);
+  check_no_child_left();
+}
+
+TEST_CASE("children waited for together: the first to end is taken, and none waits on a full pipe") {
+  StartedChild slow([](const SendFn& send) {
+    ::usleep(800 * 1000);
+    send("slow");
+  }, 30s);
+  StartedChild large([](const SendFn& send) { send(std::string(std::size_t(4) << 20, 'x')); }, 30s);
+  CHECK(wait_for_any({&slow, &large}) == 1);
+  const auto big = large.wait();
+  CHECK(big.status == ChildOutcome::Status::ok);
+  CHECK(big.payload.size() == std::size_t(4) << 20);
+  CHECK(wait_for_any({&slow}) == 0);
+  const auto r = slow.wait();
+  CHECK(r.status == ChildOutcome::Status::ok);
+  CHECK(r.payload == "slow");
   check_no_child_left();
 }
 

@@ -485,7 +485,17 @@ struct StartedChild::State {
   ChildOutcome outcome;
   std::vector<char> buffer = read_buffer();
   std::unique_ptr<Child> child;
-  bool started = false;
+  bool started = false;  // and not yet ended
+  bool ended = false;    // `outcome` says how
+
+  // Once listening is over: how it ended, into `outcome`.
+  void end() {
+    std::string payload = std::move(outcome.payload);
+    outcome = child->finish();
+    outcome.payload = std::move(payload);
+    started = false;
+    ended = true;
+  }
 };
 
 StartedChild::StartedChild(const std::function<void(const SendFn& send)>& work, const ChildLimits& limits,
@@ -504,35 +514,55 @@ StartedChild::~StartedChild() {
 }
 
 ChildOutcome StartedChild::wait() {
-  State& st = *state_;
-  if (!st.started) return std::move(st.outcome);  // Status::not_started, with why
-  st.started = false;
-  Child& child = *st.child;
-  // Read while waiting: a child sending more than a pipe holds would otherwise block forever.
-  // Past its deadline, what it sent is still taken: a child that finished while the caller
-  // was waiting for another has not overrun; only one still silent at its deadline is stopped.
+  if (state_->started) wait_for_any({this});
+  state_->ended = false;
+  return std::move(state_->outcome);  // Status::not_started, with why, when it never started
+}
+
+std::size_t wait_for_any(const std::vector<StartedChild*>& children) {
+  std::vector<pollfd> fds;
+  std::vector<std::size_t> which;
   for (;;) {
-    const bool expired = child.expired();
-    pollfd p{child.fd(), POLLIN, 0};
-    const int ready = ::poll(&p, 1, expired ? 0 : child.wait_ms());
+    fds.clear();
+    which.clear();
+    int timeout = -1;
+    for (std::size_t k = 0; k < children.size(); ++k) {
+      StartedChild::State& st = *children[k]->state_;
+      if (!st.started) return k;  // ended, or never started: its wait() returns at once
+      fds.push_back({st.child->fd(), POLLIN, 0});
+      which.push_back(k);
+      const int ms = st.child->wait_ms();
+      if (ms >= 0 && (timeout < 0 || ms < timeout)) timeout = ms;
+    }
+    if (fds.empty()) throw std::logic_error("wait_for_any: no child to wait for");
+    const int ready = ::poll(fds.data(), fds.size(), timeout);
     if (ready < 0) {
       if (errno == EINTR) continue;
-      child.lose_contact(std::strerror(errno));
-      break;
+      StartedChild::State& st = *children[which.front()]->state_;
+      st.child->lose_contact(std::strerror(errno));
+      st.end();
+      return which.front();
     }
-    if (ready > 0) {
-      if (!child.read_some(st.buffer)) break;
-      continue;
+    // What was sent is read first: past its deadline, a child whose pipe holds the rest of
+    // its result and its end is taken, not stopped (a caller may come to it late). Every
+    // child's pipe is drained meanwhile, so none waits on a full one while another is waited for.
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+      if (fds[i].revents == 0) continue;
+      StartedChild::State& st = *children[which[i]]->state_;
+      if (!st.child->read_some(st.buffer)) {
+        st.end();
+        return which[i];
+      }
     }
-    if (expired) {
-      child.time_out();
-      break;
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+      StartedChild::State& st = *children[which[i]]->state_;
+      if (fds[i].revents == 0 && st.child->expired()) {
+        st.child->time_out();
+        st.end();
+        return which[i];
+      }
     }
   }
-  std::string payload = std::move(st.outcome.payload);
-  ChildOutcome outcome = child.finish();
-  outcome.payload = std::move(payload);
-  return outcome;
 }
 
 ChildOutcome run_in_child(const std::function<void(const SendFn& send)>& work, const ChildLimits& limits,

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier::host {
 
@@ -80,13 +81,20 @@ class StartedChild {
   StartedChild(const StartedChild&) = delete;
   StartedChild& operator=(const StartedChild&) = delete;
   /// Waits for the child and says how it ended (Status::not_started when it could not start).
-  /// Once.
+  /// Once. Past its time limit, what it has sent already is still read: one that has finished
+  /// is taken, one that has not is stopped.
   ChildOutcome wait();
+  struct State;
 
  private:
-  struct State;
+  friend std::size_t wait_for_any(const std::vector<StartedChild*>& children);
   std::unique_ptr<State> state_;
 };
+
+/// Waits until one of `children` has ended (or never started), reading what each sends
+/// meanwhile, so that none waits on a full pipe while another is waited for; returns its
+/// index, whose wait() then returns at once. Time limits as for wait().
+std::size_t wait_for_any(const std::vector<StartedChild*>& children);
 
 /// Says what an item's work is doing now ("reader pdf"), for the report if its child dies.
 using NoteFn = std::function<void(std::string_view what)>;

@@ -7,9 +7,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <deque>
 #include <optional>
 #include <stdexcept>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -216,18 +216,30 @@ bool export_stage(const RunSpec& spec, const PluginRegistry& registry, const Cor
   // (a child forked while another thread of this process holds a lock, an allocator's or a
   // logger's, inherits it locked), and taken in the job's order.
   const std::size_t side_by_side = spec.isolate ? worker_count(spec.threads) : 1;
-  std::deque<std::unique_ptr<StartedChild>> running;
+  std::vector<std::unique_ptr<StartedChild>> children(runs.size());
+  std::vector<bool> ended(runs.size(), false);
   std::size_t started = 0;
+  std::size_t running = 0;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     ExportRun& run = runs[i];
-    if (spec.isolate) {
-      for (; started < runs.size() && started < i + side_by_side; ++started)
-        running.push_back(start_its_child(spec, corpus, history, runs[started]));
-      run.child = running.front()->wait();
-      run.result.seconds = seconds_since(run.started);
-      running.pop_front();
-    } else {
-      run.started = std::chrono::steady_clock::now();
+    if (!spec.isolate) run.started = std::chrono::steady_clock::now();
+    // The children end in any order; the next starts as one ends.
+    while (spec.isolate && !ended[i]) {
+      for (; running < side_by_side && started < runs.size(); ++started, ++running)
+        children[started] = start_its_child(spec, corpus, history, runs[started]);
+      std::vector<StartedChild*> waiting;
+      std::vector<std::size_t> index;
+      for (std::size_t k = 0; k < started; ++k)
+        if (!ended[k]) {
+          waiting.push_back(children[k].get());
+          index.push_back(k);
+        }
+      const std::size_t k = index[wait_for_any(waiting)];
+      runs[k].child = children[k]->wait();
+      runs[k].result.seconds = seconds_since(runs[k].started);
+      children[k].reset();
+      ended[k] = true;
+      --running;
     }
     finish_export(spec, corpus, history, run, prepared, report);
     export_bar->advance();
