@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -142,6 +143,27 @@ TEST_CASE("run writes corpus.json with all five sample documents and their parag
     CHECK(d["sha256"].get<std::string>().size() == 64);
   }
   CHECK(fs::exists(out / "manifest.json"));
+}
+
+TEST_CASE("a build restarts once with malloc on huge pages, unless DOSSIER_HUGE_PAGES=0") {
+  std::ifstream mode_file("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string mode;
+  std::getline(mode_file, mode);
+  const std::string said = "malloc on transparent huge pages (restarted with GLIBC_TUNABLES=glibc.malloc.hugetlb=1";
+  const fs::path out = test::fresh_dir("cli-huge-pages");
+  auto r = test::run("env -u GLIBC_TUNABLES " + quote(test::dossier_exe().string()) + " -v run " + corpus() +
+                     " --export json --out " + quote(out.string()));
+  CHECK(r.exit_code == 0);
+#if defined(__SANITIZE_ADDRESS__)
+  CHECK(r.output.find(said) == std::string::npos);  // AddressSanitizer's allocator: no restart
+#else
+  CHECK((r.output.find(said) != std::string::npos) == (!mode.empty() && mode.find("[never]") == std::string::npos));
+  CHECK(test::count_lines_containing(r.output, "malloc on transparent huge pages") <= 1);
+#endif
+  r = test::run("env -u GLIBC_TUNABLES DOSSIER_HUGE_PAGES=0 " + quote(test::dossier_exe().string()) + " -v run " +
+                corpus() + " --export json --out " + quote(out.string()));
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("malloc on transparent huge pages") == std::string::npos);
 }
 
 TEST_CASE("run -v logs the memory the build holds after each stage, and -q does not") {

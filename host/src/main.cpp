@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "commands_sources.hpp"
 #include "crash_report.hpp"
 #include "dossier/version.hpp"
+#include "huge_page_restart.hpp"
 #include "logging.hpp"
 #include "pipeline.hpp"
 #include "plugin_options.hpp"
@@ -101,6 +103,7 @@ void setup_logging(const GlobalOptions& g) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  restart_with_huge_pages(argc, argv);  // first: it may start this program again
   install_crash_report();
 
   CLI::App app{"Dossier: turns UN and GFMD policy documents into recommendation-to-SDG "
@@ -393,6 +396,9 @@ int main(int argc, char** argv) {
   g.log_format = log_format == "json" ? LogFormat::json : LogFormat::text;
   PluginLibrary::allow_untrusted(allow_untrusted);
   setup_logging(g);
+  if (restarted_with_huge_pages())
+    spdlog::debug("malloc on transparent huge pages (restarted with GLIBC_TUNABLES={}; DOSSIER_HUGE_PAGES=0 to not)",
+                  std::getenv("GLIBC_TUNABLES"));
 
   try {
     if (*list) return plugins_list(g, list_json);
