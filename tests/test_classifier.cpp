@@ -177,3 +177,32 @@ TEST_CASE("terms found text by text make the vector of the texts taken together"
   m.find_terms("", none);
   CHECK(none.empty());
 }
+
+TEST_CASE("the strongest terms: by share, ties to the earlier term, several labels in one pass") {
+  Model m;
+  m.labels = {"x", "y"};
+  m.terms = {"alpha", "beta", "delta", "gamma"};  // sorted, as a model file lists them
+  m.idf = {1, 1, 1, 1};
+  m.weights = {0.5f, 0.1f,    // alpha
+               0.5f, 0.3f,    // beta: ties alpha for x
+               0.9f, 0.0f,    // delta
+               -0.2f, 0.4f};  // gamma: lowers x, never named for it
+  m.bias = {0, 0};
+  m.index_terms();
+  const Vector x = m.vectorize("gamma delta beta alpha");
+  REQUIRE(x.size() == 4);
+  const auto names = [](const std::vector<Weighed>& w) {
+    std::vector<std::string> out;
+    for (const auto& t : w) out.emplace_back(t.term);
+    return out;
+  };
+  CHECK(names(m.strongest_terms(x, 0, 2)) == std::vector<std::string>{"delta", "alpha"});
+  CHECK(names(m.strongest_terms(x, 0, 6)) == std::vector<std::string>{"delta", "alpha", "beta"});
+  CHECK(names(m.strongest_terms(x, 1, 6)) == std::vector<std::string>{"gamma", "beta", "alpha"});
+  CHECK(m.strongest_terms(x, 1, 0).empty());
+  const auto both = m.strongest_terms(x, std::vector<std::size_t>{1, 0}, 2);
+  REQUIRE(both.size() == 2);
+  CHECK(names(both[0]) == std::vector<std::string>{"gamma", "beta"});
+  CHECK(names(both[1]) == std::vector<std::string>{"delta", "alpha"});
+  CHECK(both[1][0].contribution == Approx(0.45));
+}

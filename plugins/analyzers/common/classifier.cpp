@@ -168,6 +168,7 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
     pending[kept++] = p;
   }
   pending.resize(kept);
+  found.reserve(found.size() + kept);  // at most one each: no growth by doubling below
   for (Pending& p : pending) {
     if (p.size == 0) continue;  // a single ideograph, found (no term is empty)
     // The first slot of its chain that may be the term's: most often the term itself.
@@ -228,7 +229,8 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   double norm = 0;
   for (std::size_t k = 0; k < distinct; ++k) {
     const std::uint32_t i = ids[k];
-    const double value = (1 + std::log(double(count[i]))) * idf[i];
+    // 1 + log(1) is 1 exactly: most terms of a passage occur once, and need no logarithm.
+    const double value = (count[i] == 1 ? 1.0 : 1 + std::log(double(count[i]))) * idf[i];
     count[i] = 0;
     x[k] = {i, float(value)};
     norm += value * value;
@@ -261,32 +263,49 @@ std::vector<double> Model::probabilities(const Vector& x) const {
   return z;
 }
 
-std::vector<Weighed> Model::strongest_terms(const Vector& x, std::size_t label, std::size_t n) const {
-  // Chosen by index and share in a reused buffer; only the terms kept are read from the term
-  // list (one cache miss each).
+std::vector<std::vector<Weighed>> Model::strongest_terms(const Vector& x, const std::vector<std::size_t>& which,
+                                                         std::size_t n) const {
+  // One pass over the features for every label asked about: a term's weights for all labels
+  // are one row (one cache line), read once rather than once per label. Each label keeps its
+  // best `n` in place, strongest first, by insertion (n is a handful): no buffer of every
+  // positive share and no heap. Of equal shares the earlier term (lower index) stays first.
   struct Share {
     std::uint32_t index;
     double contribution;
   };
-  thread_local std::vector<Share> buffer;
-  std::vector<Share>& all = buffer;
-  if (all.size() < x.size()) all.resize(x.size());
-  // Through plain pointers: a push_back into the thread_local called for its address each time.
-  Share* const first = all.data();
-  Share* last = first;
-  const std::size_t stride = labels.size();
-  const float* const column = weights.data() + label;
-  for (const Feature& f : x) {
-    const double c = double(column[std::size_t(f.index) * stride]) * f.value;
-    if (c > 0) *last++ = {f.index, c};
+  const std::size_t m = which.size(), stride = labels.size();
+  thread_local std::vector<Share> best_buffer;
+  thread_local std::vector<std::size_t> kept_buffer;
+  std::vector<Share>& best_vector = best_buffer;
+  std::vector<std::size_t>& kept_vector = kept_buffer;
+  best_vector.resize(m * n);
+  kept_vector.assign(m, 0);
+  Share* const best = best_vector.data();
+  std::size_t* const kept = kept_vector.data();
+  if (n > 0)
+    for (const Feature& f : x) {
+      const float* const row = weights.data() + std::size_t(f.index) * stride;
+      for (std::size_t j = 0; j < m; ++j) {
+        const double c = double(row[which[j]]) * f.value;
+        if (!(c > 0)) continue;
+        Share* const b = best + j * n;
+        if (kept[j] == n && !(c > b[n - 1].contribution)) continue;
+        std::size_t at = kept[j] < n ? kept[j]++ : n - 1;
+        for (; at > 0 && b[at - 1].contribution < c; --at) b[at] = b[at - 1];
+        b[at] = {f.index, c};
+      }
+    }
+  std::vector<std::vector<Weighed>> strongest(m);
+  for (std::size_t j = 0; j < m; ++j) {
+    strongest[j].reserve(kept[j]);
+    for (std::size_t k = 0; k < kept[j]; ++k)
+      strongest[j].push_back({terms[best[j * n + k].index], best[j * n + k].contribution});
   }
-  const std::size_t keep = std::min(n, static_cast<std::size_t>(last - first));
-  std::partial_sort(first, first + keep, last,
-                    [](const Share& a, const Share& b) { return a.contribution > b.contribution; });
-  std::vector<Weighed> strongest;
-  strongest.reserve(keep);
-  for (std::size_t k = 0; k < keep; ++k) strongest.push_back({terms[first[k].index], first[k].contribution});
   return strongest;
+}
+
+std::vector<Weighed> Model::strongest_terms(const Vector& x, std::size_t label, std::size_t n) const {
+  return std::move(strongest_terms(x, std::vector<std::size_t>{label}, n).front());
 }
 
 }  // namespace dossier::classifier

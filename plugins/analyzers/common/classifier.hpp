@@ -85,6 +85,9 @@ struct Model {
   std::vector<double> probabilities(const Vector& x) const;
   /// The `n` terms that raised label `label`'s score most, strongest first (positive only).
   std::vector<Weighed> strongest_terms(const Vector& x, std::size_t label, std::size_t n) const;
+  /// The same for each label of `which`, in one pass over `x`.
+  std::vector<std::vector<Weighed>> strongest_terms(const Vector& x, const std::vector<std::size_t>& which,
+                                                    std::size_t n) const;
 
   /// The model file's bytes (docs/classifier.md, "Model file").
   std::string serialize() const;

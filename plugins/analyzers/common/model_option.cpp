@@ -34,6 +34,8 @@ double rescaled(double probability, double threshold) {
 }
 
 namespace {
+constexpr std::size_t evidence_terms = 6;  // terms named in an evidence line
+
 // `value` with two decimals ("0.73"), as "%.2f" prints it but without printf's locale and
 // format parsing: an evidence line is written for every mapping the model makes.
 void append_two_decimals(std::string& out, double value) {
@@ -43,9 +45,8 @@ void append_two_decimals(std::string& out, double value) {
 }
 }  // namespace
 
-std::string model_evidence(const classifier::Model& model, const classifier::Vector& x, std::size_t label,
+std::string model_evidence(const classifier::Model& model, const std::vector<classifier::Weighed>& terms,
                            double probability, double threshold, const char* what) {
-  const auto terms = model.strongest_terms(x, label, 6);
   std::string why;
   why.reserve(96 + 24 * terms.size());
   why.append("learned model ").append(model.name).append(" ").append(model.version).append(": probability ");
@@ -86,11 +87,18 @@ std::vector<ModelVote> model_votes(const classifier::Model& model, const classif
     kept.resize(most);
     std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   }
+  // The terms behind every vote kept, found in one pass over the text's features.
+  std::vector<std::size_t> labels;
+  labels.reserve(kept.size());
+  for (const auto& vote : kept) labels.push_back(vote.second);
+  const auto terms = model.strongest_terms(x, labels, evidence_terms);
   std::vector<ModelVote> votes;
   votes.reserve(kept.size());
-  for (const auto& [score, k] : kept)
-    votes.push_back({&model.labels[k], score,
-                     model_evidence(model, x, k, p[k], thresholds[k], document ? "document" : "passage")});
+  for (std::size_t j = 0; j < kept.size(); ++j) {
+    const auto [score, k] = kept[j];
+    votes.push_back(
+        {&model.labels[k], score, model_evidence(model, terms[j], p[k], thresholds[k], document ? "document" : "passage")});
+  }
   return votes;
 }
 

@@ -33,8 +33,8 @@ class ModelOption {
 double rescaled(double probability, double threshold);
 
 /// Why the model gave `label`: its probability, the threshold it was held to ("passage",
-/// "document") and the terms that weighed most.
-std::string model_evidence(const classifier::Model& model, const classifier::Vector& x, std::size_t label,
+/// "document") and the terms that weighed most (Model::strongest_terms).
+std::string model_evidence(const classifier::Model& model, const std::vector<classifier::Weighed>& terms,
                            double probability, double threshold, const char* what);
 
 /// The model's say on one text: a code, its rescaled score and the evidence line. Codes far
