@@ -122,8 +122,14 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
   std::string& spelled = spelled_buffer;
   std::vector<Pending>& pending = pending_buffer;
   spelled.clear();
-  pending.clear();
   if (slots_.empty()) return;
+  // Written through an index into a buffer kept at its largest size: push_back() of this
+  // struct was a call per term that the compiler would not inline.
+  std::size_t count = 0;
+  const auto push = [&](const Pending& p) {
+    if (count == pending.size()) pending.resize(2 * count + 64);
+    pending[count++] = p;
+  };
   const std::size_t n = labels.size();
   const auto take = [&](std::uint32_t i) {
     // Its IDF is read by vector_of() and its weights by probabilities(): ask for them now too.
@@ -139,22 +145,23 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
     if (const char32_t c = single_ideograph(term)) {
       // In text order like the others, by its code point until the next pass.
       __builtin_prefetch(&ideographs_[c - first_ideograph]);
-      pending.push_back({0, 0, nullptr, std::uint32_t(c - first_ideograph), 0, 0});
+      push({0, 0, nullptr, std::uint32_t(c - first_ideograph), 0, 0});
       return;
     }
     const std::uint64_t h = term_hash(term);
     __builtin_prefetch(&filter_[filter_bit(h, filter_mask_) / 64]);
     if (term.data() >= begin && term.data() < end) {
-      pending.push_back({h, key_of(term), term.data(), 0, std::uint32_t(term.size()), 0});
+      push({h, key_of(term), term.data(), 0, std::uint32_t(term.size()), 0});
     } else {
-      pending.push_back({h, key_of(term), nullptr, std::uint32_t(spelled.size()), std::uint32_t(term.size()), 0});
+      push({h, key_of(term), nullptr, std::uint32_t(spelled.size()), std::uint32_t(term.size()), 0});
       spelled.append(term);
     }
   });
   // Single ideographs to their terms; the terms the filter says the model lacks left out; the
   // others' slots asked for.
   std::size_t kept = 0;
-  for (const Pending& p : pending) {
+  for (std::size_t k = 0; k < count; ++k) {
+    const Pending p = pending[k];
     if (p.size == 0) {
       if (const std::uint32_t i = ideographs_[p.offset]) {
         pending[kept] = p;
@@ -167,9 +174,13 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
     __builtin_prefetch(&slots_[p.hash & mask_]);
     pending[kept++] = p;
   }
-  pending.resize(kept);
-  found.reserve(found.size() + kept);  // at most one each: no growth by doubling below
-  for (Pending& p : pending) {
+  // At most one each, so no growth below; doubled at least, since a caller may gather many
+  // texts' terms into one vector (reserve() alone would copy it for each text).
+  if (found.capacity() < found.size() + kept) found.reserve(std::max(found.size() + kept, 2 * found.capacity()));
+  Pending* const first = pending.data();
+  Pending* const last = first + kept;
+  for (Pending* q = first; q != last; ++q) {
+    Pending& p = *q;
     if (p.size == 0) continue;  // a single ideograph, found (no term is empty)
     // The first slot of its chain that may be the term's: most often the term itself.
     const std::uint64_t upper = p.hash & upper_half;
@@ -180,7 +191,8 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
     if (p.size > longest_key && slots_[at].hash_index != 0)
       __builtin_prefetch(&terms[std::uint32_t(slots_[at].hash_index) - 1]);
   }
-  for (const Pending& p : pending) {
+  for (const Pending* q = first; q != last; ++q) {
+    const Pending& p = *q;
     if (p.size == 0) {
       take(p.offset);
       continue;
