@@ -239,6 +239,16 @@ def runs_of(stdout):
     return json.loads(stdout)["runs"]
 
 
+def host_heap_env():
+    """The environment `dossier build` gives itself (docs/cli.md, DOSSIER_HUGE_PAGES): its heap
+    on transparent huge pages, which its forked exporter children share. bench_export stands
+    for such a child, so it runs the same way; the raw baselines run as a user's program would."""
+    env = dict(os.environ)
+    if env.get("DOSSIER_HUGE_PAGES") != "0" and "glibc.malloc.hugetlb" not in env.get("GLIBC_TUNABLES", ""):
+        env["GLIBC_TUNABLES"] = ":".join(x for x in [env.get("GLIBC_TUNABLES", ""), "glibc.malloc.hugetlb=1"] if x)
+    return env
+
+
 def exporters_alone(build, corpus_json, tmp, runs, rows, size):
     """Each exporter alone, and the baselines of xlsx, pdf and xml, in the same run."""
     bin_ = build / "bin"
@@ -257,7 +267,7 @@ def exporters_alone(build, corpus_json, tmp, runs, rows, size):
                                ("atom", "atom.xml", ["--option", "max_entries=0"]), ("akn", "akn", []), ("pdf", "brief.pdf", [])]:
         d = tmp / f"alone-{plugin}"
         _, _, _, stdout = timed([str(bin_ / "bench_export"), plugin, str(corpus_json), str(d), file, "--runs",
-                                 str(runs)] + opts)
+                                 str(runs)] + opts, env=host_heap_env())
         r = runs_of(stdout)
         written = dir_bytes(d)
         out[plugin] = {"cpu": median([x["cpu_seconds"] for x in r]), "wall": median([x["seconds"] for x in r]),

@@ -62,7 +62,14 @@ void restart_with_huge_pages(int argc, char** argv) {
   const std::string tunables = huge_page_tunables(in);
   if (tunables.empty()) return;
   if (::setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0 || ::setenv(marker, "1", 1) != 0) return;
-  ::execv("/proc/self/exe", argv);
+  // The program's own path, not /proc/self/exe: the process is named after the file it runs
+  // (ps, top, pkill dossier), and "exe" would be its name.
+  char self[4096];
+  const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (length > 0) {
+    self[length] = '\0';
+    ::execv(self, argv);  // fails for a program deleted since it started: then not restarted
+  }
   // Not restarted (no /proc): go on as we are, with the environment as it was.
   if (given)
     ::setenv("GLIBC_TUNABLES", before.c_str(), 1);
