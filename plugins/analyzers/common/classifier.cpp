@@ -67,25 +67,38 @@ void Model::index_terms() {
   // the cache at every term; which slot a term lands in changes, never which term a lookup
   // finds. A term listed twice is kept once, at its first index (parse() refuses such a file).
   const auto count = static_cast<std::uint32_t>(terms.size());
-  Table<std::uint64_t> hashes(count);
-  for (std::uint32_t i = 0; i < count; ++i) hashes[i] = term_hash(terms[i]);
+  // Each term's hash, key and ideograph are taken in one pass in term order (the term list is
+  // read once, front to back); the insertion then reads only these entries, put in the order
+  // of their first slots, and touches the term list only for a long term whose slot already
+  // holds one with the same hash and key (a term listed twice).
+  struct Entry {
+    std::uint64_t hash, key;
+    std::uint32_t index;
+  };
+  Table<Entry> entries(count);
   const unsigned shift = size > (std::size_t{1} << 16) ? static_cast<unsigned>(__builtin_ctzll(size)) - 16 : 0;
-  std::vector<std::uint32_t> start((mask_ >> shift) + 2, 0), order(count);
-  for (std::uint32_t i = 0; i < count; ++i) ++start[((hashes[i] & mask_) >> shift) + 1];
+  std::vector<std::uint32_t> start((mask_ >> shift) + 2, 0);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::string& term = terms[i];
+    const std::uint64_t h = term_hash(term);
+    entries[i] = {h, key_of(term), i};
+    ++start[((h & mask_) >> shift) + 1];
+    if (const char32_t c = single_ideograph(term); c && ideographs_[c - first_ideograph] == 0)
+      ideographs_[c - first_ideograph] = i + 1;  // the first index of a term listed twice
+  }
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  for (std::uint32_t i = 0; i < count; ++i) order[start[(hashes[i] & mask_) >> shift]++] = i;
-  for (const std::uint32_t i : order) {
-    const std::uint64_t h = hashes[i];
-    std::size_t at = h & mask_;
+  Table<Entry> in_order(count);  // stable: a term listed twice keeps its first index first
+  for (const Entry& e : entries) in_order[start[(e.hash & mask_) >> shift]++] = e;
+  for (const Entry& e : in_order) {
+    std::size_t at = e.hash & mask_;
     bool twice = false;
     for (; slots_[at].hash_index != 0 && !twice; at = (at + 1) & mask_)
-      twice = (slots_[at].hash_index & upper_half) == (h & upper_half) &&
-              terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[i];
+      twice = (slots_[at].hash_index & upper_half) == (e.hash & upper_half) && slots_[at].key == e.key &&
+              (terms[e.index].size() <= longest_key || terms[std::uint32_t(slots_[at].hash_index) - 1] == terms[e.index]);
     if (twice) continue;
-    slots_[at] = {(h & upper_half) | (i + 1), key_of(terms[i])};
-    const std::size_t bit = filter_bit(h, filter_mask_);
+    slots_[at] = {(e.hash & upper_half) | (e.index + 1), e.key};
+    const std::size_t bit = filter_bit(e.hash, filter_mask_);
     filter_[bit / 64] |= std::uint64_t(1) << (bit % 64);
-    if (const char32_t c = single_ideograph(terms[i])) ideographs_[c - first_ideograph] = i + 1;
   }
 }
 
