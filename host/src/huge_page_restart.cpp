@@ -50,6 +50,8 @@ void restart_with_huge_pages(int argc, char** argv) {
   (void)argv;
 #else
   if (std::getenv(marker)) return;  // restarted already (the tunable was then refused by glibc)
+  // Under valgrind (its preloaded core) a restarted program would run untraced.
+  if (const char* preload = std::getenv("LD_PRELOAD"); preload && std::strstr(preload, "vgpreload")) return;
   HugePageInputs in;
   in.args.assign(argv + 1, argv + argc);
   // A copy: setenv() below may free the string getenv() points at.
