@@ -99,6 +99,24 @@ TEST_CASE("strings are escaped and broken UTF-8 replaced as nlohmann does") {
   }
 }
 
+TEST_CASE("escaping is the same wherever in a long run of text the special byte falls") {
+  // The writer copies plain ASCII eight bytes at a time: a byte to escape or check at any
+  // offset, after runs of any length, must still be found.
+  const std::vector<std::string> specials = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f",
+                                             "\xC3\xA9", "\xE2\x80\x94", "\xE2\x80", "\x80", " "};
+  for (std::size_t before = 0; before < 20; ++before)
+    for (const std::string& special : specials)
+      for (std::size_t after : {0, 1, 7, 8, 9, 17}) {
+        const std::string title = std::string(before, 'a') + special + std::string(after, 'Z');
+        Document d;
+        d.title = title;
+        const std::string expected =
+            nlohmann::ordered_json(title).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        INFO(expected);
+        CHECK(to_json(d).find("\"title\":" + expected + ",") != std::string::npos);
+      }
+}
+
 TEST_CASE("an annotation's JSON has the bytes of nlohmann's compact form") {
   for (const double score : {0.0, 1.0, 0.85, 1.0 / 3.0, 2.5e-7, 0.1 + 0.2}) {
     Annotation a{"A/68/283 \xC2\xB6" "127", "sdg", "10.7", "target", score, {"\"recruitment fees\"", "q\\1"}, "sdg", "0.3.0"};
