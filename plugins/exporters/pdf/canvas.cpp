@@ -36,7 +36,7 @@ void Canvas::new_page() {
   HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page_width_));
   HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page_height_));
   pages_.push_back(p);
-  current_ = p;
+  set_page(p);
   y_ = top_;
 }
 
@@ -56,19 +56,55 @@ double Canvas::height_of(std::string_view text, const Style& style, double width
   return static_cast<double>(wrap(text, style, width).lines.size()) * line_height(style);
 }
 
+void Canvas::set_page(HPDF_Page page) {
+  current_ = page;
+  pen_ = Pen{};
+}
+
+namespace {
+bool same(Rgb a, Rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+}  // namespace
+
+void Canvas::fill(Rgb c) {
+  if (pen_.fill_known && same(pen_.fill, c)) return;
+  HPDF_Page_SetRGBFill(page(), static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+  pen_.fill = c;
+  pen_.fill_known = true;
+}
+
+void Canvas::stroke(Rgb c, double width) {
+  if (pen_.stroke_known && same(pen_.stroke, c) && pen_.width == width) return;
+  HPDF_Page_SetRGBStroke(page(), static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+  HPDF_Page_SetLineWidth(page(), static_cast<HPDF_REAL>(width));
+  pen_.stroke = c;
+  pen_.width = width;
+  pen_.stroke_known = true;
+}
+
+void Canvas::text_mode(bool fill_then_stroke) {
+  if (pen_.mode_known && pen_.fill_then_stroke == fill_then_stroke) return;
+  HPDF_Page_SetTextRenderingMode(page(), fill_then_stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+  pen_.fill_then_stroke = fill_then_stroke;
+  pen_.mode_known = true;
+}
+
+void Canvas::font(HPDF_Font font, double size) {
+  if (pen_.font == font && pen_.size == size) return;
+  HPDF_Page_SetFontAndSize(page(), font, static_cast<HPDF_REAL>(size));
+  pen_.font = font;
+  pen_.size = size;
+}
+
 void Canvas::draw(const Line& line, const Style& style, double x, double baseline) {
   HPDF_Page p = page();
-  HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(style.colour.r), static_cast<HPDF_REAL>(style.colour.g),
-                       static_cast<HPDF_REAL>(style.colour.b));
+  fill(style.colour);
   HPDF_Page_BeginText(p);
-  HPDF_Page_SetRGBStroke(p, static_cast<HPDF_REAL>(style.colour.r), static_cast<HPDF_REAL>(style.colour.g),
-                         static_cast<HPDF_REAL>(style.colour.b));
-  HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(style.size * 0.035));
   for (const Run& run : fonts_.runs(line.visual, style.weight)) {
     // No bold face for this script (Arabic, Chinese): embolden by stroking the outlines.
     const bool fake_bold = style.weight == Weight::bold && fonts_.weight(run.face) != Weight::bold;
-    HPDF_Page_SetTextRenderingMode(p, fake_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
-    HPDF_Page_SetFontAndSize(p, fonts_.font(run.face), static_cast<HPDF_REAL>(style.size * fonts_.scale(run.face)));
+    if (fake_bold) stroke(style.colour, style.size * 0.035);
+    text_mode(fake_bold);
+    font(fonts_.font(run.face), style.size * fonts_.scale(run.face));
     HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline), run.utf8.c_str());
     x += run.width * style.size;
   }
@@ -136,8 +172,7 @@ double Canvas::line(std::string_view text, const Style& style, double x0, double
 
 void Canvas::rect(double x, double y, double w, double h, Rgb fill) {
   HPDF_Page p = page();
-  HPDF_Page_SetRGBFill(p, static_cast<HPDF_REAL>(fill.r), static_cast<HPDF_REAL>(fill.g),
-                       static_cast<HPDF_REAL>(fill.b));
+  this->fill(fill);
   HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), static_cast<HPDF_REAL>(w),
                       static_cast<HPDF_REAL>(h));
   HPDF_Page_Fill(p);
@@ -145,9 +180,7 @@ void Canvas::rect(double x, double y, double w, double h, Rgb fill) {
 
 void Canvas::rule(double x0, double x1, double y, Rgb colour, double line_width) {
   HPDF_Page p = page();
-  HPDF_Page_SetRGBStroke(p, static_cast<HPDF_REAL>(colour.r), static_cast<HPDF_REAL>(colour.g),
-                         static_cast<HPDF_REAL>(colour.b));
-  HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(line_width));
+  stroke(colour, line_width);
   HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x0), static_cast<HPDF_REAL>(y));
   HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(y));
   HPDF_Page_Stroke(p);
@@ -178,7 +211,7 @@ void Canvas::finish(std::string_view head_start, std::string_view head_end, std:
   const int total = page_count();
   const double w = width();
   for (int i = 0; i < total; ++i) {
-    current_ = pages_[static_cast<std::size_t>(i)];
+    set_page(pages_[static_cast<std::size_t>(i)]);
     if (i > 0) {
       const double base = page_height_ - 38;
       const double half = w / 2 - 6;
@@ -190,7 +223,7 @@ void Canvas::finish(std::string_view head_start, std::string_view head_end, std:
     line(foot_start, head, mirrored(left_, w * 0.6), 32, w * 0.6, Align::start);
     line(page_label(i + 1, total), head, mirrored(right_ - w * 0.35, w * 0.35), 32, w * 0.35, Align::end);
   }
-  current_ = pages_.back();
+  set_page(pages_.back());
   const auto rect = [](const Box& box) {
     return HPDF_Rect{static_cast<HPDF_REAL>(box.x0), static_cast<HPDF_REAL>(box.y0), static_cast<HPDF_REAL>(box.x1),
                      static_cast<HPDF_REAL>(box.y1)};

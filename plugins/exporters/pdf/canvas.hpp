@@ -104,6 +104,23 @@ class Canvas {
 
  private:
   void draw(const Line& line, const Style& style, double x, double baseline);
+  // The page's drawing state as last set, so that an operator is written only when it
+  // changes (a brief sets colours, width and font for every line otherwise: most of its
+  // content stream, compressed and written again and again). Unknown after the current page
+  // changes (a page is revisited for its running heads).
+  void set_page(HPDF_Page page);
+  void fill(Rgb c);
+  void stroke(Rgb c, double width);
+  void text_mode(bool fill_then_stroke);
+  void font(HPDF_Font font, double size);
+  struct Pen {
+    bool fill_known = false, stroke_known = false, mode_known = false;
+    Rgb fill, stroke;
+    double width = 0;
+    bool fill_then_stroke = false;
+    HPDF_Font font = nullptr;
+    double size = 0;
+  } pen_;
   double aligned_x(double x0, double width, double line_width, Align align, bool line_rtl) const;
 
   HPDF_Doc doc_;
