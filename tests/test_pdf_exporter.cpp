@@ -382,6 +382,41 @@ TEST_CASE("pdffonts shows only embedded TrueType fonts and no base-14 font") {
   CHECK(tool("pdffonts", sample_out() / "briefs" / "brief-sdg-10-ar.pdf").find("Kacst") != std::string::npos);
 }
 
+TEST_CASE("each embedded font holds only the glyphs of the characters the brief draws") {
+  // The whole faces have 6,000 (DejaVu Sans) to 45,000 glyphs (WenQuanYi Zen Hei); what a
+  // brief draws is a few hundred characters. tests/pdf_embedded_fonts.py reads each FontFile2
+  // stream of the PDF and counts the glyphs of the font program in it.
+  for (const char* name : {"brief.pdf", "brief-sdg-10-ar.pdf", "brief-sdg-10-zh.pdf"}) {
+    INFO(name);
+    const fs::path pdf = sample_out() / "briefs" / name;
+    const std::string fonts = tool("python3 " + test::quote((test::source_dir() / "tests" / "pdf_embedded_fonts.py").string()), pdf);
+    INFO(fonts);
+    std::istringstream in(fonts);
+    std::string font;
+    int glyphs = 0, count = 0, most = 0;
+    while (in >> font >> glyphs) {
+      CHECK(glyphs > 10);
+      CHECK(glyphs < 1000);
+      most = std::max(most, glyphs);
+      ++count;
+    }
+    CHECK(count >= 2);
+    if (std::string(name) == "brief.pdf") {  // Latin text: at most a glyph per character drawn, and .notdef
+      std::set<std::string> characters;
+      const auto r = test::run("pdftotext -enc UTF-8 " + test::quote(pdf.string()) + " -");
+      REQUIRE(r.exit_code == 0);
+      const std::string& text = r.output;
+      for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+        characters.insert(text.substr(i, n));
+        i += n;
+      }
+      CHECK(static_cast<std::size_t>(most) <= characters.size() + 1);
+    }
+  }
+}
+
 TEST_CASE("pdfinfo shows title subject keywords creator and A4 pages") {
   const std::string info = tool("pdfinfo", sample_out() / "briefs" / "brief-sdg-10-fr.pdf");
   CHECK(info_field(info, "Title").find("Les migrations et le Programme 2030") == 0);

@@ -32,11 +32,8 @@ Canvas::Canvas(HPDF_Doc doc, Fonts& fonts, double page_width, double page_height
 }
 
 void Canvas::new_page() {
-  HPDF_Page p = HPDF_AddPage(doc_);
-  HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page_width_));
-  HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page_height_));
-  pages_.push_back(p);
-  set_page(p);
+  pages_.emplace_back();
+  current_ = page_index();
   y_ = top_;
 }
 
@@ -56,59 +53,91 @@ double Canvas::height_of(std::string_view text, const Style& style, double width
   return static_cast<double>(wrap(text, style, width).lines.size()) * line_height(style);
 }
 
-void Canvas::set_page(HPDF_Page page) {
+void Canvas::set_page(int page) {
   current_ = page;
-  pen_ = Pen{};
+  pages_[static_cast<std::size_t>(page)].push_back({Op::Kind::forget_pen, {}});
 }
 
 namespace {
 bool same(Rgb a, Rgb b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 }  // namespace
 
-void Canvas::fill(Rgb c) {
+void Canvas::fill(HPDF_Page page, Rgb c) {
   if (pen_.fill_known && same(pen_.fill, c)) return;
-  HPDF_Page_SetRGBFill(page(), static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+  HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
   pen_.fill = c;
   pen_.fill_known = true;
 }
 
-void Canvas::stroke(Rgb c, double width) {
+void Canvas::stroke(HPDF_Page page, Rgb c, double width) {
   if (pen_.stroke_known && same(pen_.stroke, c) && pen_.width == width) return;
-  HPDF_Page_SetRGBStroke(page(), static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
-  HPDF_Page_SetLineWidth(page(), static_cast<HPDF_REAL>(width));
+  HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+  HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(width));
   pen_.stroke = c;
   pen_.width = width;
   pen_.stroke_known = true;
 }
 
-void Canvas::text_mode(bool fill_then_stroke) {
+void Canvas::text_mode(HPDF_Page page, bool fill_then_stroke) {
   if (pen_.mode_known && pen_.fill_then_stroke == fill_then_stroke) return;
-  HPDF_Page_SetTextRenderingMode(page(), fill_then_stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+  HPDF_Page_SetTextRenderingMode(page, fill_then_stroke ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
   pen_.fill_then_stroke = fill_then_stroke;
   pen_.mode_known = true;
 }
 
-void Canvas::font(HPDF_Font font, double size) {
+void Canvas::font(HPDF_Page page, HPDF_Font font, double size) {
   if (pen_.font == font && pen_.size == size) return;
-  HPDF_Page_SetFontAndSize(page(), font, static_cast<HPDF_REAL>(size));
+  HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(size));
   pen_.font = font;
   pen_.size = size;
 }
 
 void Canvas::draw(const Line& line, const Style& style, double x, double baseline) {
-  HPDF_Page p = page();
-  fill(style.colour);
-  HPDF_Page_BeginText(p);
-  for (const Run& run : fonts_.runs(line.visual, style.weight)) {
-    // No bold face for this script (Arabic, Chinese): embolden by stroking the outlines.
-    const bool fake_bold = style.weight == Weight::bold && fonts_.weight(run.face) != Weight::bold;
-    if (fake_bold) stroke(style.colour, style.size * 0.035);
-    text_mode(fake_bold);
-    font(fonts_.font(run.face), style.size * fonts_.scale(run.face));
-    HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline), run.utf8.c_str());
+  Op op{Op::Kind::text, style.colour, baseline, style.size};
+  op.weight = style.weight;
+  op.runs = runs_.size();
+  for (pdf::Run& run : fonts_.runs(line.visual, style.weight)) {
+    runs_.push_back({run.face, x, std::move(run.utf8)});
     x += run.width * style.size;
   }
-  HPDF_Page_EndText(p);
+  op.runs_end = runs_.size();
+  pages_[static_cast<std::size_t>(current_)].push_back(op);
+}
+
+void Canvas::replay(HPDF_Page p, const Op& op) {
+  switch (op.kind) {
+    case Op::Kind::forget_pen:
+      pen_ = Pen{};
+      return;
+    case Op::Kind::rect:
+      fill(p, op.colour);
+      HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(op.a), static_cast<HPDF_REAL>(op.b), static_cast<HPDF_REAL>(op.c),
+                          static_cast<HPDF_REAL>(op.d));
+      HPDF_Page_Fill(p);
+      return;
+    case Op::Kind::rule:
+      stroke(p, op.colour, op.d);
+      HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(op.a), static_cast<HPDF_REAL>(op.c));
+      HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(op.b), static_cast<HPDF_REAL>(op.c));
+      HPDF_Page_Stroke(p);
+      return;
+    case Op::Kind::text: {
+      const double size = op.b;
+      fill(p, op.colour);
+      HPDF_Page_BeginText(p);
+      for (std::size_t r = op.runs; r < op.runs_end; ++r) {
+        const Run& run = runs_[r];
+        // No bold face for this script (Arabic, Chinese): embolden by stroking the outlines.
+        const bool fake_bold = op.weight == Weight::bold && fonts_.weight(run.face) != Weight::bold;
+        if (fake_bold) stroke(p, op.colour, size * 0.035);
+        text_mode(p, fake_bold);
+        font(p, fonts_.font(run.face), size * fonts_.scale(run.face));
+        HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(run.x), static_cast<HPDF_REAL>(op.a), run.utf8.c_str());
+      }
+      HPDF_Page_EndText(p);
+      return;
+    }
+  }
 }
 
 double Canvas::aligned_x(double x0, double width, double line_width, Align align, bool line_rtl) const {
@@ -171,32 +200,15 @@ double Canvas::line(std::string_view text, const Style& style, double x0, double
 }
 
 void Canvas::rect(double x, double y, double w, double h, Rgb fill) {
-  HPDF_Page p = page();
-  this->fill(fill);
-  HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), static_cast<HPDF_REAL>(w),
-                      static_cast<HPDF_REAL>(h));
-  HPDF_Page_Fill(p);
+  pages_[static_cast<std::size_t>(current_)].push_back({Op::Kind::rect, fill, x, y, w, h});
 }
 
 void Canvas::rule(double x0, double x1, double y, Rgb colour, double line_width) {
-  HPDF_Page p = page();
-  stroke(colour, line_width);
-  HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(x0), static_cast<HPDF_REAL>(y));
-  HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(y));
-  HPDF_Page_Stroke(p);
+  pages_[static_cast<std::size_t>(current_)].push_back({Op::Kind::rule, colour, x0, x1, y, line_width});
 }
 
 void Canvas::bookmark(std::string_view title, int level) {
-  outline_levels_.resize(static_cast<std::size_t>(level));
-  HPDF_Outline parent = level > 0 ? outline_levels_.back() : nullptr;
-  const std::string t(title);
-  HPDF_Outline o = HPDF_CreateOutline(doc_, parent, t.c_str(), HPDF_GetEncoder(doc_, "UTF-8"));
-  if (!o) return;  // the error handler has recorded why
-  HPDF_Destination d = HPDF_Page_CreateDestination(page());
-  HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(std::min(page_height_, y_ + 24)));
-  HPDF_Outline_SetDestination(o, d);
-  HPDF_Outline_SetOpened(o, HPDF_TRUE);
-  outline_levels_.push_back(o);
+  bookmarks_.push_back({std::string(title), level, current_, y_});
 }
 
 void Canvas::anchor(const std::string& key) { anchors_.emplace(key, std::make_pair(page_index(), y_)); }
@@ -211,7 +223,7 @@ void Canvas::finish(std::string_view head_start, std::string_view head_end, std:
   const int total = page_count();
   const double w = width();
   for (int i = 0; i < total; ++i) {
-    set_page(pages_[static_cast<std::size_t>(i)]);
+    set_page(i);
     if (i > 0) {
       const double base = page_height_ - 38;
       const double half = w / 2 - 6;
@@ -223,7 +235,33 @@ void Canvas::finish(std::string_view head_start, std::string_view head_end, std:
     line(foot_start, head, mirrored(left_, w * 0.6), 32, w * 0.6, Align::start);
     line(page_label(i + 1, total), head, mirrored(right_ - w * 0.35, w * 0.35), 32, w * 0.35, Align::end);
   }
-  set_page(pages_.back());
+  current_ = page_index();
+  render();
+}
+
+void Canvas::render() {
+  std::vector<HPDF_Page> pages;
+  for (const auto& ops : pages_) {
+    HPDF_Page p = HPDF_AddPage(doc_);
+    if (!p) return;  // the error handler has recorded why
+    HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page_width_));
+    HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page_height_));
+    pages.push_back(p);
+    pen_ = Pen{};
+    for (const Op& op : ops) replay(p, op);
+  }
+  std::vector<HPDF_Outline> levels;
+  for (const Bookmark& b : bookmarks_) {
+    levels.resize(static_cast<std::size_t>(b.level));
+    HPDF_Outline parent = b.level > 0 ? levels.back() : nullptr;
+    HPDF_Outline o = HPDF_CreateOutline(doc_, parent, b.title.c_str(), HPDF_GetEncoder(doc_, "UTF-8"));
+    if (!o) return;
+    HPDF_Destination d = HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(b.page)]);
+    HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(std::min(page_height_, b.y + 24)));
+    HPDF_Outline_SetDestination(o, d);
+    HPDF_Outline_SetOpened(o, HPDF_TRUE);
+    levels.push_back(o);
+  }
   const auto rect = [](const Box& box) {
     return HPDF_Rect{static_cast<HPDF_REAL>(box.x0), static_cast<HPDF_REAL>(box.y0), static_cast<HPDF_REAL>(box.x1),
                      static_cast<HPDF_REAL>(box.y1)};
@@ -231,14 +269,14 @@ void Canvas::finish(std::string_view head_start, std::string_view head_end, std:
   for (const auto& [box, key] : links_) {
     const auto target = anchors_.find(key);
     if (target == anchors_.end() || box.page < 0) continue;
-    HPDF_Destination d = HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(target->second.first)]);
+    HPDF_Destination d = HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(target->second.first)]);
     HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(std::min(page_height_, target->second.second + 12)));
-    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages_[static_cast<std::size_t>(box.page)], rect(box), d);
+    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages[static_cast<std::size_t>(box.page)], rect(box), d);
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
   }
   for (const auto& [box, uri] : uri_links_) {
     if (box.page < 0) continue;
-    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pages_[static_cast<std::size_t>(box.page)], rect(box), uri.c_str());
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pages[static_cast<std::size_t>(box.page)], rect(box), uri.c_str());
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
   }
 }

@@ -56,8 +56,6 @@ class Canvas {
   bool rtl() const { return rtl_; }
   int page_count() const { return static_cast<int>(pages_.size()); }
   int page_index() const { return page_count() - 1; }
-  /// The page being drawn on: the last one, except while finish() adds heads and footers.
-  HPDF_Page page() const { return current_; }
 
   void new_page();
   void move_down(double d) { y_ -= d; }
@@ -98,21 +96,46 @@ class Canvas {
   /// Makes `box` a link to a web address (an ASCII URI: a document in the UN's system).
   void uri_link(const Box& box, const std::string& uri);
 
-  /// Running head (from the second page), footer with `page_label(n, N)` and the links.
+  /// Running head (from the second page), footer with `page_label(n, N)` and the links;
+  /// then the recorded pages are written into the document (render()). Nothing may be drawn
+  /// after it.
   void finish(std::string_view head_start, std::string_view head_end, std::string_view foot_start,
               const std::function<std::string(int, int)>& page_label);
 
  private:
+  // What is drawn is recorded, page by page, and written into libharu only in finish(): by
+  // then every character drawn is known, so each font is embedded as a subset of just those
+  // glyphs (Fonts::font()), which is most of what a brief costs to write otherwise.
+  struct Run {
+    int face;
+    double x;
+    std::string utf8;
+  };
+  struct Op {
+    enum class Kind : unsigned char { text, rect, rule, forget_pen } kind;
+    Rgb colour;
+    double a = 0, b = 0, c = 0, d = 0;  ///< text: baseline, size; rect: x, y, w, h; rule: x0, x1, y, width
+    Weight weight = Weight::regular;    ///< text
+    std::size_t runs = 0, runs_end = 0;  ///< text: runs_[runs..runs_end)
+  };
+  struct Bookmark {
+    std::string title;
+    int level, page;
+    double y;
+  };
   void draw(const Line& line, const Style& style, double x, double baseline);
+  /// Writes the recorded pages, bookmarks and links into the document.
+  void render();
+  void replay(HPDF_Page page, const Op& op);
   // The page's drawing state as last set, so that an operator is written only when it
   // changes (a brief sets colours, width and font for every line otherwise: most of its
-  // content stream, compressed and written again and again). Unknown after the current page
-  // changes (a page is revisited for its running heads).
-  void set_page(HPDF_Page page);
-  void fill(Rgb c);
-  void stroke(Rgb c, double width);
-  void text_mode(bool fill_then_stroke);
-  void font(HPDF_Font font, double size);
+  // content stream, compressed and written again and again). Unknown whenever a page is
+  // revisited (for its running heads).
+  void set_page(int page);
+  void fill(HPDF_Page page, Rgb c);
+  void stroke(HPDF_Page page, Rgb c, double width);
+  void text_mode(HPDF_Page page, bool fill_then_stroke);
+  void font(HPDF_Page page, HPDF_Font font, double size);
   struct Pen {
     bool fill_known = false, stroke_known = false, mode_known = false;
     Rgb fill, stroke;
@@ -128,9 +151,10 @@ class Canvas {
   double page_width_, page_height_;
   bool rtl_;
   double left_, right_, top_, bottom_, y_;
-  std::vector<HPDF_Page> pages_;
-  HPDF_Page current_ = nullptr;
-  std::vector<HPDF_Outline> outline_levels_;
+  std::vector<std::vector<Op>> pages_;  ///< what each page draws, in order
+  std::vector<Run> runs_;
+  std::vector<Bookmark> bookmarks_;
+  int current_ = -1;  ///< the page being drawn on: the last one, except while finish() adds heads
   std::map<std::string, std::pair<int, double>> anchors_;
   std::vector<std::pair<Box, std::string>> links_;
   std::vector<std::pair<Box, std::string>> uri_links_;

@@ -9,6 +9,11 @@
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 
+#include <hb-subset.h>
+#include <hb.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -25,6 +30,9 @@ struct Fonts::Face {
   FontFile file;
   FT_Face ft = nullptr;
   HPDF_Font hpdf = nullptr;
+  bool subset = false;  ///< hpdf embeds a subset of the characters in `used`
+  std::vector<std::uint64_t> bmp;  ///< bit c: code point c (below 0x10000) is drawn with this face
+  std::set<char32_t> astral;       ///< drawn code points above 0xFFFF
 };
 
 namespace {
@@ -210,19 +218,110 @@ std::vector<Run> Fonts::runs(std::u32string_view visual, Weight weight) {
     if (c == U' ' && !out.empty() && out.back().face != face && FT_Get_Char_Index(faces_[out.back().face]->ft, c))
       face = out.back().face;
     if (out.empty() || out.back().face != face) out.push_back({face, {}, 0});
+    use(face, c);
     utf8::append(out.back().utf8, c);
     out.back().width += cached_advance_in(face, c);
   }
   return out;
 }
 
+void Fonts::use(int face, char32_t c) {
+  Face& f = *faces_[static_cast<std::size_t>(face)];
+  if (c < 0x10000) {
+    if (f.bmp.empty()) f.bmp.assign(0x10000 / 64, 0);
+    std::uint64_t& word = f.bmp[c / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (c % 64);
+    if (word & bit) return;
+    word |= bit;
+  } else if (!f.astral.insert(c).second) {
+    return;
+  }
+  if (f.subset) throw std::logic_error("a character was drawn after its font was embedded as a subset");
+}
+
+namespace {
+
+struct Closer {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+  void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
+};
+template <typename T>
+using Hb = std::unique_ptr<T, Closer>;
+
+}  // namespace
+
+std::string Fonts::subset(const Face& f) const {
+  Hb<hb_blob_t> blob(hb_blob_create_from_file_or_fail(f.file.path.c_str()));
+  if (!blob) return "";
+  Hb<hb_face_t> face(hb_face_create(blob.get(), static_cast<unsigned>(f.file.index)));
+  Hb<hb_subset_input_t> input(hb_subset_input_create_or_fail());
+  if (!face || !input) return "";
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  for (std::size_t w = 0; w < f.bmp.size(); ++w)
+    for (std::uint64_t bits = f.bmp[w]; bits; bits &= bits - 1)
+      hb_set_add(unicodes, static_cast<hb_codepoint_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
+  for (char32_t c : f.astral) hb_set_add(unicodes, c);
+  // Only the tables libharu reads or copies (hpdf_fontdef_tt.c); the layout tables (GSUB,
+  // GPOS, ...) would cost most of the subsetting and libharu drops them anyway.
+  static const char* const kept[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
+                                     "hmtx", "loca", "maxp", "name", "post", "prep"};
+  hb_set_t* dropped = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  hb_set_clear(dropped);
+  std::vector<hb_tag_t> tags(64);
+  for (unsigned start = 0;; start += static_cast<unsigned>(tags.size())) {
+    unsigned count = static_cast<unsigned>(tags.size());
+    hb_face_get_table_tags(face.get(), start, &count, tags.data());
+    for (unsigned t = 0; t < count; ++t) {
+      bool keep = false;
+      for (const char* k : kept) keep = keep || tags[t] == hb_tag_from_string(k, 4);
+      if (!keep) hb_set_add(dropped, tags[t]);
+    }
+    if (count < tags.size()) break;
+  }
+  // libharu names the font from its name table (the PostScript name, Macintosh or Windows
+  // records) and draws .notdef's width as the default.
+  hb_set_t* languages = hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_LANG_ID);
+  hb_set_add(languages, 0);  // Macintosh English
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NAME_LEGACY);
+  Hb<hb_face_t> subset(hb_subset_or_fail(face.get(), input.get()));
+  if (!subset) return "";
+  Hb<hb_blob_t> bytes(hb_face_reference_blob(subset.get()));
+  unsigned size = 0;
+  const char* data = hb_blob_get_data(bytes.get(), &size);
+  if (!data || size == 0) return "";
+  // A memory file: nothing on disk to clean up, whatever happens to the process.
+  const int fd = memfd_create("dossier-font-subset", MFD_CLOEXEC);
+  if (fd < 0) return "";
+  for (unsigned done = 0; done < size;) {
+    const ssize_t n = ::write(fd, data + done, size - done);
+    if (n <= 0) {
+      ::close(fd);
+      return "";
+    }
+    done += static_cast<unsigned>(n);
+  }
+  return "/proc/self/fd/" + std::to_string(fd);
+}
+
 HPDF_Font Fonts::font(int face) {
   auto& f = *faces_.at(face);
   if (!f.hpdf) {
+    // libharu opens the file itself and keeps it open until the document is saved: the
+    // memory file's descriptor is closed once it has.
+    const std::string sub = subset(f);
     const bool ttc = f.file.path.size() > 4 && f.file.path.compare(f.file.path.size() - 4, 4, ".ttc") == 0;
-    const char* name = ttc ? HPDF_LoadTTFontFromFile2(doc_, f.file.path.c_str(), f.file.index, HPDF_TRUE)
-                           : HPDF_LoadTTFontFromFile(doc_, f.file.path.c_str(), HPDF_TRUE);
-    if (!name) throw std::runtime_error("libharu could not load the font " + f.file.path);
+    const char* name = nullptr;
+    if (!sub.empty()) {
+      name = HPDF_LoadTTFontFromFile(doc_, sub.c_str(), HPDF_TRUE);
+      ::close(std::stoi(sub.substr(sub.rfind('/') + 1)));
+      f.subset = true;
+    } else {
+      name = ttc ? HPDF_LoadTTFontFromFile2(doc_, f.file.path.c_str(), f.file.index, HPDF_TRUE)
+                 : HPDF_LoadTTFontFromFile(doc_, f.file.path.c_str(), HPDF_TRUE);
+    }
+    if (!name)
+      throw std::runtime_error("libharu could not load the font " + f.file.path + (sub.empty() ? "" : " (a subset of it)"));
     f.hpdf = HPDF_GetFont(doc_, name, "UTF-8");
     if (!f.hpdf) throw std::runtime_error("libharu could not use the font " + f.file.path + " with UTF-8");
     replace_to_unicode(f.hpdf);
@@ -238,7 +337,7 @@ std::vector<std::string> Fonts::describe() const {
   std::vector<std::string> out;
   for (const auto& f : faces_)
     out.push_back(f->file.path + (f->file.index ? ":" + std::to_string(f->file.index) : "") +
-                  (f->hpdf ? " (embedded)" : ""));
+                  (f->hpdf ? f->subset ? " (embedded, subset)" : " (embedded)" : ""));
   return out;
 }
 

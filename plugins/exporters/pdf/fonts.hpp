@@ -1,6 +1,9 @@
 // Fonts for the briefs: TrueType files from Debian packages, embedded in the PDF, with
 // fallback per glyph. libharu cannot tell whether a font has a glyph and (2.3.0) cannot
-// measure UTF-8 text, so FreeType answers both from the same files libharu embeds.
+// measure UTF-8 text, so FreeType answers both from the same files libharu embeds. What
+// libharu embeds is a subset of each file made by HarfBuzz (hb-subset) with only the
+// characters drawn: given a whole font, libharu maps and measures every one of its 65,536
+// code points and copies its tables, which was most of the time a brief took to write.
 #pragma once
 
 #include <hpdf.h>
@@ -54,10 +57,13 @@ class Fonts {
   /// Advance of one code point at size 1 (in the face that will draw it).
   double advance(char32_t c, Weight weight);
   /// Splits a visual line into runs per face. Characters no face has become a visible
-  /// replacement mark and are remembered in missing().
+  /// replacement mark and are remembered in missing(). Every character of a run is drawn:
+  /// its face will embed it.
   std::vector<Run> runs(std::u32string_view visual, Weight weight);
   /// The libharu font of a face, loaded and embedded on first use (so a face whose glyphs
-  /// are never drawn is not embedded).
+  /// are never drawn is not embedded), as a subset of the characters runs() gave it so far;
+  /// runs() may give it no new character afterwards (std::logic_error). The whole file is
+  /// embedded when HarfBuzz cannot subset it.
   HPDF_Font font(int face);
   double scale(int face) const;
   Weight weight(int face) const;
@@ -71,6 +77,11 @@ class Fonts {
  private:
   struct Face;
   int face_for(char32_t c, Weight weight);
+  /// Marks `c` as drawn with `face`.
+  void use(int face, char32_t c);
+  /// A file with the subset of `face` that has its characters drawn (a memory file's
+  /// /proc/self/fd path), or "" when it cannot be made.
+  std::string subset(const Face& face) const;
   double measure(char32_t c, Weight weight);
   double advance_in(int face, char32_t c) const;
   int cached_face_for(char32_t c, Weight weight);
