@@ -3,6 +3,9 @@
 number of glyphs in the embedded program (the 'maxp' table), read from the file's bytes.
 
     python3 tests/pdf_embedded_fonts.py FILE.pdf   ->   "DejaVuSans-Bold,Bold 74"
+
+With --extract DIR, each font program is also written to DIR/NAME.ttf (bench/run.py gives them
+to the raw libharu baseline).
 """
 import re
 import struct
@@ -42,7 +45,13 @@ def glyph_count(font):
 
 
 def main():
-    pdf = open(sys.argv[1], "rb").read()
+    args = sys.argv[1:]
+    extract = None
+    if "--extract" in args:
+        at = args.index("--extract")
+        extract = args[at + 1]
+        del args[at:at + 2]
+    pdf = open(args[0], "rb").read()
     objs = objects(pdf)
     for number, (dictionary, _) in sorted(objs.items()):
         ref = re.search(rb"/FontFile2 (\d+) 0 R", dictionary)
@@ -53,7 +62,11 @@ def main():
         data = stream[:length(objs, fdict)]
         if b"/FlateDecode" in fdict:
             data = zlib.decompress(data)
-        print(name.split("+", 1)[-1], glyph_count(data))
+        name = name.split("+", 1)[-1]
+        print(name, glyph_count(data))
+        if extract:
+            with open(f"{extract}/{name}.ttf", "wb") as out:
+                out.write(data)
 
 
 main()
