@@ -20,8 +20,20 @@ inline std::uint64_t hash_bytes(std::string_view bytes) {
     h ^= h >> 29;
   }
   if (i < bytes.size()) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, bytes.data() + i, bytes.size() - i);
+    // The last 1 to 7 bytes as a little-endian number, read with two overlapping loads (a
+    // memcpy of a variable length is a call: most words and terms end here). Same value as
+    // copying them into a zeroed word.
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + i);
+    const std::size_t n = bytes.size() - i;
+    std::uint64_t w;
+    if (n >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      w = lo | (std::uint64_t{hi} << (8 * (n - 4)));
+    } else {
+      w = p[0] | (std::uint64_t{p[n / 2]} << (8 * (n / 2))) | (std::uint64_t{p[n - 1]} << (8 * (n - 1)));
+    }
     h = (h ^ w) * mul;
     h ^= h >> 29;
   }

@@ -285,12 +285,10 @@ CorpusWords::~CorpusWords() = default;
 void CorpusWords::split() {
   if (wording_) return;
   std::vector<std::string_view> texts;
-  for (const auto& d : corpus_.documents())
-    for (const auto& r : d.recommendations) {
-      text_of_.emplace_back(&r, texts.size());
-      texts.push_back(r.text);
-    }
-  std::sort(text_of_.begin(), text_of_.end());
+  for (const auto& d : corpus_.documents()) {
+    first_text_.push_back(texts.size());
+    for (const auto& r : d.recommendations) texts.push_back(r.text);
+  }
   wording_ = std::make_unique<Wording>(texts);
 }
 
@@ -299,10 +297,15 @@ Wording& CorpusWords::wording() {
   return *wording_;
 }
 
-std::size_t CorpusWords::text_of(const Recommendation* r) {
+std::size_t CorpusWords::text_of(const Document* d, const Recommendation* r) {
   split();
-  const auto t = std::lower_bound(text_of_.begin(), text_of_.end(), std::make_pair(r, std::size_t{0}));
-  return t != text_of_.end() && t->first == r ? t->second : std::string_view::npos;
+  // The corpus's documents and each one's recommendations are arrays: positions, not a search.
+  const auto& documents = corpus_.documents();
+  if (documents.empty() || d < documents.data() || d >= documents.data() + documents.size()) return std::string_view::npos;
+  const auto& recommendations = d->recommendations;
+  if (recommendations.empty() || r < recommendations.data() || r >= recommendations.data() + recommendations.size())
+    return std::string_view::npos;
+  return first_text_[static_cast<std::size_t>(d - documents.data())] + static_cast<std::size_t>(r - recommendations.data());
 }
 
 void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, CorpusWords* shared) {
@@ -316,7 +319,7 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
   bool outside_items = false;
   if (shared)
     for (std::size_t i = 0; i < n && !outside_items; ++i)
-      outside_items = shared->text_of(items[i].recommendation) == std::string_view::npos;
+      outside_items = shared->text_of(items[i].document, items[i].recommendation) == std::string_view::npos;
   if (!shared || outside_items) {
     own = std::make_unique<CorpusWords>(corpus);
     shared = own.get();
@@ -339,7 +342,7 @@ void choose_keys(const CorpusView& corpus, Brief& brief, std::size_t count, Corp
   };
   std::unordered_map<std::string_view, int> target_themes;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t t = shared->text_of(items[i].recommendation);
+    const std::size_t t = shared->text_of(items[i].document, items[i].recommendation);
     if (t != std::string_view::npos) {
       words[i] = wording.words_of(t);
     } else {

@@ -77,14 +77,15 @@ class CorpusWords {
   CorpusWords& operator=(const CorpusWords&) = delete;
   /// The Wording of the corpus's recommendations, in corpus order (split here on first use).
   Wording& wording();
-  /// The index of `r`'s text among wording()'s texts; npos when `r` is not the corpus's.
-  std::size_t text_of(const Recommendation* r);
+  /// The index of the text of `r`, a recommendation of `d`, among wording()'s texts; npos
+  /// when they are not the corpus's.
+  std::size_t text_of(const Document* d, const Recommendation* r);
 
  private:
   void split();
   const CorpusView& corpus_;
   std::unique_ptr<Wording> wording_;
-  std::vector<std::pair<const Recommendation*, std::size_t>> text_of_;  ///< sorted by address
+  std::vector<std::size_t> first_text_;  ///< by document (corpus order): its first recommendation's text
 };
 
 /// Selects and ranks, and chooses up to `key_recommendations` keys with choose_keys(). Ties

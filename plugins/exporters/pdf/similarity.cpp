@@ -194,12 +194,11 @@ Wording::Wording(const std::vector<std::string_view>& texts) {
       const auto begin = static_cast<std::uint32_t>(words_.size());
       const auto list_begin = numbers.begin() + static_cast<std::ptrdiff_t>(from[t]);
       const auto list_end = numbers.begin() + static_cast<std::ptrdiff_t>(from[t + 1]);
-      std::sort(list_begin, list_end, [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
-      for (auto it = list_begin; it != list_end; ++it) {
-        const std::uint32_t n = *it;
-        if (id_[n] == kNone) id_[n] = next_id_++;
-        words_.push_back(id_[n]);
-      }
+      // Ids for the words new here, in spelling order; then the text's words by id.
+      const auto new_end = std::partition(list_begin, list_end, [&](std::uint32_t n) { return id_[n] == kNone; });
+      std::sort(list_begin, new_end, [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
+      for (auto it = list_begin; it != new_end; ++it) id_[*it] = next_id_++;
+      for (auto it = list_begin; it != list_end; ++it) words_.push_back(id_[*it]);
       std::sort(words_.begin() + begin, words_.end());
       span_.emplace_back(begin, static_cast<std::uint32_t>(words_.size()) - begin);
     } else {  // its words have their ids already, in the same order
