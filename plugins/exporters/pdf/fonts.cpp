@@ -301,7 +301,13 @@ std::string Fonts::subset(const Face& f) const {
     }
     done += static_cast<unsigned>(n);
   }
-  return "/proc/self/fd/" + std::to_string(fd);
+  // libharu opens it by name: without /proc (some sandboxes) the whole file is embedded.
+  const std::string path = "/proc/self/fd/" + std::to_string(fd);
+  if (::access(path.c_str(), R_OK) != 0) {
+    ::close(fd);
+    return "";
+  }
+  return path;
 }
 
 HPDF_Font Fonts::font(int face) {
