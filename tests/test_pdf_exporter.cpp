@@ -13,6 +13,7 @@
 #include "dossier/domain/citation.hpp"
 #include "dossier/domain/json.hpp"
 #include "dossier/domain/reference_data.hpp"
+#include "dossier/domain/utf8.hpp"
 #include "dossier/sink.hpp"
 #include "dry_run.hpp"
 #include "plugin_manifest.hpp"
@@ -404,16 +405,10 @@ TEST_CASE("each embedded font holds only the glyphs of the characters the brief 
     // Latin text: a glyph per character drawn, .notdef and the parts of accented letters
     // drawn as composites (e + acute).
     if (std::string(name) == "brief.pdf") {
-      std::set<std::string> characters;
+      std::set<char32_t> characters;
       const auto r = test::run("pdftotext -enc UTF-8 " + test::quote(pdf.string()) + " -");
       REQUIRE(r.exit_code == 0);
-      const std::string& text = r.output;
-      for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = 1;
-        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
-        characters.insert(text.substr(i, n));
-        i += n;
-      }
+      for (std::size_t i = 0; i < r.output.size();) characters.insert(utf8::next(r.output, i));
       INFO(characters.size() << " characters in pdftotext's text");
       CHECK(static_cast<std::size_t>(most) <= characters.size() + 20);
     }

@@ -30,7 +30,7 @@ struct Fonts::Face {
   FontFile file;
   FT_Face ft = nullptr;
   HPDF_Font hpdf = nullptr;
-  bool subset = false;  ///< hpdf embeds a subset of the characters in `used`
+  bool subset = false;  ///< hpdf embeds a subset of the characters in `bmp` and `astral`
   std::vector<std::uint64_t> bmp;  ///< bit c: code point c (below 0x10000) is drawn with this face
   std::set<char32_t> astral;       ///< drawn code points above 0xFFFF
 };
@@ -251,12 +251,12 @@ using Hb = std::unique_ptr<T, Closer>;
 
 }  // namespace
 
-std::string Fonts::subset(const Face& f) const {
+int Fonts::subset(const Face& f) const {
   Hb<hb_blob_t> blob(hb_blob_create_from_file_or_fail(f.file.path.c_str()));
-  if (!blob) return "";
+  if (!blob) return -1;
   Hb<hb_face_t> face(hb_face_create(blob.get(), static_cast<unsigned>(f.file.index)));
   Hb<hb_subset_input_t> input(hb_subset_input_create_or_fail());
-  if (!face || !input) return "";
+  if (!face || !input) return -1;
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
   for (std::size_t w = 0; w < f.bmp.size(); ++w)
     for (std::uint64_t bits = f.bmp[w]; bits; bits &= bits - 1)
@@ -285,49 +285,46 @@ std::string Fonts::subset(const Face& f) const {
   hb_set_add(languages, 0);  // Macintosh English
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NAME_LEGACY);
   Hb<hb_face_t> subset(hb_subset_or_fail(face.get(), input.get()));
-  if (!subset) return "";
+  if (!subset) return -1;
   Hb<hb_blob_t> bytes(hb_face_reference_blob(subset.get()));
   unsigned size = 0;
   const char* data = hb_blob_get_data(bytes.get(), &size);
-  if (!data || size == 0) return "";
+  if (!data || size == 0) return -1;
   // A memory file: nothing on disk to clean up, whatever happens to the process.
   const int fd = memfd_create("dossier-font-subset", MFD_CLOEXEC);
-  if (fd < 0) return "";
+  if (fd < 0) return -1;
   for (unsigned done = 0; done < size;) {
     const ssize_t n = ::write(fd, data + done, size - done);
     if (n <= 0) {
       ::close(fd);
-      return "";
+      return -1;
     }
     done += static_cast<unsigned>(n);
   }
-  // libharu opens it by name: without /proc (some sandboxes) the whole file is embedded.
-  const std::string path = "/proc/self/fd/" + std::to_string(fd);
-  if (::access(path.c_str(), R_OK) != 0) {
-    ::close(fd);
-    return "";
-  }
-  return path;
+  return fd;
 }
 
 HPDF_Font Fonts::font(int face) {
   auto& f = *faces_.at(face);
   if (!f.hpdf) {
-    // libharu opens the file itself and keeps it open until the document is saved: the
-    // memory file's descriptor is closed once it has.
-    const std::string sub = subset(f);
-    const bool ttc = f.file.path.size() > 4 && f.file.path.compare(f.file.path.size() - 4, 4, ".ttc") == 0;
+    // libharu opens the file by name and keeps it open until the document is saved: the
+    // memory file's descriptor is closed once it has. Without /proc (some sandboxes) the
+    // whole file is embedded.
     const char* name = nullptr;
-    if (!sub.empty()) {
-      name = HPDF_LoadTTFontFromFile(doc_, sub.c_str(), HPDF_TRUE);
-      ::close(std::stoi(sub.substr(sub.rfind('/') + 1)));
-      f.subset = true;
-    } else {
+    if (const int fd = subset(f); fd >= 0) {
+      const std::string path = "/proc/self/fd/" + std::to_string(fd);
+      if (::access(path.c_str(), R_OK) == 0) {
+        name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+        f.subset = true;
+      }
+      ::close(fd);
+    }
+    const bool ttc = f.file.path.size() > 4 && f.file.path.compare(f.file.path.size() - 4, 4, ".ttc") == 0;
+    if (!f.subset)
       name = ttc ? HPDF_LoadTTFontFromFile2(doc_, f.file.path.c_str(), f.file.index, HPDF_TRUE)
                  : HPDF_LoadTTFontFromFile(doc_, f.file.path.c_str(), HPDF_TRUE);
-    }
     if (!name)
-      throw std::runtime_error("libharu could not load the font " + f.file.path + (sub.empty() ? "" : " (a subset of it)"));
+      throw std::runtime_error("libharu could not load the font " + f.file.path + (f.subset ? " (a subset of it)" : ""));
     f.hpdf = HPDF_GetFont(doc_, name, "UTF-8");
     if (!f.hpdf) throw std::runtime_error("libharu could not use the font " + f.file.path + " with UTF-8");
     replace_to_unicode(f.hpdf);

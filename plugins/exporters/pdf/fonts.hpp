@@ -79,9 +79,9 @@ class Fonts {
   int face_for(char32_t c, Weight weight);
   /// Marks `c` as drawn with `face`.
   void use(int face, char32_t c);
-  /// A file with the subset of `face` that has its characters drawn (a memory file's
-  /// /proc/self/fd path), or "" when it cannot be made.
-  std::string subset(const Face& face) const;
+  /// A memory file (its descriptor, for the caller to close) holding the subset of `face`
+  /// with the characters drawn; -1 when it cannot be made.
+  int subset(const Face& face) const;
   double measure(char32_t c, Weight weight);
   double advance_in(int face, char32_t c) const;
   int cached_face_for(char32_t c, Weight weight);
