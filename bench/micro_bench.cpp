@@ -8,7 +8,8 @@
 //   BM_DocumentToJson / BM_DocumentFromJson  sdk json encode / decode of that document
 //   BM_ModelTerms / BM_ModelVectorize / BM_ModelScore  the shipped sdg model's term split,
 //                         feature vectors and label probabilities, per paragraph, over the
-//                         sample paragraphs (English) and a French resolution (tests/data)
+//                         sample paragraphs (English, Arg 0), a French resolution (tests/data,
+//                         Arg 1) and a Chinese one (samples/resolutions, Arg 2)
 // Rates are bytes of input per second (SetBytesProcessed) or items per second.
 //
 //   build/bin/bench_micro [--benchmark_filter=REGEX] [--benchmark_min_time=0.5]
@@ -200,6 +201,34 @@ const std::vector<std::string>& french_paragraphs() {
   return lines;
 }
 
+// The paragraphs (<p> elements, their inline markup dropped) of a Chinese GA resolution in
+// Akoma Ntoso (samples/resolutions): text in a script without spaces.
+const std::vector<std::string>& chinese_paragraphs() {
+  static const std::vector<std::string> lines = [] {
+    const std::string xml = read_bytes(kRoot / "samples" / "resolutions" / "A_RES_78_217-2325999C.xml");
+    std::vector<std::string> out;
+    for (std::size_t at = 0; (at = xml.find("<p", at)) != std::string::npos;) {
+      if (at + 2 >= xml.size() || (xml[at + 2] != '>' && xml[at + 2] != ' ')) {
+        at += 2;
+        continue;
+      }
+      const std::size_t open_end = xml.find('>', at), close = xml.find("</p>", at);
+      if (open_end == std::string::npos || close == std::string::npos) break;
+      std::string text;
+      bool in_tag = false;
+      for (std::size_t i = open_end + 1; i < close; ++i) {
+        if (xml[i] == '<') in_tag = true;
+        else if (xml[i] == '>') in_tag = false;
+        else if (!in_tag) text += xml[i];
+      }
+      if (text.size() > 20) out.push_back(std::move(text));
+      at = close + 4;
+    }
+    return out;
+  }();
+  return lines;
+}
+
 const dossier::classifier::Model& sdg_model() {
   static const auto model = dossier::classifier::Model::parse(
       read_bytes(kRoot / "plugins" / "analyzers" / "sdg" / "model" / "sdg-goals.model"), "sdg-goals.model");
@@ -207,7 +236,7 @@ const dossier::classifier::Model& sdg_model() {
 }
 
 const std::vector<std::string>& bench_lines(const benchmark::State& state) {
-  return state.range(0) == 0 ? paragraphs() : french_paragraphs();
+  return state.range(0) == 0 ? paragraphs() : state.range(0) == 1 ? french_paragraphs() : chinese_paragraphs();
 }
 
 void BM_ModelTerms(benchmark::State& state) {
@@ -217,19 +246,19 @@ void BM_ModelTerms(benchmark::State& state) {
     return terms;
   });
 }
-BENCHMARK(BM_ModelTerms)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ModelTerms)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 void BM_ModelVectorize(benchmark::State& state) {
   const auto& model = sdg_model();
   over_lines(state, bench_lines(state), [&](const std::string& l) { return model.vectorize(l).size(); });
 }
-BENCHMARK(BM_ModelVectorize)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ModelVectorize)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 void BM_ModelScore(benchmark::State& state) {
   const auto& model = sdg_model();
   over_lines(state, bench_lines(state), [&](const std::string& l) { return model.probabilities(model.vectorize(l))[0]; });
 }
-BENCHMARK(BM_ModelScore)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ModelScore)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // Loading the shipped SDG model (6.8 MB, about 120,000 terms x 17 goals): what every build
 // using the model pays once, before the first document.

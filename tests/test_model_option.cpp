@@ -1,7 +1,10 @@
 // The analyzers' use of a model: which votes they take and how each says why.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "model_option.hpp"
 
@@ -46,4 +49,24 @@ TEST_CASE("model votes that cannot make a mapping take no place from one that ca
                                             [](const std::string& code, double) { return code == "c"; });
   REQUIRE(votes.size() == 1);
   CHECK(*votes[0].code == "c");
+}
+
+TEST_CASE("evidence lines print every number as printf's %.2f does, halves and near-halves included") {
+  const auto m = three_labels();
+  // Exact binary halves (0.125, 0.375: printf rounds them to even), decimal halves that are not
+  // exact in binary (0.005, 1.005, 2.675), their neighbours, and a spread of ordinary values.
+  std::vector<double> values = {0.0, 0.005, 0.015, 0.125, 0.375, 0.625, 0.995, 1.005, 2.675, 99.995, 123456.785};
+  for (const double v : std::vector<double>(values)) {
+    values.push_back(std::nextafter(v, 0.0));
+    values.push_back(std::nextafter(v, 1e9));
+  }
+  for (int k = 0; k < 2000; ++k) values.push_back(k / 997.0);
+  for (const double v : values) {
+    const std::string line = analyzers::model_evidence(m, {{"t", v}}, v, v, "passage");
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "%.2f", v);
+    INFO(line);
+    CHECK(line == std::string("learned model t 1: probability ") + expected + ", passage threshold " + expected +
+                      "; weighed most: \"t\" +" + expected);
+  }
 }

@@ -218,13 +218,14 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
 Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   // Counted in a table indexed by term (zero between calls) rather than by sorting every
   // occurrence: a document's tens of thousands of occurrences hold a few thousand distinct
-  // terms, and only those are sorted.
-  // Many distinct terms (a document's) are put in index order by a bitmap of the term list
-  // (one bit per term, a few KB) read once, rather than sorted; a passage's few are sorted.
+  // terms, and only those are sorted. Distinct terms are put in index order by a bitmap of the term list (one bit per term, a few
+  // KB) with a summary bit per word of it, so that only the words holding a term are read:
+  // scanning the whole bitmap cost a passage of a hundred terms more than sorting them. A
+  // handful are sorted.
   // The thread's tables are reached through plain pointers: a thread_local in a plugin is
   // found by a call, which the compiler otherwise repeats inside the loops.
   thread_local std::vector<std::uint32_t> count_table;
-  thread_local std::vector<std::uint64_t> seen_table;  // all clear between calls
+  thread_local std::vector<std::uint64_t> seen_table, summary_table;  // all clear between calls
   std::vector<std::uint32_t>& count_vector = count_table;
   if (count_vector.size() < terms.size()) count_vector.resize(terms.size(), 0);
   std::uint32_t* const count = count_vector.data();
@@ -235,25 +236,43 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
     if (count[i]++ == 0) ids[distinct++] = i;
   }
   found.resize(distinct);
-  const std::size_t words = (terms.size() + 63) / 64;
-  if (distinct * 32 < words) {
+  if (distinct <= 16) {
     std::sort(found.begin(), found.end());
   } else {
+    const std::size_t words = (terms.size() + 63) / 64;
     std::vector<std::uint64_t>& seen_vector = seen_table;
+    std::vector<std::uint64_t>& summary_vector = summary_table;
     if (seen_vector.size() < words) seen_vector.resize(words, 0);
+    if (summary_vector.size() < (words + 63) / 64) summary_vector.resize((words + 63) / 64, 0);
     std::uint64_t* const bits = seen_vector.data();
-    for (std::size_t k = 0; k < distinct; ++k) bits[ids[k] / 64] |= std::uint64_t(1) << (ids[k] % 64);
+    std::uint64_t* const summary = summary_vector.data();
+    for (std::size_t k = 0; k < distinct; ++k) {
+      const std::size_t w = ids[k] / 64;
+      bits[w] |= std::uint64_t(1) << (ids[k] % 64);
+      summary[w / 64] |= std::uint64_t(1) << (w % 64);
+    }
     std::size_t k = 0;
-    for (std::size_t w = 0; w < words; ++w) {
-      for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
-        ids[k++] = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b)));
-      bits[w] = 0;
+    for (std::size_t s = 0, summaries = (words + 63) / 64; s < summaries; ++s) {
+      for (std::uint64_t b = summary[s]; b != 0; b &= b - 1) {
+        const std::size_t w = s * 64 + static_cast<std::size_t>(__builtin_ctzll(b));
+        for (std::uint64_t t = bits[w]; t != 0; t &= t - 1)
+          ids[k++] = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(t)));
+        bits[w] = 0;
+      }
+      summary[s] = 0;
     }
   }
   Vector x(distinct);
   double norm = 0;
+  const std::size_t n = labels.size();
   for (std::size_t k = 0; k < distinct; ++k) {
     const std::uint32_t i = ids[k];
+    // probabilities() reads the term's weights next: terms found long before (a document's,
+    // kept for its paragraphs) are no longer in the cache.
+    if (n) {
+      __builtin_prefetch(&weights[std::size_t(i) * n]);
+      __builtin_prefetch(&weights[std::size_t(i) * n + n - 1]);
+    }
     // 1 + log(1) is 1 exactly: most terms of a passage occur once, and need no logarithm.
     const double value = (count[i] == 1 ? 1.0 : 1 + std::log(double(count[i]))) * idf[i];
     count[i] = 0;
@@ -293,37 +312,37 @@ std::vector<std::vector<Weighed>> Model::strongest_terms(const Vector& x, const 
   // One pass over the features for every label asked about: a term's weights for all labels
   // are one row (one cache line), read once rather than once per label. Each label keeps its
   // best `n` in place, strongest first, by insertion (n is a handful): no buffer of every
-  // positive share and no heap. Of equal shares the earlier term (lower index) stays first.
+  // positive share and no heap. The places start at share 0, so that one comparison, with the
+  // weakest kept, decides (a share must be positive): whether a share is positive is a coin
+  // toss the processor cannot predict, whereas once the places fill most shares fall short.
+  // Of equal shares the earlier term (lower index) stays first.
   struct Share {
     std::uint32_t index;
     double contribution;
   };
   const std::size_t m = which.size(), stride = labels.size();
   thread_local std::vector<Share> best_buffer;
-  thread_local std::vector<std::size_t> kept_buffer;
   std::vector<Share>& best_vector = best_buffer;
-  std::vector<std::size_t>& kept_vector = kept_buffer;
-  best_vector.resize(m * n);
-  kept_vector.assign(m, 0);
+  best_vector.assign(m * n, Share{0, 0.0});
   Share* const best = best_vector.data();
-  std::size_t* const kept = kept_vector.data();
   if (n > 0)
     for (const Feature& f : x) {
       const float* const row = weights.data() + std::size_t(f.index) * stride;
       for (std::size_t j = 0; j < m; ++j) {
         const double c = double(row[which[j]]) * f.value;
-        if (!(c > 0)) continue;
         Share* const b = best + j * n;
-        if (kept[j] == n && !(c > b[n - 1].contribution)) continue;
-        std::size_t at = kept[j] < n ? kept[j]++ : n - 1;
+        if (!(c > b[n - 1].contribution)) continue;
+        std::size_t at = n - 1;
         for (; at > 0 && b[at - 1].contribution < c; --at) b[at] = b[at - 1];
         b[at] = {f.index, c};
       }
     }
   std::vector<std::vector<Weighed>> strongest(m);
   for (std::size_t j = 0; j < m; ++j) {
-    strongest[j].reserve(kept[j]);
-    for (std::size_t k = 0; k < kept[j]; ++k)
+    std::size_t kept = 0;
+    while (kept < n && best[j * n + kept].contribution > 0) ++kept;
+    strongest[j].reserve(kept);
+    for (std::size_t k = 0; k < kept; ++k)
       strongest[j].push_back({terms[best[j * n + k].index], best[j * n + k].contribution});
   }
   return strongest;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -37,8 +38,29 @@ namespace {
 constexpr std::size_t evidence_terms = 6;  // terms named in an evidence line
 
 // `value` with two decimals ("0.73"), as "%.2f" prints it but without printf's locale and
-// format parsing: an evidence line is written for every mapping the model makes.
+// format parsing: an evidence line is written for every mapping the model makes, eight numbers
+// each. Hundredths are counted in integers where that is exact: value * 100 is within a few
+// units in the last place of the true product, so unless it lies within 1e-6 of a half
+// (where the exact decimal decides), its nearest integer is the correctly rounded one.
+// Anything else (a near-half, a negative or huge value, NaN) goes to std::to_chars.
 void append_two_decimals(std::string& out, double value) {
+  const double hundredths = value * 100;
+  if (!std::signbit(hundredths) && hundredths < 1e9) {
+    const double whole = std::floor(hundredths);
+    const double fraction = hundredths - whole;
+    if (std::fabs(fraction - 0.5) > 1e-6) {
+      auto n = static_cast<std::uint64_t>(whole) + (fraction > 0.5 ? 1 : 0);
+      char digits[24];
+      char* at = digits + sizeof digits;
+      for (int place = 0; place < 3 || n != 0; ++place) {  // at least "0.00"
+        if (place == 2) *--at = '.';
+        *--at = static_cast<char>('0' + n % 10);
+        n /= 10;
+      }
+      out.append(at, digits + sizeof digits);
+      return;
+    }
+  }
   char number[32];
   const auto end = std::to_chars(number, number + sizeof number, value, std::chars_format::fixed, 2).ptr;
   out.append(number, end);

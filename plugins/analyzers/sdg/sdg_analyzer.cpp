@@ -126,12 +126,20 @@ void add_rule(const vocabulary::Vocabulary& v, const vocabulary::Rule& rule, con
   goal[code_prefix(rule.code)].add(rule.weight, std::move(why), rule.generic);
 }
 
-// The model's terms in each of a document's texts, by the text. Hashed eight bytes at a time:
-// every text of the document is hashed twice (found, then looked up), a paragraph at a time.
+// The model's terms in each of a document's texts: all in one list, each distinct text's once,
+// and by the text where its own lie in that list (no list per text to allocate). Hashed eight
+// bytes at a time: every text of the document is hashed twice (found, then looked up), a
+// paragraph at a time.
 struct TextHash {
   std::size_t operator()(std::string_view text) const { return analyzers::hash_bytes(text); }
 };
-using TermsByText = std::unordered_map<std::string_view, std::vector<std::uint32_t>, TextHash>;
+struct TermsOfTexts {
+  struct Span {
+    std::size_t from = 0, size = 0;
+  };
+  std::vector<std::uint32_t> terms;
+  std::unordered_map<std::string_view, Span, TextHash> of;
+};
 
 const classifier::Model& builtin_model() {
   static const classifier::Model model = classifier::Model::parse(embedded_model(), "built-in sdg model");
@@ -161,7 +169,7 @@ class SdgAnalyzer final : public Analyzer {
     // profile, again of use where its paragraphs are mapped by the model, and where its
     // recommendations are (a resolution's operative paragraphs are both, the recommendation a
     // copy of the paragraph's text).
-    TermsByText terms_in;
+    TermsOfTexts terms_in;
     if (model && context.options().get_bool("document_profile", true) &&
         !profile(document, *model, threshold, terms_in, out))
       context.info(document.id + ": no SDG goal in the document's profile (the model found none above its "
@@ -175,6 +183,7 @@ class SdgAnalyzer final : public Analyzer {
             ? model
             : nullptr;
     Codes goal, target, indicator;
+    std::vector<std::uint32_t> found;  // a passage's terms, the buffer reused
     const auto& compiled = compiled_queries();
     const auto subjects = analyzers::subjects_of(document, paragraphs, {"sdg_", false});
     out.reserve(out.size() + 4 * subjects.size());  // a goal and a target or two per subject, typically
@@ -214,12 +223,14 @@ class SdgAnalyzer final : public Analyzer {
         return analyzers::reaches(goal.miss(code), score, threshold);
       };
       if (passages) {
-        const auto known = passages == model ? terms_in.find(*subject.text) : terms_in.end();
-        std::vector<std::uint32_t> found;
-        if (known != terms_in.end())
-          found = known->second;
-        else
+        const auto known = passages == model ? terms_in.of.find(*subject.text) : terms_in.of.end();
+        found.clear();
+        if (known != terms_in.of.end()) {
+          const auto from = terms_in.terms.begin() + static_cast<std::ptrdiff_t>(known->second.from);
+          found.assign(from, from + static_cast<std::ptrdiff_t>(known->second.size));
+        } else {
           passages->find_terms(*subject.text, found);
+        }
         for (auto& v : analyzers::model_votes(*passages, passages->vector_of(found), false, model_top, worth))
           goal[*v.code].add(v.score, std::move(v.evidence));
       }
@@ -234,16 +245,31 @@ class SdgAnalyzer final : public Analyzer {
   // (Adding the goals a large share of its passages map to was tried and lost on held-out GA
   // sessions: 0.874 -> 0.857 macro-F1 in English at a 35% share.)
   static bool profile(const Document& document, const classifier::Model& model, double threshold,
-                      TermsByText& terms_in,
+                      TermsOfTexts& terms_in,
                       std::vector<Annotation>& out) {
-    std::vector<std::uint32_t> all;
     const auto texts = analyzers::document_texts(document);
-    terms_in.reserve(texts.size());
+    terms_in.of.reserve(texts.size());
+    std::vector<TermsOfTexts::Span> repeated;  // texts met before: the same terms again
     for (const std::string_view text : texts) {
-      const auto [it, first] = terms_in.try_emplace(text);
-      if (first) model.find_terms(text, it->second);  // a text met before has the same terms
-      all.insert(all.end(), it->second.begin(), it->second.end());
+      const auto [it, first] = terms_in.of.try_emplace(text);
+      if (!first) {
+        repeated.push_back(it->second);
+        continue;
+      }
+      it->second.from = terms_in.terms.size();
+      model.find_terms(text, terms_in.terms);
+      it->second.size = terms_in.terms.size() - it->second.from;
     }
+    // The document's vector counts every occurrence; vector_of() leaves its list holding each
+    // term once, so it gets a copy.
+    std::vector<std::uint32_t> all;
+    std::size_t size = terms_in.terms.size();
+    for (const auto& span : repeated) size += span.size;
+    all.reserve(size);
+    all = terms_in.terms;
+    for (const auto& span : repeated)
+      all.insert(all.end(), terms_in.terms.begin() + static_cast<std::ptrdiff_t>(span.from),
+                 terms_in.terms.begin() + static_cast<std::ptrdiff_t>(span.from + span.size));
     Codes goals;
     const auto worth = [&](const std::string&, double score) { return score >= threshold; };
     for (auto& v : analyzers::model_votes(model, model.vector_of(all), true, std::size_t(-1), worth))

@@ -18,11 +18,13 @@ class TextReader final : public Reader {
     const std::size_t n = std::min<std::size_t>(source.content.size(), 1 << 16);
     if (n == 0) return 0;
     std::size_t control = 0;
+    // NUL bytes count as control characters: a few in text are damage (dropped when read),
+    // many are a binary file. Counted without a branch, so that the loop is vectorized: every
+    // file of a build is sniffed, 64 KB each.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(source.content.data());
     for (std::size_t i = 0; i < n; ++i) {
-      const unsigned char c = static_cast<unsigned char>(source.content[i]);
-      // NUL bytes count as control characters: a few in text are damage (dropped when read),
-      // many are a binary file.
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+      const unsigned char c = bytes[i];
+      control += static_cast<std::size_t>((c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f'));
     }
     // Plain text at all: a low bid that richer readers outbid.
     return control * 100 < n ? 10 : 0;
