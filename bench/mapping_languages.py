@@ -15,7 +15,9 @@ With --baseline OTHER/bin/dossier (a build of an older commit: `git worktree add
 COMMIT`, then build it), the whole build (read, analyze, export; the job's defaults, which for
 an older build means no model) is timed with both, interleaved run by run: median wall and CPU
 seconds and their ratio, for the acceptance line "the whole build stays within 2x of its speed
-before". Medians only; this machine is shared and noisy.
+before": once with every paragraph mapped (`paragraphs = true`, the models on every paragraph of
+a document not in English) and once with the analyzers' own defaults (recommendations only,
+the document profile). Medians only; this machine is shared and noisy.
 
     python3 bench/mapping_languages.py SESSION_DIR [--runs 3] [--dossier build/bin/dossier]
         [--baseline /tmp/base/build/bin/dossier] [--languages English,French,...]
@@ -33,11 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("English", "French", "Spanish", "Russian", "Arabic", "Chinese")
 
 
-def job(path, source, model):
-    options = "" if model is None else f'model = "{model}"\n'
+def job(path, source, model, paragraphs=True):
+    options = ("paragraphs = true\n" if paragraphs else "") + ("" if model is None else f'model = "{model}"\n')
     path.write_text(f'name = "bench"\nsources = ["{source}"]\n'
-                    f'[[analyze]]\nplugin = "sdg"\nparagraphs = true\n{options}'
-                    f'[[analyze]]\nplugin = "gcm"\nparagraphs = true\n{options}'
+                    f'[[analyze]]\nplugin = "sdg"\n{options}'
+                    f'[[analyze]]\nplugin = "gcm"\n{options}'
                     '[[export]]\nplugin = "json"\n', encoding="utf-8")
 
 
@@ -89,20 +91,26 @@ def main():
             print(f"{language:9} {mb:6.2f}  {analyzer:8} {m:8.2f} {mb / m:7.2f} {r:8.2f} {mb / r:7.2f} {r / m:11.2f}",
                   flush=True)
         if a.baseline:
-            plain = tmp / f"{language}-default.toml"
-            job(plain, source, None)
-            walls, cpus = {"this": [], "baseline": []}, {"this": [], "baseline": []}
-            for _ in range(a.runs):
-                for name, dossier in (("this", a.dossier), ("baseline", a.baseline)):
-                    wall, used, _ = build(dossier, plain, tmp / f"out-{language}-{name}")
-                    walls[name].append(wall)
-                    cpus[name].append(used)
-            whole.append((language, *(statistics.median(v) for v in
-                                      (walls["this"], walls["baseline"], cpus["this"], cpus["baseline"]))))
-    if whole:
-        print(f"\nwhole build (defaults), medians of {a.runs}:")
+            for paragraphs in (True, False):
+                plain = tmp / f"{language}-default-{paragraphs}.toml"
+                job(plain, source, None, paragraphs)
+                walls, cpus = {"this": [], "baseline": []}, {"this": [], "baseline": []}
+                for _ in range(a.runs):
+                    for name, dossier in (("this", a.dossier), ("baseline", a.baseline)):
+                        wall, used, _ = build(dossier, plain, tmp / f"out-{language}-{name}")
+                        walls[name].append(wall)
+                        cpus[name].append(used)
+                whole.append((paragraphs, language, *(statistics.median(v) for v in
+                                                      (walls["this"], walls["baseline"], cpus["this"],
+                                                       cpus["baseline"]))))
+    for paragraphs, what in ((True, "every paragraph mapped (paragraphs = true)"),
+                             (False, "the analyzers' own defaults (recommendations only)")):
+        rows = [row[1:] for row in whole if row[0] == paragraphs]
+        if not rows:
+            continue
+        print(f"\nwhole build, {what}, the models' defaults; medians of {a.runs}:")
         print(f"{'language':9} {'wall s':>7} {'base':>7} {'ratio':>6} {'CPU s':>7} {'base':>7} {'ratio':>6}")
-        for language, w, wb, c, cb in whole:
+        for language, w, wb, c, cb in rows:
             print(f"{language:9} {w:7.2f} {wb:7.2f} {w / wb:6.2f} {c:7.2f} {cb:7.2f} {c / cb:6.2f}")
 
 
