@@ -17,7 +17,8 @@ an older build means no model) is timed with both, interleaved run by run: media
 seconds and their ratio, for the acceptance line "the whole build stays within 2x of its speed
 before": once with every paragraph mapped (`paragraphs = true`, the models on every paragraph of
 a document not in English) and once with the analyzers' own defaults (recommendations only,
-the document profile). Medians only; this machine is shared and noisy.
+the document profile). Medians, and the lowest and highest of the runs' own CPU ratios (each
+build against the baseline run right after it): this machine is shared and noisy.
 
     python3 bench/mapping_languages.py SESSION_DIR [--runs 3] [--dossier build/bin/dossier]
         [--baseline /tmp/base/build/bin/dossier] [--languages English,French,...]
@@ -100,18 +101,23 @@ def main():
                         wall, used, _ = build(dossier, plain, tmp / f"out-{language}-{name}")
                         walls[name].append(wall)
                         cpus[name].append(used)
+                # Each run's own ratio (this build against the baseline run just after it): their
+                # spread shows how far the machine moved the figure within this command.
+                pairs = sorted(t / b for t, b in zip(cpus["this"], cpus["baseline"]))
                 whole.append((paragraphs, language, *(statistics.median(v) for v in
                                                       (walls["this"], walls["baseline"], cpus["this"],
-                                                       cpus["baseline"]))))
+                                                       cpus["baseline"])), pairs[0], pairs[-1]))
     for paragraphs, what in ((True, "every paragraph mapped (paragraphs = true)"),
                              (False, "the analyzers' own defaults (recommendations only)")):
         rows = [row[1:] for row in whole if row[0] == paragraphs]
         if not rows:
             continue
         print(f"\nwhole build, {what}, the models' defaults; medians of {a.runs}:")
-        print(f"{'language':9} {'wall s':>7} {'base':>7} {'ratio':>6} {'CPU s':>7} {'base':>7} {'ratio':>6}")
-        for language, w, wb, c, cb in rows:
-            print(f"{language:9} {w:7.2f} {wb:7.2f} {w / wb:6.2f} {c:7.2f} {cb:7.2f} {c / cb:6.2f}")
+        print(f"{'language':9} {'wall s':>7} {'base':>7} {'ratio':>6} {'CPU s':>7} {'base':>7} {'ratio':>6} "
+              f"{'run by run':>11}")
+        for language, w, wb, c, cb, low, high in rows:
+            print(f"{language:9} {w:7.2f} {wb:7.2f} {w / wb:6.2f} {c:7.2f} {cb:7.2f} {c / cb:6.2f} "
+                  f"{low:5.2f}-{high:4.2f}")
 
 
 if __name__ == "__main__":
