@@ -10,8 +10,8 @@
 
 namespace dossier::analyzers {
 
-const classifier::Model* ModelOption::get(const std::string& option, const classifier::Model& builtin) {
-  if (option == "builtin") return &builtin;
+const classifier::Model* ModelOption::get(const std::string& option, const classifier::Model& (*builtin)()) {
+  if (option == "builtin") return &builtin();
   if (option.empty() || option == "none") return nullptr;
   return &files_.get(option, [this](const std::string& path) {
     std::ifstream in(path, std::ios::binary);

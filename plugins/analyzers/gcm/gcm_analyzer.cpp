@@ -73,7 +73,7 @@ class GcmAnalyzer final : public Analyzer {
     const double threshold = context.options().get_double("threshold", 0.5);
     const auto vocabularies = vocabularies_.for_options("gcm", context.options());
     const double heading_score = context.options().get_double("heading_score", 0.3);
-    const classifier::Model* model = models_.get(context.options().get("model", "builtin"), builtin_model());
+    const classifier::Model* model = models_.get(context.options().get("model", "builtin"), builtin_model);
     const auto model_top = static_cast<std::size_t>(std::max(0LL, context.options().get_int("model_top", 3)));
     const classifier::Model* passages =
         model && analyzers::model_maps_passages(context.options().get("passage_model", "auto"), document.language,

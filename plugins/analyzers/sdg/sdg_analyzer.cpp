@@ -279,7 +279,7 @@ class SdgAnalyzer final : public Analyzer {
     return out.size() > before;
   }
 
-  const classifier::Model* model_for(const std::string& option) { return models_.get(option, builtin_model()); }
+  const classifier::Model* model_for(const std::string& option) { return models_.get(option, builtin_model); }
 
   vocabulary::Selection vocabularies_;
   analyzers::ModelOption models_{"sdg", "goal"};
