@@ -218,9 +218,9 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
 Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   // Counted in a table indexed by term (zero between calls) rather than by sorting every
   // occurrence: a document's tens of thousands of occurrences hold a few thousand distinct
-  // terms, and only those are sorted. Distinct terms are put in index order by a bitmap of the term list (one bit per term, a few
-  // KB) with a summary bit per word of it, so that only the words holding a term are read:
-  // scanning the whole bitmap cost a passage of a hundred terms more than sorting them. A
+  // terms. Those are put in index order by a bitmap of the term list (one bit per term, a few
+  // KB) with a summary bit per word of it, so that only the words holding a term are read
+  // (scanning the whole bitmap cost a passage of a hundred terms more than sorting them); a
   // handful are sorted.
   // The thread's tables are reached through plain pointers: a thread_local in a plugin is
   // found by a call, which the compiler otherwise repeats inside the loops.
