@@ -2,7 +2,11 @@
 // that learns, cross-validates and refuses what it cannot use.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "classifier.hpp"
@@ -205,4 +209,123 @@ TEST_CASE("the strongest terms: by share, ties to the earlier term, several labe
   CHECK(names(both[0]) == std::vector<std::string>{"gamma", "beta"});
   CHECK(names(both[1]) == std::vector<std::string>{"delta", "alpha"});
   CHECK(both[1][0].contribution == Approx(0.45));
+}
+
+namespace {
+// An image in memory aligned as a plugin's .rodata holds it (Model::view() needs 8 bytes).
+struct AlignedImage {
+  std::vector<std::uint64_t> words;
+  std::size_t size = 0;
+  explicit AlignedImage(const std::string& bytes) : words((bytes.size() + 7) / 8), size(bytes.size()) {
+    std::memcpy(words.data(), bytes.data(), bytes.size());
+  }
+  std::string_view view() const { return {reinterpret_cast<const char*>(words.data()), size}; }
+};
+
+// A model with what each lookup path reads: short and long words, word pairs (trained), and
+// Chinese characters and pairs of them (added by hand, in byte order as a file lists them).
+Model model_of_every_kind() {
+  TrainOptions options;
+  options.labels = {"4", "6"};
+  options.min_df = 1;
+  options.max_df_share = 1.0;
+  Model m = train(two_topics(), options).model;
+  std::vector<std::pair<std::string, std::size_t>> terms;
+  for (std::size_t i = 0; i < m.terms.size(); ++i) terms.emplace_back(m.terms[i], i);
+  for (const char* chinese : {"水", "水资", "教育", "学"}) terms.emplace_back(chinese, terms.size());
+  std::sort(terms.begin(), terms.end());
+  Model sorted = m;
+  sorted.terms.clear();
+  sorted.idf.clear();
+  sorted.weights.clear();
+  for (const auto& [term, i] : terms) {
+    const bool added = i >= m.terms.size();
+    sorted.terms.push_back(term);
+    sorted.idf.push_back(added ? 1.5f : m.idf[i]);
+    sorted.weights.push_back(added ? 0.7f : m.weights[2 * i]);
+    sorted.weights.push_back(added ? -0.2f : m.weights[2 * i + 1]);
+  }
+  sorted.scheme = "sdg";
+  sorted.level = "goal";
+  sorted.name = "every kind";
+  sorted.version = "1";
+  sorted.index_terms();
+  return sorted;
+}
+}  // namespace
+
+TEST_CASE("a model's image, used in place, scores exactly as the model; a damaged image is refused") {
+  const Model m = model_of_every_kind();
+  const AlignedImage image(m.image());
+  const Model v = Model::view(image.view(), "built-in test model");
+  CHECK(v.terms.empty());  // nothing copied out of the image
+  REQUIRE(v.term_count() == m.terms.size());
+  for (std::size_t i = 0; i < m.terms.size(); ++i) CHECK(v.term(i) == m.terms[i]);
+  CHECK(v.labels == m.labels);
+  CHECK(v.name == "every kind");
+  CHECK(v.word_pairs == m.word_pairs);
+  CHECK(v.document_threshold == m.document_threshold);
+  CHECK(v.passage_threshold == m.passage_threshold);
+  CHECK(v.bias == m.bias);
+  CHECK(v.serialize() == m.serialize());
+  const Model copy = v;  // a copy reads the same image
+  for (const char* text : {"Safe drinking water and sanitation for all", "les écoles et l'eau potable", "水资源和教育",
+                           "学校 water 水", "", "unknown words only"}) {
+    std::vector<std::uint32_t> a, b;
+    m.find_terms(text, a);
+    copy.find_terms(text, b);
+    CHECK(a == b);
+    const Vector x = m.vectorize(text), y = v.vectorize(text);
+    REQUIRE(x.size() == y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      CHECK(x[i].index == y[i].index);
+      CHECK(x[i].value == y[i].value);
+    }
+    CHECK(m.probabilities(x) == v.probabilities(y));
+    const auto why = m.strongest_terms(x, std::vector<std::size_t>{0, 1}, 3),
+               why_v = v.strongest_terms(y, std::vector<std::size_t>{0, 1}, 3);
+    for (std::size_t k = 0; k < 2; ++k) {
+      REQUIRE(why[k].size() == why_v[k].size());
+      for (std::size_t j = 0; j < why[k].size(); ++j) {
+        CHECK(why[k][j].term == why_v[k][j].term);
+        CHECK(why[k][j].contribution == why_v[k][j].contribution);
+      }
+    }
+  }
+  CHECK_FALSE(v.vectorize("水资源").empty());
+
+  const std::string bytes(image.view());
+  CHECK_THROWS_WITH(Model::view(AlignedImage(bytes.substr(0, bytes.size() - 1)).view(), "cut image"),
+                    Catch::Contains("cut image"));
+  CHECK_THROWS_WITH(Model::view(AlignedImage(m.serialize()).view(), "a model file"),
+                    Catch::Contains("not a usable model image"));
+  std::string unaligned(bytes.size() + 1, '\0');
+  std::memcpy(unaligned.data() + 1, bytes.data(), bytes.size());
+  const AlignedImage shifted(unaligned);
+  CHECK_THROWS_WITH(Model::view(shifted.view().substr(1), "shifted"), Catch::Contains("aligned"));
+  Model unindexed;
+  unindexed.labels = {"x"};
+  CHECK_THROWS_AS(unindexed.image(), std::logic_error);
+  // Every word of the head and of the tables the lookups follow (header, numbers, term index,
+  // filter), overwritten in turn: each damaged image is refused or, where the damage only
+  // changes numbers, scores without reading outside it (the sanitizer build checks that).
+  std::size_t refused = 0, used = 0;
+  for (std::size_t at = 0; at + 8 <= std::min<std::size_t>(bytes.size(), 16384); at += 8)
+    for (const std::uint64_t value : {~std::uint64_t{0}, std::uint64_t{0}, std::uint64_t{0x7fffffff}}) {
+      AlignedImage damaged(bytes);
+      std::memcpy(reinterpret_cast<char*>(damaged.words.data()) + at, &value, 8);
+      try {
+        const Model d = Model::view(damaged.view(), "damaged");
+        for (const char* text : {"Safe drinking water and sanitation", "水资源和教育"}) {
+          const Vector x = d.vectorize(text);
+          (void)d.probabilities(x);
+          (void)d.strongest_terms(x, 0, 3);
+        }
+        ++used;
+      } catch (const std::runtime_error&) {
+        ++refused;
+      }
+    }
+  CHECK(refused > 0);
+  CHECK(used > 0);
 }

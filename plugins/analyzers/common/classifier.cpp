@@ -102,13 +102,26 @@ void Model::index_terms() {
   }
 }
 
+Model::Tables Model::tables() const {
+  if (view_.slots) return view_;
+  Tables t;
+  t.idf = idf.data();
+  t.weights = weights.data();
+  t.slots = slots_.empty() ? nullptr : slots_.data();
+  t.filter = filter_.data();
+  t.ideographs = ideographs_.data();
+  t.terms = terms.size();
+  return t;
+}
+
 std::uint32_t Model::find_term(std::string_view term, std::uint64_t h, std::uint64_t key, std::size_t from) const {
   const std::uint64_t upper = h & upper_half;
-  for (std::size_t at = from; slots_[at].hash_index != 0; at = (at + 1) & mask_) {
-    const Slot& slot = slots_[at];
+  const Slot* const slots = view_.slots ? view_.slots : slots_.data();
+  for (std::size_t at = from; slots[at].hash_index != 0; at = (at + 1) & mask_) {
+    const Slot& slot = slots[at];
     if ((slot.hash_index & upper_half) != upper || slot.key != key) continue;
     const std::uint32_t i = std::uint32_t(slot.hash_index) - 1;
-    if (term.size() <= longest_key || terms[i] == term) return i;
+    if (term.size() <= longest_key || this->term(i) == term) return i;
   }
   return no_term;
 }
@@ -135,7 +148,8 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
   std::string& spelled = spelled_buffer;
   std::vector<Pending>& pending = pending_buffer;
   spelled.clear();
-  if (slots_.empty()) return;
+  const Tables t = tables();
+  if (!t.slots) return;
   // Written through an index into a buffer kept at its largest size: push_back() of this
   // struct was a call per term that the compiler would not inline.
   std::size_t count = 0;
@@ -146,8 +160,8 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
   const std::size_t n = labels.size();
   const auto take = [&](std::uint32_t i) {
     // Its IDF is read by vector_of() and its weights by probabilities(): ask for them now too.
-    __builtin_prefetch(&idf[i]);
-    if (n) __builtin_prefetch(&weights[std::size_t(i) * n]);
+    __builtin_prefetch(&t.idf[i]);
+    if (n) __builtin_prefetch(&t.weights[std::size_t(i) * n]);
     found.push_back(i);
   };
   const char* const begin = text.data();
@@ -157,12 +171,12 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
     // the reads of many terms overlap rather than each term waiting for its own.
     if (const char32_t c = single_ideograph(term)) {
       // In text order like the others, by its code point until the next pass.
-      __builtin_prefetch(&ideographs_[c - first_ideograph]);
+      __builtin_prefetch(&t.ideographs[c - first_ideograph]);
       push({0, 0, nullptr, std::uint32_t(c - first_ideograph), 0, 0});
       return;
     }
     const std::uint64_t h = term_hash(term);
-    __builtin_prefetch(&filter_[filter_bit(h, filter_mask_) / 64]);
+    __builtin_prefetch(&t.filter[filter_bit(h, filter_mask_) / 64]);
     if (term.data() >= begin && term.data() < end) {
       push({h, key_of(term), term.data(), 0, std::uint32_t(term.size()), 0});
     } else {
@@ -176,15 +190,15 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
   for (std::size_t k = 0; k < count; ++k) {
     const Pending p = pending[k];
     if (p.size == 0) {
-      if (const std::uint32_t i = ideographs_[p.offset]) {
+      if (const std::uint32_t i = t.ideographs[p.offset]) {
         pending[kept] = p;
         pending[kept++].offset = i - 1;
       }
       continue;
     }
     const std::size_t bit = filter_bit(p.hash, filter_mask_);
-    if (!(filter_[bit / 64] >> (bit % 64) & 1)) continue;  // not a term of the model
-    __builtin_prefetch(&slots_[p.hash & mask_]);
+    if (!(t.filter[bit / 64] >> (bit % 64) & 1)) continue;  // not a term of the model
+    __builtin_prefetch(&t.slots[p.hash & mask_]);
     pending[kept++] = p;
   }
   // At most one each, so no growth below; doubled at least, since a caller may gather many
@@ -198,11 +212,16 @@ void Model::find_terms(std::string_view text, std::vector<std::uint32_t>& found)
     // The first slot of its chain that may be the term's: most often the term itself.
     const std::uint64_t upper = p.hash & upper_half;
     std::size_t at = p.hash & mask_;
-    while (slots_[at].hash_index != 0 && ((slots_[at].hash_index & upper_half) != upper || slots_[at].key != p.key))
+    while (t.slots[at].hash_index != 0 && ((t.slots[at].hash_index & upper_half) != upper || t.slots[at].key != p.key))
       at = (at + 1) & mask_;
     p.slot = at;
-    if (p.size > longest_key && slots_[at].hash_index != 0)
-      __builtin_prefetch(&terms[std::uint32_t(slots_[at].hash_index) - 1]);
+    if (p.size > longest_key && t.slots[at].hash_index != 0) {
+      const std::uint32_t i = std::uint32_t(t.slots[at].hash_index) - 1;
+      if (t.term_offsets)
+        __builtin_prefetch(&t.term_offsets[i]);
+      else
+        __builtin_prefetch(&terms[i]);
+    }
   }
   for (const Pending* q = first; q != last; ++q) {
     const Pending& p = *q;
@@ -227,7 +246,8 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   thread_local std::vector<std::uint32_t> count_table;
   thread_local std::vector<std::uint64_t> seen_table, summary_table;  // all clear between calls
   std::vector<std::uint32_t>& count_vector = count_table;
-  if (count_vector.size() < terms.size()) count_vector.resize(terms.size(), 0);
+  const Tables t = tables();
+  if (count_vector.size() < t.terms) count_vector.resize(t.terms, 0);
   std::uint32_t* const count = count_vector.data();
   std::uint32_t* const ids = found.data();
   std::size_t distinct = 0;
@@ -239,7 +259,7 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
   if (distinct <= 16) {
     std::sort(found.begin(), found.end());
   } else {
-    const std::size_t words = (terms.size() + 63) / 64;
+    const std::size_t words = (t.terms + 63) / 64;
     std::vector<std::uint64_t>& seen_vector = seen_table;
     std::vector<std::uint64_t>& summary_vector = summary_table;
     if (seen_vector.size() < words) seen_vector.resize(words, 0);
@@ -270,11 +290,11 @@ Vector Model::vector_of(std::vector<std::uint32_t>& found) const {
     // probabilities() reads the term's weights next: terms found long before (a document's,
     // kept for its paragraphs) are no longer in the cache.
     if (n) {
-      __builtin_prefetch(&weights[std::size_t(i) * n]);
-      __builtin_prefetch(&weights[std::size_t(i) * n + n - 1]);
+      __builtin_prefetch(&t.weights[std::size_t(i) * n]);
+      __builtin_prefetch(&t.weights[std::size_t(i) * n + n - 1]);
     }
     // 1 + log(1) is 1 exactly: most terms of a passage occur once, and need no logarithm.
-    const double value = (count[i] == 1 ? 1.0 : 1 + std::log(double(count[i]))) * idf[i];
+    const double value = (count[i] == 1 ? 1.0 : 1 + std::log(double(count[i]))) * t.idf[i];
     count[i] = 0;
     x[k] = {i, float(value)};
     norm += value * value;
@@ -299,6 +319,7 @@ Vector Model::vectorize(const std::vector<std::string_view>& texts) const {
 std::vector<double> Model::probabilities(const Vector& x) const {
   const std::size_t n = labels.size();
   std::vector<double> z(bias.begin(), bias.end());
+  const float* const weights = tables().weights;
   for (const Feature& f : x) {
     const float* w = &weights[std::size_t(f.index) * n];
     for (std::size_t k = 0; k < n; ++k) z[k] += double(w[k]) * f.value;
@@ -325,9 +346,10 @@ std::vector<std::vector<Weighed>> Model::strongest_terms(const Vector& x, const 
   std::vector<Share>& best_vector = best_buffer;
   best_vector.assign(m * n, Share{0, 0.0});
   Share* const best = best_vector.data();
+  const float* const weights = tables().weights;
   if (n > 0)
     for (const Feature& f : x) {
-      const float* const row = weights.data() + std::size_t(f.index) * stride;
+      const float* const row = weights + std::size_t(f.index) * stride;
       for (std::size_t j = 0; j < m; ++j) {
         const double c = double(row[which[j]]) * f.value;
         Share* const b = best + j * n;
@@ -343,7 +365,7 @@ std::vector<std::vector<Weighed>> Model::strongest_terms(const Vector& x, const 
     while (kept < n && best[j * n + kept].contribution > 0) ++kept;
     strongest[j].reserve(kept);
     for (std::size_t k = 0; k < kept; ++k)
-      strongest[j].push_back({terms[best[j * n + k].index], best[j * n + k].contribution});
+      strongest[j].push_back({term(best[j * n + k].index), best[j * n + k].contribution});
   }
   return strongest;
 }

@@ -89,13 +89,55 @@ struct Model {
   std::vector<std::vector<Weighed>> strongest_terms(const Vector& x, const std::vector<std::size_t>& which,
                                                     std::size_t n) const;
 
+  /// How many terms it has, and term `i` (in byte order), whether its tables are its own or
+  /// an image's (view()).
+  std::size_t term_count() const { return view_.slots ? view_.terms : terms.size(); }
+  std::string_view term(std::size_t i) const {
+    return view_.slots ? std::string_view(view_.term_bytes + view_.term_offsets[i],
+                                          view_.term_offsets[i + 1] - view_.term_offsets[i])
+                       : std::string_view(terms[i]);
+  }
+
   /// The model file's bytes (docs/classifier.md, "Model file").
   std::string serialize() const;
   /// Reads a model file; `name` names it in errors. Throws std::runtime_error on anything
   /// malformed, truncated or inconsistent.
   static Model parse(std::string_view bytes, const std::string& name);
 
+  /// The model as an image to be used in place by view(): its term index built and every
+  /// table laid out as the lookups read it. For this build's hash and byte order (view()
+  /// checks both): a plugin's build makes its image from its model file
+  /// (tools: dossier_model_image, dossier_embed_model in CMake), which the file then carries.
+  std::string image() const;
+  /// A model whose tables are those of `image`, which must outlive it, unmoved, 8-byte
+  /// aligned: nothing is parsed, copied or indexed, and the pages read are the plugin file's
+  /// (shared by every process, never zeroed), where parse() filled megabytes of fresh memory
+  /// in each analyzer's child. `name` names it in errors. Throws std::runtime_error on an
+  /// image that is not one, or not of this build's hash and byte order.
+  static Model view(std::string_view image, const std::string& name);
+
  private:
+  struct Slot;
+  /// Where the tables are read: those of an image (view()), else the vectors of this model.
+  struct Tables {
+    const float* idf = nullptr;
+    const float* weights = nullptr;
+    const Slot* slots = nullptr;  ///< null: no index (index_terms() not run)
+    const std::uint64_t* filter = nullptr;
+    const std::uint32_t* ideographs = nullptr;
+    const char* term_bytes = nullptr;           ///< an image's only
+    const std::uint32_t* term_offsets = nullptr;  ///< terms + 1, an image's only
+    std::size_t terms = 0;
+  };
+  Tables view_;  ///< an image's tables; all null for a model with its own
+  Tables tables() const;
+  /// Reads the header lines of a model file or image into `m`, up to the blank line that ends
+  /// them; returns where that line ends, and the header's weight scales and term count.
+  static std::size_t read_header(std::string_view bytes, const std::string& name, Model& m,
+                                 std::vector<double>& scale, std::size_t& terms);
+  /// The header lines serialize() writes, with weight scales `scale`.
+  std::string header(const std::vector<double>& scale) const;
+
   /// Where a term is: an open-addressing table (linear probing, at most half full), each slot
   /// the upper half of the term's hash with its index + 1 (0: empty), then its key (key_of()).
   /// Most terms looked up are not in the model (word pairs above all), and one slot read, one
@@ -116,6 +158,8 @@ struct Model {
   /// Index + 1 of each single ideograph from U+3040 to U+9FFF that is a term (0: not one):
   /// Chinese text is half single characters, each found here without hashing.
   std::vector<std::uint32_t> ideographs_;
+  /// Entries of ideographs_: U+3040 to U+9FFF.
+  static constexpr std::size_t ideograph_table_size = 0x9FFF - 0x3040 + 1;
   /// The term's index, or -1 (as uint32) when the model does not have it.
   std::uint32_t find_term(std::string_view term, std::uint64_t hash, std::uint64_t key, std::size_t from) const;
 };

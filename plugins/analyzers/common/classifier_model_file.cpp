@@ -1,5 +1,6 @@
 // The model file (docs/classifier.md, "Model file"): Model::serialize() and Model::parse().
 #include "classifier.hpp"
+#include "bytes_hash.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -60,14 +61,7 @@ std::vector<double> parse_numbers(const std::string& text, const std::string& wh
 // its IDF (float32) and one int16 per label, all little-endian. Weights are stored as
 // int16 times a per-label scale: a sixth of the size of text, and the scores differ from
 // the trained floats by less than 1e-4 of the largest weight.
-std::string Model::serialize() const {
-  const std::size_t n = labels.size();
-  std::vector<double> scale(n, 1.0);
-  for (std::size_t k = 0; k < n; ++k) {
-    double most = 0;
-    for (std::size_t t = 0; t < terms.size(); ++t) most = std::max(most, std::fabs(double(weights[t * n + k])));
-    if (most > 0) scale[k] = most / 32767;
-  }
+std::string Model::header(const std::vector<double>& scale) const {
   std::string out(magic);
   const auto line = [&](std::string_view key, const std::string& value) {
     out.append(key).append(": ").append(one_line(value)).append("\n");
@@ -88,13 +82,29 @@ std::string Model::serialize() const {
   line("passage_threshold", join_numbers(passage_threshold));
   line("bias", join_numbers(std::vector<double>(bias.begin(), bias.end())));
   line("weight_scale", join_numbers(scale));
-  line("terms", std::to_string(terms.size()));
+  line("terms", std::to_string(term_count()));
   out += "\n";
-  for (std::size_t t = 0; t < terms.size(); ++t) {
-    put_u32(out, std::uint32_t(terms[t].size()));
-    out += terms[t];
+  return out;
+}
+
+std::string Model::serialize() const {
+  const std::size_t n = labels.size();
+  const std::size_t count = term_count();
+  const Tables tables = this->tables();
+  const float* const weights = tables.weights;
+  std::vector<double> scale(n, 1.0);
+  for (std::size_t k = 0; k < n; ++k) {
+    double most = 0;
+    for (std::size_t t = 0; t < count; ++t) most = std::max(most, std::fabs(double(weights[t * n + k])));
+    if (most > 0) scale[k] = most / 32767;
+  }
+  std::string out = header(scale);
+  for (std::size_t t = 0; t < count; ++t) {
+    const std::string_view term = this->term(t);
+    put_u32(out, std::uint32_t(term.size()));
+    out += term;
     std::uint32_t bits;
-    std::memcpy(&bits, &idf[t], 4);
+    std::memcpy(&bits, &tables.idf[t], 4);
     put_u32(out, bits);
     for (std::size_t k = 0; k < n; ++k) {
       const auto q = static_cast<std::int16_t>(std::lround(weights[t * n + k] / scale[k]));
@@ -106,7 +116,8 @@ std::string Model::serialize() const {
   return out;
 }
 
-Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
+std::size_t Model::read_header(std::string_view bytes, const std::string& name_for_errors, Model& m,
+                               std::vector<double>& scale, std::size_t& terms) {
   const auto fail = [&](const std::string& what) -> std::runtime_error {
     return std::runtime_error(name_for_errors + ": not a usable model file: " + what);
   };
@@ -128,7 +139,6 @@ Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
     if (it == header.end()) throw fail(std::string("no \"") + key + "\" in the header");
     return it->second;
   };
-  Model m;
   m.scheme = need("scheme");
   m.level = need("level");
   m.name = need("name");
@@ -165,10 +175,22 @@ Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
   m.document_threshold = numbers("document_threshold", true);
   m.passage_threshold = numbers("passage_threshold", true);
   for (double b : numbers("bias", false)) m.bias.push_back(float(b));
-  const std::vector<double> scale = numbers("weight_scale", false);
+  scale = numbers("weight_scale", false);
   const std::vector<double> count = parse_numbers(need("terms"), name_for_errors + ": terms");
   if (count.size() != 1 || count[0] < 0 || count[0] != std::floor(count[0])) throw fail("bad term count");
-  const auto terms = static_cast<std::size_t>(count[0]);
+  terms = static_cast<std::size_t>(count[0]);
+  return pos;
+}
+
+Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
+  const auto fail = [&](const std::string& what) -> std::runtime_error {
+    return std::runtime_error(name_for_errors + ": not a usable model file: " + what);
+  };
+  Model m;
+  std::vector<double> scale;
+  std::size_t terms = 0;
+  std::size_t pos = read_header(bytes, name_for_errors, m, scale, terms);
+  const std::size_t n = m.labels.size();
   // Each term takes at least 4 + 1 + 4 + 2n bytes: a count the file cannot hold is refused
   // before anything is allocated for it.
   if (terms > (bytes.size() - pos) / (9 + 2 * n)) throw fail("it is truncated (fewer terms than announced)");
@@ -210,6 +232,151 @@ Model Model::parse(std::string_view bytes, const std::string& name_for_errors) {
   if (std::adjacent_find(m.terms.begin(), m.terms.end(),
                          [](const std::string& a, const std::string& b) { return !(a < b); }) != m.terms.end())
     throw fail("terms are not listed once each, in order");
+  return m;
+}
+
+// The image (image(), view()): a fixed head, then the model file's header lines, then each
+// table as the lookups read it, each at a multiple of 64 bytes (a cache line) from the start.
+// Numbers are in this machine's byte order and the slots placed by this build's hash: the
+// head carries a hash of a fixed text, which tells both.
+namespace {
+
+constexpr char image_magic[16] = "dossier-image 1";
+constexpr std::size_t section_alignment = 64;
+std::uint64_t image_check() { return analyzers::hash_bytes("dossier model image: the hash and byte order"); }
+
+struct ImageHead {
+  char magic[16];
+  std::uint64_t check;
+  std::uint64_t size;  // of the whole image
+  std::uint64_t terms, labels, slots, filter_words, ideographs, term_bytes;
+  // Where each part starts; the sizes follow from the counts above.
+  std::uint64_t header, header_size, bias, document_threshold, passage_threshold, idf, weights, slot_table,
+      filter, ideograph_table, term_offsets, term_text;
+};
+
+std::size_t align_up(std::size_t n) { return (n + section_alignment - 1) / section_alignment * section_alignment; }
+
+}  // namespace
+
+std::string Model::image() const {
+  const Tables t = tables();
+  if (!t.slots) throw std::logic_error("Model::image: the term index is not built");
+  const std::size_t count = term_count(), n = labels.size();
+  std::string out(align_up(sizeof(ImageHead)), '\0');
+  ImageHead head{};
+  std::memcpy(head.magic, image_magic, sizeof head.magic);
+  head.check = image_check();
+  head.terms = count;
+  head.labels = n;
+  head.slots = mask_ + 1;
+  head.filter_words = (filter_mask_ + 1) / 64;
+  head.ideographs = ideograph_table_size;
+  const auto put = [&](const void* data, std::size_t bytes) {
+    const std::size_t at = out.size();
+    out.append(static_cast<const char*>(data), bytes);
+    out.resize(align_up(out.size()), '\0');
+    return std::uint64_t(at);
+  };
+  const std::string text = header(std::vector<double>(n, 1.0));
+  head.header = put(text.data(), text.size());
+  head.header_size = text.size();
+  head.bias = put(bias.data(), n * sizeof(float));
+  head.document_threshold = put(document_threshold.data(), n * sizeof(double));
+  head.passage_threshold = put(passage_threshold.data(), n * sizeof(double));
+  head.idf = put(t.idf, count * sizeof(float));
+  head.weights = put(t.weights, count * n * sizeof(float));
+  head.slot_table = put(t.slots, head.slots * sizeof(Slot));
+  head.filter = put(t.filter, head.filter_words * sizeof(std::uint64_t));
+  head.ideograph_table = put(t.ideographs, head.ideographs * sizeof(std::uint32_t));
+  std::vector<std::uint32_t> offsets(count + 1, 0);
+  std::string bytes;
+  for (std::size_t i = 0; i < count; ++i) {
+    bytes += term(i);
+    if (bytes.size() > 0xFFFFFFFFu) throw std::length_error("Model::image: terms of more than 4 GB");
+    offsets[i + 1] = std::uint32_t(bytes.size());
+  }
+  head.term_bytes = bytes.size();
+  head.term_offsets = put(offsets.data(), offsets.size() * sizeof(std::uint32_t));
+  head.term_text = put(bytes.data(), bytes.size());
+  head.size = out.size();
+  std::memcpy(out.data(), &head, sizeof head);
+  return out;
+}
+
+Model Model::view(std::string_view image, const std::string& name_for_errors) {
+  const auto fail = [&](const std::string& what) -> std::runtime_error {
+    return std::runtime_error(name_for_errors + ": not a usable model image: " + what);
+  };
+  ImageHead head;
+  if (image.size() < sizeof head) throw fail("it is truncated");
+  std::memcpy(&head, image.data(), sizeof head);
+  if (std::memcmp(head.magic, image_magic, sizeof head.magic) != 0) throw fail("it does not start with its magic");
+  if (head.check != image_check()) throw fail("it was made by a build with another hash or byte order");
+  if (head.size != image.size()) throw fail("its size is not the one it records");
+  if (reinterpret_cast<std::uintptr_t>(image.data()) % alignof(std::uint64_t) != 0) throw fail("it is not aligned");
+  // Every part inside the image, aligned as its numbers need; every count bounded, so that
+  // no product below can overflow.
+  const std::uint64_t most = std::uint64_t{1} << 40;
+  if (head.terms > 0xFFFFFFF0u || head.labels == 0 || head.labels > 4096 || head.slots > most ||
+      head.filter_words > most || head.term_bytes > 0xFFFFFFFFu ||
+      head.ideographs != ideograph_table_size)
+    throw fail("its counts are out of range");
+  const auto part = [&](std::uint64_t at, std::uint64_t bytes, const char* what) {
+    if (at % section_alignment != 0 || at > image.size() || bytes > image.size() - at)
+      throw fail(std::string("its ") + what + " lies outside it");
+    return image.data() + at;
+  };
+  Model m;
+  std::vector<double> scale;
+  std::size_t terms = 0;
+  const char* const text = part(head.header, head.header_size, "header");
+  if (read_header(std::string_view(text, head.header_size), name_for_errors, m, scale, terms) != head.header_size)
+    throw fail("its header does not end where it records");
+  const std::size_t n = m.labels.size(), count = head.terms;
+  if (n != head.labels || terms != count) throw fail("its header's counts differ from its tables'");
+  const auto doubles = [&](std::uint64_t at) {
+    std::vector<double> v(n);
+    std::memcpy(v.data(), part(at, n * sizeof(double), "thresholds"), n * sizeof(double));
+    for (double x : v)
+      if (!(x >= 0 && x <= 1)) throw fail("a threshold outside 0..1");
+    return v;
+  };
+  m.document_threshold = doubles(head.document_threshold);
+  m.passage_threshold = doubles(head.passage_threshold);
+  std::memcpy(m.bias.data(), part(head.bias, n * sizeof(float), "bias"), n * sizeof(float));
+  const std::size_t slots = head.slots, filter_bits = head.filter_words * 64;
+  if (slots < 16 || (slots & (slots - 1)) != 0 || slots < 2 * count) throw fail("its term index has a bad size");
+  if (filter_bits < 1024 || (filter_bits & (filter_bits - 1)) != 0) throw fail("its filter has a bad size");
+  Tables& v = m.view_;
+  v.terms = count;
+  v.idf = reinterpret_cast<const float*>(part(head.idf, count * sizeof(float), "IDF"));
+  v.weights = reinterpret_cast<const float*>(part(head.weights, count * n * sizeof(float), "weights"));
+  v.filter = reinterpret_cast<const std::uint64_t*>(part(head.filter, filter_bits / 8, "filter"));
+  v.ideographs = reinterpret_cast<const std::uint32_t*>(
+      part(head.ideograph_table, head.ideographs * sizeof(std::uint32_t), "ideographs"));
+  v.term_offsets = reinterpret_cast<const std::uint32_t*>(
+      part(head.term_offsets, (count + 1) * sizeof(std::uint32_t), "term offsets"));
+  v.term_bytes = part(head.term_text, head.term_bytes, "terms");
+  const auto* slot = reinterpret_cast<const Slot*>(part(head.slot_table, slots * sizeof(Slot), "term index"));
+  // What a lookup follows without a bound is checked once here: each term's bytes inside the
+  // image and not empty, each slot's and ideograph's index a term, each IDF a positive number.
+  if (v.term_offsets[0] != 0 || v.term_offsets[count] != head.term_bytes) throw fail("its terms are out of place");
+  for (std::size_t i = 0; i < count; ++i) {
+    if (v.term_offsets[i + 1] <= v.term_offsets[i]) throw fail("its terms are out of place");
+    if (!std::isfinite(v.idf[i]) || v.idf[i] <= 0) throw fail("a term's IDF is not a positive number");
+  }
+  std::size_t empty = 0;
+  for (std::size_t i = 0; i < slots; ++i) {
+    if (std::uint32_t(slot[i].hash_index) > count) throw fail("its term index names a term it lacks");
+    empty += slot[i].hash_index == 0;
+  }
+  if (empty == 0) throw fail("its term index has no empty slot");  // a lookup would not end
+  for (std::size_t i = 0; i < head.ideographs; ++i)
+    if (v.ideographs[i] > count) throw fail("its ideographs name a term it lacks");
+  m.mask_ = slots - 1;
+  m.filter_mask_ = filter_bits - 1;
+  v.slots = slot;
   return m;
 }
 

@@ -2,5 +2,6 @@
 
 #include <string_view>
 
-/// The bytes of the model file built into this plugin (its model/ folder).
-std::string_view embedded_model();
+/// The image (classifier::Model::image()) of the model file built into this plugin (its
+/// model/ folder), 64-byte aligned, for classifier::Model::view().
+std::string_view embedded_model_image();

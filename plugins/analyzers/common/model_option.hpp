@@ -17,9 +17,8 @@ namespace dossier::analyzers {
 /// The analyzers' `model` option: "builtin" (the model inside the plugin, which `builtin()`
 /// returns), "none" or empty (no model), else the path of a model file of `dossier train`,
 /// read once per path and checked to be a `scheme` `level` model. Safe from several threads
-/// at once. The built-in model is asked for only when the option names it: parsing it costs a
-/// build tens of milliseconds and megabytes that a build with its own model, or none, would
-/// throw away.
+/// at once. The built-in model is asked for only when the option names it: checking its image
+/// (Model::view) reads megabytes that a build with its own model, or none, would not use.
 class ModelOption {
  public:
   ModelOption(std::string scheme, std::string level) : scheme_(std::move(scheme)), level_(std::move(level)) {}

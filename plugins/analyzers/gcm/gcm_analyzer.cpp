@@ -47,7 +47,7 @@ using vocabulary::Evidence;
 int cluster_of(const std::string& code) { return code.rfind("cluster-", 0) == 0 ? std::stoi(code.substr(8)) : 0; }
 
 const classifier::Model& builtin_model() {
-  static const classifier::Model model = classifier::Model::parse(embedded_model(), "built-in gcm model");
+  static const classifier::Model model = classifier::Model::view(embedded_model_image(), "built-in gcm model");
   return model;
 }
 

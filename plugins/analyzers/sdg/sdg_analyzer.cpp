@@ -142,7 +142,7 @@ struct TermsOfTexts {
 };
 
 const classifier::Model& builtin_model() {
-  static const classifier::Model model = classifier::Model::parse(embedded_model(), "built-in sdg model");
+  static const classifier::Model model = classifier::Model::view(embedded_model_image(), "built-in sdg model");
   return model;
 }
 
