@@ -64,3 +64,41 @@ TEST_CASE("a document in another language is itself or one of its versions") {
   CHECK(in_language(d, "fr") == &d.versions[0]);
   CHECK(in_language(d, "zh") == nullptr);
 }
+
+TEST_CASE("in batches: every document once, in corpus order, with its annotations; annotations in the order made") {
+  Corpus corpus;
+  for (int i = 0; i < 150; ++i) {  // more than two of the view's batches
+    Document d;
+    d.id = "DOC/" + std::to_string(i);
+    corpus.documents.push_back(d);
+  }
+  for (int i = 149; i >= 0; i -= 7)  // made out of corpus order
+    corpus.annotations.push_back({"DOC/" + std::to_string(i), "sdg", std::to_string(i % 17 + 1), "goal", 0.5, {}, "sdg", "1"});
+  const CorpusView view(corpus);
+  CHECK(view.document_count() == 150);
+  CHECK(view.annotation_count() == corpus.annotations.size());
+  std::size_t next = 0, batches = 0, annotated = 0;
+  view.for_each_batch([&](const CorpusView::Batch& batch) {
+    ++batches;
+    REQUIRE(batch.begin != batch.end);
+    CHECK(batch.first == next);
+    for (const Document* d = batch.begin; d != batch.end; ++d, ++next) {
+      CHECK(d->id == "DOC/" + std::to_string(next));
+      for (const Annotation* a : view.annotations_in(*d)) {
+        CHECK(a->subject == d->id);
+        ++annotated;
+      }
+    }
+  });
+  CHECK(next == 150);
+  CHECK(batches > 1);
+  CHECK(annotated == corpus.annotations.size());
+  std::vector<std::string> order;
+  view.for_each_annotation([&](const Annotation& a) { order.push_back(a.subject); });
+  REQUIRE(order.size() == corpus.annotations.size());
+  for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == corpus.annotations[i].subject);
+
+  const Corpus empty;
+  const CorpusView none(empty);
+  none.for_each_batch([](const CorpusView::Batch&) { FAIL("a batch of an empty corpus"); });
+}

@@ -1,5 +1,6 @@
 #include "dossier/corpus_view.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -63,6 +64,24 @@ CorpusView::CorpusView(const Corpus& corpus) : corpus_(&corpus) {
 }
 
 CorpusView::~CorpusView() = default;
+
+std::size_t CorpusView::document_count() const { return corpus_->documents.size(); }
+std::size_t CorpusView::annotation_count() const { return corpus_->annotations.size(); }
+
+void CorpusView::for_each_batch(const std::function<void(const Batch&)>& fn) const {
+  // Small batches, although the corpus is in memory: an exporter that reads in batches is then
+  // tried on many of them, as it will be when a batch is what the host holds.
+  constexpr std::size_t batch = 64;
+  const auto& documents = corpus_->documents;
+  for (std::size_t first = 0; first < documents.size(); first += batch) {
+    const std::size_t end = std::min(documents.size(), first + batch);
+    fn(Batch{documents.data() + first, documents.data() + end, first});
+  }
+}
+
+void CorpusView::for_each_annotation(const std::function<void(const Annotation&)>& fn) const {
+  for (const Annotation& a : corpus_->annotations) fn(a);
+}
 
 const std::vector<const Annotation*>& CorpusView::annotations_of(std::string_view address) const {
   const auto it = index_->by_subject.find(address);

@@ -460,26 +460,28 @@ class AknExporter final : public Exporter {
   static constexpr const char* default_file = "akn";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
-    const Corpus& corpus = view.corpus();
     Builder b;
-    const std::vector<std::string> names = xml_output::document_file_names(corpus);
+    xml_output::DocumentFileNames names;
     std::size_t unrepresented = 0;
-    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-      const Document& doc = corpus.documents[d];
-      pugi::xml_document xml;
-      DocumentWriter writer(doc, view.annotations_in(doc), context.build(), b);
-      writer.write(xml);
-      unrepresented += writer.unrepresented();
-      OutputFile& file = out.create(file_name + "/" + names[d] + ".xml");
-      xml_output::save(xml, output_stream(file));
-      finish_output(file);
-    }
+    // Read in batches (docs/bounded-memory.md).
+    view.for_each_batch([&](const CorpusView::Batch& batch) {
+      for (const Document* d = batch.begin; d != batch.end; ++d) {
+        const Document& doc = *d;
+        pugi::xml_document xml;
+        DocumentWriter writer(doc, view.annotations_in(doc), context.build(), b);
+        writer.write(xml);
+        unrepresented += writer.unrepresented();
+        OutputFile& file = out.create(file_name + "/" + names.next(doc) + ".xml");
+        xml_output::save(xml, output_stream(file));
+        finish_output(file);
+      }
+    });
     b.report(context, file_name);
     if (unrepresented)
       context.warn(std::to_string(unrepresented) +
                    " recommendations whose text is not their paragraphs' text (or share an address): the files "
                    "give the paragraphs' text");
-    context.info("wrote " + std::to_string(corpus.documents.size()) + " Akoma Ntoso documents into " + file_name +
+    context.info("wrote " + std::to_string(view.document_count()) + " Akoma Ntoso documents into " + file_name +
                  "/");
   }
 };

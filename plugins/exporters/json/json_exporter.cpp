@@ -1,9 +1,11 @@
 // Writes the whole model as corpus.json: the contract for pipelines and tests
 // (schema in docs/json-schema.md).
 //
-// Streams one document at a time so that only one document's JSON tree exists at once.
+// Streams one document at a time so that only one document's JSON tree exists at once, and
+// reads the corpus in batches (CorpusView::for_each_batch).
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include <dossier/domain/json.hpp>
 #include <dossier/domain/write_errors.hpp>
@@ -23,7 +25,6 @@ class JsonExporter final : public Exporter {
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out,
              Context& context) override {
-    const Corpus& corpus = view.corpus();
     const bool pretty = context.options().get_bool("pretty", false);
     const int indent = pretty ? 2 : -1;
     const char* nl = pretty ? "\n" : "";
@@ -32,20 +33,26 @@ class JsonExporter final : public Exporter {
 
     os << "{" << nl << "\"schema\":\"dossier-corpus/1\"," << nl << "\"generator\":"
        << "\"dossier " << context.build().host_version << "\"," << nl << "\"documents\":[" << nl;
-    // Stops at the first failed write (a full disk), while errno still says why.
-    for (std::size_t i = 0; i < corpus.documents.size() && os; ++i) {
-      if (i) os << "," << nl;
-      os << to_json(corpus.documents[i], indent);
-    }
+    // Read in batches (docs/bounded-memory.md). Stops writing at the first failed write (a full
+    // disk), while errno still says why.
+    bool first = true;
+    view.for_each_batch([&](const CorpusView::Batch& batch) {
+      for (const Document* d = batch.begin; d != batch.end && os; ++d) {
+        if (!std::exchange(first, false)) os << "," << nl;
+        os << to_json(*d, indent);
+      }
+    });
     os << nl << "]," << nl << "\"annotations\":[" << nl;
-    for (std::size_t i = 0; i < corpus.annotations.size() && os; ++i) {
-      if (i) os << "," << nl;
-      os << to_json(corpus.annotations[i], indent);
-    }
+    first = true;
+    view.for_each_annotation([&](const Annotation& a) {
+      if (!os) return;
+      if (!std::exchange(first, false)) os << "," << nl;
+      os << to_json(a, indent);
+    });
     os << nl << "]" << nl << "}\n";
     finish_output(file);
-    context.info("wrote " + std::to_string(corpus.documents.size()) + " documents and " +
-                 std::to_string(corpus.annotations.size()) + " annotations");
+    context.info("wrote " + std::to_string(view.document_count()) + " documents and " +
+                 std::to_string(view.annotation_count()) + " annotations");
   }
 };
 

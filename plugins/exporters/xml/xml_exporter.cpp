@@ -34,7 +34,6 @@ class XmlExporter final : public Exporter {
   static constexpr const char* default_file = "feed.xml";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
-    const Corpus& corpus = view.corpus();
     OutputFile& file = out.create(file_name);
     std::ostream& os = output_stream(file);
     Builder b;
@@ -48,11 +47,14 @@ class XmlExporter final : public Exporter {
                           b);
 
     // Annotations go inside the document whose paragraph or recommendation they are about.
-    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-      pugi::xml_document tree;
-      write_document(tree, corpus.documents[d], view.annotations_in(corpus.documents[d]), b);
-      xml_output::print(tree.first_child(), os, 1);
-    }
+    // Read in batches (docs/bounded-memory.md).
+    view.for_each_batch([&](const CorpusView::Batch& batch) {
+      for (const Document* d = batch.begin; d != batch.end; ++d) {
+        pugi::xml_document tree;
+        write_document(tree, *d, view.annotations_in(*d), b);
+        xml_output::print(tree.first_child(), os, 1);
+      }
+    });
     for (const Annotation* a : view.annotations_elsewhere()) {
       pugi::xml_document tree;
       write_annotation(tree, *a, b);
@@ -62,8 +64,8 @@ class XmlExporter final : public Exporter {
     finish_output(file);
 
     b.report(context, file_name);
-    context.info("wrote " + std::to_string(corpus.documents.size()) + " documents and " +
-                 std::to_string(corpus.annotations.size()) + " annotations");
+    context.info("wrote " + std::to_string(view.document_count()) + " documents and " +
+                 std::to_string(view.annotation_count()) + " annotations");
   }
 
  private:

@@ -3,6 +3,8 @@
 // address strings.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,25 @@ class DOSSIER_SDK_API CorpusView {
   ~CorpusView();
   CorpusView(const CorpusView&) = delete;
   CorpusView& operator=(const CorpusView&) = delete;
+
+  /// Reading in batches (docs/bounded-memory.md): an exporter that reads the corpus only
+  /// through the counts, for_each_batch() and for_each_annotation(), and asks
+  /// annotations_in() and annotations_of() only about the documents of the batch at hand, is
+  /// ready for a host that holds one batch in memory at a time instead of the whole corpus.
+  /// Today every batch is a slice of the corpus held in memory.
+  struct Batch {
+    const Document* begin = nullptr;  ///< the batch's documents, in corpus order
+    const Document* end = nullptr;
+    std::size_t first = 0;  ///< the corpus position of *begin
+  };
+  std::size_t document_count() const;
+  std::size_t annotation_count() const;
+  /// Calls `fn` with every document, in corpus order, a batch at a time (a batch is never
+  /// empty; its size is the host's choice).
+  void for_each_batch(const std::function<void(const Batch&)>& fn) const;
+  /// Calls `fn` with every annotation in the order they were made (corpus.json's order:
+  /// analyzer by analyzer, each in corpus order), one at a time.
+  void for_each_annotation(const std::function<void(const Annotation&)>& fn) const;
 
   const Corpus& corpus() const { return *corpus_; }
   const std::vector<Document>& documents() const { return corpus_->documents; }
