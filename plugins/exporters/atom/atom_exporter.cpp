@@ -10,9 +10,12 @@
 #include <cstdint>
 #include <map>
 #include <ostream>
+#include <queue>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <dossier/domain/citation.hpp>
@@ -64,17 +67,31 @@ bool iso_day(const std::string& text, std::int64_t& seconds) {
   return true;
 }
 
-/// One recommendation in the feed and its times (docs/exporters/atom.md#dates).
+/// One recommendation's place in the feed and its times (docs/exporters/atom.md#dates).
 struct Entry {
-  const Document* doc;
-  std::size_t doc_index;
-  const Recommendation* rec;
+  std::size_t position;       ///< among the recommendations listed, in corpus order
   Change since_previous;      ///< against the previous build, for the log
   bool edited;                ///< changed at some build after it first appeared
   std::int64_t recorded;      ///< the build in which it appeared or last changed
   std::int64_t published;     ///< its document's date, or when it first appeared
   std::int64_t updated;       ///< when its content last changed, as far as Dossier knows
 };
+
+/// The newest first; what the history dates alike by content date, then in corpus order.
+bool newer(const Entry& x, const Entry& y) {
+  if (x.recorded != y.recorded) return x.recorded > y.recorded;
+  if (x.updated != y.updated) return x.updated > y.updated;
+  return x.position < y.position;
+}
+
+/// Each recommendation of a document once (a second one at the same address is left out),
+/// with its place among all those listed: the order both passes over the corpus see them in.
+template <class Visit>
+void for_each_listed(const Document& doc, std::size_t& position, Visit&& visit) {
+  std::set<std::string_view> seen;  // addresses begin with their document's id: unique across documents
+  for (const Recommendation& r : doc.recommendations)
+    if (seen.insert(r.address).second) visit(r, position++);
+}
 
 class AtomExporter final : public Exporter {
  public:
@@ -93,7 +110,6 @@ class AtomExporter final : public Exporter {
   static constexpr const char* default_file = "atom.xml";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
-    const Corpus& corpus = view.corpus();
     const auto& options = context.options();
     const auto& build = context.build();
     const BuildHistory& history = context.history();
@@ -113,18 +129,28 @@ class AtomExporter final : public Exporter {
     else if (!history.has_previous())
       context.info("first recorded build of job '" + job + "': every recommendation is listed as new");
 
-    std::vector<Entry> entries = collect(corpus, history, build.build_time);
-    std::size_t added = 0, changed = 0;
-    for (const Entry& e : entries) {
-      added += e.since_previous == Change::added;
-      changed += e.since_previous == Change::changed;
-    }
-    // The newest first; what the history dates alike by content date, then in corpus order.
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
-      return x.recorded != y.recorded ? x.recorded > y.recorded : x.updated > y.updated;
+    // The corpus is read twice, in batches (docs/bounded-memory.md): first the times of every
+    // recommendation, keeping the newest `max_entries` (all with 0), then the entries of those.
+    const auto by_age = [](const Entry& x, const Entry& y) { return newer(x, y); };  // the oldest on top
+    std::priority_queue<Entry, std::vector<Entry>, decltype(by_age)> window(by_age);
+    std::size_t added = 0, changed = 0, listed = 0;
+    view.for_each_batch([&](const CorpusView::Batch& batch) {
+      for (const Document* d = batch.begin; d != batch.end; ++d) {
+        std::int64_t dated = 0;
+        const bool has_date = iso_day(d->date, dated);
+        for_each_listed(*d, listed, [&](const Recommendation& r, std::size_t position) {
+          const Entry e = timed(r, position, has_date, dated, history, build.build_time);
+          added += e.since_previous == Change::added;
+          changed += e.since_previous == Change::changed;
+          window.push(e);
+          if (max_entries > 0 && window.size() > static_cast<std::size_t>(max_entries)) window.pop();
+        });
+      }
     });
-    if (max_entries > 0 && entries.size() > static_cast<std::size_t>(max_entries))
-      entries.resize(static_cast<std::size_t>(max_entries));
+    std::vector<Entry> entries;
+    entries.reserve(window.size());
+    for (; !window.empty(); window.pop()) entries.push_back(window.top());
+    std::reverse(entries.begin(), entries.end());  // the newest first
     // The feed changed when the newest of its entries was recorded: the same on a rebuild with
     // no change.
     std::int64_t feed_updated = entries.empty() ? build.build_time : 0;
@@ -150,54 +176,70 @@ class AtomExporter final : public Exporter {
       for (pugi::xml_node n = head.first_child(); n; n = n.next_sibling()) xml_output::print(n, os, 1);
     }
 
-    const std::vector<std::string> names = xml_output::document_file_names(corpus);
+    // Each entry of the window is written where the second pass meets it, into its place.
+    std::unordered_map<std::size_t, std::size_t> place;  // position -> rank in the feed
+    for (std::size_t k = 0; k < entries.size(); ++k) place.emplace(entries[k].position, k);
+    std::vector<std::string> written(entries.size());
+    xml_output::DocumentFileNames names;
     std::size_t to_files = 0;
-    for (const Entry& entry : entries) {
-      const Document& doc = *entry.doc;
-      const Recommendation& r = *entry.rec;
-      pugi::xml_document tree;
-      pugi::xml_node e = tree.append_child("entry");
-      b.element(e, "id", id_base + percent_encode(job) + "/" + percent_encode(r.address, "/"));
-      // Words a feed reader can list: the citation as people write it, then how it begins.
-      b.element(e, "title", human_citation(doc, r.address, language) + " \xE2\x80\x94 " + first_words(r.text));
-      b.element(e, "updated", xml_output::rfc3339(entry.updated));
-      b.element(e, "published", xml_output::rfc3339(entry.published));
-      // Where to read it: its document (the UN's system, or the catalogue's URL); else the
-      // document's own file among the outputs.
-      if (const std::string href = document_link(doc, language); !href.empty()) {
-        link(e, "alternate", href, cited_name(doc), b);
-      } else {
-        std::string path = document_path;
-        path.replace(path.find("{name}"), 6, names[entry.doc_index]);
-        link(e, "alternate", base + path, cited_name(doc), b);
-        ++to_files;
+    listed = 0;
+    view.for_each_batch([&](const CorpusView::Batch& batch) {
+      for (const Document* d = batch.begin; d != batch.end; ++d) {
+        const Document& doc = *d;
+        const std::string name = names.next(doc);
+        for_each_listed(doc, listed, [&](const Recommendation& r, std::size_t position) {
+          const auto at = place.find(position);
+          if (at == place.end()) return;
+          const Entry& entry = entries[at->second];
+          pugi::xml_document tree;
+          pugi::xml_node e = tree.append_child("entry");
+          b.element(e, "id", id_base + percent_encode(job) + "/" + percent_encode(r.address, "/"));
+          // Words a feed reader can list: the citation as people write it, then how it begins.
+          b.element(e, "title", human_citation(doc, r.address, language) + " \xE2\x80\x94 " + first_words(r.text));
+          b.element(e, "updated", xml_output::rfc3339(entry.updated));
+          b.element(e, "published", xml_output::rfc3339(entry.published));
+          // Where to read it: its document (the UN's system, or the catalogue's URL); else the
+          // document's own file among the outputs.
+          if (const std::string href = document_link(doc, language); !href.empty()) {
+            link(e, "alternate", href, cited_name(doc), b);
+          } else {
+            std::string path = document_path;
+            path.replace(path.find("{name}"), 6, name);
+            link(e, "alternate", base + path, cited_name(doc), b);
+            ++to_files;
+          }
+          // The UN documents the recommendation itself cites.
+          std::set<std::string> cited{doc.symbol};
+          for (const Reference& ref : doc.references)
+            if (ref.type == dossier::reference_type::un_symbol && ref.address == r.address && cited.insert(ref.id).second)
+              link(e, "related", un_document_link(ref.id, language), ref.id, b);
+          // Its SDG and GCM codes, in code order, the highest score of each kept.
+          std::map<std::pair<std::string, std::string>, const Annotation*> categories;
+          for (const Annotation* a : view.annotations_of(r.address)) {
+            if ((a->scheme != dossier::scheme::sdg && a->scheme != dossier::scheme::gcm) || a->score < min_score)
+              continue;
+            auto& slot = categories[{a->scheme, a->code}];
+            if (!slot || slot->score < a->score) slot = a;
+          }
+          for (const auto& [key, a] : categories) category(e, *a, language, b);
+          pugi::xml_node state = e.append_child("category");
+          b.attr(state, "term", entry.edited ? "changed" : "added");
+          b.attr(state, "scheme", change_scheme);
+          b.attr(state, "label", entry.edited ? "changed" : "new");
+          if (!r.kind.empty()) {
+            pugi::xml_node kind = e.append_child("category");
+            b.attr(kind, "term", r.kind);
+            b.attr(kind, "label", kind_label(r.kind, language));
+          }
+          pugi::xml_node content = b.element(e, "content", r.text);
+          b.attr(content, "type", "text");
+          std::ostringstream entry_xml;
+          xml_output::print(e, entry_xml, 1);
+          written[at->second] = std::move(entry_xml).str();
+        });
       }
-      // The UN documents the recommendation itself cites.
-      std::set<std::string> cited{doc.symbol};
-      for (const Reference& ref : doc.references)
-        if (ref.type == dossier::reference_type::un_symbol && ref.address == r.address && cited.insert(ref.id).second)
-          link(e, "related", un_document_link(ref.id, language), ref.id, b);
-      // Its SDG and GCM codes, in code order, the highest score of each kept.
-      std::map<std::pair<std::string, std::string>, const Annotation*> categories;
-      for (const Annotation* a : view.annotations_of(r.address)) {
-        if ((a->scheme != dossier::scheme::sdg && a->scheme != dossier::scheme::gcm) || a->score < min_score) continue;
-        auto& slot = categories[{a->scheme, a->code}];
-        if (!slot || slot->score < a->score) slot = a;
-      }
-      for (const auto& [key, a] : categories) category(e, *a, language, b);
-      pugi::xml_node state = e.append_child("category");
-      b.attr(state, "term", entry.edited ? "changed" : "added");
-      b.attr(state, "scheme", change_scheme);
-      b.attr(state, "label", entry.edited ? "changed" : "new");
-      if (!r.kind.empty()) {
-        pugi::xml_node kind = e.append_child("category");
-        b.attr(kind, "term", r.kind);
-        b.attr(kind, "label", kind_label(r.kind, language));
-      }
-      pugi::xml_node content = b.element(e, "content", r.text);
-      b.attr(content, "type", "text");
-      xml_output::print(e, os, 1);
-    }
+    });
+    for (const std::string& entry : written) os << entry;
     xml_output::close_root(os, "feed");
     finish_output(file);
     b.report(context, file_name);
@@ -210,27 +252,17 @@ class AtomExporter final : public Exporter {
   }
 
  private:
-  /// Every recommendation once, with its times: `updated` is the build in which it last
-  /// changed, or, while unchanged since it appeared, its document's date (the text is as old as
-  /// the document; the build only found it).
-  static std::vector<Entry> collect(const Corpus& corpus, const BuildHistory& history, std::int64_t build_time) {
-    std::vector<Entry> entries;
-    std::set<std::string_view> seen;
-    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-      const Document& doc = corpus.documents[d];
-      std::int64_t dated = 0;
-      const bool has_date = iso_day(doc.date, dated);
-      for (const Recommendation& r : doc.recommendations) {
-        if (!seen.insert(r.address).second) continue;
-        const ItemHistory h = history.recommendation(r.address);
-        const std::int64_t first = h.first_seen ? h.first_seen : build_time;
-        const std::int64_t last = h.last_changed ? h.last_changed : build_time;
-        const std::int64_t published = has_date && dated < first ? dated : first;
-        const bool edited = last > first;
-        entries.push_back({&doc, d, &r, h.change, edited, last, published, edited ? last : published});
-      }
-    }
-    return entries;
+  /// A recommendation's times: `updated` is the build in which it last changed, or, while
+  /// unchanged since it appeared, its document's date (the text is as old as the document; the
+  /// build only found it).
+  static Entry timed(const Recommendation& r, std::size_t position, bool has_date, std::int64_t dated,
+                     const BuildHistory& history, std::int64_t build_time) {
+    const ItemHistory h = history.recommendation(r.address);
+    const std::int64_t first = h.first_seen ? h.first_seen : build_time;
+    const std::int64_t last = h.last_changed ? h.last_changed : build_time;
+    const std::int64_t published = has_date && dated < first ? dated : first;
+    const bool edited = last > first;
+    return {position, h.change, edited, last, published, edited ? last : published};
   }
 
   /// "" (links relative to the feed at `file_name`: "../" for each folder it is in) or the
