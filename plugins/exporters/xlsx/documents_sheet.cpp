@@ -31,33 +31,36 @@ void MatrixWorkbook::write_documents() {
     s.text(0, c, head[c], counted(c) ? f_.header_right : f_.header);
   }
   lxw_row_t r = 1;
-  for (std::size_t d = 0; d < corpus_.documents.size() && r <= last_row; ++d, ++r) {
-    const Document& doc = corpus_.documents[d];
-    // By the name citations give it, linked to where it can be read.
-    const std::string cited = cited_name(doc), link = document_link(doc, settings_.language);
-    const std::string profile = document_profile(doc.id);
-    s.fit_row(r, lines_needed({{&cited, widths[name]}, {&doc.title, widths[title]}, {&profile, widths[goals]},
-                               {&doc.place, widths[place]}, {&doc.source, widths[path]}}));
-    s.link(r, name, link, cited, link.empty() ? f_.wrap : f_.link);
-    s.text(r, title, doc.title, f_.wrap);
-    lxw_datetime day{};
-    if (iso_date(doc.date, day)) {
-      check(worksheet_write_datetime(ws, r, date, &day, f_.date), "writing a date");
-      ++dates_;
-    } else {
-      s.text(r, date, doc.date, f_.cell);
+  view_.for_each_batch([&](const CorpusView::Batch& batch) {
+    for (const Document* each = batch.begin; each != batch.end && r <= last_row; ++each, ++r) {
+      const std::size_t d = batch.first + static_cast<std::size_t>(each - batch.begin);
+      const Document& doc = *each;
+      // By the name citations give it, linked to where it can be read.
+      const std::string cited = cited_name(doc), link = document_link(doc, settings_.language);
+      const std::string profile = document_profile(doc.id);
+      s.fit_row(r, lines_needed({{&cited, widths[name]}, {&doc.title, widths[title]}, {&profile, widths[goals]},
+                                 {&doc.place, widths[place]}, {&doc.source, widths[path]}}));
+      s.link(r, name, link, cited, link.empty() ? f_.wrap : f_.link);
+      s.text(r, title, doc.title, f_.wrap);
+      lxw_datetime day{};
+      if (iso_date(doc.date, day)) {
+        check(worksheet_write_datetime(ws, r, date, &day, f_.date), "writing a date");
+        ++dates_;
+      } else {
+        s.text(r, date, doc.date, f_.cell);
+      }
+      s.number(r, recs, static_cast<double>(doc.recommendations.size()), f_.count);
+      s.number(r, sdg, static_cast<double>(doc_counts_[d].sdg), f_.count);
+      s.number(r, gcm_mapped, static_cast<double>(doc_counts_[d].gcm), f_.count);
+      s.text(r, goals, profile, f_.after_number);
+      s.text(r, symbol, doc.symbol, f_.cell);
+      s.text(r, place, doc.place, f_.wrap);
+      s.number(r, paragraphs, static_cast<double>(doc.blocks.size()), f_.count);
+      s.number(r, notes, static_cast<double>(doc.footnotes.size()), f_.count);
+      s.text(r, path, doc.source, f_.after_number);
+      s.text(r, hash, doc.sha256, f_.mono);
     }
-    s.number(r, recs, static_cast<double>(doc.recommendations.size()), f_.count);
-    s.number(r, sdg, static_cast<double>(doc_counts_[d].sdg), f_.count);
-    s.number(r, gcm_mapped, static_cast<double>(doc_counts_[d].gcm), f_.count);
-    s.text(r, goals, profile, f_.after_number);
-    s.text(r, symbol, doc.symbol, f_.cell);
-    s.text(r, place, doc.place, f_.wrap);
-    s.number(r, paragraphs, static_cast<double>(doc.blocks.size()), f_.count);
-    s.number(r, notes, static_cast<double>(doc.footnotes.size()), f_.count);
-    s.text(r, path, doc.source, f_.after_number);
-    s.text(r, hash, doc.sha256, f_.mono);
-  }
+  });
   table_layout(ws, hash, r, 1);
   rows_ += r - 1;
 }

@@ -66,24 +66,28 @@ Kind kind_of(const Annotation& a, int& order) {
 }  // namespace
 
 MappingIndex::MappingIndex(const CorpusView& corpus, double threshold) : corpus_(corpus), threshold_(threshold) {
-  const Annotation* last = nullptr;
-  for (const Annotation& a : corpus.annotations()) {
-    if (a.score < threshold) continue;
+  // Read one at a time (docs/bounded-memory.md): what is kept of an annotation is copied.
+  bool any = false;
+  std::string last_analyzer, last_version;
+  corpus.for_each_annotation([&](const Annotation& a) {
+    if (a.score < threshold) return;
     int order = 0;
     const Kind kind = kind_of(a, order);
-    if (kind == Kind::other) continue;
+    if (kind == Kind::other) return;
     if (kind == Kind::unknown) {
       ++unknown_;
-      continue;
+      return;
     }
     // Annotations come in runs from one analyzer: compare with the last one seen first.
-    if (last == nullptr || last->analyzer != a.analyzer || last->analyzer_version != a.analyzer_version) {
-      last = &a;
+    if (!any || last_analyzer != a.analyzer || last_version != a.analyzer_version) {
+      any = true;
+      last_analyzer = a.analyzer;
+      last_version = a.analyzer_version;
       std::string name = a.analyzer.empty() ? a.scheme : a.analyzer;
       if (!a.analyzer_version.empty()) name += " " + a.analyzer_version;
       if (std::find(analyzers_.begin(), analyzers_.end(), name) == analyzers_.end()) analyzers_.push_back(name);
     }
-  }
+  });
 }
 
 void MappingIndex::find(std::string_view subject, Mappings& out) const {

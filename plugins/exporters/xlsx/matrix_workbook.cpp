@@ -38,7 +38,7 @@ std::runtime_error write_failure(const OutputFile& file, int error, const std::s
 
 MatrixWorkbook::MatrixWorkbook(const OutputFile& file, const Settings& settings, const CorpusView& corpus,
                                Context& context)
-    : settings_(settings), corpus_(corpus.corpus()), context_(context), index_(corpus, settings.threshold),
+    : settings_(settings), view_(corpus), context_(context), index_(corpus, settings.threshold),
       file_(file), tmpdir_(file.temp_path().parent_path().string()) {
   lxw_workbook_options options{};
   options.constant_memory = settings.constant_memory ? LXW_TRUE : LXW_FALSE;
@@ -153,8 +153,8 @@ void MatrixWorkbook::set_properties() {
   const BuildInfo& build = context_.build();
   std::string title = "Recommendations mapped to the SDGs and the GCM";
   if (!build.job_name.empty()) title += " (" + build.job_name + ")";
-  std::string subject = std::to_string(recommendation_count(corpus_)) + " recommendations from " +
-                        std::to_string(corpus_.documents.size()) + " documents";
+  std::string subject = std::to_string(settings_.recommendations) + " recommendations from " +
+                        std::to_string(settings_.documents) + " documents";
   std::string author = "dossier " + build.host_version;
   std::string keywords = "SDG, GCM, recommendations";
   lxw_doc_properties p{};

@@ -128,7 +128,9 @@ class MatrixWorkbook {
   };
 
   const Settings& settings_;
-  const Corpus& corpus_;
+  /// Read in batches (docs/bounded-memory.md), but for the State sheet, which still reads the
+  /// whole corpus (view_.documents()): its rows are sorted by State and date.
+  const CorpusView& view_;
   Context& context_;
   MappingIndex index_;
   const OutputFile& file_;

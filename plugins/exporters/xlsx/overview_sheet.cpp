@@ -32,7 +32,7 @@ void MatrixWorkbook::write_overview() {
   const auto share = [&](std::size_t n) { return total > 0 ? static_cast<double>(n) / total : 0.0; };
   s.text(3, 0, "Corpus", f_.heading);
   s.text(4, 0, "Documents", nullptr);
-  s.number(4, 2, static_cast<double>(corpus_.documents.size()), f_.count);
+  s.number(4, 2, static_cast<double>(settings_.documents), f_.count);
   s.text(5, 0, "Recommendations", nullptr);
   s.number(5, 2, total, f_.count);
   s.text(6, 0, "Mapped to at least one SDG goal", nullptr);

@@ -97,43 +97,46 @@ void MatrixWorkbook::write_recommendations() {
     }
   }
 
-  doc_counts_.assign(corpus_.documents.size(), {});
+  doc_counts_.assign(view_.document_count(), {});
   std::array<lxw_row_t, sheet_count> next{};
   next.fill(1);
   Mappings m;
   Cited cited;
-  for (std::size_t d = 0; d < corpus_.documents.size(); ++d) {
-    const Document& doc = corpus_.documents[d];
-    cited.document = cited_name(doc);
-    cited.link = document_link(doc, lang);
-    for (const Recommendation& rec : doc.recommendations) {
-      index_.find(rec.address, m);
-      ++recommendations_;
-      cited.citation = human_citation(doc, rec.address, lang);
-      const std::string goals = codes_text(m.goals), objectives = codes_text(m.objectives);
-      const int lines = sheets_[matrix] || sheets_[gcm]
-                            ? lines_needed({{&cited.citation, recommendation_widths[0]},
-                                            {&cited.document, recommendation_widths[1]},
-                                            {&rec.addressee, recommendation_widths[2]},
-                                            {&rec.text, recommendation_widths[4]},
-                                            {&goals, codes_width},
-                                            {&objectives, codes_width}})
-                            : 1;
-      if (m.any_goal()) ++mapped_sdg_, ++doc_counts_[d].sdg;
-      if (m.any_objective()) ++mapped_gcm_, ++doc_counts_[d].gcm;
-      for (std::size_t g = 0; g < goal_count; ++g) per_goal_[g] += m.goals[g] >= 0;
+  view_.for_each_batch([&](const CorpusView::Batch& batch) {
+    for (const Document* each = batch.begin; each != batch.end; ++each) {
+      const std::size_t d = batch.first + static_cast<std::size_t>(each - batch.begin);
+      const Document& doc = *each;
+      cited.document = cited_name(doc);
+      cited.link = document_link(doc, lang);
+      for (const Recommendation& rec : doc.recommendations) {
+        index_.find(rec.address, m);
+        ++recommendations_;
+        cited.citation = human_citation(doc, rec.address, lang);
+        const std::string goals = codes_text(m.goals), objectives = codes_text(m.objectives);
+        const int lines = sheets_[matrix] || sheets_[gcm]
+                              ? lines_needed({{&cited.citation, recommendation_widths[0]},
+                                              {&cited.document, recommendation_widths[1]},
+                                              {&rec.addressee, recommendation_widths[2]},
+                                              {&rec.text, recommendation_widths[4]},
+                                              {&goals, codes_width},
+                                              {&objectives, codes_width}})
+                              : 1;
+        if (m.any_goal()) ++mapped_sdg_, ++doc_counts_[d].sdg;
+        if (m.any_objective()) ++mapped_gcm_, ++doc_counts_[d].gcm;
+        for (std::size_t g = 0; g < goal_count; ++g) per_goal_[g] += m.goals[g] >= 0;
 
-      if (Sheet& s = sheets_[matrix]; s && row_fits(next[matrix])) {
-        recommendation_cells(s, next[matrix], cited, rec, lines);
-        score_cells(s, next[matrix]++, goals, m.goals);
+        if (Sheet& s = sheets_[matrix]; s && row_fits(next[matrix])) {
+          recommendation_cells(s, next[matrix], cited, rec, lines);
+          score_cells(s, next[matrix]++, goals, m.goals);
+        }
+        if (Sheet& s = sheets_[gcm]; s && row_fits(next[gcm])) {
+          recommendation_cells(s, next[gcm], cited, rec, lines);
+          score_cells(s, next[gcm]++, objectives, m.objectives);
+        }
+        if (Sheet& s = sheets_[targets]) target_rows(s, next[targets], cited, m, target_titles);
       }
-      if (Sheet& s = sheets_[gcm]; s && row_fits(next[gcm])) {
-        recommendation_cells(s, next[gcm], cited, rec, lines);
-        score_cells(s, next[gcm]++, objectives, m.objectives);
-      }
-      if (Sheet& s = sheets_[targets]) target_rows(s, next[targets], cited, m, target_titles);
     }
-  }
+  });
 
   if (Sheet& s = sheets_[matrix]) finish_score_sheet(s, next[matrix], goal_count);
   if (Sheet& s = sheets_[gcm]) finish_score_sheet(s, next[gcm], objective_count);

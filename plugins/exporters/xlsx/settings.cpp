@@ -25,15 +25,17 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-std::size_t recommendation_count(const Corpus& corpus) {
-  std::size_t n = 0;
-  for (const auto& d : corpus.documents) n += d.recommendations.size();
-  return n;
-}
-
-Settings read_settings(const Corpus& corpus, const Context& context) {
+Settings read_settings(const CorpusView& corpus, const Context& context) {
   const Options& options = context.options();
   Settings s;
+  bool upr = false;
+  corpus.for_each_batch([&](const CorpusView::Batch& batch) {
+    for (const Document* d = batch.begin; d != batch.end; ++d) {
+      s.recommendations += d->recommendations.size();
+      if (UprReport report; !upr && upr_report_of(*d, report)) upr = true;
+    }
+  });
+  s.documents = corpus.document_count();
 
   // "fr-CA" and "zh-Hans" name the same titles as "fr" and "zh".
   const std::string asked = options.get("language");
@@ -51,7 +53,7 @@ Settings read_settings(const Corpus& corpus, const Context& context) {
   const auto wanted = options.get_list("sheets");
   if (wanted.empty()) {
     s.sheets.fill(true);
-    s.sheets[state] = !upr_reports(corpus.documents).empty();
+    s.sheets[state] = upr;
   }
   for (const auto& name : wanted) {
     const auto it = std::find_if(sheet_names.begin(), sheet_names.end(),
@@ -70,7 +72,7 @@ Settings read_settings(const Corpus& corpus, const Context& context) {
   // chart caches empty, so it is used only where memory matters.
   if (lower(options.get("constant_memory", "auto")) == "auto") {
     const long long above = options.get_int("constant_memory_above", 20000);
-    s.constant_memory = static_cast<long long>(recommendation_count(corpus)) > above;
+    s.constant_memory = static_cast<long long>(s.recommendations) > above;
   } else {
     s.constant_memory = options.get_bool("constant_memory", false);
   }

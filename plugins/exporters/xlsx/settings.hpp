@@ -22,15 +22,14 @@ struct Settings {
   std::array<bool, sheet_count> sheets{};
   double threshold = 0;
   bool constant_memory = false;
+  std::size_t documents = 0, recommendations = 0;  ///< of the corpus (the file's description)
 };
 
 /// The options of `context`, checked; throws std::invalid_argument naming a wrong one.
-Settings read_settings(const Corpus& corpus, const Context& context);
+/// Reads the corpus once, in batches, for its counts and whether it has UPR reports.
+Settings read_settings(const CorpusView& corpus, const Context& context);
 
 /// "a, b, c".
 std::string joined(const std::vector<std::string>& items);
-
-/// The recommendations of every document.
-std::size_t recommendation_count(const Corpus& corpus);
 
 }  // namespace dossier::xlsx

@@ -36,13 +36,13 @@ void MatrixWorkbook::write_state() {
     s.text(0, c, head[c], f_.header);
   }
   // States in alphabetical order, each State's reviews by date.
-  std::vector<UprReport> reports = upr_reports(corpus_.documents);
+  std::vector<UprReport> reports = upr_reports(view_.documents());
   std::stable_sort(reports.begin(), reports.end(), [](const UprReport& a, const UprReport& b) {
     return a.state != b.state ? a.state < b.state : a.document->date < b.document->date;
   });
   // The document an address is in: its id is what comes before " ¶", " §" or " #".
   std::map<std::string_view, const Document*> by_id;
-  for (const Document& d : corpus_.documents) by_id.emplace(d.id, &d);
+  for (const Document& d : view_.documents()) by_id.emplace(d.id, &d);
   const auto document_at = [&](const std::string& address) -> const Document* {
     for (const char* mark : {" \xC2\xB6", " \xC2\xA7", " #"})
       if (const auto at = address.find(mark); at != std::string::npos)

@@ -33,8 +33,7 @@ class XlsxExporter final : public Exporter {
   static constexpr const char* default_file = "matrix.xlsx";
 
   void write(const CorpusView& view, const std::string& file_name, OutputSink& out, Context& context) override {
-    const Corpus& corpus = view.corpus();
-    const Settings settings = read_settings(corpus, context);
+    const Settings settings = read_settings(view, context);
     const OutputFile& file = out.create(file_name);
     MatrixWorkbook workbook(file, settings, view, context);
     workbook.write();

@@ -64,31 +64,33 @@ bool recommended_by_state(const Recommendation& recommendation, std::string_view
                      [&](const std::string& s) { return state_key(s) == key; });
 }
 
+bool upr_report_of(const Document& d, UprReport& report) {
+  std::map<std::string, std::size_t> addressees;
+  bool made_by_states = false;
+  for (const Recommendation& r : d.recommendations) {
+    if (r.recommended_by.empty()) continue;
+    made_by_states = true;
+    if (!r.addressee.empty()) ++addressees[r.addressee];
+  }
+  if (!made_by_states) return false;
+  std::string state = metadata_value(d, "state_under_review");
+  if (state.empty()) {
+    std::size_t most = 0;
+    for (const auto& [name, n] : addressees)
+      if (n > most) most = n, state = name;
+  }
+  if (state.empty()) return false;
+  report.document = &d;
+  report.key = state_key(state);
+  report.state = std::move(state);
+  report.cycle = upr_cycle(d.date);
+  return true;
+}
+
 std::vector<UprReport> upr_reports(const std::vector<Document>& documents) {
   std::vector<UprReport> out;
-  for (const Document& d : documents) {
-    std::map<std::string, std::size_t> addressees;
-    bool made_by_states = false;
-    for (const Recommendation& r : d.recommendations) {
-      if (r.recommended_by.empty()) continue;
-      made_by_states = true;
-      if (!r.addressee.empty()) ++addressees[r.addressee];
-    }
-    if (!made_by_states) continue;
-    std::string state = metadata_value(d, "state_under_review");
-    if (state.empty()) {
-      std::size_t most = 0;
-      for (const auto& [name, n] : addressees)
-        if (n > most) most = n, state = name;
-    }
-    if (state.empty()) continue;
-    UprReport report;
-    report.document = &d;
-    report.key = state_key(state);
-    report.state = std::move(state);
-    report.cycle = upr_cycle(d.date);
-    out.push_back(std::move(report));
-  }
+  for (const Document& d : documents)
+    if (UprReport report; upr_report_of(d, report)) out.push_back(std::move(report));
   return out;
 }
 

@@ -31,6 +31,10 @@ struct UprReport {
 /// recommendations name; a document that gives neither is left out.
 DOSSIER_SDK_API std::vector<UprReport> upr_reports(const std::vector<Document>& documents);
 
+/// Whether `document` is a UPR report, as upr_reports() tells it (for an exporter that reads
+/// the corpus a batch at a time); `report.document` is set to `&document`.
+DOSSIER_SDK_API bool upr_report_of(const Document& document, UprReport& report);
+
 /// What identifies a State whatever name a document gives it: its ISO 3166-1 alpha-3 code when
 /// the country names of find_references() know the name ("Iran (Islamic Republic of)" and
 /// "Iran" -> "IRN"; "The former Yugoslav Republic of Macedonia" -> "MKD"), else the name in
