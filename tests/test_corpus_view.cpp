@@ -102,3 +102,20 @@ TEST_CASE("in batches: every document once, in corpus order, with its annotation
   const CorpusView none(empty);
   none.for_each_batch([](const CorpusView::Batch&) { FAIL("a batch of an empty corpus"); });
 }
+
+TEST_CASE("a document again by its position, nested, with its annotations; none outside the corpus") {
+  const Corpus corpus = testing::sample_corpus();
+  const CorpusView view(corpus);
+  REQUIRE(view.document_count() >= 2);
+  std::vector<std::string> seen;
+  view.with_document(1, [&](const Document& second) {
+    seen.push_back(second.id);
+    CHECK(codes(view.annotations_in(second)) == std::vector<std::string>{"gcm:5"});
+    view.with_document(0, [&](const Document& first) {
+      seen.push_back(first.id);
+      CHECK(view.annotations_in(first).size() == 5);
+    });
+  });
+  CHECK(seen == std::vector<std::string>{corpus.documents[1].id, corpus.documents[0].id});
+  CHECK_THROWS_AS(view.with_document(view.document_count(), [](const Document&) {}), std::out_of_range);
+}

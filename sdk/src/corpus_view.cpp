@@ -79,6 +79,10 @@ void CorpusView::for_each_batch(const std::function<void(const Batch&)>& fn) con
   }
 }
 
+void CorpusView::with_document(std::size_t position, const std::function<void(const Document&)>& fn) const {
+  fn(corpus_->documents.at(position));
+}
+
 void CorpusView::for_each_annotation(const std::function<void(const Annotation&)>& fn) const {
   for (const Annotation& a : corpus_->annotations) fn(a);
 }

@@ -128,8 +128,8 @@ class MatrixWorkbook {
   };
 
   const Settings& settings_;
-  /// Read in batches (docs/bounded-memory.md), but for the State sheet, which still reads the
-  /// whole corpus (view_.documents()): its rows are sorted by State and date.
+  /// Read in batches (docs/bounded-memory.md); the State sheet reads its reports again one at
+  /// a time (with_document), in its order.
   const CorpusView& view_;
   Context& context_;
   MappingIndex index_;

@@ -35,24 +35,37 @@ void MatrixWorkbook::write_state() {
     check(worksheet_set_column(ws, c, c, widths[c], fmt), "setting widths");
     s.text(0, c, head[c], f_.header);
   }
-  // States in alphabetical order, each State's reviews by date.
-  std::vector<UprReport> reports = upr_reports(view_.documents());
-  std::stable_sort(reports.begin(), reports.end(), [](const UprReport& a, const UprReport& b) {
-    return a.state != b.state ? a.state < b.state : a.document->date < b.document->date;
+  // The UPR reports and every document's id, in one pass over the corpus in batches; then the
+  // reports again one at a time (CorpusView::with_document), States in alphabetical order,
+  // each State's reviews by date.
+  struct Review {
+    std::string state, date;
+    int cycle;
+    std::size_t position;
+  };
+  std::vector<Review> reviews;
+  std::map<std::string, std::size_t, std::less<>> by_id;  // the first document of an id
+  view_.for_each_batch([&](const CorpusView::Batch& batch) {
+    for (const Document* d = batch.begin; d != batch.end; ++d) {
+      const std::size_t position = batch.first + static_cast<std::size_t>(d - batch.begin);
+      by_id.emplace(d->id, position);
+      if (UprReport report; upr_report_of(*d, report))
+        reviews.push_back({std::move(report.state), d->date, report.cycle, position});
+    }
+  });
+  std::stable_sort(reviews.begin(), reviews.end(), [](const Review& a, const Review& b) {
+    return a.state != b.state ? a.state < b.state : a.date < b.date;
   });
   // The document an address is in: its id is what comes before " ¶", " §" or " #".
-  std::map<std::string_view, const Document*> by_id;
-  for (const Document& d : view_.documents()) by_id.emplace(d.id, &d);
-  const auto document_at = [&](const std::string& address) -> const Document* {
+  const auto document_at = [&](const std::string& address) -> const std::size_t* {
     for (const char* mark : {" \xC2\xB6", " \xC2\xA7", " #"})
       if (const auto at = address.find(mark); at != std::string::npos)
-        if (const auto it = by_id.find(std::string_view(address).substr(0, at)); it != by_id.end()) return it->second;
+        if (const auto it = by_id.find(std::string_view(address).substr(0, at)); it != by_id.end()) return &it->second;
     return nullptr;
   };
   lxw_row_t r = 1;
   Mappings m;
-  for (const UprReport& report : reports) {
-    const Document& doc = *report.document;
+  for (const Review& review : reviews) view_.with_document(review.position, [&](const Document& doc) {
     const auto numbers = printed_numbers(doc);
     const std::string link = document_link(doc, lang);
     lxw_datetime date{};
@@ -62,8 +75,8 @@ void MatrixWorkbook::write_state() {
       const std::string citation = human_citation(doc, rec.address, lang);
       const std::string by = listed(rec.recommended_by, "; ");
       std::string given;  // where the position was given, when another document gave it
-      if (const Document* other = document_at(rec.position_source); other && other != &doc)
-        given = human_citation(*other, rec.position_source, lang);
+      if (const std::size_t* other = document_at(rec.position_source); other && *other != review.position)
+        view_.with_document(*other, [&](const Document& o) { given = human_citation(o, rec.position_source, lang); });
       // The goals, strongest first, each with its short title so that one filter finds them.
       index_.find(rec.address, m);
       std::vector<std::pair<double, int>> ranked;
@@ -74,10 +87,10 @@ void MatrixWorkbook::write_state() {
       for (const auto& [score, g] : ranked) goals.push_back(std::to_string(g) + " " + sdg_short_title(std::to_string(g), lang));
       const std::string goal_text = listed(goals, "; ");
 
-      s.fit_row(r, lines_needed({{&report.state, widths[0]}, {&citation, widths[4]}, {&rec.text, widths[5]},
+      s.fit_row(r, lines_needed({{&review.state, widths[0]}, {&citation, widths[4]}, {&rec.text, widths[5]},
                                  {&by, widths[6]}, {&given, widths[8]}, {&goal_text, widths[9]}}));
-      s.text(r, 0, report.state, f_.wrap);
-      if (report.cycle > 0) s.number(r, 1, report.cycle, f_.centred);
+      s.text(r, 0, review.state, f_.wrap);
+      if (review.cycle > 0) s.number(r, 1, review.cycle, f_.centred);
       if (dated) {
         check(worksheet_write_datetime(ws, r, 2, &date, f_.date), "writing a date");
         ++dates_;
@@ -93,7 +106,7 @@ void MatrixWorkbook::write_state() {
       s.text(r, 9, goal_text, f_.wrap);
       ++r;
     }
-  }
+  });
   table_layout(ws, 9, r, 1);
   // Recommendation numbers ("121.1") are text on purpose.
   worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "D:D");

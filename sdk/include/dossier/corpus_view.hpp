@@ -43,6 +43,12 @@ class DOSSIER_SDK_API CorpusView {
   /// Calls `fn` with every document, in corpus order, a batch at a time (a batch is never
   /// empty; its size is the host's choice).
   void for_each_batch(const std::function<void(const Batch&)>& fn) const;
+  /// Calls `fn` with the document at corpus position `position` (< document_count()), for
+  /// an exporter that reads in batches but needs some documents again out of order (the UPR
+  /// reports of a State, a document another one cites). Calls may nest, so that two documents
+  /// can be read together; annotations_in() and annotations_of() answer for the document
+  /// during the call. Throws std::out_of_range for a position outside the corpus.
+  void with_document(std::size_t position, const std::function<void(const Document&)>& fn) const;
   /// Calls `fn` with every annotation in the order they were made (corpus.json's order:
   /// analyzer by analyzer, each in corpus order), one at a time.
   void for_each_annotation(const std::function<void(const Annotation&)>& fn) const;
