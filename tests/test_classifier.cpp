@@ -311,7 +311,8 @@ TEST_CASE("a model's image, used in place, scores exactly as the model; a damage
   // changes numbers, scores without reading outside it (the sanitizer build checks that).
   std::size_t refused = 0, used = 0;
   for (std::size_t at = 0; at + 8 <= std::min<std::size_t>(bytes.size(), 16384); at += 8)
-    for (const std::uint64_t value : {~std::uint64_t{0}, std::uint64_t{0}, std::uint64_t{0x7fffffff}}) {
+    for (const std::uint64_t value :
+         {~std::uint64_t{0}, std::uint64_t{0}, std::uint64_t{0x7fffffff}, std::uint64_t{0xFFFFFFFF00000000}}) {
       AlignedImage damaged(bytes);
       std::memcpy(reinterpret_cast<char*>(damaged.words.data()) + at, &value, 8);
       try {

@@ -53,6 +53,7 @@ std::size_t filter_bit(std::uint64_t h, std::size_t mask) { return (h >> 24 ^ h 
 }  // namespace
 
 void Model::index_terms() {
+  view_ = Tables{};  // the index of this model's own terms, not an image's
   std::size_t size = 16;
   while (size < 2 * terms.size()) size *= 2;
   slots_.assign(size, Slot{});

@@ -177,7 +177,9 @@ std::size_t Model::read_header(std::string_view bytes, const std::string& name_f
   for (double b : numbers("bias", false)) m.bias.push_back(float(b));
   scale = numbers("weight_scale", false);
   const std::vector<double> count = parse_numbers(need("terms"), name_for_errors + ": terms");
-  if (count.size() != 1 || count[0] < 0 || count[0] != std::floor(count[0])) throw fail("bad term count");
+  // Bounded before the conversion: a count past what a size_t holds cannot be converted.
+  if (count.size() != 1 || !(count[0] >= 0 && count[0] < 9007199254740992.0) || count[0] != std::floor(count[0]))
+    throw fail("bad term count");
   terms = static_cast<std::size_t>(count[0]);
   return pos;
 }
@@ -345,6 +347,8 @@ Model Model::view(std::string_view image, const std::string& name_for_errors) {
   m.document_threshold = doubles(head.document_threshold);
   m.passage_threshold = doubles(head.passage_threshold);
   std::memcpy(m.bias.data(), part(head.bias, n * sizeof(float), "bias"), n * sizeof(float));
+  for (float b : m.bias)
+    if (!std::isfinite(b)) throw fail("a bias is not a number");
   const std::size_t slots = head.slots, filter_bits = head.filter_words * 64;
   if (slots < 16 || (slots & (slots - 1)) != 0 || slots < 2 * count) throw fail("its term index has a bad size");
   if (filter_bits < 1024 || (filter_bits & (filter_bits - 1)) != 0) throw fail("its filter has a bad size");
@@ -352,6 +356,8 @@ Model Model::view(std::string_view image, const std::string& name_for_errors) {
   v.terms = count;
   v.idf = reinterpret_cast<const float*>(part(head.idf, count * sizeof(float), "IDF"));
   v.weights = reinterpret_cast<const float*>(part(head.weights, count * n * sizeof(float), "weights"));
+  for (std::size_t i = 0; i < count * n; ++i)
+    if (!std::isfinite(v.weights[i])) throw fail("a weight is not a number");
   v.filter = reinterpret_cast<const std::uint64_t*>(part(head.filter, filter_bits / 8, "filter"));
   v.ideographs = reinterpret_cast<const std::uint32_t*>(
       part(head.ideograph_table, head.ideographs * sizeof(std::uint32_t), "ideographs"));
@@ -368,7 +374,9 @@ Model Model::view(std::string_view image, const std::string& name_for_errors) {
   }
   std::size_t empty = 0;
   for (std::size_t i = 0; i < slots; ++i) {
-    if (std::uint32_t(slot[i].hash_index) > count) throw fail("its term index names a term it lacks");
+    // An index of 0 (no term) in a slot that is not empty would name term -1.
+    if (std::uint32_t(slot[i].hash_index) > count || (slot[i].hash_index != 0 && std::uint32_t(slot[i].hash_index) == 0))
+      throw fail("its term index names a term it lacks");
     empty += slot[i].hash_index == 0;
   }
   if (empty == 0) throw fail("its term index has no empty slot");  // a lookup would not end

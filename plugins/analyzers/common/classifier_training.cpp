@@ -253,6 +253,10 @@ Trained train(const std::vector<Example>& examples, const TrainOptions& options)
   if (options.start) {
     if (options.start->labels != options.labels)
       throw std::invalid_argument("the model to start from has other labels than those to learn");
+    // A model used in place (Model::view) keeps its tables in its image, not in the vectors
+    // that fine-tuning copies and changes.
+    if (options.start->terms.size() != options.start->term_count())
+      throw std::invalid_argument("the model to start from is an image: start from its model file");
     model = *options.start;  // its terms, IDF and word pairs; fit() starts from its weights
   } else {
     learn_vocabulary(examples, options, model);
