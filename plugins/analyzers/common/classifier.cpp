@@ -58,7 +58,8 @@ void Model::index_terms() {
   while (size < 2 * terms.size()) size *= 2;
   slots_.assign(size, Slot{});
   mask_ = size - 1;
-  ideographs_.assign(last_ideograph - first_ideograph + 1, 0);
+  static_assert(ideograph_table_size == last_ideograph - first_ideograph + 1, "one range of ideographs");
+  ideographs_.assign(ideograph_table_size, 0);
   std::size_t bits = 1024;
   while (bits < 16 * terms.size()) bits *= 2;
   filter_.assign(bits / 64, 0);
